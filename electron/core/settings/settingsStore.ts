@@ -1,0 +1,48 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Settings } from '../../../shared/contract';
+import { writeFileAtomic } from '../storage/atomicWrite';
+
+export const DEFAULT_SETTINGS: Settings = { language: 'nl', idleLockMinutes: 10, contentProtection: true };
+
+/**
+ * Preferences needed before unlock (language, lock timing), so they live outside the vault.
+ * They describe the app, never a case: nothing confidential may be added here.
+ */
+export class SettingsStore {
+  private current: Settings;
+  private readonly listeners = new Set<(settings: Settings) => void>();
+
+  constructor(private readonly path: string) {
+    this.current = this.load();
+  }
+
+  get(): Settings {
+    return { ...this.current };
+  }
+
+  update(changes: Partial<Settings>): Settings {
+    const next = Settings.parse({ ...this.current, ...changes });
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
+    this.current = next;
+    for (const listener of this.listeners) listener(this.get());
+    return this.get();
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A missing or damaged file falls back to safe defaults rather than blocking the adviser. */
+  private load(): Settings {
+    if (!existsSync(this.path)) return { ...DEFAULT_SETTINGS };
+    try {
+      const parsed = Settings.partial().safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
+      return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data } : { ...DEFAULT_SETTINGS };
+    } catch {
+      return { ...DEFAULT_SETTINGS };
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../errors';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** The compiled addon to load; the Electron shell passes its own ABI build here. */
+  nativeBinding?: string;
+  create: boolean;
+}
+
+/**
+ * Opens the SQLCipher 4 file with the raw 256-bit data key. The key travels to SQLite in a
+ * Buffer that is zeroed straight after, never as a JavaScript string that lingers in the heap.
+ */
+export function openEncryptedDatabase(path: string, dataKey: Buffer, options: OpenOptions): Db {
+  let db: Db;
+  try {
+    db = new Database(path, {
+      fileMustExist: !options.create,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch {
+    throw new AppError('CORRUPT_VAULT');
+  }
+  const rawKey = Buffer.from(`x'${dataKey.toString('hex')}'`);
+  try {
+    db.pragma("cipher='sqlcipher'");
+    db.pragma('legacy=4');
+    db.key(rawKey);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw new AppError('CORRUPT_VAULT');
+  } finally {
+    rawKey.fill(0);
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('secure_delete = ON');
+  db.pragma('foreign_keys = ON');
+  // Sorts and temporary indexes stay in memory: a temp file would hold plaintext.
+  db.pragma('temp_store = MEMORY');
+  return db;
+}

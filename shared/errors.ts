@@ -1,0 +1,20 @@
+/**
+ * Every failure that crosses the IPC boundary is one of these codes and nothing else:
+ * no message, no stack, no data, so nothing confidential can ride along with an error.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'VAULT_LOCKED',
+  'VAULT_EXISTS',
+  'VAULT_NOT_FOUND',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
+  'CORRUPT_VAULT',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode } };
