@@ -1,6 +1,7 @@
 import type { CaseSummary, NewCase } from '../../../shared/contract';
 import type { IntakeRoute } from '../../../shared/taxonomy';
-import { localMinute, type Clock } from '../clock';
+import { localMinute } from '../../../shared/time';
+import type { Clock } from '../clock';
 import type { Db } from '../vault/database';
 import { AppError } from '../errors';
 

@@ -1,0 +1,27 @@
+import type { Channel, RequestOf, ResponseOf, VaultBridge } from '../../../shared/contract';
+import type { ErrorCode, Result } from '../../../shared/errors';
+
+declare global {
+  interface Window {
+    vault: VaultBridge;
+  }
+}
+
+/** A refused request, carrying only the typed code the core sent. */
+export class VaultError extends Error {
+  constructor(readonly code: ErrorCode) {
+    super(code);
+    this.name = 'VaultError';
+  }
+}
+
+/** The renderer's one way to the core, typed from the shared contract. */
+export async function invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = (await window.vault.invoke(channel, request)) as Result<ResponseOf<C>>;
+  if (!result.ok) throw new VaultError(result.error.code);
+  return result.value;
+}
+
+export function errorCodeOf(error: unknown): ErrorCode {
+  return error instanceof VaultError ? error.code : 'INTERNAL';
+}

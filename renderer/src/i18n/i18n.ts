@@ -1,0 +1,15 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import nl from './locales/nl.json';
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { nl: { translation: nl }, en: { translation: en } },
+  lng: 'nl',
+  fallbackLng: 'en',
+  // React escapes everything it renders; i18next must not escape a second time.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});

@@ -1,0 +1,59 @@
+import { invoke } from '../api/client';
+import { create } from 'zustand';
+import { resetAllStores } from './resettable';
+
+/**
+ * Which screen the adviser is on. Not resettable itself: locking moves it to 'locked' after
+ * every data store has been cleared.
+ */
+export type Phase = 'starting' | 'create' | 'locked' | 'recover' | 'showRecoveryKey' | 'unlocked';
+
+interface SessionState {
+  phase: Phase;
+  /** Held only between creation and the adviser's confirmation that the key is stored. */
+  recoveryKey: string | null;
+  start(): Promise<void>;
+  create(passphrase: string): Promise<void>;
+  confirmRecoveryKeySaved(): void;
+  unlock(passphrase: string): Promise<void>;
+  recover(recoveryKey: string, newPassphrase: string): Promise<void>;
+  showRecover(show: boolean): void;
+  lock(): Promise<void>;
+  lockedElsewhere(): void;
+}
+
+export const useSessionStore = create<SessionState>()((set) => ({
+  phase: 'starting',
+  recoveryKey: null,
+  async start() {
+    const status = await invoke('vault.status', {});
+    set({ phase: !status.exists ? 'create' : status.unlocked ? 'unlocked' : 'locked' });
+  },
+  async create(passphrase) {
+    const { recoveryKey } = await invoke('vault.create', { passphrase });
+    set({ phase: 'showRecoveryKey', recoveryKey });
+  },
+  confirmRecoveryKeySaved() {
+    set({ phase: 'unlocked', recoveryKey: null });
+  },
+  async unlock(passphrase) {
+    await invoke('vault.unlock', { passphrase });
+    set({ phase: 'unlocked' });
+  },
+  async recover(recoveryKey, newPassphrase) {
+    await invoke('vault.recover', { recoveryKey, newPassphrase });
+    set({ phase: 'unlocked' });
+  },
+  showRecover(show) {
+    set({ phase: show ? 'recover' : 'locked' });
+  },
+  async lock() {
+    resetAllStores();
+    set({ phase: 'locked', recoveryKey: null });
+    await invoke('vault.lock', {});
+  },
+  lockedElsewhere() {
+    resetAllStores();
+    set({ phase: 'locked', recoveryKey: null });
+  },
+}));

@@ -1,0 +1,5 @@
+/** Wall-clock time to the minute, in the form date-time inputs use and the contract stores: 2026-03-14T09:30. */
+export function localMinute(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
