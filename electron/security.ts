@@ -60,15 +60,20 @@ export function isAllowedRequestUrl(url: string): boolean {
   return isAppUrl(url) || url.startsWith('data:') || url.startsWith('devtools:');
 }
 
-/**
- * Maps an app:// URL to a file in the renderer build, or null when the path would leave that
- * folder (encoded dots, absolute paths, backslashes).
- */
+/** Maps an app:// URL to a file in the renderer build, or null when it is not one of ours. */
 export function resolveAppFile(rendererDirectory: string, url: string): string | null {
   if (!isAppUrl(url)) return null;
+  return resolveBuildPath(rendererDirectory, new URL(url).pathname);
+}
+
+/**
+ * Maps a URL path to a file inside the renderer build, or null when the path would leave that
+ * folder (encoded dots, absolute paths, backslashes, NUL bytes).
+ */
+export function resolveBuildPath(rendererDirectory: string, urlPath: string): string | null {
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(url).pathname);
+    pathname = decodeURIComponent(urlPath);
   } catch {
     return null;
   }

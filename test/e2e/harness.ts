@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../electron/core/core';
+import { createLogger } from '../../electron/core/log';
+import { resolveBuildPath, responseHeaders } from '../../electron/security';
+import { temporaryDirectory } from '../support/temporaryDirectory';
+
+const RENDERER_BUILD = resolve(__dirname, '../../out/renderer');
+/**
+ * Chromium only lets Playwright answer http(s) requests, so the harness stands in for the shell's
+ * app:// origin with a fixed https origin that never reaches a network: every request is answered here.
+ */
+export const HARNESS_ORIGIN = 'https://confidant.test';
+const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
+
+/** Debian's Chromium unless CHROMIUM_PATH names another; a missing browser fails loudly, never skips. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error('No Chromium found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+  return found;
+}
+
+export interface RunningApp {
+  page: Page;
+  core: Core;
+  dataDirectory: string;
+  logLines: string[];
+  /** Opens the app again on the same data folder, as a restart would. */
+  reopen(): Promise<void>;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+let browser: Browser | null = null;
+
+async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+/**
+ * The built renderer in real Chromium, with the same `window.vault` bridge the preload exposes,
+ * wired through exposeBinding straight to the real core on a real vault in a temp folder.
+ * Files come from the build under the shell's own origin and CSP; every other request is refused.
+ */
+export async function launchApp(options: { clock?: boolean } = {}): Promise<RunningApp> {
+  if (!existsSync(join(RENDERER_BUILD, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build');
+  const folder = temporaryDirectory();
+  const logLines: string[] = [];
+  const core = createCore({ dataDirectory: folder.path, log: createLogger((line) => logLines.push(line)) });
+  let context: BrowserContext;
+  let page: Page;
+
+  async function open() {
+    context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      const file = url.origin === HARNESS_ORIGIN ? resolveBuildPath(RENDERER_BUILD, url.pathname) : null;
+      if (!file || !existsSync(file)) return route.abort('blockedbyclient');
+      return route.fulfill({ status: 200, headers: responseHeaders(file), body: readFileSync(file) });
+    });
+    await context.exposeBinding('__confidantInvoke', (_source, channel: unknown, request: unknown) => core.router.handle(channel, request));
+    await context.addInitScript(() => {
+      const invoke = (window as unknown as { __confidantInvoke: (channel: unknown, request: unknown) => Promise<unknown> }).__confidantInvoke;
+      Object.defineProperty(window, 'vault', { value: Object.freeze({ invoke: (channel: unknown, request: unknown) => invoke(channel, request) }) });
+    });
+    page = await context.newPage();
+    if (options.clock) await page.clock.install();
+    await page.goto(`${HARNESS_ORIGIN}/index.html`);
+  }
+
+  await open();
+  return {
+    get page() {
+      return page;
+    },
+    core,
+    dataDirectory: folder.path,
+    logLines,
+    async reopen() {
+      await context.close();
+      await open();
+    },
+    async screenshot(name) {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    async close() {
+      core.vault.lock();
+      await context.close();
+      folder.remove();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { CANARY, containsBytes } from '../fixtures/canaries';
+import { closeBrowser, launchApp, type RunningApp } from './harness';
+
+let app: RunningApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+afterAll(closeBrowser);
+
+async function createVault(page: Page, passphrase: string): Promise<string> {
+  await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
+  await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
+  await page.getByLabel('Herhaal de wachtwoordzin').fill(passphrase);
+  await page.getByRole('button', { name: 'Kluis aanmaken' }).click();
+  const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
+  await page.getByLabel('Ik heb de herstelsleutel veilig opgeslagen').check();
+  await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
+  await page.getByRole('heading', { name: 'Zaken' }).waitFor();
+  return key;
+}
+
+async function addCase(page: Page, firstContactAt: string, routeLabel: string) {
+  await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
+  await page.getByLabel('Binnengekomen via').selectOption({ label: routeLabel });
+  await page.getByRole('button', { name: 'Zaak toevoegen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Zaak toegevoegd.' }).waitFor();
+}
+
+const vaultFile = (running: RunningApp) => join(running.dataDirectory, 'vault', 'vault.db');
+
+describe('the vault, as an adviser uses it', () => {
+  it('creates a vault, adds a case, locks, refuses a wrong passphrase and reopens with the right one', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const recoveryKey = await createVault(page, CANARY.passphrase);
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+
+    await addCase(page, '2026-03-14T09:30', 'Via het meldpunt (CCP)');
+    const row = page.getByRole('row').filter({ hasText: 'Zaak 1' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Via het meldpunt (CCP)');
+    await app.screenshot('01-case-added');
+
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('Zaak 1');
+    const lockedBytes = readFileSync(vaultFile(app));
+
+    await page.getByLabel('Wachtwoordzin').fill(CANARY.otherPassphrase);
+    await page.getByRole('button', { name: 'Openen', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Deze wachtwoordzin klopt niet. Probeer het opnieuw.');
+    expect(readFileSync(vaultFile(app)).equals(lockedBytes)).toBe(true);
+    await app.screenshot('02-wrong-passphrase');
+
+    await page.getByLabel('Wachtwoordzin').fill(CANARY.passphrase);
+    await page.getByRole('button', { name: 'Openen', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: 'Zaak 1' }).waitFor();
+    await app.screenshot('03-reopened');
+
+    await app.reopen();
+    await app.page.getByRole('heading', { name: 'Zaken' }).waitFor();
+    app.core.vault.lock();
+    const raw = readFileSync(vaultFile(app));
+    expect(raw.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(containsBytes(raw, CANARY.passphrase)).toBe(false);
+    expect(app.logLines.join('\n')).not.toContain('CANARY');
+  });
+
+  it('resets a forgotten passphrase with the recovery key', async () => {
+    app = await launchApp();
+    const { page } = app;
+    const recoveryKey = await createVault(page, CANARY.passphrase);
+    await addCase(page, '2026-01-05T14:00', 'Rechtstreeks bij deze functie');
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+
+    await page.getByRole('button', { name: 'Wachtwoordzin vergeten? Gebruik uw herstelsleutel' }).click();
+    await page.getByLabel('Herstelsleutel', { exact: true }).fill('ABCD-'.repeat(12) + 'ABCD');
+    await page.getByLabel('Nieuwe wachtwoordzin', { exact: true }).fill(CANARY.otherPassphrase);
+    await page.getByLabel('Herhaal de nieuwe wachtwoordzin').fill(CANARY.otherPassphrase);
+    await page.getByRole('button', { name: 'Openen en wachtwoordzin vervangen' }).click();
+    await page.getByText('Deze herstelsleutel klopt niet. Controleer elk teken.').waitFor();
+
+    await page.getByLabel('Herstelsleutel', { exact: true }).fill(recoveryKey.toLowerCase());
+    await page.getByRole('button', { name: 'Openen en wachtwoordzin vervangen' }).click();
+    await page.getByRole('row').filter({ hasText: 'Zaak 1' }).waitFor();
+    await app.screenshot('04-recovered');
+
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await page.getByLabel('Wachtwoordzin').fill(CANARY.passphrase);
+    await page.getByRole('button', { name: 'Openen', exact: true }).click();
+    await page.getByText('Deze wachtwoordzin klopt niet. Probeer het opnieuw.').waitFor();
+    await page.getByLabel('Wachtwoordzin').fill(CANARY.otherPassphrase);
+    await page.getByRole('button', { name: 'Openen', exact: true }).click();
+    await page.getByRole('row').filter({ hasText: 'Zaak 1' }).waitFor();
+  });
+
+  it('locks after the idle minutes and clears the screen', async () => {
+    app = await launchApp({ clock: true });
+    const { page } = app;
+    await createVault(page, CANARY.passphrase);
+    await addCase(page, '2026-02-02T10:00', 'Anders');
+    await page.getByLabel('Automatisch vergrendelen na (minuten zonder activiteit)').fill('1');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Instellingen opgeslagen.').waitFor();
+
+    await page.clock.runFor(61_000);
+    await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('Zaak 1');
+    expect(app.core.vault.status().unlocked).toBe(false);
+    await app.screenshot('05-idle-locked');
+  });
+
+  it('follows a lock made outside the window (suspend, screen lock) and remembers the language', async () => {
+    app = await launchApp({ clock: true });
+    const { page } = app;
+    await createVault(page, CANARY.passphrase);
+    await page.getByLabel('Taal').selectOption('en');
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+
+    app.core.vault.lock();
+    await page.clock.runFor(2_500);
+    await page.getByRole('heading', { name: 'Open the vault' }).waitFor();
+
+    await app.reopen();
+    await app.page.getByRole('heading', { name: 'Open the vault' }).waitFor();
+  });
+
+  it('lets nothing reach the network', async () => {
+    app = await launchApp();
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
+    const outcome = await page.evaluate(async () => {
+      try {
+        await fetch('https://example.org/');
+        return 'reached';
+      } catch {
+        return 'blocked';
+      }
+    });
+    expect(outcome).toBe('blocked');
+  });
+});
