@@ -71,8 +71,9 @@ export async function launchApp(options: { clock?: boolean } = {}): Promise<Runn
     });
     await context.exposeBinding('__confidantInvoke', (_source, channel: unknown, request: unknown) => core.router.handle(channel, request));
     await context.addInitScript(() => {
-      const invoke = (window as unknown as { __confidantInvoke: (channel: unknown, request: unknown) => Promise<unknown> }).__confidantInvoke;
-      Object.defineProperty(window, 'vault', { value: Object.freeze({ invoke: (channel: unknown, request: unknown) => invoke(channel, request) }) });
+      const page = globalThis as unknown as { __confidantInvoke: (channel: unknown, request: unknown) => Promise<unknown> };
+      const invoke = page.__confidantInvoke;
+      Object.defineProperty(globalThis, 'vault', { value: Object.freeze({ invoke: (channel: unknown, request: unknown) => invoke(channel, request) }) });
     });
     page = await context.newPage();
     if (options.clock) await page.clock.install();

@@ -1,0 +1,45 @@
+/**
+ * Builds the SQLite addon for Electron's ABI into .native/electron-<arch>/, beside the Node build
+ * in node_modules that the tests load. Rebuilding in place (electron-builder install-app-deps)
+ * would break vitest; two side-by-side builds keep `npm start` and `npm test` from fighting.
+ * Needs the network once (Electron headers or a prebuilt addon), so it runs on `npm start`
+ * and when packaging, never in `npm test`.
+ */
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const MODULE = 'better-sqlite3-multiple-ciphers';
+
+const versionOf = (packageName) => JSON.parse(readFileSync(join(root, 'node_modules', packageName, 'package.json'), 'utf8')).version;
+
+export function stageDirectory(arch) {
+  return join(root, '.native', `electron-${arch}`);
+}
+
+export async function buildElectronAddon({ arch = process.arch, electronVersion = versionOf('electron') } = {}) {
+  const stage = stageDirectory(arch);
+  const stampFile = join(stage, 'built-for.json');
+  const stamp = JSON.stringify({ electronVersion, arch, module: versionOf(MODULE) });
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(join(stage, 'node_modules'), { recursive: true });
+  writeFileSync(
+    join(stage, 'package.json'),
+    JSON.stringify({ name: 'confidant-native-stage', private: true, dependencies: { [MODULE]: versionOf(MODULE) } }),
+  );
+  const source = join(root, 'node_modules', MODULE);
+  cpSync(source, join(stage, 'node_modules', MODULE), {
+    recursive: true,
+    filter: (path) => !relative(source, path).startsWith('build'),
+  });
+  const { rebuild } = await import('@electron/rebuild');
+  await rebuild({ buildPath: stage, electronVersion, arch, onlyModules: [MODULE], force: true });
+  writeFileSync(stampFile, stamp);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await buildElectronAddon();
+}

@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CANARY } from '../../test/fixtures/canaries';
+import { installInProcessVault } from '../../test/support/inProcessVault';
+import { App } from './App';
+import { i18n } from './i18n/i18n';
+import { useCasesStore } from './stores/casesStore';
+import { useSessionStore } from './stores/sessionStore';
+
+let vault: ReturnType<typeof installInProcessVault>;
+beforeEach(async () => {
+  vault = installInProcessVault();
+  useSessionStore.setState({ phase: 'starting', recoveryKey: null });
+  await i18n.changeLanguage('nl');
+});
+afterEach(() => vault.remove());
+
+function renderApp() {
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>,
+  );
+}
+
+async function createVault(user: ReturnType<typeof userEvent.setup>) {
+  await screen.findByRole('heading', { name: 'Nieuwe kluis aanmaken' });
+  await user.type(screen.getByLabelText('Wachtwoordzin'), CANARY.passphrase);
+  await user.type(screen.getByLabelText('Herhaal de wachtwoordzin'), CANARY.passphrase);
+  await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
+  await screen.findByRole('heading', { name: 'Uw herstelsleutel' });
+}
+
+describe('creating a vault', () => {
+  it('refuses a weak passphrase in plain Dutch and creates nothing', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await screen.findByRole('heading', { name: 'Nieuwe kluis aanmaken' });
+    await user.type(screen.getByLabelText('Wachtwoordzin'), 'password1234');
+    await user.type(screen.getByLabelText('Herhaal de wachtwoordzin'), 'password1234');
+    await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('te makkelijk te raden');
+    expect(existsSync(join(vault.dataDirectory, 'vault'))).toBe(false);
+  });
+
+  it('says when the two passphrases differ', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await screen.findByRole('heading', { name: 'Nieuwe kluis aanmaken' });
+    await user.type(screen.getByLabelText('Wachtwoordzin'), CANARY.passphrase);
+    await user.type(screen.getByLabelText('Herhaal de wachtwoordzin'), CANARY.otherPassphrase);
+    await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('niet gelijk');
+    expect(vault.core.vault.status().exists).toBe(false);
+  });
+
+  it('shows the recovery key once and continues only after the adviser confirms saving it', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await createVault(user);
+    expect(screen.getByTestId('recovery-key').textContent).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+    const proceed = screen.getByRole('button', { name: 'Verder naar mijn kluis' });
+    expect(proceed).toBeDisabled();
+    await user.click(screen.getByLabelText('Ik heb de herstelsleutel veilig opgeslagen'));
+    await user.click(proceed);
+    await screen.findByRole('heading', { name: 'Zaken' });
+    expect(useSessionStore.getState().recoveryKey).toBeNull();
+  });
+});
+
+describe('the home screen', () => {
+  it('validates the date inline, adds a case, and clears every store on lock', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await createVault(user);
+    await user.click(screen.getByLabelText('Ik heb de herstelsleutel veilig opgeslagen'));
+    await user.click(screen.getByRole('button', { name: 'Verder naar mijn kluis' }));
+    await screen.findByText('Nog geen zaken geregistreerd.');
+
+    const date = screen.getByLabelText('Eerste contact (datum en tijd)');
+    await user.clear(date);
+    await user.type(date, '2999-01-01T10:00');
+    expect(await screen.findByText('Deze datum ligt in de toekomst.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Zaak toevoegen' })).toBeDisabled();
+
+    await user.clear(date);
+    await user.type(date, '2026-03-02T11:15');
+    await user.selectOptions(screen.getByLabelText('Binnengekomen via'), 'referred_by_function');
+    await user.click(screen.getByRole('button', { name: 'Zaak toevoegen' }));
+    expect(await screen.findByRole('cell', { name: 'Doorverwezen door een andere functie' })).toBeInTheDocument();
+    expect(vault.core.vault.database().prepare('SELECT intake_route FROM cases').all()).toEqual([
+      { intake_route: 'referred_by_function' },
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Vergrendelen' }));
+    await screen.findByRole('heading', { name: 'Kluis openen' });
+    expect(useCasesStore.getState().cases).toEqual([]);
+    expect(vault.core.vault.status().unlocked).toBe(false);
+    expect(document.body.textContent).not.toContain('Doorverwezen');
+  });
+
+  it('switches to English and remembers the choice in the settings file', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await screen.findByRole('heading', { name: 'Nieuwe kluis aanmaken' });
+    await user.selectOptions(screen.getByLabelText('Taal'), 'en');
+    await screen.findByRole('heading', { name: 'Create a new vault' });
+    expect(vault.core.settings.get().language).toBe('en');
+  });
+
+  it('shows a clear error for a wrong passphrase', async () => {
+    await vault.core.vault.create(CANARY.passphrase);
+    vault.core.vault.lock();
+    const user = userEvent.setup();
+    renderApp();
+    await screen.findByRole('heading', { name: 'Kluis openen' });
+    await user.type(screen.getByLabelText('Wachtwoordzin'), CANARY.otherPassphrase);
+    await user.click(screen.getByRole('button', { name: 'Openen' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Deze wachtwoordzin klopt niet.'));
+    expect(screen.getByLabelText('Wachtwoordzin')).toHaveValue('');
+  });
+});
