@@ -1,11 +1,23 @@
 import { z } from 'zod';
-import { INTAKE_ROUTES } from './taxonomy';
+import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits';
 import {
-  IDLE_LOCK_MAX_MINUTES,
-  IDLE_LOCK_MIN_MINUTES,
-  PASSPHRASE_MAX_LENGTH,
-  PASSPHRASE_MIN_LENGTH,
-} from './limits';
+  CaseInput,
+  CaseListRequest,
+  CaseListResponse,
+  CaseRecord,
+  ComparableCase,
+} from './schemas/cases';
+import { ConversationInput } from './schemas/conversations';
+import { Mediation } from './schemas/mediation';
+import { Activity, ActivityInput, Signal, SignalInput } from './schemas/outreach';
+import { Id } from './schemas/primitives';
+import { VAULT_FUNCTIONS } from './taxonomy';
+
+export { LocalDate, LocalDateTime } from './schemas/primitives';
+export * from './schemas/cases';
+export * from './schemas/conversations';
+export * from './schemas/mediation';
+export * from './schemas/outreach';
 
 /**
  * The IPC contract: every channel, with a runtime schema for its request and its response.
@@ -14,6 +26,8 @@ import {
  */
 
 const Empty = z.object({}).strict();
+const ById = z.object({ id: Id }).strict();
+const Created = z.object({ id: Id }).strict();
 
 const Passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
 
@@ -22,15 +36,6 @@ const RecoveryKeyInput = z
   .string()
   .max(200)
   .regex(/^[0-9A-Za-z\s-]+$/);
-
-/** A local date and time as typed in a form, to the minute: 2026-03-14T09:30. */
-export const LocalDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
-  .refine((value) => {
-    const parsed = new Date(`${value}:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 16) === value;
-  }, 'not a real date');
 
 export const Language = z.enum(['nl', 'en']);
 export type Language = z.infer<typeof Language>;
@@ -47,27 +52,13 @@ export type Settings = z.infer<typeof Settings>;
 export const VaultStatus = z.object({ exists: z.boolean(), unlocked: z.boolean() }).strict();
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
-export const CaseSummary = z
-  .object({
-    id: z.number().int().positive(),
-    firstContactAt: LocalDateTime,
-    intakeRoute: z.enum(INTAKE_ROUTES),
-  })
-  .strict();
-export type CaseSummary = z.infer<typeof CaseSummary>;
-
-export const NewCase = z
-  .object({
-    firstContactAt: LocalDateTime,
-    intakeRoute: z.enum(INTAKE_ROUTES),
-  })
-  .strict();
-export type NewCase = z.infer<typeof NewCase>;
+export const Profile = z.object({ function: z.enum(VAULT_FUNCTIONS) }).strict();
+export type Profile = z.infer<typeof Profile>;
 
 export const contract = {
   'vault.status': { request: Empty, response: VaultStatus },
   'vault.create': {
-    request: z.object({ passphrase: Passphrase }).strict(),
+    request: z.object({ passphrase: Passphrase, function: z.enum(VAULT_FUNCTIONS) }).strict(),
     response: z.object({ recoveryKey: z.string() }).strict(),
   },
   'vault.unlock': { request: z.object({ passphrase: Passphrase }).strict(), response: Empty },
@@ -78,8 +69,33 @@ export const contract = {
   'vault.lock': { request: Empty, response: Empty },
   'settings.get': { request: Empty, response: Settings },
   'settings.update': { request: Settings.partial().strict(), response: Settings },
-  'cases.list': { request: Empty, response: z.array(CaseSummary) },
-  'cases.create': { request: NewCase, response: CaseSummary },
+  'profile.get': { request: Empty, response: Profile },
+  'profile.update': { request: Profile, response: Profile },
+
+  'cases.list': { request: CaseListRequest, response: CaseListResponse },
+  'cases.years': { request: Empty, response: z.array(z.number().int()) },
+  'cases.get': { request: ById, response: CaseRecord },
+  'cases.create': { request: CaseInput, response: Created },
+  'cases.update': { request: z.object({ id: Id, record: CaseInput }).strict(), response: Created },
+  'cases.delete': { request: ById, response: Empty },
+  'cases.comparable': { request: ById, response: z.array(ComparableCase) },
+
+  'conversations.add': { request: z.object({ caseId: Id, conversation: ConversationInput }).strict(), response: Created },
+  'conversations.update': { request: z.object({ id: Id, conversation: ConversationInput }).strict(), response: Created },
+  'conversations.delete': { request: ById, response: Empty },
+
+  'mediation.save': { request: z.object({ caseId: Id, mediation: Mediation }).strict(), response: Empty },
+  'mediation.delete': { request: z.object({ caseId: Id }).strict(), response: Empty },
+
+  'signals.list': { request: Empty, response: z.array(Signal) },
+  'signals.create': { request: SignalInput, response: Created },
+  'signals.update': { request: z.object({ id: Id, signal: SignalInput }).strict(), response: Created },
+  'signals.delete': { request: ById, response: Empty },
+
+  'activities.list': { request: Empty, response: z.array(Activity) },
+  'activities.create': { request: ActivityInput, response: Created },
+  'activities.update': { request: z.object({ id: Id, activity: ActivityInput }).strict(), response: Created },
+  'activities.delete': { request: ById, response: Empty },
 } as const;
 
 export type Contract = typeof contract;

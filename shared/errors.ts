@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'WRONG_RECOVERY_KEY',
   'CORRUPT_VAULT',
   'NOT_FOUND',
+  'NOT_FOR_THIS_FUNCTION',
   'INTERNAL',
 ] as const;
 

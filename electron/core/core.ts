@@ -1,9 +1,17 @@
 import { join } from 'node:path';
-import { createCase, listCases } from './cases/caseRepository';
+import { functionRecordsMediation } from '../../shared/taxonomy';
+import { caseYears, comparableCases, listCases } from './cases/caseList';
+import { createCase, deleteCase, getCase, updateCase } from './cases/caseRecords';
+import { addConversation, deleteConversation, updateConversation } from './cases/conversations';
+import { deleteMediation, saveMediation } from './cases/mediation';
 import { systemClock, type Clock } from './clock';
+import { AppError } from './errors';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
+import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from './outreach/outreach';
 import { SettingsStore } from './settings/settingsStore';
+import type { Db } from './vault/database';
+import { getProfile, setProfile } from './vault/profile';
 import { VaultSession, type VaultSessionOptions } from './vault/vaultSession';
 import { vaultFilesIn } from './vault/vaultFiles';
 
@@ -20,32 +28,86 @@ export interface Core {
   settings: SettingsStore;
 }
 
+const done = {};
+
+/** Mediation belongs to the ombudsperson; other functions cannot record one. */
+function mediationDb(db: Db): Db {
+  if (!functionRecordsMediation(getProfile(db).function)) throw new AppError('NOT_FOR_THIS_FUNCTION');
+  return db;
+}
+
 /** Wires the whole core together; the Electron shell, the tests and the browser harness all start here. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const vault = new VaultSession(vaultFilesIn(join(options.dataDirectory, 'vault')), options);
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
-  const empty = {};
+  const db = () => vault.database();
 
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
-    'vault.create': async ({ passphrase }) => ({ recoveryKey: await vault.create(passphrase) }),
+    'vault.create': async ({ passphrase, function: fn }) => {
+      const recoveryKey = await vault.create(passphrase);
+      setProfile(db(), { function: fn });
+      return { recoveryKey };
+    },
     'vault.unlock': async ({ passphrase }) => {
       await vault.unlock(passphrase);
-      return empty;
+      return done;
     },
     'vault.recover': async ({ recoveryKey, newPassphrase }) => {
       await vault.recover(recoveryKey, newPassphrase);
-      return empty;
+      return done;
     },
     'vault.lock': () => {
       vault.lock();
-      return empty;
+      return done;
     },
     'settings.get': () => settings.get(),
     'settings.update': (changes) => settings.update(changes),
-    'cases.list': () => listCases(vault.database()),
-    'cases.create': (input) => createCase(vault.database(), input, clock),
+    'profile.get': () => getProfile(db()),
+    'profile.update': (profile) => setProfile(db(), profile),
+
+    'cases.list': (request) => listCases(db(), request, clock),
+    'cases.years': () => caseYears(db()),
+    'cases.get': ({ id }) => getCase(db(), id),
+    'cases.create': (input) => createCase(db(), input, clock),
+    'cases.update': ({ id, record }) => updateCase(db(), id, record, clock),
+    'cases.delete': ({ id }) => {
+      deleteCase(db(), id);
+      return done;
+    },
+    'cases.comparable': ({ id }) => comparableCases(db(), id),
+
+    'conversations.add': ({ caseId, conversation }) => addConversation(db(), caseId, conversation, clock),
+    'conversations.update': ({ id, conversation }) => updateConversation(db(), id, conversation, clock),
+    'conversations.delete': ({ id }) => {
+      deleteConversation(db(), id);
+      return done;
+    },
+
+    'mediation.save': ({ caseId, mediation }) => {
+      saveMediation(mediationDb(db()), caseId, mediation, clock);
+      return done;
+    },
+    'mediation.delete': ({ caseId }) => {
+      deleteMediation(mediationDb(db()), caseId);
+      return done;
+    },
+
+    'signals.list': () => listSignals(db()),
+    'signals.create': (input) => saveSignal(db(), input, clock),
+    'signals.update': ({ id, signal }) => saveSignal(db(), signal, clock, id),
+    'signals.delete': ({ id }) => {
+      deleteRow(db(), 'signals', id);
+      return done;
+    },
+    'activities.list': () => listActivities(db()),
+    'activities.create': (input) => saveActivity(db(), input),
+    'activities.update': ({ id, activity }) => saveActivity(db(), activity, id),
+    'activities.delete': ({ id }) => {
+      deleteRow(db(), 'activities', id);
+      return done;
+    },
   };
 
   return { router: createRouter(handlers, options.log ?? createLogger()), vault, settings };

@@ -1,0 +1,139 @@
+import type { CaseFilter, CaseListRequest, CaseSummary, ComparableCase } from '../../../shared/contract';
+import { isResponseLate } from '../../../shared/responseTime';
+import type { Clock } from '../clock';
+import type { Db } from '../vault/database';
+import { assertCaseExists } from './caseExists';
+
+const ORDER_BY: Record<CaseListRequest['sort'], string> = {
+  first_contact_desc: 'c.first_contact_at DESC, c.id DESC',
+  first_contact_asc: 'c.first_contact_at ASC, c.id ASC',
+  number_desc: 'c.id DESC',
+  number_asc: 'c.id ASC',
+};
+
+/**
+ * Turns what the adviser typed into an FTS5 query that cannot be misread as FTS syntax: every
+ * word becomes a quoted prefix term, and all must match.
+ */
+export function ftsQuery(search: string): string | null {
+  const words = search.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words.slice(0, 16).map((word) => `"${word}"*`).join(' ');
+}
+
+function whereClause(filter: CaseFilter): { sql: string; params: Record<string, string | number> } {
+  const conditions: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.status) {
+    conditions.push('c.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.year !== null) {
+    conditions.push('c.first_contact_at >= @yearStart AND c.first_contact_at < @yearEnd');
+    params.yearStart = `${filter.year}-01-01`;
+    params.yearEnd = `${filter.year + 1}-01-01`;
+  }
+  if (filter.nature) {
+    conditions.push('c.id IN (SELECT case_id FROM case_natures WHERE nature = @nature)');
+    params.nature = filter.nature;
+  }
+  if (filter.intakeRoute) {
+    conditions.push('c.intake_route = @intakeRoute');
+    params.intakeRoute = filter.intakeRoute;
+  }
+  if (filter.openWithoutResponse) conditions.push("c.status = 'open' AND c.first_response_at IS NULL");
+  const match = ftsQuery(filter.search);
+  if (match) {
+    conditions.push("(c.id IN (SELECT case_id FROM note_index WHERE note_index MATCH @match) OR c.label LIKE @like ESCAPE '\\')");
+    params.match = match;
+    params.like = `%${filter.search.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  }
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+interface SummaryRow {
+  id: number;
+  label: string;
+  first_contact_at: string;
+  first_response_at: string | null;
+  intake_route: CaseSummary['intakeRoute'];
+  status: CaseSummary['status'];
+  natures: string | null;
+  reporter_count: number;
+  conversation_count: number;
+}
+
+export function listCases(db: Db, request: CaseListRequest, clock: Clock): { total: number; rows: CaseSummary[] } {
+  const { sql, params } = whereClause(request.filter);
+  const total = db.prepare(`SELECT count(*) FROM cases c ${sql}`).pluck().get(params) as number;
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.label, c.first_contact_at, c.first_response_at, c.intake_route, c.status,
+         (SELECT group_concat(nature) FROM case_natures WHERE case_id = c.id) AS natures,
+         (SELECT count(*) FROM case_reporters WHERE case_id = c.id) AS reporter_count,
+         (SELECT count(*) FROM conversations WHERE case_id = c.id) AS conversation_count
+       FROM cases c ${sql}
+       ORDER BY ${ORDER_BY[request.sort]}
+       LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit: request.limit, offset: request.offset }) as SummaryRow[];
+  const now = clock();
+  return {
+    total,
+    rows: rows.map((row) => ({
+      id: row.id,
+      label: row.label,
+      firstContactAt: row.first_contact_at,
+      firstResponseAt: row.first_response_at,
+      intakeRoute: row.intake_route,
+      status: row.status,
+      natures: (row.natures ? row.natures.split(',').sort() : []) as CaseSummary['natures'],
+      reporterCount: row.reporter_count,
+      conversationCount: row.conversation_count,
+      responseLate: isResponseLate(row.first_contact_at, row.first_response_at, row.status, now),
+    })),
+  };
+}
+
+export function caseYears(db: Db): number[] {
+  return (db.prepare('SELECT DISTINCT substr(first_contact_at, 1, 4) FROM cases ORDER BY 1 DESC').pluck().all() as string[]).map(Number);
+}
+
+/**
+ * Earlier handling of comparable cases — sharing a nature and, when known, the same other-party
+ * relation — so the adviser can keep handling consistent.
+ */
+export function comparableCases(db: Db, id: number): ComparableCase[] {
+  assertCaseExists(db, id);
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.label, c.first_contact_at, c.status, c.outcome,
+         (SELECT group_concat(nature) FROM case_natures WHERE case_id = c.id) AS natures,
+         (SELECT group_concat(handling) FROM case_handlings WHERE case_id = c.id) AS handlings
+       FROM cases c
+       WHERE c.id != @id
+         AND c.id IN (SELECT n.case_id FROM case_natures n WHERE n.nature IN (SELECT nature FROM case_natures WHERE case_id = @id))
+         AND ((SELECT other_party_relation FROM cases WHERE id = @id) IS NULL
+              OR c.other_party_relation = (SELECT other_party_relation FROM cases WHERE id = @id))
+       ORDER BY c.first_contact_at DESC
+       LIMIT 20`,
+    )
+    .all({ id }) as {
+    id: number;
+    label: string;
+    first_contact_at: string;
+    status: ComparableCase['status'];
+    outcome: ComparableCase['outcome'];
+    natures: string | null;
+    handlings: string | null;
+  }[];
+  return rows.map((row) => ({
+    id: row.id,
+    label: row.label,
+    firstContactAt: row.first_contact_at,
+    status: row.status,
+    outcome: row.outcome,
+    natures: (row.natures?.split(',').sort() ?? []) as ComparableCase['natures'],
+    handlings: (row.handlings?.split(',').sort() ?? []) as ComparableCase['handlings'],
+  }));
+}

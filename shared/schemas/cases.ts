@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { CASE_PAGE_MAX, MAX_LIST_ITEMS, MAX_REPORTERS, SEARCH_MAX } from '../limits';
+import {
+  AGE_BANDS,
+  CASE_STATUSES,
+  CONSENT_SCOPES,
+  FREQUENCIES,
+  GENDERS,
+  HANDLING_TYPES,
+  INTAKE_ROUTES,
+  NATURES,
+  OTHER_PARTY_RELATIONS,
+  OUTCOMES,
+  RECENCIES,
+  REFERRAL_SOURCES,
+  REFERRAL_TARGETS,
+  REPORTER_ROLES,
+  STAFF_CATEGORIES,
+} from '../taxonomy';
+import { Count, Id, LocalDate, LocalDateTime, ShortText, uniqueList } from './primitives';
+import { Conversation } from './conversations';
+import { Mediation } from './mediation';
+
+export const Reporter = z
+  .object({
+    /** Kept only inside the vault, never exported; empty when the adviser records no name. */
+    name: ShortText,
+    staffCategory: z.enum(STAFF_CATEGORIES),
+    ageBand: z.enum(AGE_BANDS),
+    gender: z.enum(GENDERS).nullable(),
+    unit: ShortText,
+    role: z.enum(REPORTER_ROLES),
+    reportedAfterwards: z.boolean(),
+    international: z.boolean().nullable(),
+  })
+  .strict();
+export type Reporter = z.infer<typeof Reporter>;
+
+export const Referral = z.object({ target: z.enum(REFERRAL_TARGETS), referredOn: LocalDate }).strict();
+export type Referral = z.infer<typeof Referral>;
+
+export const Consent = z
+  .object({
+    scope: z.enum(CONSENT_SCOPES),
+    withWhom: ShortText,
+    givenOn: LocalDate,
+    withdrawnOn: LocalDate.nullable(),
+  })
+  .strict()
+  .refine((consent) => consent.withdrawnOn === null || consent.withdrawnOn >= consent.givenOn, {
+    message: 'withdrawnBeforeGiven',
+    path: ['withdrawnOn'],
+  });
+export type Consent = z.infer<typeof Consent>;
+
+export const OtherParty = z
+  .object({
+    relation: z.enum(OTHER_PARTY_RELATIONS).nullable(),
+    hierarchical: z.boolean().nullable(),
+    description: ShortText,
+  })
+  .strict();
+export type OtherParty = z.infer<typeof OtherParty>;
+
+const CaseFields = z
+  .object({
+    label: ShortText,
+    firstContactAt: LocalDateTime,
+    firstResponseAt: LocalDateTime.nullable(),
+    intakeRoute: z.enum(INTAKE_ROUTES),
+    referredInBy: z.enum(REFERRAL_SOURCES).nullable(),
+    reporterIdentified: z.boolean(),
+    reporters: z.array(Reporter).max(MAX_REPORTERS),
+    natures: uniqueList(z.enum(NATURES), NATURES.length),
+    otherParty: OtherParty,
+    recency: z.enum(RECENCIES).nullable(),
+    frequency: z.enum(FREQUENCIES).nullable(),
+    peopleAffected: Count(100_000).nullable(),
+    peopleBehavingBadly: Count(100_000).nullable(),
+    handlings: uniqueList(z.enum(HANDLING_TYPES), HANDLING_TYPES.length),
+    referrals: z.array(Referral).max(MAX_LIST_ITEMS),
+    consents: z.array(Consent).max(MAX_LIST_ITEMS),
+    status: z.enum(CASE_STATUSES),
+    closedOn: LocalDate.nullable(),
+    outcome: z.enum(OUTCOMES).nullable(),
+    destroyBy: LocalDate.nullable(),
+  })
+  .strict();
+
+/** Rules between fields; dates in the future are checked against the clock by the core and the form. */
+export const CaseInput = CaseFields.superRefine((input, context) => {
+  const contactDate = input.firstContactAt.slice(0, 10);
+  const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
+  if (input.firstResponseAt !== null && input.firstResponseAt < input.firstContactAt) {
+    issue(['firstResponseAt'], 'responseBeforeContact');
+  }
+  if (input.status === 'closed' && input.closedOn === null) issue(['closedOn'], 'closedNeedsDate');
+  if (input.status === 'open' && (input.closedOn !== null || input.outcome !== null)) issue(['status'], 'openHasClosing');
+  if (input.closedOn !== null && input.closedOn < contactDate) issue(['closedOn'], 'beforeFirstContact');
+  input.referrals.forEach((referral, index) => {
+    if (referral.referredOn < contactDate) issue(['referrals', index, 'referredOn'], 'beforeFirstContact');
+  });
+  if (input.reporterIdentified && input.reporters.length === 0) issue(['reporters'], 'reporterNeeded');
+  if (input.referrals.length > 0 && !input.handlings.includes('referral')) issue(['handlings'], 'referralNeedsHandling');
+});
+export type CaseInput = z.infer<typeof CaseInput>;
+
+export const CaseRecord = CaseFields.extend({
+  id: Id,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  conversations: z.array(Conversation),
+  mediation: Mediation.nullable(),
+}).strict();
+export type CaseRecord = z.infer<typeof CaseRecord>;
+
+export const CaseSummary = z
+  .object({
+    id: Id,
+    label: z.string(),
+    firstContactAt: LocalDateTime,
+    firstResponseAt: LocalDateTime.nullable(),
+    intakeRoute: z.enum(INTAKE_ROUTES),
+    status: z.enum(CASE_STATUSES),
+    natures: z.array(z.enum(NATURES)),
+    reporterCount: z.number().int().min(0),
+    conversationCount: z.number().int().min(0),
+    /** The first response took, or is taking, longer than the promised 24 hours. */
+    responseLate: z.boolean(),
+  })
+  .strict();
+export type CaseSummary = z.infer<typeof CaseSummary>;
+
+export const CASE_SORTS = ['first_contact_desc', 'first_contact_asc', 'number_desc', 'number_asc'] as const;
+
+export const CaseListRequest = z
+  .object({
+    filter: z
+      .object({
+        status: z.enum(CASE_STATUSES).nullable(),
+        year: z.number().int().min(1990).max(2200).nullable(),
+        nature: z.enum(NATURES).nullable(),
+        intakeRoute: z.enum(INTAKE_ROUTES).nullable(),
+        openWithoutResponse: z.boolean(),
+        search: z.string().max(SEARCH_MAX),
+      })
+      .strict(),
+    sort: z.enum(CASE_SORTS),
+    offset: z.number().int().min(0).max(10_000_000),
+    limit: z.number().int().min(1).max(CASE_PAGE_MAX),
+  })
+  .strict();
+export type CaseListRequest = z.infer<typeof CaseListRequest>;
+export type CaseFilter = CaseListRequest['filter'];
+
+export const CaseListResponse = z.object({ total: z.number().int().min(0), rows: z.array(CaseSummary) }).strict();
+
+/** An earlier case with the same nature and other party, to keep handling consistent. */
+export const ComparableCase = z
+  .object({
+    id: Id,
+    label: z.string(),
+    firstContactAt: LocalDateTime,
+    status: z.enum(CASE_STATUSES),
+    natures: z.array(z.enum(NATURES)),
+    handlings: z.array(z.enum(HANDLING_TYPES)),
+    outcome: z.enum(OUTCOMES).nullable(),
+  })
+  .strict();
+export type ComparableCase = z.infer<typeof ComparableCase>;
