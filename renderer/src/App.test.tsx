@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,12 +8,15 @@ import { CANARY } from '../../test/fixtures/canaries';
 import { installInProcessVault } from '../../test/support/inProcessVault';
 import { App } from './App';
 import { i18n } from './i18n/i18n';
-import { useCasesStore } from './stores/casesStore';
+import { useCaseListStore } from './stores/caseListStore';
+import { useCaseStore } from './stores/caseStore';
+import { resetAllStores } from './stores/resettable';
 import { useSessionStore } from './stores/sessionStore';
 
 let vault: ReturnType<typeof installInProcessVault>;
 beforeEach(async () => {
   vault = installInProcessVault();
+  resetAllStores();
   useSessionStore.setState({ phase: 'starting', recoveryKey: null });
   await i18n.changeLanguage('nl');
 });
@@ -29,6 +32,7 @@ function renderApp() {
 
 async function createVault(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { name: 'Nieuwe kluis aanmaken' });
+  await user.selectOptions(screen.getByLabelText('Uw functie'), 'concerns_point_coordinator');
   await user.type(screen.getByLabelText('Wachtwoordzin'), CANARY.passphrase);
   await user.type(screen.getByLabelText('Herhaal de wachtwoordzin'), CANARY.passphrase);
   await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
@@ -40,6 +44,7 @@ describe('creating a vault', () => {
     const user = userEvent.setup();
     renderApp();
     await screen.findByRole('heading', { name: 'Nieuwe kluis aanmaken' });
+    await user.selectOptions(screen.getByLabelText('Uw functie'), 'ombudsperson');
     await user.type(screen.getByLabelText('Wachtwoordzin'), 'password1234');
     await user.type(screen.getByLabelText('Herhaal de wachtwoordzin'), 'password1234');
     await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
@@ -53,6 +58,9 @@ describe('creating a vault', () => {
     await screen.findByRole('heading', { name: 'Nieuwe kluis aanmaken' });
     await user.type(screen.getByLabelText('Wachtwoordzin'), CANARY.passphrase);
     await user.type(screen.getByLabelText('Herhaal de wachtwoordzin'), CANARY.otherPassphrase);
+    await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
+    expect(await screen.findByText('Vul dit veld in.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Uw functie'), 'ombudsperson');
     await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('niet gelijk');
     expect(vault.core.vault.status().exists).toBe(false);
@@ -68,39 +76,66 @@ describe('creating a vault', () => {
     await user.click(screen.getByLabelText('Ik heb de herstelsleutel veilig opgeslagen'));
     await user.click(proceed);
     await screen.findByRole('heading', { name: 'Zaken' });
+    expect(vault.core.vault.database().prepare("SELECT value FROM meta WHERE key = 'function'").pluck().get()).toBe('concerns_point_coordinator');
     expect(useSessionStore.getState().recoveryKey).toBeNull();
   });
 });
 
-describe('the home screen', () => {
-  it('validates the date inline, adds a case, and clears every store on lock', async () => {
-    const user = userEvent.setup();
-    renderApp();
+describe('the case record', () => {
+  async function openNewCase(user: ReturnType<typeof userEvent.setup>) {
     await createVault(user);
     await user.click(screen.getByLabelText('Ik heb de herstelsleutel veilig opgeslagen'));
     await user.click(screen.getByRole('button', { name: 'Verder naar mijn kluis' }));
-    await screen.findByText('Nog geen zaken geregistreerd.');
+    await screen.findByText('Geen zaken gevonden.');
+    await user.click(screen.getByRole('button', { name: 'Nieuwe zaak' }));
+    await screen.findByRole('heading', { name: 'Nieuwe zaak' });
+  }
 
-    const date = screen.getByLabelText('Eerste contact (datum en tijd)');
-    await user.clear(date);
-    await user.type(date, '2999-01-01T10:00');
-    expect(await screen.findByText('Deze datum ligt in de toekomst.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Zaak toevoegen' })).toBeDisabled();
+  it('shows inline messages in the chosen language and saves nothing until they are fixed', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await openNewCase(user);
+    const contact = screen.getByLabelText('Eerste contact (datum en tijd)');
+    await user.clear(contact);
+    await user.type(contact, '2999-01-01T10:00');
+    await user.type(screen.getByLabelText('Eerste reactie (datum en tijd)'), '2020-01-01T10:00');
+    await user.click(screen.getByRole('checkbox', { name: 'Doorverwijzing' }));
+    await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
+    expect(await screen.findByText('Niet opgeslagen: verbeter de gemarkeerde velden.')).toBeInTheDocument();
+    expect(screen.getByText('Deze datum ligt in de toekomst.')).toBeInTheDocument();
+    expect(screen.getByText('De eerste reactie ligt vóór het eerste contact.')).toBeInTheDocument();
+    expect(vault.core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
 
-    await user.clear(date);
-    await user.type(date, '2026-03-02T11:15');
+    await user.clear(contact);
+    await user.type(contact, '2026-03-02T11:15');
+    await user.clear(screen.getByLabelText('Eerste reactie (datum en tijd)'));
     await user.selectOptions(screen.getByLabelText('Binnengekomen via'), 'referred_by_function');
-    await user.click(screen.getByRole('button', { name: 'Zaak toevoegen' }));
-    expect(await screen.findByRole('cell', { name: 'Doorverwezen door een andere functie' })).toBeInTheDocument();
-    expect(vault.core.vault.database().prepare('SELECT intake_route FROM cases').all()).toEqual([
-      { intake_route: 'referred_by_function' },
-    ]);
+    await user.click(screen.getByRole('checkbox', { name: 'Werkdruk' }));
+    await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
+    await screen.findByRole('heading', { name: /^Zaak 1/ });
+    expect(screen.getByText('Er is nog geen eerste reactie en de 24 uur zijn voorbij.')).toBeInTheDocument();
+    expect(vault.core.vault.database().prepare('SELECT intake_route FROM cases').all()).toEqual([{ intake_route: 'referred_by_function' }]);
+    expect(vault.core.vault.database().prepare('SELECT handling FROM case_handlings').pluck().all()).toEqual(['referral']);
+  });
+
+  it('adds a conversation to the timeline, then clears every store on lock', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await openNewCase(user);
+    await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
+    await screen.findByRole('heading', { name: /^Zaak 1/ });
+    const form = screen.getByRole('form', { name: 'Gesprek toevoegen' });
+    await user.type(within(form).getByLabelText('Notities'), CANARY.noteWord);
+    await user.click(within(form).getByRole('button', { name: 'Gesprek opslaan' }));
+    await screen.findByRole('heading', { name: '1 gesprek' });
+    expect(screen.getByText(CANARY.noteWord)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Vergrendelen' }));
     await screen.findByRole('heading', { name: 'Kluis openen' });
-    expect(useCasesStore.getState().cases).toEqual([]);
+    expect(useCaseStore.getState().record).toBeNull();
+    expect(useCaseListStore.getState().pages).toEqual({});
     expect(vault.core.vault.status().unlocked).toBe(false);
-    expect(document.body.textContent).not.toContain('Doorverwezen');
+    expect(document.body.textContent).not.toContain('CANARY');
   });
 
   it('switches to English and remembers the choice in the settings file', async () => {

@@ -7,7 +7,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { useIdleLock } from './hooks/useIdleLock';
 import { useLockWatch } from './hooks/useLockWatch';
 import { CreateVaultScreen } from './screens/CreateVaultScreen';
-import { HomeScreen } from './screens/HomeScreen';
+import { MainLayout } from './screens/MainLayout';
 import { RecoverScreen } from './screens/RecoverScreen';
 import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
@@ -20,7 +20,7 @@ function UnlockedApp() {
   const idleLockMinutes = useSettingsStore((state) => state.settings?.idleLockMinutes ?? 10);
   useIdleLock(idleLockMinutes, lock);
   useLockWatch(lockedElsewhere);
-  return <HomeScreen />;
+  return <MainLayout />;
 }
 
 export function App() {

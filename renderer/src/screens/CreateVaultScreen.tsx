@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../shared/errors';
 import { errorCodeOf } from '../api/client';
+import type { VaultFunction } from '../../../shared/taxonomy';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { CodeSelect } from '../components/form/fields';
 import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { passphraseProblem } from '../components/passphraseStrength';
 import { useSessionStore } from '../stores/sessionStore';
@@ -10,6 +12,7 @@ import { useSessionStore } from '../stores/sessionStore';
 export function CreateVaultScreen() {
   const { t } = useTranslation();
   const create = useSessionStore((state) => state.create);
+  const [fn, setFn] = useState<VaultFunction | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -20,10 +23,10 @@ export function CreateVaultScreen() {
     event.preventDefault();
     setSubmitted(true);
     setError(null);
-    if (passphraseProblem(passphrase, repeat)) return;
+    if (!fn || passphraseProblem(passphrase, repeat)) return;
     setBusy(true);
     try {
-      await create(passphrase);
+      await create(passphrase, fn);
     } catch (caught) {
       setError(errorCodeOf(caught));
     } finally {
@@ -36,6 +39,14 @@ export function CreateVaultScreen() {
       <form onSubmit={submit} noValidate aria-labelledby="create-title">
         <h1 id="create-title">{t('create.title')}</h1>
         <p>{t('create.intro')}</p>
+        <CodeSelect
+          list="vaultFunction"
+          label={t('create.function')}
+          value={fn}
+          onChange={setFn}
+          emptyLabel={t('create.chooseFunction')}
+          error={submitted && !fn ? 'required' : undefined}
+        />
         <NewPassphraseFields
           passphrase={passphrase}
           repeat={repeat}

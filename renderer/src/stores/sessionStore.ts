@@ -1,5 +1,6 @@
-import { invoke } from '../api/client';
 import { create } from 'zustand';
+import type { VaultFunction } from '../../../shared/taxonomy';
+import { invoke } from '../api/client';
 import { resetAllStores } from './resettable';
 
 /**
@@ -13,7 +14,7 @@ interface SessionState {
   /** Held only between creation and the adviser's confirmation that the key is stored. */
   recoveryKey: string | null;
   start(): Promise<void>;
-  create(passphrase: string): Promise<void>;
+  create(passphrase: string, fn: VaultFunction): Promise<void>;
   confirmRecoveryKeySaved(): void;
   unlock(passphrase: string): Promise<void>;
   recover(recoveryKey: string, newPassphrase: string): Promise<void>;
@@ -29,8 +30,8 @@ export const useSessionStore = create<SessionState>()((set) => ({
     const status = await invoke('vault.status', {});
     set({ phase: !status.exists ? 'create' : status.unlocked ? 'unlocked' : 'locked' });
   },
-  async create(passphrase) {
-    const { recoveryKey } = await invoke('vault.create', { passphrase });
+  async create(passphrase, fn) {
+    const { recoveryKey } = await invoke('vault.create', { passphrase, function: fn });
     set({ phase: 'showRecoveryKey', recoveryKey });
   },
   confirmRecoveryKeySaved() {

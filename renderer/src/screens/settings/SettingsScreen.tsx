@@ -4,9 +4,11 @@ import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES } from '../../../../shared
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { CodeSelect } from '../../components/form/fields';
+import { useProfileStore } from '../../stores/profileStore';
 import { useSettingsStore } from '../../stores/settingsStore';
 
-export function SettingsPanel() {
+function PreferencesForm() {
   const { t } = useTranslation();
   const { settings, update } = useSettingsStore();
   const [idleLockMinutes, setIdleLockMinutes] = useState(String(settings?.idleLockMinutes ?? 10));
@@ -31,7 +33,7 @@ export function SettingsPanel() {
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('settings.title')}</h2>
+      <h2 id="settings-title">{t('settings.preferences')}</h2>
       <label htmlFor="settings-idle">{t('settings.idleLock')}</label>
       <input
         id="settings-idle"
@@ -55,5 +57,45 @@ export function SettingsPanel() {
       <button type="submit">{t('settings.save')}</button>
       {saved && <p role="status">{t('settings.saved')}</p>}
     </form>
+  );
+}
+
+function FunctionForm() {
+  const { t } = useTranslation();
+  const { profile, update } = useProfileStore();
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  if (!profile) return null;
+  return (
+    <div className="card">
+      <h2>{t('settings.functionTitle')}</h2>
+      <p className="hint">{t('settings.functionHint')}</p>
+      <CodeSelect
+        list="vaultFunction"
+        label={t('settings.function')}
+        value={profile.function}
+        onChange={(fn) => {
+          if (!fn) return;
+          setSaved(false);
+          setError(null);
+          update({ function: fn })
+            .then(() => setSaved(true))
+            .catch((caught: unknown) => setError(errorCodeOf(caught)));
+        }}
+      />
+      <ErrorMessage code={error} />
+      {saved && <p role="status">{t('settings.saved')}</p>}
+    </div>
+  );
+}
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <div className="settings">
+      <h1>{t('settings.title')}</h1>
+      <FunctionForm />
+      <PreferencesForm />
+    </div>
   );
 }

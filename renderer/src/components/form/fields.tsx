@@ -1,0 +1,183 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TAXONOMY, type CodeOf, type TaxonomyList } from '../../i18n/taxonomyLists';
+
+/** An inline message under a field, in the adviser's language. */
+export function FieldError({ error, id }: { error: string | undefined; id?: string }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <span className="field-error" id={id} role="alert">
+      {t(`validation.${error}`)}
+    </span>
+  );
+}
+
+interface FieldShell {
+  label: string;
+  error?: string | undefined;
+  className?: string;
+}
+
+function Field({ label, error, className, children }: FieldShell & { children: (id: string, errorId: string) => ReactNode }) {
+  const id = useId();
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children(id, `${id}-error`)}
+      <FieldError error={error} id={`${id}-error`} />
+    </div>
+  );
+}
+
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  type = 'text',
+  multiline = false,
+  className,
+  autoFocus,
+}: FieldShell & {
+  value: string;
+  onChange(value: string): void;
+  type?: 'text' | 'datetime-local' | 'date';
+  multiline?: boolean;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Field label={label} error={error} className={className}>
+      {(id, errorId) =>
+        multiline ? (
+          <textarea id={id} value={value} rows={6} onChange={(event) => onChange(event.target.value)} aria-invalid={!!error} aria-describedby={errorId} />
+        ) : (
+          <input
+            id={id}
+            type={type}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            aria-invalid={!!error}
+            aria-describedby={errorId}
+            autoFocus={autoFocus}
+          />
+        )
+      }
+    </Field>
+  );
+}
+
+/** A nullable date or date-time: an empty input means "not yet". */
+export function OptionalDateField({
+  value,
+  onChange,
+  type,
+  ...shell
+}: FieldShell & { value: string | null; onChange(value: string | null): void; type: 'date' | 'datetime-local' }) {
+  return <TextField {...shell} type={type} value={value ?? ''} onChange={(next) => onChange(next === '' ? null : next)} />;
+}
+
+export function NumberField({ label, value, onChange, error, className }: FieldShell & { value: number | null; onChange(value: number | null): void }) {
+  return (
+    <Field label={label} error={error} className={className}>
+      {(id, errorId) => (
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          value={value ?? ''}
+          onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
+          aria-invalid={!!error}
+          aria-describedby={errorId}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function CodeSelect<L extends TaxonomyList>({
+  list,
+  label,
+  value,
+  onChange,
+  error,
+  emptyLabel,
+  className,
+}: FieldShell & { list: L; value: CodeOf<L> | null; onChange(value: CodeOf<L> | null): void; emptyLabel?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Field label={label} error={error} className={className}>
+      {(id, errorId) => (
+        <select
+          id={id}
+          value={value ?? ''}
+          onChange={(event) => onChange(event.target.value === '' ? null : (event.target.value as CodeOf<L>))}
+          aria-invalid={!!error}
+          aria-describedby={errorId}
+        >
+          {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
+          {TAXONOMY[list].map((code) => (
+            <option key={code} value={code}>
+              {t(`taxonomy.${list}.${code}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Yes, no, or not recorded. */
+export function TriStateSelect({ label, value, onChange, className }: FieldShell & { value: boolean | null; onChange(value: boolean | null): void }) {
+  const { t } = useTranslation();
+  return (
+    <Field label={label} className={className}>
+      {(id) => (
+        <select id={id} value={value === null ? '' : value ? 'yes' : 'no'} onChange={(event) => onChange(event.target.value === '' ? null : event.target.value === 'yes')}>
+          <option value="">{t('form.notRecorded')}</option>
+          <option value="yes">{t('form.yes')}</option>
+          <option value="no">{t('form.no')}</option>
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function Checkbox({ label, checked, onChange }: { label: string; checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+export function CodeCheckboxes<L extends TaxonomyList>({
+  list,
+  legend,
+  values,
+  onChange,
+  error,
+}: {
+  list: L;
+  legend: string;
+  values: readonly CodeOf<L>[];
+  onChange(values: CodeOf<L>[]): void;
+  error?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="checkbox-grid">
+      <legend>{legend}</legend>
+      {TAXONOMY[list].map((code) => (
+        <Checkbox
+          key={code}
+          label={t(`taxonomy.${list}.${code}`)}
+          checked={values.includes(code)}
+          onChange={(checked) => onChange(checked ? [...values, code] : values.filter((value) => value !== code))}
+        />
+      ))}
+      <FieldError error={error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigationStore, type View } from '../stores/navigationStore';
+import { useProfileStore } from '../stores/profileStore';
+import { useSessionStore } from '../stores/sessionStore';
+import { CaseEditScreenFor } from './cases/CaseScreens';
+import { CaseListScreen } from './cases/CaseListScreen';
+import { OutreachScreen } from './outreach/OutreachScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+
+const SECTIONS = [
+  { view: 'cases', label: 'nav.cases' },
+  { view: 'outreach', label: 'nav.outreach' },
+  { view: 'settings', label: 'nav.settings' },
+] as const;
+
+function sectionOf(view: View): string {
+  return view.name === 'case' || view.name === 'newCase' || view.name === 'editCase' ? 'cases' : view.name;
+}
+
+export function MainLayout() {
+  const { t } = useTranslation();
+  const { view, go } = useNavigationStore();
+  const lock = useSessionStore((state) => state.lock);
+  const { profile, load } = useProfileStore();
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="main-layout">
+      <nav aria-label={t('nav.label')}>
+        {SECTIONS.map((section) => (
+          <button
+            key={section.view}
+            type="button"
+            className={sectionOf(view) === section.view ? 'nav-item active' : 'nav-item'}
+            aria-current={sectionOf(view) === section.view ? 'page' : undefined}
+            onClick={() => go({ name: section.view })}
+          >
+            {t(section.label)}
+          </button>
+        ))}
+        {profile && <span className="function-badge">{t(`taxonomy.vaultFunction.${profile.function}`)}</span>}
+        <button type="button" className="lock-button" onClick={() => void lock()}>
+          {t('home.lock')}
+        </button>
+      </nav>
+      <main className="content">
+        {view.name === 'cases' && <CaseListScreen />}
+        {(view.name === 'case' || view.name === 'newCase' || view.name === 'editCase') && <CaseEditScreenFor view={view} />}
+        {view.name === 'outreach' && <OutreachScreen />}
+        {view.name === 'settings' && <SettingsScreen />}
+      </main>
+    </div>
+  );
+}

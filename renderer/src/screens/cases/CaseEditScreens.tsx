@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord } from '../../../../shared/contract';
+import { useCaseStore } from '../../stores/caseStore';
+import { useNavigationStore } from '../../stores/navigationStore';
+import { CaseForm, emptyCase } from './CaseForm';
+
+export function NewCaseScreen() {
+  const { t } = useTranslation();
+  const create = useCaseStore((state) => state.create);
+  const go = useNavigationStore((state) => state.go);
+  return (
+    <section aria-labelledby="new-case-title">
+      <h1 id="new-case-title">{t('caseForm.newTitle')}</h1>
+      <CaseForm initial={emptyCase()} onSave={async (input) => go({ name: 'case', id: await create(input) })} onCancel={() => go({ name: 'cases' })} />
+    </section>
+  );
+}
+
+function editable(record: CaseRecord) {
+  const { id: _id, createdAt: _created, updatedAt: _updated, conversations: _conversations, mediation: _mediation, ...input } = record;
+  return input;
+}
+
+export function EditCaseScreen({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { record, load, update } = useCaseStore();
+  const go = useNavigationStore((state) => state.go);
+  useEffect(() => {
+    if (record?.id !== id) void load(id);
+  }, [id, record, load]);
+  if (!record || record.id !== id) return <p role="status">{t('caseList.loading')}</p>;
+  return (
+    <section aria-labelledby="edit-case-title">
+      <h1 id="edit-case-title">{t('caseForm.editTitle', { id })}</h1>
+      <CaseForm
+        initial={editable(record)}
+        onSave={async (input) => {
+          await update(id, input);
+          go({ name: 'case', id });
+        }}
+        onCancel={() => go({ name: 'case', id })}
+      />
+    </section>
+  );
+}

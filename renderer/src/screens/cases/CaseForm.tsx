@@ -1,0 +1,243 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseInput, type Consent, type Referral, type Reporter } from '../../../../shared/contract';
+import type { ErrorCode } from '../../../../shared/errors';
+import { futureCaseFields } from '../../../../shared/futureDates';
+import { localMinute } from '../../../../shared/time';
+import { errorCodeOf } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { fieldErrors, hasErrors } from '../../components/form/fieldErrors';
+import {
+  Checkbox,
+  CodeCheckboxes,
+  CodeSelect,
+  FieldError,
+  NumberField,
+  OptionalDateField,
+  TextField,
+  TriStateSelect,
+} from '../../components/form/fields';
+import { ListEditor } from '../../components/form/ListEditor';
+
+const today = () => localMinute(new Date()).slice(0, 10);
+
+export function emptyCase(): CaseInput {
+  return {
+    label: '',
+    firstContactAt: localMinute(new Date()),
+    firstResponseAt: null,
+    intakeRoute: 'direct',
+    referredInBy: null,
+    reporterIdentified: true,
+    reporters: [newReporter()],
+    natures: [],
+    otherParty: { relation: null, hierarchical: null, description: '' },
+    recency: null,
+    frequency: null,
+    peopleAffected: null,
+    peopleBehavingBadly: null,
+    handlings: [],
+    referrals: [],
+    consents: [],
+    status: 'open',
+    closedOn: null,
+    outcome: null,
+    destroyBy: null,
+  };
+}
+
+function newReporter(): Reporter {
+  return {
+    name: '',
+    staffCategory: 'academic_staff',
+    ageBand: 'unknown',
+    gender: null,
+    unit: '',
+    role: 'directly_affected',
+    reportedAfterwards: false,
+    international: null,
+  };
+}
+
+const newReferral = (): Referral => ({ target: 'hr_adviser', referredOn: today() });
+const newConsent = (): Consent => ({ scope: 'count_in_statistics', withWhom: '', givenOn: today(), withdrawnOn: null });
+
+/**
+ * The whole case record in one keyboard-first form. It runs the same schema the core enforces,
+ * so what the form accepts the core accepts; Ctrl+Enter saves, Escape cancels.
+ */
+export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; onSave(input: CaseInput): Promise<void>; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<CaseInput>(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const errors = fieldErrors(CaseInput, value, futureCaseFields(value, new Date()));
+  const shown = submitted ? errors : {};
+  const change = (changes: Partial<CaseInput>) => setValue((current) => ({ ...current, ...changes }));
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    setSubmitted(true);
+    setError(null);
+    if (hasErrors(errors)) return;
+    setSaving(true);
+    try {
+      await onSave(value);
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+    if (event.key === 'Escape') onCancel();
+  }
+
+  return (
+    <form className="case-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('caseForm.title')}>
+      <section>
+        <h2>{t('caseForm.intake')}</h2>
+        <div className="grid">
+          <TextField label={t('caseForm.label')} value={value.label} onChange={(label) => change({ label })} error={shown.label} autoFocus />
+          <TextField label={t('caseForm.firstContact')} type="datetime-local" value={value.firstContactAt} onChange={(firstContactAt) => change({ firstContactAt })} error={shown.firstContactAt} />
+          <OptionalDateField label={t('caseForm.firstResponse')} type="datetime-local" value={value.firstResponseAt} onChange={(firstResponseAt) => change({ firstResponseAt })} error={shown.firstResponseAt} />
+          <CodeSelect list="intakeRoute" label={t('caseForm.intakeRoute')} value={value.intakeRoute} onChange={(intakeRoute) => intakeRoute && change({ intakeRoute })} />
+          <CodeSelect list="referralSource" label={t('caseForm.referredInBy')} value={value.referredInBy} onChange={(referredInBy) => change({ referredInBy })} emptyLabel={t('form.notRecorded')} />
+        </div>
+      </section>
+
+      <section>
+        <h2>{t('caseForm.reporters')}</h2>
+        <Checkbox
+          label={t('caseForm.reporterUnidentified')}
+          checked={!value.reporterIdentified}
+          onChange={(unidentified) => change({ reporterIdentified: !unidentified })}
+        />
+        <ListEditor
+          legend={t('caseForm.reporterList')}
+          items={value.reporters}
+          onChange={(reporters) => change({ reporters })}
+          newItem={newReporter}
+          addLabel={t('caseForm.addReporter')}
+          removeLabel={t('caseForm.removeReporter')}
+          error={<FieldError error={shown.reporters} />}
+          renderItem={(reporter, update, index) => (
+            <div className="grid">
+              <TextField label={t('caseForm.reporterName')} value={reporter.name} onChange={(name) => update({ name })} error={shown[`reporters.${index}.name`]} />
+              <CodeSelect list="staffCategory" label={t('caseForm.staffCategory')} value={reporter.staffCategory} onChange={(staffCategory) => staffCategory && update({ staffCategory })} />
+              <CodeSelect list="ageBand" label={t('caseForm.ageBand')} value={reporter.ageBand} onChange={(ageBand) => ageBand && update({ ageBand })} />
+              <CodeSelect list="gender" label={t('caseForm.gender')} value={reporter.gender} onChange={(gender) => update({ gender })} emptyLabel={t('form.notRecorded')} />
+              <TextField label={t('caseForm.unit')} value={reporter.unit} onChange={(unit) => update({ unit })} error={shown[`reporters.${index}.unit`]} />
+              <CodeSelect list="reporterRole" label={t('caseForm.reporterRole')} value={reporter.role} onChange={(role) => role && update({ role })} />
+              <TriStateSelect label={t('caseForm.international')} value={reporter.international} onChange={(international) => update({ international })} />
+              <Checkbox label={t('caseForm.reportedAfterwards')} checked={reporter.reportedAfterwards} onChange={(reportedAfterwards) => update({ reportedAfterwards })} />
+            </div>
+          )}
+        />
+      </section>
+
+      <section>
+        <h2>{t('caseForm.natureAndParty')}</h2>
+        <CodeCheckboxes list="nature" legend={t('caseForm.natures')} values={value.natures} onChange={(natures) => change({ natures })} error={shown.natures} />
+        <div className="grid">
+          <CodeSelect
+            list="otherPartyRelation"
+            label={t('caseForm.otherParty')}
+            value={value.otherParty.relation}
+            onChange={(relation) => change({ otherParty: { ...value.otherParty, relation } })}
+            emptyLabel={t('form.notRecorded')}
+          />
+          <TriStateSelect label={t('caseForm.hierarchical')} value={value.otherParty.hierarchical} onChange={(hierarchical) => change({ otherParty: { ...value.otherParty, hierarchical } })} />
+          <TextField
+            label={t('caseForm.otherPartyDescription')}
+            value={value.otherParty.description}
+            onChange={(description) => change({ otherParty: { ...value.otherParty, description } })}
+            error={shown['otherParty.description']}
+          />
+          <CodeSelect list="recency" label={t('caseForm.recency')} value={value.recency} onChange={(recency) => change({ recency })} emptyLabel={t('form.notRecorded')} />
+          <CodeSelect list="frequency" label={t('caseForm.frequency')} value={value.frequency} onChange={(frequency) => change({ frequency })} emptyLabel={t('form.notRecorded')} />
+          <NumberField label={t('caseForm.peopleAffected')} value={value.peopleAffected} onChange={(peopleAffected) => change({ peopleAffected })} error={shown.peopleAffected} />
+          <NumberField label={t('caseForm.peopleBehavingBadly')} value={value.peopleBehavingBadly} onChange={(peopleBehavingBadly) => change({ peopleBehavingBadly })} error={shown.peopleBehavingBadly} />
+        </div>
+      </section>
+
+      <section>
+        <h2>{t('caseForm.handlingTitle')}</h2>
+        <CodeCheckboxes list="handling" legend={t('caseForm.handlings')} values={value.handlings} onChange={(handlings) => change({ handlings })} error={shown.handlings} />
+        <ListEditor
+          legend={t('caseForm.referrals')}
+          items={value.referrals}
+          onChange={(referrals) => change({ referrals })}
+          newItem={newReferral}
+          addLabel={t('caseForm.addReferral')}
+          removeLabel={t('caseForm.removeReferral')}
+          renderItem={(referral, update, index) => (
+            <div className="grid">
+              <CodeSelect list="referralTarget" label={t('caseForm.referralTarget')} value={referral.target} onChange={(target) => target && update({ target })} />
+              <TextField label={t('caseForm.referredOn')} type="date" value={referral.referredOn} onChange={(referredOn) => update({ referredOn })} error={shown[`referrals.${index}.referredOn`]} />
+            </div>
+          )}
+        />
+      </section>
+
+      <section>
+        <h2>{t('caseForm.consentTitle')}</h2>
+        <p className="hint">{t('caseForm.consentHint')}</p>
+        <ListEditor
+          legend={t('caseForm.consents')}
+          items={value.consents}
+          onChange={(consents) => change({ consents })}
+          newItem={newConsent}
+          addLabel={t('caseForm.addConsent')}
+          removeLabel={t('caseForm.removeConsent')}
+          renderItem={(consent, update, index) => (
+            <div className="grid">
+              <CodeSelect list="consentScope" label={t('caseForm.consentScope')} value={consent.scope} onChange={(scope) => scope && update({ scope })} />
+              <TextField label={t('caseForm.withWhom')} value={consent.withWhom} onChange={(withWhom) => update({ withWhom })} error={shown[`consents.${index}.withWhom`]} />
+              <TextField label={t('caseForm.givenOn')} type="date" value={consent.givenOn} onChange={(givenOn) => update({ givenOn })} error={shown[`consents.${index}.givenOn`]} />
+              <OptionalDateField label={t('caseForm.withdrawnOn')} type="date" value={consent.withdrawnOn} onChange={(withdrawnOn) => update({ withdrawnOn })} error={shown[`consents.${index}.withdrawnOn`]} />
+            </div>
+          )}
+        />
+      </section>
+
+      <section>
+        <h2>{t('caseForm.statusTitle')}</h2>
+        <div className="grid">
+          <CodeSelect
+            list="status"
+            label={t('caseForm.status')}
+            value={value.status}
+            onChange={(status) => status && change(status === 'open' ? { status, closedOn: null, outcome: null } : { status })}
+            error={shown.status}
+          />
+          {value.status === 'closed' && (
+            <>
+              <OptionalDateField label={t('caseForm.closedOn')} type="date" value={value.closedOn} onChange={(closedOn) => change({ closedOn })} error={shown.closedOn} />
+              <CodeSelect list="outcome" label={t('caseForm.outcome')} value={value.outcome} onChange={(outcome) => change({ outcome })} emptyLabel={t('form.notRecorded')} />
+            </>
+          )}
+          <OptionalDateField label={t('caseForm.destroyBy')} type="date" value={value.destroyBy} onChange={(destroyBy) => change({ destroyBy })} error={shown.destroyBy} />
+        </div>
+      </section>
+
+      {submitted && hasErrors(errors) && (
+        <p className="error" role="alert">
+          {t('caseForm.fixErrors')}
+        </p>
+      )}
+      <ErrorMessage code={error} />
+      <div className="actions">
+        <button type="submit" disabled={saving}>
+          {t('caseForm.save')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../../../shared/errors';
+import { functionRecordsMediation } from '../../../../shared/taxonomy';
+import { errorCodeOf } from '../../api/client';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useCaseStore } from '../../stores/caseStore';
+import { useNavigationStore } from '../../stores/navigationStore';
+import { useProfileStore } from '../../stores/profileStore';
+import { CaseOverview } from './CaseOverview';
+import { ComparableCases } from './ComparableCases';
+import { ConversationTimeline } from './ConversationTimeline';
+import { MediationPanel } from './MediationPanel';
+
+export function CasePage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { record, load, remove } = useCaseStore();
+  const profile = useProfileStore((state) => state.profile);
+  const go = useNavigationStore((state) => state.go);
+  const [error, setError] = useState<ErrorCode | null>(null);
+
+  useEffect(() => {
+    setError(null);
+    load(id).catch((caught: unknown) => setError(errorCodeOf(caught)));
+  }, [id, load]);
+
+  if (error) return <ErrorMessage code={error} />;
+  if (!record || record.id !== id) return <p role="status">{t('caseList.loading')}</p>;
+  return (
+    <article className="case-page" aria-labelledby="case-title">
+      <div className="pane-header">
+        <h1 id="case-title">
+          {t('caseList.caseNumber', { id: record.id })} {record.label}
+        </h1>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => go({ name: 'cases' })}>
+            {t('casePage.back')}
+          </button>
+          <button type="button" onClick={() => go({ name: 'editCase', id: record.id })}>
+            {t('form.edit')}
+          </button>
+          <ConfirmButton
+            label={t('casePage.delete')}
+            question={t('casePage.confirmDelete')}
+            confirmLabel={t('form.confirmDelete')}
+            onConfirm={async () => {
+              await remove(record.id);
+              go({ name: 'cases' });
+            }}
+          />
+        </div>
+      </div>
+      <div className="case-columns">
+        <div>
+          <CaseOverview record={record} />
+          <ConversationTimeline record={record} />
+        </div>
+        <div>
+          {profile && functionRecordsMediation(profile.function) && <MediationPanel key={String(record.mediation !== null)} record={record} />}
+          <ComparableCases />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord } from '../../../../shared/contract';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { useCaseStore } from '../../stores/caseStore';
+import { ConversationForm, newConversation } from './ConversationForm';
+import { formatDateTime } from './format';
+
+export function ConversationTimeline({ record }: { record: CaseRecord }) {
+  const { t, i18n } = useTranslation();
+  const { addConversation, updateConversation, removeConversation } = useCaseStore();
+  const [editing, setEditing] = useState<number | null>(null);
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('conversation.title', { count: record.conversations.length })}</h2>
+      <ol className="timeline">
+        {record.conversations.map((conversation) =>
+          editing === conversation.id ? (
+            <li key={conversation.id}>
+              <ConversationForm
+                title={t('conversation.edit')}
+                initial={conversation}
+                onSave={async ({ heldAt, durationMinutes, mode, participants, notes }) => {
+                  await updateConversation(record.id, conversation.id, { heldAt, durationMinutes, mode, participants, notes });
+                  setEditing(null);
+                }}
+                onCancel={() => setEditing(null)}
+              />
+            </li>
+          ) : (
+            <li key={conversation.id} className="timeline-item">
+              <header>
+                <strong>{formatDateTime(conversation.heldAt, i18n.language)}</strong> · {t(`taxonomy.conversationMode.${conversation.mode}`)} ·{' '}
+                {t('conversation.minutes', { count: conversation.durationMinutes })}
+                {conversation.participants && <> · {conversation.participants}</>}
+              </header>
+              <p className="notes">{conversation.notes}</p>
+              <div className="actions">
+                <button type="button" className="secondary" onClick={() => setEditing(conversation.id)}>
+                  {t('form.edit')}
+                </button>
+                <ConfirmButton
+                  label={t('form.delete')}
+                  question={t('conversation.confirmDelete')}
+                  confirmLabel={t('form.confirmDelete')}
+                  onConfirm={() => removeConversation(record.id, conversation.id)}
+                />
+              </div>
+            </li>
+          ),
+        )}
+      </ol>
+      <ConversationForm title={t('conversation.add')} initial={newConversation()} onSave={(conversation) => addConversation(record.id, conversation)} />
+    </section>
+  );
+}

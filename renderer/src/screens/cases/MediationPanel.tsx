@@ -1,0 +1,134 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Mediation, type CaseRecord } from '../../../../shared/contract';
+import type { ErrorCode } from '../../../../shared/errors';
+import { futureMediationFields } from '../../../../shared/futureDates';
+import { localMinute } from '../../../../shared/time';
+import { errorCodeOf } from '../../api/client';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { fieldErrors, hasErrors } from '../../components/form/fieldErrors';
+import { Checkbox, CodeSelect, FieldError, OptionalDateField, TextField } from '../../components/form/fields';
+import { ListEditor } from '../../components/form/ListEditor';
+import { useCaseStore } from '../../stores/caseStore';
+
+const emptyMediation = (): Mediation => ({
+  parties: [
+    { role: 'reporter', description: '' },
+    { role: 'other_party', description: '' },
+  ],
+  otherPartyConsent: false,
+  otherPartyConsentOn: null,
+  hearingHeldOn: null,
+  hearingNotes: '',
+  sessions: [],
+  agreements: [],
+  outcome: null,
+});
+
+/** The ombudsperson's mediation: hearing the other party only with consent, sessions, agreements. */
+export function MediationPanel({ record }: { record: CaseRecord }) {
+  const { t } = useTranslation();
+  const { saveMediation, removeMediation } = useCaseStore();
+  const [value, setValue] = useState<Mediation>(record.mediation ?? emptyMediation());
+  const [submitted, setSubmitted] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const errors = fieldErrors(Mediation, value, futureMediationFields(value, new Date()));
+  const shown = submitted ? errors : {};
+  const change = (changes: Partial<Mediation>) => {
+    setSaved(false);
+    setValue((current) => ({ ...current, ...changes }));
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    setError(null);
+    if (hasErrors(errors)) return;
+    try {
+      await saveMediation(record.id, value);
+      setSaved(true);
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    }
+  }
+
+  return (
+    <section aria-labelledby="mediation-title">
+      <h2 id="mediation-title">{t('mediation.title')}</h2>
+      <form className="card" onSubmit={submit} noValidate aria-label={t('mediation.title')}>
+        <ListEditor
+          legend={t('mediation.parties')}
+          items={value.parties}
+          onChange={(parties) => change({ parties })}
+          newItem={(): Mediation['parties'][number] => ({ role: 'other', description: '' })}
+          addLabel={t('mediation.addParty')}
+          removeLabel={t('mediation.removeParty')}
+          renderItem={(party, update, index) => (
+            <div className="grid">
+              <CodeSelect list="mediationPartyRole" label={t('mediation.partyRole')} value={party.role} onChange={(role) => role && update({ role })} />
+              <TextField label={t('mediation.partyDescription')} value={party.description} onChange={(description) => update({ description })} error={shown[`parties.${index}.description`]} />
+            </div>
+          )}
+        />
+        <fieldset>
+          <legend>{t('mediation.hearing')}</legend>
+          <Checkbox
+            label={t('mediation.otherPartyConsent')}
+            checked={value.otherPartyConsent}
+            onChange={(otherPartyConsent) =>
+              change(otherPartyConsent ? { otherPartyConsent, otherPartyConsentOn: localMinute(new Date()).slice(0, 10) } : { otherPartyConsent, otherPartyConsentOn: null })
+            }
+          />
+          <div className="grid">
+            <OptionalDateField label={t('mediation.consentOn')} type="date" value={value.otherPartyConsentOn} onChange={(otherPartyConsentOn) => change({ otherPartyConsentOn })} error={shown.otherPartyConsentOn} />
+            <OptionalDateField label={t('mediation.hearingOn')} type="date" value={value.hearingHeldOn} onChange={(hearingHeldOn) => change({ hearingHeldOn })} error={shown.hearingHeldOn} />
+          </div>
+          <TextField label={t('mediation.hearingNotes')} multiline value={value.hearingNotes} onChange={(hearingNotes) => change({ hearingNotes })} error={shown.hearingNotes} />
+        </fieldset>
+        <ListEditor
+          legend={t('mediation.sessions')}
+          items={value.sessions}
+          onChange={(sessions) => change({ sessions })}
+          newItem={() => ({ heldAt: localMinute(new Date()), attendees: '', notes: '' })}
+          addLabel={t('mediation.addSession')}
+          removeLabel={t('mediation.removeSession')}
+          renderItem={(session, update, index) => (
+            <>
+              <div className="grid">
+                <TextField label={t('mediation.sessionAt')} type="datetime-local" value={session.heldAt} onChange={(heldAt) => update({ heldAt })} error={shown[`sessions.${index}.heldAt`]} />
+                <TextField label={t('mediation.attendees')} value={session.attendees} onChange={(attendees) => update({ attendees })} error={shown[`sessions.${index}.attendees`]} />
+              </div>
+              <TextField label={t('mediation.sessionNotes')} multiline value={session.notes} onChange={(notes) => update({ notes })} error={shown[`sessions.${index}.notes`]} />
+            </>
+          )}
+        />
+        <ListEditor
+          legend={t('mediation.agreements')}
+          items={value.agreements}
+          onChange={(agreements) => change({ agreements })}
+          newItem={() => ({ agreedOn: localMinute(new Date()).slice(0, 10), text: '' })}
+          addLabel={t('mediation.addAgreement')}
+          removeLabel={t('mediation.removeAgreement')}
+          renderItem={(agreement, update, index) => (
+            <>
+              <TextField label={t('mediation.agreedOn')} type="date" value={agreement.agreedOn} onChange={(agreedOn) => update({ agreedOn })} error={shown[`agreements.${index}.agreedOn`]} />
+              <TextField label={t('mediation.agreementText')} multiline value={agreement.text} onChange={(text) => update({ text })} error={shown[`agreements.${index}.text`]} />
+            </>
+          )}
+        />
+        <CodeSelect list="mediationOutcome" label={t('mediation.outcome')} value={value.outcome} onChange={(outcome) => change({ outcome })} emptyLabel={t('form.notRecorded')} />
+        <FieldError error={submitted && hasErrors(errors) ? 'fixErrors' : undefined} />
+        <ErrorMessage code={error} />
+        <div className="actions">
+          <button type="submit">{t('mediation.save')}</button>
+          {record.mediation && (
+            <ConfirmButton label={t('mediation.delete')} question={t('mediation.confirmDelete')} confirmLabel={t('form.confirmDelete')} onConfirm={() => removeMediation(record.id)} />
+          )}
+        </div>
+        {saved && <p role="status">{t('mediation.saved')}</p>}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActivityInput, SignalInput } from '../../../../shared/contract';
+import type { ErrorCode } from '../../../../shared/errors';
+import { futureSignalFields } from '../../../../shared/futureDates';
+import { localMinute } from '../../../../shared/time';
+import { errorCodeOf } from '../../api/client';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { fieldErrors, hasErrors, type FieldErrors } from '../../components/form/fieldErrors';
+import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
+import { useOutreachStore } from '../../stores/outreachStore';
+import { formatDate } from '../cases/format';
+
+const today = () => localMinute(new Date()).slice(0, 10);
+
+/** A small add-form: validates with the shared schema, saves, then starts afresh. */
+function useAddForm<T>(initial: () => T, validate: (value: T) => FieldErrors, save: (value: T) => Promise<void>) {
+  const [value, setValue] = useState(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const errors = validate(value);
+  return {
+    value,
+    shown: submitted ? errors : ({} as FieldErrors),
+    error,
+    change: (changes: Partial<T>) => setValue((current) => ({ ...current, ...changes })),
+    async submit(event: FormEvent) {
+      event.preventDefault();
+      setSubmitted(true);
+      setError(null);
+      if (hasErrors(errors)) return;
+      try {
+        await save(value);
+        setValue(initial());
+        setSubmitted(false);
+      } catch (caught) {
+        setError(errorCodeOf(caught));
+      }
+    },
+  };
+}
+
+function SignalsSection() {
+  const { t, i18n } = useTranslation();
+  const { signals, addSignal, removeSignal } = useOutreachStore();
+  const form = useAddForm<SignalInput>(
+    () => ({ notedOn: today(), unit: '', theme: 'workload', note: '' }),
+    (value) => fieldErrors(SignalInput, value, futureSignalFields(value, new Date())),
+    addSignal,
+  );
+  return (
+    <section aria-labelledby="signals-title" className="card">
+      <h2 id="signals-title">{t('outreach.signals')}</h2>
+      <p className="hint">{t('outreach.signalsHint')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('outreach.date')}</th>
+            <th scope="col">{t('outreach.unit')}</th>
+            <th scope="col">{t('outreach.theme')}</th>
+            <th scope="col">{t('outreach.note')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {signals.map((signal) => (
+            <tr key={signal.id}>
+              <td>{formatDate(signal.notedOn, i18n.language)}</td>
+              <td>{signal.unit}</td>
+              <td>{t(`taxonomy.nature.${signal.theme}`)}</td>
+              <td>{signal.note}</td>
+              <td>
+                <ConfirmButton label={t('form.delete')} question={t('outreach.confirmDeleteSignal')} confirmLabel={t('form.confirmDelete')} onConfirm={() => removeSignal(signal.id)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={form.submit} noValidate aria-label={t('outreach.addSignal')} className="grid">
+        <TextField label={t('outreach.date')} type="date" value={form.value.notedOn} onChange={(notedOn) => form.change({ notedOn })} error={form.shown.notedOn} />
+        <TextField label={t('outreach.unit')} value={form.value.unit} onChange={(unit) => form.change({ unit })} error={form.shown.unit} />
+        <CodeSelect list="nature" label={t('outreach.theme')} value={form.value.theme} onChange={(theme) => theme && form.change({ theme })} />
+        <TextField label={t('outreach.note')} value={form.value.note} onChange={(note) => form.change({ note })} error={form.shown.note} />
+        <ErrorMessage code={form.error} />
+        <button type="submit">{t('outreach.addSignal')}</button>
+      </form>
+    </section>
+  );
+}
+
+function ActivitiesSection() {
+  const { t, i18n } = useTranslation();
+  const { activities, addActivity, removeActivity } = useOutreachStore();
+  const form = useAddForm<ActivityInput>(
+    () => ({ heldOn: today(), type: 'presentation', audience: '', attendees: 0 }),
+    (value) => fieldErrors(ActivityInput, value),
+    addActivity,
+  );
+  return (
+    <section aria-labelledby="activities-title" className="card">
+      <h2 id="activities-title">{t('outreach.activities')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('outreach.date')}</th>
+            <th scope="col">{t('outreach.type')}</th>
+            <th scope="col">{t('outreach.audience')}</th>
+            <th scope="col">{t('outreach.attendees')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {activities.map((activity) => (
+            <tr key={activity.id}>
+              <td>{formatDate(activity.heldOn, i18n.language)}</td>
+              <td>{t(`taxonomy.activityType.${activity.type}`)}</td>
+              <td>{activity.audience}</td>
+              <td>{activity.attendees}</td>
+              <td>
+                <ConfirmButton label={t('form.delete')} question={t('outreach.confirmDeleteActivity')} confirmLabel={t('form.confirmDelete')} onConfirm={() => removeActivity(activity.id)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={form.submit} noValidate aria-label={t('outreach.addActivity')} className="grid">
+        <TextField label={t('outreach.date')} type="date" value={form.value.heldOn} onChange={(heldOn) => form.change({ heldOn })} error={form.shown.heldOn} />
+        <CodeSelect list="activityType" label={t('outreach.type')} value={form.value.type} onChange={(type) => type && form.change({ type })} />
+        <TextField label={t('outreach.audience')} value={form.value.audience} onChange={(audience) => form.change({ audience })} error={form.shown.audience} />
+        <NumberField label={t('outreach.attendees')} value={form.value.attendees} onChange={(attendees) => form.change({ attendees: attendees ?? 0 })} error={form.shown.attendees} />
+        <ErrorMessage code={form.error} />
+        <button type="submit">{t('outreach.addActivity')}</button>
+      </form>
+    </section>
+  );
+}
+
+export function OutreachScreen() {
+  const { t } = useTranslation();
+  const load = useOutreachStore((state) => state.load);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <div className="outreach">
+      <h1>{t('outreach.title')}</h1>
+      <SignalsSection />
+      <ActivitiesSection />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import type { CaseFilter, CaseListRequest, CaseSummary } from '../../../shared/contract';
+import { invoke } from '../api/client';
+import { createResettableStore } from './resettable';
+
+export const PAGE_SIZE = 100;
+
+export const NO_FILTER: CaseFilter = { status: null, year: null, nature: null, intakeRoute: null, openWithoutResponse: false, search: '' };
+
+interface CaseListState {
+  filter: CaseFilter;
+  sort: CaseListRequest['sort'];
+  total: number | null;
+  /** Loaded pages by index: the list is virtualised, so only what scrolls into view is fetched. */
+  pages: Record<number, CaseSummary[]>;
+  years: number[];
+  /** Bumped on every new query, so answers to an older query are dropped. */
+  generation: number;
+  setFilter(changes: Partial<CaseFilter>): Promise<void>;
+  setSort(sort: CaseListRequest['sort']): Promise<void>;
+  reload(): Promise<void>;
+  ensureRows(first: number, last: number): Promise<void>;
+  rowAt(index: number): CaseSummary | undefined;
+}
+
+export const useCaseListStore = createResettableStore<CaseListState>((set, get) => {
+  const pending = new Set<string>();
+
+  async function loadPage(page: number) {
+    const { filter, sort, generation } = get();
+    const key = `${generation}:${page}`;
+    if (pending.has(key)) return;
+    pending.add(key);
+    try {
+      const result = await invoke('cases.list', { filter, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      if (get().generation !== generation) return;
+      set((state) => ({ total: result.total, pages: { ...state.pages, [page]: result.rows } }));
+    } finally {
+      pending.delete(key);
+    }
+  }
+
+  return {
+    filter: NO_FILTER,
+    sort: 'first_contact_desc',
+    total: null,
+    pages: {},
+    years: [],
+    generation: 0,
+    async setFilter(changes) {
+      set((state) => ({ filter: { ...state.filter, ...changes } }));
+      await get().reload();
+    },
+    async setSort(sort) {
+      set({ sort });
+      await get().reload();
+    },
+    async reload() {
+      set((state) => ({ generation: state.generation + 1, pages: {}, total: null }));
+      const [years] = await Promise.all([invoke('cases.years', {}), loadPage(0)]);
+      set({ years });
+    },
+    async ensureRows(first, last) {
+      const wanted: Promise<void>[] = [];
+      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
+        if (!get().pages[page]) wanted.push(loadPage(page));
+      }
+      await Promise.all(wanted);
+    },
+    rowAt(index) {
+      return get().pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
+    },
+  };
+});

@@ -1,0 +1,58 @@
+import type { CaseInput, CaseRecord, ComparableCase, ConversationInput, Mediation } from '../../../shared/contract';
+import { invoke } from '../api/client';
+import { createResettableStore } from './resettable';
+
+interface CaseState {
+  record: CaseRecord | null;
+  comparable: ComparableCase[];
+  load(id: number): Promise<void>;
+  create(input: CaseInput): Promise<number>;
+  update(id: number, input: CaseInput): Promise<void>;
+  remove(id: number): Promise<void>;
+  addConversation(caseId: number, conversation: ConversationInput): Promise<void>;
+  updateConversation(caseId: number, id: number, conversation: ConversationInput): Promise<void>;
+  removeConversation(caseId: number, id: number): Promise<void>;
+  saveMediation(caseId: number, mediation: Mediation): Promise<void>;
+  removeMediation(caseId: number): Promise<void>;
+}
+
+/** The case on screen. Every change goes to the core first, then the record is read back from it. */
+export const useCaseStore = createResettableStore<CaseState>((set, get) => ({
+  record: null,
+  comparable: [],
+  async load(id) {
+    const [record, comparable] = await Promise.all([invoke('cases.get', { id }), invoke('cases.comparable', { id })]);
+    set({ record, comparable });
+  },
+  async create(input) {
+    const { id } = await invoke('cases.create', input);
+    return id;
+  },
+  async update(id, input) {
+    await invoke('cases.update', { id, record: input });
+  },
+  async remove(id) {
+    await invoke('cases.delete', { id });
+    set({ record: null, comparable: [] });
+  },
+  async addConversation(caseId, conversation) {
+    await invoke('conversations.add', { caseId, conversation });
+    await get().load(caseId);
+  },
+  async updateConversation(caseId, id, conversation) {
+    await invoke('conversations.update', { id, conversation });
+    await get().load(caseId);
+  },
+  async removeConversation(caseId, id) {
+    await invoke('conversations.delete', { id });
+    await get().load(caseId);
+  },
+  async saveMediation(caseId, mediation) {
+    await invoke('mediation.save', { caseId, mediation });
+    await get().load(caseId);
+  },
+  async removeMediation(caseId) {
+    await invoke('mediation.delete', { caseId });
+    await get().load(caseId);
+  },
+}));
