@@ -1,35 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CANARY, containsBytes } from '../fixtures/canaries';
 import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { addCase, createVault, lock, openCaseList, unlock } from './steps';
 
 let app: RunningApp | null = null;
-afterEach(async () => {
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await app?.screenshot(`failed-${context.task.name.slice(0, 40)}`);
   await app?.close();
   app = null;
 });
 afterAll(closeBrowser);
-
-async function createVault(page: Page, passphrase: string): Promise<string> {
-  await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
-  await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
-  await page.getByLabel('Herhaal de wachtwoordzin').fill(passphrase);
-  await page.getByRole('button', { name: 'Kluis aanmaken' }).click();
-  const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
-  await page.getByLabel('Ik heb de herstelsleutel veilig opgeslagen').check();
-  await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
-  await page.getByRole('heading', { name: 'Zaken' }).waitFor();
-  return key;
-}
-
-async function addCase(page: Page, firstContactAt: string, routeLabel: string) {
-  await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
-  await page.getByLabel('Binnengekomen via').selectOption({ label: routeLabel });
-  await page.getByRole('button', { name: 'Zaak toevoegen' }).click();
-  await page.getByRole('status').filter({ hasText: 'Zaak toegevoegd.' }).waitFor();
-}
 
 const vaultFile = (running: RunningApp) => join(running.dataDirectory, 'vault', 'vault.db');
 
@@ -41,27 +23,25 @@ describe('the vault, as an adviser uses it', () => {
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
 
     await addCase(page, '2026-03-14T09:30', 'Via het meldpunt (CCP)');
-    const row = page.getByRole('row').filter({ hasText: 'Zaak 1' });
+    await openCaseList(page);
+    const row = page.getByRole('listitem').filter({ hasText: 'Zaak 1' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Via het meldpunt (CCP)');
     await app.screenshot('01-case-added');
 
-    await page.getByRole('button', { name: 'Vergrendelen' }).click();
-    await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
+    await lock(page);
     expect(await page.locator('body').textContent()).not.toContain('Zaak 1');
     const lockedBytes = readFileSync(vaultFile(app));
 
-    await page.getByLabel('Wachtwoordzin').fill(CANARY.otherPassphrase);
-    await page.getByRole('button', { name: 'Openen', exact: true }).click();
+    await unlock(page, CANARY.otherPassphrase);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('Deze wachtwoordzin klopt niet. Probeer het opnieuw.');
     expect(readFileSync(vaultFile(app)).equals(lockedBytes)).toBe(true);
     await app.screenshot('02-wrong-passphrase');
 
-    await page.getByLabel('Wachtwoordzin').fill(CANARY.passphrase);
-    await page.getByRole('button', { name: 'Openen', exact: true }).click();
-    await page.getByRole('row').filter({ hasText: 'Zaak 1' }).waitFor();
+    await unlock(page, CANARY.passphrase);
+    await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).waitFor();
     await app.screenshot('03-reopened');
 
     await app.reopen();
@@ -78,7 +58,7 @@ describe('the vault, as an adviser uses it', () => {
     const { page } = app;
     const recoveryKey = await createVault(page, CANARY.passphrase);
     await addCase(page, '2026-01-05T14:00', 'Rechtstreeks bij deze functie');
-    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await lock(page);
 
     await page.getByRole('button', { name: 'Wachtwoordzin vergeten? Gebruik uw herstelsleutel' }).click();
     await page.getByLabel('Herstelsleutel', { exact: true }).fill('ABCD-'.repeat(12) + 'ABCD');
@@ -89,16 +69,14 @@ describe('the vault, as an adviser uses it', () => {
 
     await page.getByLabel('Herstelsleutel', { exact: true }).fill(recoveryKey.toLowerCase());
     await page.getByRole('button', { name: 'Openen en wachtwoordzin vervangen' }).click();
-    await page.getByRole('row').filter({ hasText: 'Zaak 1' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).waitFor();
     await app.screenshot('04-recovered');
 
-    await page.getByRole('button', { name: 'Vergrendelen' }).click();
-    await page.getByLabel('Wachtwoordzin').fill(CANARY.passphrase);
-    await page.getByRole('button', { name: 'Openen', exact: true }).click();
+    await lock(page);
+    await unlock(page, CANARY.passphrase);
     await page.getByText('Deze wachtwoordzin klopt niet. Probeer het opnieuw.').waitFor();
-    await page.getByLabel('Wachtwoordzin').fill(CANARY.otherPassphrase);
-    await page.getByRole('button', { name: 'Openen', exact: true }).click();
-    await page.getByRole('row').filter({ hasText: 'Zaak 1' }).waitFor();
+    await unlock(page, CANARY.otherPassphrase);
+    await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).waitFor();
   });
 
   it('locks after the idle minutes and clears the screen', async () => {
@@ -106,6 +84,7 @@ describe('the vault, as an adviser uses it', () => {
     const { page } = app;
     await createVault(page, CANARY.passphrase);
     await addCase(page, '2026-02-02T10:00', 'Anders');
+    await page.getByRole('navigation').getByRole('button', { name: 'Instellingen' }).click();
     await page.getByLabel('Automatisch vergrendelen na (minuten zonder activiteit)').fill('1');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Instellingen opgeslagen.').waitFor();

@@ -18,7 +18,7 @@ export function NewCaseScreen() {
 }
 
 function editable(record: CaseRecord) {
-  const { id: _id, createdAt: _created, updatedAt: _updated, conversations: _conversations, mediation: _mediation, ...input } = record;
+  const { id, createdAt, updatedAt, conversations, mediation, ...input } = record;
   return input;
 }
 

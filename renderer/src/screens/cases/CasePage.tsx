@@ -57,7 +57,7 @@ export function CasePage({ id }: { id: number }) {
           <ConversationTimeline record={record} />
         </div>
         <div>
-          {profile && functionRecordsMediation(profile.function) && <MediationPanel key={String(record.mediation !== null)} record={record} />}
+          {profile && functionRecordsMediation(profile.function) && <MediationPanel record={record} />}
           <ComparableCases />
         </div>
       </div>

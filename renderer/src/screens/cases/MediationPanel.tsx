@@ -124,7 +124,12 @@ export function MediationPanel({ record }: { record: CaseRecord }) {
         <div className="actions">
           <button type="submit">{t('mediation.save')}</button>
           {record.mediation && (
-            <ConfirmButton label={t('mediation.delete')} question={t('mediation.confirmDelete')} confirmLabel={t('form.confirmDelete')} onConfirm={() => removeMediation(record.id)} />
+            <ConfirmButton label={t('mediation.delete')} question={t('mediation.confirmDelete')} confirmLabel={t('form.confirmDelete')} onConfirm={async () => {
+                await removeMediation(record.id);
+                setValue(emptyMediation());
+                setSubmitted(false);
+              }}
+            />
           )}
         </div>
         {saved && <p role="status">{t('mediation.saved')}</p>}

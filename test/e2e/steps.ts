@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+
+/** What an adviser does, step by step, in Dutch, the app's default language. */
+export async function createVault(page: Page, passphrase: string, functionLabel = 'Coördinator meldpunt (CCP)'): Promise<string> {
+  await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
+  await page.getByLabel('Uw functie').selectOption({ label: functionLabel });
+  await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
+  await page.getByLabel('Herhaal de wachtwoordzin').fill(passphrase);
+  await page.getByRole('button', { name: 'Kluis aanmaken' }).click();
+  const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
+  await page.getByLabel('Ik heb de herstelsleutel veilig opgeslagen').check();
+  await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
+  await page.getByRole('heading', { name: 'Zaken' }).waitFor();
+  return key;
+}
+
+export async function unlock(page: Page, passphrase: string): Promise<void> {
+  await page.getByLabel('Wachtwoordzin').fill(passphrase);
+  await page.getByRole('button', { name: 'Openen', exact: true }).click();
+}
+
+export async function lock(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Vergrendelen' }).click();
+  await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
+}
+
+/** A minimal case: first contact and route; the form's defaults fill in the rest. */
+export async function addCase(page: Page, firstContactAt: string, routeLabel: string): Promise<void> {
+  await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
+  await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
+  await page.getByLabel('Binnengekomen via').selectOption({ label: routeLabel });
+  await page.getByRole('button', { name: 'Zaak opslaan' }).click();
+  await page.getByRole('heading', { name: /^Zaak \d+/ }).waitFor();
+}
+
+export async function openCaseList(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'Zaken' }).click();
+  await page.getByRole('heading', { name: 'Zaken' }).waitFor();
+}
