@@ -9,7 +9,9 @@ import {
 } from './schemas/cases';
 import { ConversationInput } from './schemas/conversations';
 import { Mediation } from './schemas/mediation';
+import { ExportPreview, ExportRequest } from './schemas/export';
 import { Activity, ActivityInput, Signal, SignalInput } from './schemas/outreach';
+import { ImportSummary, MIN_SUPPRESSION_K, TeamReport } from './schemas/teamReport';
 import { Id } from './schemas/primitives';
 import { VAULT_FUNCTIONS } from './taxonomy';
 
@@ -18,6 +20,8 @@ export * from './schemas/cases';
 export * from './schemas/conversations';
 export * from './schemas/mediation';
 export * from './schemas/outreach';
+export * from './schemas/export';
+export * from './schemas/teamReport';
 
 /**
  * The IPC contract: every channel, with a runtime schema for its request and its response.
@@ -28,6 +32,11 @@ export * from './schemas/outreach';
 const Empty = z.object({}).strict();
 const ById = z.object({ id: Id }).strict();
 const Created = z.object({ id: Id }).strict();
+/** Only the file's name travels back: the folder stays with the adviser's dialog. */
+const Saved = z.object({ fileName: z.string() }).strict();
+const Threshold = z.object({ k: z.number().int().min(MIN_SUPPRESSION_K).max(1000) }).strict();
+/** An export file is a few kilobytes; anything far larger is not one. */
+const EXPORT_FILE_MAX = 2_000_000;
 
 const Passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
 
@@ -96,6 +105,15 @@ export const contract = {
   'activities.create': { request: ActivityInput, response: Created },
   'activities.update': { request: z.object({ id: Id, activity: ActivityInput }).strict(), response: Created },
   'activities.delete': { request: ById, response: Empty },
+
+  'export.preview': { request: ExportRequest, response: ExportPreview },
+  'export.save': { request: z.object({ exportId: z.string().uuid() }).strict(), response: Saved },
+
+  'team.import': { request: z.object({ content: z.string().max(EXPORT_FILE_MAX) }).strict(), response: ImportSummary },
+  'team.remove': { request: z.object({ exportId: z.string().uuid() }).strict(), response: Empty },
+  'team.report': { request: Threshold, response: TeamReport },
+  'team.saveCsv': { request: Threshold, response: Saved },
+  'team.savePdf': { request: Empty, response: Saved },
 } as const;
 
 export type Contract = typeof contract;

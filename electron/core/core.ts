@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { functionRecordsMediation } from '../../shared/taxonomy';
 import { caseYears, comparableCases, listCases } from './cases/caseList';
 import { createCase, deleteCase, getCase, updateCase } from './cases/caseRecords';
@@ -6,10 +7,14 @@ import { addConversation, deleteConversation, updateConversation } from './cases
 import { deleteMediation, saveMediation } from './cases/mediation';
 import { systemClock, type Clock } from './clock';
 import { AppError } from './errors';
+import { ExportService } from './export/exportService';
+import { importExport, importedExports, removeImport } from './export/teamImports';
+import { buildTeamReport, publicationCsv } from './export/teamReport';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
 import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from './outreach/outreach';
 import { SettingsStore } from './settings/settingsStore';
+import { noShell, type ShellServices } from './shell';
 import type { Db } from './vault/database';
 import { getProfile, setProfile } from './vault/profile';
 import { VaultSession, type VaultSessionOptions } from './vault/vaultSession';
@@ -20,6 +25,7 @@ export interface CoreOptions extends VaultSessionOptions {
   dataDirectory: string;
   clock?: Clock;
   log?: Logger;
+  shell?: ShellServices;
 }
 
 export interface Core {
@@ -42,6 +48,16 @@ export function createCore(options: CoreOptions): Core {
   const vault = new VaultSession(vaultFilesIn(join(options.dataDirectory, 'vault')), options);
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
   const db = () => vault.database();
+  const shell = options.shell ?? noShell;
+  const exports = new ExportService(shell, clock);
+  vault.onLock(() => exports.forget());
+
+  async function saveTo(suggestedName: string, content: string | Buffer): Promise<{ fileName: string }> {
+    const path = await shell.chooseSavePath(suggestedName);
+    if (!path) throw new AppError('CANCELLED');
+    writeFileSync(path, content, { mode: 0o600 });
+    return { fileName: basename(path) };
+  }
 
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
@@ -107,6 +123,21 @@ export function createCore(options: CoreOptions): Core {
     'activities.delete': ({ id }) => {
       deleteRow(db(), 'activities', id);
       return done;
+    },
+
+    'export.preview': (request) => exports.preview(db(), request),
+    'export.save': ({ exportId }) => exports.save(exportId),
+
+    'team.import': ({ content }) => importExport(db(), content, clock()),
+    'team.remove': ({ exportId }) => {
+      removeImport(db(), exportId);
+      return done;
+    },
+    'team.report': ({ k }) => buildTeamReport(importedExports(db()), k),
+    'team.saveCsv': ({ k }) => saveTo('confidant-annual-report.csv', publicationCsv(buildTeamReport(importedExports(db()), k))),
+    'team.savePdf': async () => {
+      db();
+      return saveTo('confidant-annual-report.pdf', await shell.printToPdf());
     },
   };
 

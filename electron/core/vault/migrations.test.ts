@@ -17,7 +17,7 @@ describe('schema migrations', () => {
     const db = databaseAt(1);
     db.prepare("INSERT INTO cases (first_contact_at, intake_route, created_at, updated_at) VALUES ('2026-01-05T10:00', 'direct', 'x', 'x')").run();
     migrate(db);
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare('SELECT first_contact_at, status, label, reporter_identified, first_response_at FROM cases').get()).toEqual({
       first_contact_at: '2026-01-05T10:00',
       status: 'open',
@@ -34,6 +34,12 @@ describe('schema migrations', () => {
     expect(() => migrate(db, broken)).toThrow('boom');
     expect(schemaVersion(db)).toBe(1);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+  });
+
+  it('3 adds the team imports to a version-2 vault', () => {
+    const db = databaseAt(2);
+    migrate(db);
+    expect(db.prepare('SELECT count(*) FROM team_imports').pluck().get()).toBe(0);
   });
 
   it('leave a current vault untouched when run again', () => {

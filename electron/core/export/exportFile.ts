@@ -1,0 +1,72 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { EXPORT_SCHEMA, EXPORT_SCHEMA_VERSION, ExportFile, type ExportBody, type ExportCounts } from '../../../shared/schemas/export';
+import type { ExportPeriod } from '../../../shared/schemas/export';
+import type { VaultFunction } from '../../../shared/taxonomy';
+
+/** JSON with object keys sorted at every level, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, inner]) => inner !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHash(body: ExportBody): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+export function buildExportFile(fn: VaultFunction, period: ExportPeriod, exportedOn: string, counts: ExportCounts): ExportFile {
+  const body: ExportBody = {
+    schema: EXPORT_SCHEMA,
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    exportId: randomUUID(),
+    function: fn,
+    period,
+    exportedOn,
+    counts,
+  };
+  return { ...body, sha256: contentHash(body) };
+}
+
+export type VerifyResult = { ok: true; file: ExportFile } | { ok: false; reason: 'INVALID_EXPORT' | 'TAMPERED_EXPORT' };
+
+/** A file is accepted only if it has our schema and its hash matches its content. */
+export function verifyExportFile(text: string): VerifyResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'INVALID_EXPORT' };
+  }
+  const result = ExportFile.safeParse(parsed);
+  if (!result.success) return { ok: false, reason: 'INVALID_EXPORT' };
+  const { sha256, ...body } = result.data;
+  if (contentHash(body) !== sha256) return { ok: false, reason: 'TAMPERED_EXPORT' };
+  return { ok: true, file: result.data };
+}
+
+/** Every count as one CSV line: table, key, sub-key, value. Only codes and numbers, no free text but opted-in unit names. */
+export function exportCsv(file: ExportFile): string {
+  const lines = ['table,key,subkey,value'];
+  const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const walk = (path: string[], value: unknown) => {
+    if (value === null) return;
+    if (typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value as Record<string, unknown>)) walk([...path, key], inner);
+      return;
+    }
+    const [tableName = '', key = '', ...rest] = path;
+    lines.push([tableName, key, rest.join('.'), String(value)].map(cell).join(','));
+  };
+  walk(['meta', 'function'], file.function);
+  walk(['meta', 'period_from'], file.period.from);
+  walk(['meta', 'period_to'], file.period.to);
+  walk(['meta', 'export_id'], file.exportId);
+  walk(['meta', 'sha256'], file.sha256);
+  walk([], file.counts);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ExportPreview, ExportRequest } from '../../../shared/schemas/export';
+import { localMinute } from '../../../shared/time';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import type { ShellServices } from '../shell';
+import type { Db } from '../vault/database';
+import { getProfile } from '../vault/profile';
+import { aggregate } from './aggregate';
+import { buildExportFile, exportCsv } from './exportFile';
+
+/**
+ * The adviser's export in two steps: a preview of exactly the bytes that will be written, then,
+ * after explicit consent, writing those same bytes (and nothing newer) where the adviser picks.
+ */
+export class ExportService {
+  private pending: ExportPreview | null = null;
+
+  constructor(
+    private readonly shell: ShellServices,
+    private readonly clock: Clock,
+  ) {}
+
+  preview(db: Db, request: ExportRequest): ExportPreview {
+    const now = this.clock();
+    const { counts, excluded } = aggregate(db, request.period, request.includeUnits, now);
+    const file = buildExportFile(getProfile(db).function, request.period, localMinute(now).slice(0, 10), counts);
+    this.pending = { file, json: `${JSON.stringify(file, null, 2)}\n`, csv: exportCsv(file), excludedWithoutConsent: excluded };
+    return this.pending;
+  }
+
+  async save(exportId: string): Promise<{ fileName: string }> {
+    const pending = this.pending;
+    if (!pending || pending.file.exportId !== exportId) throw new AppError('NOT_FOUND');
+    const path = await this.shell.chooseSavePath(`confidant-${pending.file.function}-${pending.file.period.from}-${pending.file.period.to}.json`);
+    if (!path) throw new AppError('CANCELLED');
+    const jsonPath = path.toLowerCase().endsWith('.json') ? path : `${path}.json`;
+    writeFileSync(jsonPath, pending.json, { mode: 0o600 });
+    writeFileSync(jsonPath.replace(/\.json$/i, '.csv'), pending.csv, { mode: 0o600 });
+    this.pending = null;
+    return { fileName: basename(jsonPath) };
+  }
+
+  /** Locking forgets an unsaved preview: it would otherwise outlive the session that made it. */
+  forget(): void {
+    this.pending = null;
+  }
+}

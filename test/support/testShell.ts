@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import type { ShellServices } from '../../electron/core/shell';
+
+/**
+ * The shell's dialogs as a test drives them: each save goes to the next name in a folder the
+ * test owns (or is cancelled), and printing returns what the test supplies.
+ */
+export function testShell(folder: string, printToPdf: () => Promise<Buffer> = async () => Buffer.from('%PDF-1.4\n')) {
+  const saved: string[] = [];
+  let cancelNext = false;
+  const shell: ShellServices = {
+    async chooseSavePath(suggestedName) {
+      if (cancelNext) {
+        cancelNext = false;
+        return null;
+      }
+      const path = join(folder, suggestedName);
+      saved.push(path);
+      return path;
+    },
+    printToPdf,
+  };
+  return {
+    shell,
+    saved,
+    cancelNextSave() {
+      cancelNext = true;
+    },
+  };
+}
