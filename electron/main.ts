@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
 import type { Result } from '../shared/errors';
 import { createCore, type Core } from './core/core';
+import type { ShellServices } from './core/shell';
 import { installLockTriggers } from './lockTriggers';
 import { electronNativeBinding } from './nativeBinding';
 import {
@@ -80,6 +81,19 @@ function installMenu() {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+/** The adviser's own save dialog and the window's PDF: the only ways the core reaches the file system outside its vault. */
+const shell: ShellServices = {
+  async chooseSavePath(suggestedName) {
+    if (!mainWindow) return null;
+    const result = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), suggestedName) });
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  async printToPdf() {
+    if (!mainWindow) throw new Error('no window');
+    return mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  },
+};
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -98,6 +112,7 @@ if (!app.requestSingleInstanceLock()) {
         resourcesPath: process.resourcesPath,
         arch: process.arch,
       }),
+      shell,
     });
     hardenSession();
     serveRenderer(join(__dirname, '../renderer'));

@@ -6,7 +6,12 @@ import { ExportCounts, ExportPeriod } from './export';
 const Published = z.number().int().min(0).nullable();
 
 export const PublishedTable = z
-  .object({ rows: z.array(z.object({ key: z.string(), value: Published }).strict()), total: Published })
+  .object({
+    rows: z.array(z.object({ key: z.string(), value: Published }).strict()),
+    /** False for counts that are not parts of one whole, such as reports beside reporters. */
+    hasTotal: z.boolean(),
+    total: Published,
+  })
   .strict();
 export type PublishedTable = z.infer<typeof PublishedTable>;
 

@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
+import type { ShellServices } from '../../electron/core/shell';
 import { resolveBuildPath, responseHeaders } from '../../electron/security';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 
@@ -27,6 +28,8 @@ export interface RunningApp {
   core: Core;
   dataDirectory: string;
   logLines: string[];
+  /** Every path the shell's save dialog handed out, in order. */
+  savedFiles: string[];
   /** Opens the app again on the same data folder, as a restart would. */
   reopen(): Promise<void>;
   screenshot(name: string): Promise<void>;
@@ -53,13 +56,24 @@ export async function closeBrowser(): Promise<void> {
  * wired through exposeBinding straight to the real core on a real vault in a temp folder.
  * Files come from the build under the shell's own origin and CSP; every other request is refused.
  */
-export async function launchApp(options: { clock?: boolean } = {}): Promise<RunningApp> {
+export async function launchApp(options: { clock?: boolean; dataDirectory?: string } = {}): Promise<RunningApp> {
   if (!existsSync(join(RENDERER_BUILD, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build');
   const folder = temporaryDirectory();
   const logLines: string[] = [];
-  const core = createCore({ dataDirectory: folder.path, log: createLogger((line) => logLines.push(line)) });
   let context: BrowserContext;
   let page: Page;
+  const savedFiles: string[] = [];
+  // The shell's save dialog answers with a file in the test's folder; its PDF is Chromium's own.
+  const shell: ShellServices = {
+    async chooseSavePath(suggestedName) {
+      const path = join(folder.path, 'saved', suggestedName);
+      mkdirSync(dirname(path), { recursive: true });
+      savedFiles.push(path);
+      return path;
+    },
+    printToPdf: async () => page.pdf({ format: 'A4', printBackground: true }),
+  };
+  const core = createCore({ dataDirectory: options.dataDirectory ?? folder.path, log: createLogger((line) => logLines.push(line)), shell });
 
   async function open() {
     context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
@@ -86,8 +100,9 @@ export async function launchApp(options: { clock?: boolean } = {}): Promise<Runn
       return page;
     },
     core,
-    dataDirectory: folder.path,
+    dataDirectory: options.dataDirectory ?? folder.path,
     logLines,
+    savedFiles,
     async reopen() {
       await context.close();
       await open();

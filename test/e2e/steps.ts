@@ -26,6 +26,7 @@ export async function lock(page: Page): Promise<void> {
 
 /** A minimal case: first contact and route; the form's defaults fill in the rest. */
 export async function addCase(page: Page, firstContactAt: string, routeLabel: string): Promise<void> {
+  await openCaseList(page);
   await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
   await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
   await page.getByLabel('Binnengekomen via').selectOption({ label: routeLabel });
@@ -36,4 +37,22 @@ export async function addCase(page: Page, firstContactAt: string, routeLabel: st
 export async function openCaseList(page: Page): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: 'Zaken' }).click();
   await page.getByRole('heading', { name: 'Zaken' }).waitFor();
+}
+
+/** A case whose reporter consented to be counted, so it enters the annual export. */
+export async function addCountedCase(page: Page, firstContactAt: string, natureLabel: string, staffLabel: string): Promise<void> {
+  await openCaseList(page);
+  await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
+  await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
+  await page.getByLabel('Eerste reactie (datum en tijd)').fill(firstContactAt);
+  await page.locator('.list-item').first().getByLabel('Personeelscategorie').selectOption({ label: staffLabel });
+  await page.getByRole('checkbox', { name: natureLabel, exact: true }).check();
+  await page.getByRole('button', { name: 'Toestemming toevoegen' }).click();
+  await page.getByLabel('Gegeven op').fill(firstContactAt.slice(0, 10));
+  await page.getByRole('button', { name: 'Zaak opslaan' }).click();
+  await page.getByRole('heading', { name: /^Zaak \d+/ }).waitFor();
+}
+
+export async function goTo(page: Page, section: 'Zaken' | 'Signalen en activiteiten' | 'Jaarexport' | 'Teamrapport' | 'Instellingen'): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: section }).click();
 }

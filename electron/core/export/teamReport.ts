@@ -6,10 +6,15 @@ import { suppressMatrix, suppressTable } from './suppression';
 
 const FACULTY: VaultFunction = 'faculty_confidential_adviser';
 
+/** Counts that are not parts of one whole (reports beside reporters): each small one hidden, no total. */
+function separateCounts(values: Record<string, number>, k: number): PublishedTable {
+  return { rows: Object.entries(values).map(([key, value]) => ({ key, value: value > 0 && value < k ? null : value })), hasTotal: false, total: null };
+}
+
 function table(values: Record<string, number>, k: number): PublishedTable {
   const keys = Object.keys(values);
   const { cells, total } = suppressTable(keys.map((key) => values[key]!), k);
-  return { rows: keys.map((key, index) => ({ key, value: cells[index]! })), total };
+  return { rows: keys.map((key, index) => ({ key, value: cells[index]! })), hasTotal: true, total };
 }
 
 /** Rows and columns that are zero throughout say nothing, so they are left out before suppressing. */
@@ -28,7 +33,7 @@ function section(files: ExportFile[], k: number): TeamSection | null {
     VAULT_FUNCTIONS.map((fn) => [fn, files.filter((file) => file.function === fn).reduce((sum, file) => sum + file.counts.reports, 0)]),
   );
   return {
-    reports: table({ reports: merged.reports, reporters: merged.reporters }, k),
+    reports: separateCounts({ reports: merged.reports, reporters: merged.reporters }, k),
     reporterProfile: table(merged.byStaffCategory, k),
     ageStructure: table(merged.byAgeBand, k),
     reportsByFunction: table(perFunction, k),
@@ -69,7 +74,7 @@ export function publicationCsv(report: TeamReport): string {
     for (const [tableName, content] of Object.entries(part)) {
       if ('rows' in content) {
         for (const row of content.rows) lines.push([name, tableName, row.key, '', shown(row.value)].join(','));
-        lines.push([name, tableName, 'total', '', shown(content.total)].join(','));
+        if (content.hasTotal) lines.push([name, tableName, 'total', '', shown(content.total)].join(','));
       } else {
         content.rowKeys.forEach((row, i) =>
           content.columnKeys.forEach((column, j) => lines.push([name, tableName, row, column, shown(content.cells[i]![j]!)].join(','))),

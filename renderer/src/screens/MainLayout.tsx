@@ -5,12 +5,16 @@ import { useProfileStore } from '../stores/profileStore';
 import { useSessionStore } from '../stores/sessionStore';
 import { CaseEditScreenFor } from './cases/CaseScreens';
 import { CaseListScreen } from './cases/CaseListScreen';
+import { ExportScreen } from './export/ExportScreen';
 import { OutreachScreen } from './outreach/OutreachScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { TeamReportScreen } from './team/TeamReportScreen';
 
 const SECTIONS = [
   { view: 'cases', label: 'nav.cases' },
   { view: 'outreach', label: 'nav.outreach' },
+  { view: 'export', label: 'nav.export' },
+  { view: 'team', label: 'nav.team' },
   { view: 'settings', label: 'nav.settings' },
 ] as const;
 
@@ -50,6 +54,8 @@ export function MainLayout() {
         {view.name === 'cases' && <CaseListScreen />}
         {(view.name === 'case' || view.name === 'newCase' || view.name === 'editCase') && <CaseEditScreenFor view={view} />}
         {view.name === 'outreach' && <OutreachScreen />}
+        {view.name === 'export' && <ExportScreen />}
+        {view.name === 'team' && <TeamReportScreen />}
         {view.name === 'settings' && <SettingsScreen />}
       </main>
     </div>

@@ -6,6 +6,8 @@ export type View =
   | { name: 'newCase' }
   | { name: 'editCase'; id: number }
   | { name: 'outreach' }
+  | { name: 'export' }
+  | { name: 'team' }
   | { name: 'settings' };
 
 interface NavigationState {

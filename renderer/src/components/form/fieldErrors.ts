@@ -19,6 +19,7 @@ const OWN_MESSAGES = new Set([
   'consentNeedsDate',
   'hearingNeedsConsent',
   'hearingBeforeConsent',
+  'periodReversed',
 ]);
 
 function messageKey(issue: z.core.$ZodIssue): string {
