@@ -88,6 +88,14 @@ const shell: ShellServices = {
     const result = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), suggestedName) });
     return result.canceled || !result.filePath ? null : result.filePath;
   },
+  async chooseFolder(purpose) {
+    if (!mainWindow) return null;
+    const result = await dialog.showOpenDialog(mainWindow, {
+      properties: purpose === 'backupFolder' ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
+      defaultPath: app.getPath('documents'),
+    });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
   async printToPdf() {
     if (!mainWindow) throw new Error('no window');
     return mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });

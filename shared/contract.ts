@@ -49,16 +49,34 @@ const RecoveryKeyInput = z
 export const Language = z.enum(['nl', 'en']);
 export type Language = z.infer<typeof Language>;
 
-export const Settings = z
+/** What the adviser may change directly. The backup folder is set only through the shell's dialog. */
+export const SettingsUpdate = z
   .object({
     language: Language,
     idleLockMinutes: z.number().int().min(IDLE_LOCK_MIN_MINUTES).max(IDLE_LOCK_MAX_MINUTES),
     contentProtection: z.boolean(),
+    autoBackupOnLock: z.boolean(),
+    keepBackups: z.number().int().min(1).max(100),
+    /** Years after closing before a case is due for destruction; 0 means at closing. */
+    retentionYears: z.number().int().min(0).max(30),
   })
   .strict();
+
+export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
+
+export const Settings = SettingsUpdate.extend({ backupFolder: z.string().max(4096).nullable() }).strict();
 export type Settings = z.infer<typeof Settings>;
 
-export const VaultStatus = z.object({ exists: z.boolean(), unlocked: z.boolean() }).strict();
+export const DueCase = z
+  .object({ id: Id, label: z.string(), firstContactAt: z.string(), closedOn: z.string().nullable(), destroyBy: z.string().nullable() })
+  .strict();
+export type DueCase = z.infer<typeof DueCase>;
+
+const RecoveryKeyResponse = z.object({ recoveryKey: z.string() }).strict();
+
+export const VaultStatus = z
+  .object({ exists: z.boolean(), unlocked: z.boolean(), unlockDelaySeconds: z.number().int().min(0) })
+  .strict();
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
 export const Profile = z.object({ function: z.enum(VAULT_FUNCTIONS) }).strict();
@@ -68,7 +86,7 @@ export const contract = {
   'vault.status': { request: Empty, response: VaultStatus },
   'vault.create': {
     request: z.object({ passphrase: Passphrase, function: z.enum(VAULT_FUNCTIONS) }).strict(),
-    response: z.object({ recoveryKey: z.string() }).strict(),
+    response: RecoveryKeyResponse,
   },
   'vault.unlock': { request: z.object({ passphrase: Passphrase }).strict(), response: Empty },
   'vault.recover': {
@@ -76,8 +94,18 @@ export const contract = {
     response: Empty,
   },
   'vault.lock': { request: Empty, response: Empty },
+  'vault.changePassphrase': { request: z.object({ current: Passphrase, next: Passphrase }).strict(), response: Empty },
+  'vault.newRecoveryKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
+  'vault.rotateKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
   'settings.get': { request: Empty, response: Settings },
-  'settings.update': { request: Settings.partial().strict(), response: Settings },
+  'settings.update': { request: SettingsUpdate.partial().strict(), response: Settings },
+
+  'backup.chooseFolder': { request: Empty, response: Settings },
+  'backup.now': { request: Empty, response: z.object({ name: z.string() }).strict() },
+  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: Empty },
+
+  'retention.due': { request: Empty, response: z.array(DueCase) },
+  'retention.destroy': { request: z.object({ ids: z.array(Id).min(1).max(100_000) }).strict(), response: z.object({ destroyed: z.number().int() }).strict() },
   'profile.get': { request: Empty, response: Profile },
   'profile.update': { request: Profile, response: Profile },
 

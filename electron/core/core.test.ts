@@ -32,7 +32,7 @@ const listRequest = { filter: { status: null, year: null, nature: null, intakeRo
 
 describe('the IPC router', () => {
   it('walks the whole vault flow through typed channels', async () => {
-    expect(await call('vault.status', {})).toEqual({ ok: true, value: { exists: false, unlocked: false } });
+    expect(await call('vault.status', {})).toEqual({ ok: true, value: { exists: false, unlocked: false, unlockDelaySeconds: 0 } });
     expect((await create()).ok).toBe(true);
     expect(await call('profile.get', {})).toEqual({ ok: true, value: { function: 'concerns_point_coordinator' } });
     expect(await call('cases.create', caseInput())).toEqual({ ok: true, value: { id: 1 } });
@@ -67,7 +67,7 @@ describe('the IPC router', () => {
     const reopened = createCore({ dataDirectory: dir.path });
     expect(await reopened.router.handle('settings.get', {})).toEqual({
       ok: true,
-      value: { language: 'en', idleLockMinutes: 3, contentProtection: true },
+      value: expect.objectContaining({ language: 'en', idleLockMinutes: 3, contentProtection: true, backupFolder: null }),
     });
     expect(JSON.parse(readFileSync(join(dir.path, 'settings.json'), 'utf8')).language).toBe('en');
   });

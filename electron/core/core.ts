@@ -5,6 +5,7 @@ import { caseYears, comparableCases, listCases } from './cases/caseList';
 import { createCase, deleteCase, getCase, updateCase } from './cases/caseRecords';
 import { addConversation, deleteConversation, updateConversation } from './cases/conversations';
 import { deleteMediation, saveMediation } from './cases/mediation';
+import { destroyCases, dueCases } from './cases/retention';
 import { systemClock, type Clock } from './clock';
 import { AppError } from './errors';
 import { ExportService } from './export/exportService';
@@ -15,6 +16,7 @@ import { createLogger, type Logger } from './log';
 import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from './outreach/outreach';
 import { SettingsStore } from './settings/settingsStore';
 import { noShell, type ShellServices } from './shell';
+import { createBackup, pruneBackups, restoreBackup } from './vault/backup';
 import type { Db } from './vault/database';
 import { getProfile, setProfile } from './vault/profile';
 import { VaultSession, type VaultSessionOptions } from './vault/vaultSession';
@@ -45,12 +47,18 @@ function mediationDb(db: Db): Db {
 /** Wires the whole core together; the Electron shell, the tests and the browser harness all start here. */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
-  const vault = new VaultSession(vaultFilesIn(join(options.dataDirectory, 'vault')), options);
+  const vault = new VaultSession(vaultFilesIn(join(options.dataDirectory, 'vault')), options, clock);
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
   const db = () => vault.database();
   const shell = options.shell ?? noShell;
   const exports = new ExportService(shell, clock);
   vault.onLock(() => exports.forget());
+  vault.beforeLock(() => {
+    const { autoBackupOnLock, backupFolder, keepBackups } = settings.get();
+    if (!autoBackupOnLock || !backupFolder) return;
+    createBackup(vault, backupFolder, clock);
+    pruneBackups(backupFolder, keepBackups);
+  });
 
   async function saveTo(suggestedName: string, content: string | Buffer): Promise<{ fileName: string }> {
     const path = await shell.chooseSavePath(suggestedName);
@@ -78,8 +86,34 @@ export function createCore(options: CoreOptions): Core {
       vault.lock();
       return done;
     },
+    'vault.changePassphrase': async ({ current, next }) => {
+      await vault.changePassphrase(current, next);
+      return done;
+    },
+    'vault.newRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await vault.newRecoveryKey(passphrase) }),
+    'vault.rotateKey': async ({ passphrase }) => ({ recoveryKey: await vault.rotateDataKey(passphrase) }),
     'settings.get': () => settings.get(),
     'settings.update': (changes) => settings.update(changes),
+    'backup.chooseFolder': async () => {
+      const folder = await shell.chooseFolder('backupFolder');
+      if (!folder) throw new AppError('CANCELLED');
+      return settings.setBackupFolder(folder);
+    },
+    'backup.now': () => {
+      const folder = settings.get().backupFolder;
+      if (!folder) throw new AppError('NO_BACKUP_FOLDER');
+      const name = createBackup(vault, folder, clock);
+      pruneBackups(folder, settings.get().keepBackups);
+      return { name };
+    },
+    'backup.restore': async ({ passphrase }) => {
+      const folder = await shell.chooseFolder('restoreFrom');
+      if (!folder) throw new AppError('CANCELLED');
+      await restoreBackup(vault, folder, passphrase, clock);
+      return done;
+    },
+    'retention.due': () => dueCases(db(), settings.get().retentionYears, clock),
+    'retention.destroy': ({ ids }) => ({ destroyed: destroyCases(db(), ids) }),
     'profile.get': () => getProfile(db()),
     'profile.update': (profile) => setProfile(db(), profile),
 

@@ -6,12 +6,15 @@
 export interface ShellServices {
   /** Asks the adviser where to save; null when they cancel. */
   chooseSavePath(suggestedName: string): Promise<string | null>;
+  /** Asks the adviser for a folder (backups); null when they cancel. */
+  chooseFolder(purpose: 'backupFolder' | 'restoreFrom'): Promise<string | null>;
   /** The current window printed as PDF. */
   printToPdf(): Promise<Buffer>;
 }
 
 export const noShell: ShellServices = {
   chooseSavePath: async () => null,
+  chooseFolder: async () => null,
   printToPdf: async () => {
     throw new Error('no window to print');
   },

@@ -30,6 +30,8 @@ export interface RunningApp {
   logLines: string[];
   /** Every path the shell's save dialog handed out, in order. */
   savedFiles: string[];
+  /** What the next folder dialog answers (null: the adviser cancels). */
+  answerNextFolderDialog(folder: string | null): void;
   /** Opens the app again on the same data folder, as a restart would. */
   reopen(): Promise<void>;
   screenshot(name: string): Promise<void>;
@@ -63,6 +65,7 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
   let context: BrowserContext;
   let page: Page;
   const savedFiles: string[] = [];
+  const folderAnswers: (string | null)[] = [];
   // The shell's save dialog answers with a file in the test's folder; its PDF is Chromium's own.
   const shell: ShellServices = {
     async chooseSavePath(suggestedName) {
@@ -70,6 +73,9 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
       mkdirSync(dirname(path), { recursive: true });
       savedFiles.push(path);
       return path;
+    },
+    async chooseFolder() {
+      return folderAnswers.shift() ?? null;
     },
     printToPdf: async () => page.pdf({ format: 'A4', printBackground: true }),
   };
@@ -103,6 +109,9 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
     dataDirectory: options.dataDirectory ?? folder.path,
     logLines,
     savedFiles,
+    answerNextFolderDialog(folder) {
+      folderAnswers.push(folder);
+    },
     async reopen() {
       await context.close();
       await open();

@@ -8,6 +8,7 @@ import type { ShellServices } from '../../electron/core/shell';
 export function testShell(folder: string, printToPdf: () => Promise<Buffer> = async () => Buffer.from('%PDF-1.4\n')) {
   const saved: string[] = [];
   let cancelNext = false;
+  const folders: (string | null)[] = [];
   const shell: ShellServices = {
     async chooseSavePath(suggestedName) {
       if (cancelNext) {
@@ -18,6 +19,9 @@ export function testShell(folder: string, printToPdf: () => Promise<Buffer> = as
       saved.push(path);
       return path;
     },
+    async chooseFolder() {
+      return folders.shift() ?? null;
+    },
     printToPdf,
   };
   return {
@@ -25,6 +29,10 @@ export function testShell(folder: string, printToPdf: () => Promise<Buffer> = as
     saved,
     cancelNextSave() {
       cancelNext = true;
+    },
+    /** The folder the next folder dialog answers with (null: the adviser cancels). */
+    nextFolder(folder: string | null) {
+      folders.push(folder);
     },
   };
 }

@@ -1,9 +1,17 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Settings } from '../../../shared/contract';
+import { Settings, type SettingsUpdate } from '../../../shared/contract';
 import { writeFileAtomic } from '../storage/atomicWrite';
 
-export const DEFAULT_SETTINGS: Settings = { language: 'nl', idleLockMinutes: 10, contentProtection: true };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'nl',
+  idleLockMinutes: 10,
+  contentProtection: true,
+  autoBackupOnLock: false,
+  keepBackups: 10,
+  retentionYears: 1,
+  backupFolder: null,
+};
 
 /**
  * Preferences needed before unlock (language, lock timing), so they live outside the vault.
@@ -21,8 +29,16 @@ export class SettingsStore {
     return { ...this.current };
   }
 
-  update(changes: Partial<Settings>): Settings {
-    const next = Settings.parse({ ...this.current, ...changes });
+  update(changes: Partial<SettingsUpdate>): Settings {
+    return this.write(Settings.parse({ ...this.current, ...changes }));
+  }
+
+  /** Only from the shell's folder dialog: the renderer never names a path. */
+  setBackupFolder(folder: string): Settings {
+    return this.write(Settings.parse({ ...this.current, backupFolder: folder }));
+  }
+
+  private write(next: Settings): Settings {
     mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
     writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;

@@ -35,6 +35,17 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: Op
   } finally {
     rawKey.fill(0);
   }
+  // Catches damaged pages at the door, so the adviser sees the recovery screen, not a failure mid-work.
+  let check: unknown;
+  try {
+    check = db.pragma('quick_check', { simple: true });
+  } catch {
+    check = 'failed';
+  }
+  if (check !== 'ok') {
+    db.close();
+    throw new AppError('CORRUPT_VAULT');
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('secure_delete = ON');

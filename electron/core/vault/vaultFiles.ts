@@ -5,6 +5,10 @@ export interface VaultFiles {
   directory: string;
   database: string;
   header: string;
+  /** The header for a data key being rotated in, written before the file is re-encrypted. */
+  nextHeader: string;
+  /** Failed unlock attempts, so the delay survives a restart. Holds no secret. */
+  attempts: string;
 }
 
 export function vaultFilesIn(directory: string): VaultFiles {
@@ -12,6 +16,8 @@ export function vaultFilesIn(directory: string): VaultFiles {
     directory,
     database: join(directory, 'vault.db'),
     header: join(directory, 'vault.header.json'),
+    nextHeader: join(directory, 'vault.header.next.json'),
+    attempts: join(directory, 'unlock-attempts.json'),
   };
 }
 

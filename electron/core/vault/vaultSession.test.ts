@@ -39,7 +39,7 @@ describe('VaultSession', () => {
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
     writeCanaryRow(session);
     session.lock();
-    expect(session.status()).toEqual({ exists: true, unlocked: false });
+    expect(session.status()).toEqual({ exists: true, unlocked: false, unlockDelaySeconds: 0 });
 
     const raw = readFileSync(session.files.database);
     expect(raw.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');

@@ -1,27 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { systemClock, type Clock } from '../clock';
 import { AppError } from '../errors';
 import { openEncryptedDatabase, type Db } from './database';
 import {
-  parseRecoveryKey,
   DEFAULT_KDF,
   deriveFromPassphrase,
   deriveFromRecoveryKey,
   formatRecoveryKey,
   newKdfParams,
   newRandomKey,
+  parseRecoveryKey,
   unwrapKey,
   wrapKey,
   type KdfParams,
 } from './keys';
-import {
-  passphraseWrapContext,
-  readHeader,
-  recoveryWrapContext,
-  writeHeader,
-  type VaultHeader,
-} from './header';
+import { passphraseWrapContext, readHeader, recoveryWrapContext, writeHeader, type VaultHeader } from './header';
 import { migrate } from './migrations';
+import { UnlockThrottle } from './unlockThrottle';
 import { vaultExists, type VaultFiles } from './vaultFiles';
 
 export interface VaultSessionOptions {
@@ -36,16 +32,22 @@ export interface VaultSessionOptions {
 export class VaultSession {
   private db: Db | null = null;
   private dataKey: Buffer | null = null;
+  private header: VaultHeader | null = null;
   private pending: Promise<unknown> = Promise.resolve();
   private readonly lockListeners = new Set<() => void>();
+  private readonly beforeLockListeners = new Set<() => void>();
+  readonly throttle: UnlockThrottle;
 
   constructor(
     readonly files: VaultFiles,
     private readonly options: VaultSessionOptions = {},
-  ) {}
+    clock: Clock = systemClock,
+  ) {
+    this.throttle = new UnlockThrottle(files.attempts, clock);
+  }
 
-  status(): { exists: boolean; unlocked: boolean } {
-    return { exists: vaultExists(this.files), unlocked: this.db !== null };
+  status(): { exists: boolean; unlocked: boolean; unlockDelaySeconds: number } {
+    return { exists: vaultExists(this.files), unlocked: this.db !== null, unlockDelaySeconds: this.throttle.secondsToWait() };
   }
 
   /** The open database; every case operation goes through here and fails cleanly when locked. */
@@ -59,18 +61,232 @@ export class VaultSession {
     return () => this.lockListeners.delete(listener);
   }
 
+  /** Runs while the database is still open, just before a lock: automatic backups hook in here. */
+  beforeLock(listener: () => void): () => void {
+    this.beforeLockListeners.add(listener);
+    return () => this.beforeLockListeners.delete(listener);
+  }
+
   create(passphrase: string): Promise<string> {
     return this.exclusive(async () => {
       if (vaultExists(this.files)) throw new AppError('VAULT_EXISTS');
       mkdirSync(this.files.directory, { recursive: true, mode: 0o700 });
       const vaultId = randomUUID();
-      const kdf = newKdfParams(this.options.kdfCost ?? DEFAULT_KDF);
       const dataKey = newRandomKey();
-      const recoveryKey = newRandomKey();
-      const passphraseKey = await deriveFromPassphrase(passphrase, kdf);
-      const recoveryWrappingKey = deriveFromRecoveryKey(recoveryKey, vaultId);
       try {
-        const header: VaultHeader = {
+        const { header, recoveryKey } = await this.newHeader(vaultId, dataKey, passphrase);
+        const db = openEncryptedDatabase(this.files.database, dataKey, { ...this.nativeOption(), create: true });
+        migrate(db);
+        db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
+        writeHeader(this.files.header, header);
+        this.db = db;
+        this.dataKey = dataKey;
+        this.header = header;
+        return recoveryKey;
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
+    });
+  }
+
+  unlock(passphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.db) return;
+      this.requireVault();
+      this.throttle.assertMayTry();
+      // A rotation interrupted after re-encrypting leaves the new key only in the next header.
+      const candidates = [this.files.header, ...(existsSync(this.files.nextHeader) ? [this.files.nextHeader] : [])];
+      let lastError: AppError = new AppError('WRONG_PASSPHRASE');
+      for (const path of candidates) {
+        const header = readHeader(path);
+        const dataKey = await this.unwrapWithPassphrase(header, passphrase);
+        if (!dataKey) continue;
+        try {
+          this.openWith(dataKey, header);
+        } catch (error) {
+          lastError = error instanceof AppError ? error : new AppError('CORRUPT_VAULT');
+          continue;
+        }
+        if (path === this.files.nextHeader) renameSync(this.files.nextHeader, this.files.header);
+        else rmSync(this.files.nextHeader, { force: true });
+        this.throttle.recordSuccess();
+        return;
+      }
+      if (lastError.code === 'WRONG_PASSPHRASE') this.throttle.recordFailure();
+      throw lastError;
+    });
+  }
+
+  /** Unlocks with the recovery key and replaces the forgotten passphrase in the same step. */
+  recover(recoveryKeyText: string, newPassphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      this.requireVault();
+      this.throttle.assertMayTry();
+      const header = readHeader(this.files.header);
+      const recoveryKey = parseRecoveryKey(recoveryKeyText);
+      const recoveryWrappingKey = recoveryKey ? deriveFromRecoveryKey(recoveryKey, header.vaultId) : null;
+      recoveryKey?.fill(0);
+      const dataKey = recoveryWrappingKey ? unwrapKey(recoveryWrappingKey, header.wrappedKeys.recovery, recoveryWrapContext(header)) : null;
+      recoveryWrappingKey?.fill(0);
+      if (!dataKey) {
+        this.throttle.recordFailure();
+        throw new AppError('WRONG_RECOVERY_KEY');
+      }
+      this.throttle.recordSuccess();
+      if (this.db) this.lock();
+      this.openWith(dataKey, header);
+      await this.replacePassphraseWrap(newPassphrase);
+    });
+  }
+
+  /** Re-wraps the same data key under a new passphrase: fast, the database is not touched. */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.exclusive(async () => {
+      await this.confirmPassphrase(current);
+      await this.replacePassphraseWrap(next);
+    });
+  }
+
+  /** A fresh recovery key for the same data key; the old recovery key stops working. */
+  newRecoveryKey(passphrase: string): Promise<string> {
+    return this.exclusive(async () => {
+      const header = await this.confirmPassphrase(passphrase);
+      const recoveryKey = newRandomKey();
+      const wrappingKey = deriveFromRecoveryKey(recoveryKey, header.vaultId);
+      try {
+        const updated: VaultHeader = {
+          ...header,
+          wrappedKeys: { ...header.wrappedKeys, recovery: wrapKey(wrappingKey, this.dataKey!, recoveryWrapContext(header)) },
+        };
+        writeHeader(this.files.header, updated);
+        this.header = updated;
+        return formatRecoveryKey(recoveryKey);
+      } finally {
+        wrappingKey.fill(0);
+        recoveryKey.fill(0);
+      }
+    });
+  }
+
+  /**
+   * Re-encrypts the whole file under a new random data key. The new header is written first
+   * (as the next header), so a crash at any point leaves a key that opens the file.
+   */
+  rotateDataKey(passphrase: string): Promise<string> {
+    return this.exclusive(async () => {
+      const current = await this.confirmPassphrase(passphrase);
+      const db = this.database();
+      const newKey = newRandomKey();
+      const { header, recoveryKey } = await this.newHeader(current.vaultId, newKey, passphrase);
+      writeHeader(this.files.nextHeader, header);
+      const rawKey = Buffer.from(`x'${newKey.toString('hex')}'`);
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        // SQLite3 Multiple Ciphers re-keys only outside WAL mode.
+        db.pragma('journal_mode = DELETE');
+        db.rekey(rawKey);
+        db.pragma('journal_mode = WAL');
+      } catch (error) {
+        rmSync(this.files.nextHeader, { force: true });
+        newKey.fill(0);
+        throw error;
+      } finally {
+        rawKey.fill(0);
+      }
+      renameSync(this.files.nextHeader, this.files.header);
+      this.dataKey!.fill(0);
+      this.dataKey = newKey;
+      this.header = header;
+      return recoveryKey;
+    });
+  }
+
+  /** Hands the open database, its key and header to an operation that copies or verifies files. */
+  withKeyMaterial<T>(operation: (db: Db, dataKey: Buffer, header: VaultHeader) => T): T {
+    if (!this.db || !this.dataKey || !this.header) throw new AppError('VAULT_LOCKED');
+    return operation(this.db, this.dataKey, this.header);
+  }
+
+  /** Runs a file-level operation (restore) with the vault locked and no other vault call in between. */
+  whileLocked<T>(operation: () => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.lock();
+      return operation();
+    });
+  }
+
+  lock(): void {
+    if (this.db) {
+      for (const listener of this.beforeLockListeners) {
+        try {
+          listener();
+        } catch {
+          // A failed automatic backup must never keep the vault open.
+        }
+      }
+    }
+    const wasOpen = this.db !== null;
+    this.db?.close();
+    this.db = null;
+    this.dataKey?.fill(0);
+    this.dataKey = null;
+    this.header = null;
+    if (wasOpen) for (const listener of this.lockListeners) listener();
+  }
+
+  private requireVault(): void {
+    if (!vaultExists(this.files)) throw new AppError('VAULT_NOT_FOUND');
+  }
+
+  private async unwrapWithPassphrase(header: VaultHeader, passphrase: string): Promise<Buffer | null> {
+    const passphraseKey = await deriveFromPassphrase(passphrase, header.kdf);
+    try {
+      return unwrapKey(passphraseKey, header.wrappedKeys.passphrase, passphraseWrapContext(header));
+    } finally {
+      passphraseKey.fill(0);
+    }
+  }
+
+  /** Sensitive changes ask for the passphrase again, so an unattended unlocked laptop is not enough. */
+  private async confirmPassphrase(passphrase: string): Promise<VaultHeader> {
+    if (!this.db || !this.header) throw new AppError('VAULT_LOCKED');
+    this.throttle.assertMayTry();
+    const key = await this.unwrapWithPassphrase(this.header, passphrase);
+    if (!key) {
+      this.throttle.recordFailure();
+      throw new AppError('WRONG_PASSPHRASE');
+    }
+    key.fill(0);
+    this.throttle.recordSuccess();
+    return this.header;
+  }
+
+  private async replacePassphraseWrap(passphrase: string): Promise<void> {
+    const header = this.header!;
+    const kdf = newKdfParams(this.options.kdfCost ?? DEFAULT_KDF);
+    const passphraseKey = await deriveFromPassphrase(passphrase, kdf);
+    try {
+      const updated: VaultHeader = {
+        ...header,
+        kdf,
+        wrappedKeys: { ...header.wrappedKeys, passphrase: wrapKey(passphraseKey, this.dataKey!, passphraseWrapContext({ vaultId: header.vaultId, kdf })) },
+      };
+      writeHeader(this.files.header, updated);
+      this.header = updated;
+    } finally {
+      passphraseKey.fill(0);
+    }
+  }
+
+  private async newHeader(vaultId: string, dataKey: Buffer, passphrase: string): Promise<{ header: VaultHeader; recoveryKey: string }> {
+    const kdf = newKdfParams(this.options.kdfCost ?? DEFAULT_KDF);
+    const recoveryKey = newRandomKey();
+    const passphraseKey = await deriveFromPassphrase(passphrase, kdf);
+    const recoveryWrappingKey = deriveFromRecoveryKey(recoveryKey, vaultId);
+    try {
+      return {
+        header: {
           format: 'confidant-vault-header',
           version: 1,
           vaultId,
@@ -79,83 +295,14 @@ export class VaultSession {
             passphrase: wrapKey(passphraseKey, dataKey, passphraseWrapContext({ vaultId, kdf })),
             recovery: wrapKey(recoveryWrappingKey, dataKey, recoveryWrapContext({ vaultId })),
           },
-        };
-        const db = openEncryptedDatabase(this.files.database, dataKey, { ...this.nativeOption(), create: true });
-        migrate(db);
-        db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
-        writeHeader(this.files.header, header);
-        this.db = db;
-        this.dataKey = dataKey;
-        return formatRecoveryKey(recoveryKey);
-      } catch (error) {
-        dataKey.fill(0);
-        throw error;
-      } finally {
-        passphraseKey.fill(0);
-        recoveryWrappingKey.fill(0);
-        recoveryKey.fill(0);
-      }
-    });
-  }
-
-  unlock(passphrase: string): Promise<void> {
-    return this.exclusive(async () => {
-      if (this.db) return;
-      const header = this.readExistingHeader();
-      const passphraseKey = await deriveFromPassphrase(passphrase, header.kdf);
-      try {
-        const dataKey = unwrapKey(passphraseKey, header.wrappedKeys.passphrase, passphraseWrapContext(header));
-        if (!dataKey) throw new AppError('WRONG_PASSPHRASE');
-        this.openWith(dataKey, header);
-      } finally {
-        passphraseKey.fill(0);
-      }
-    });
-  }
-
-  /** Unlocks with the recovery key and replaces the forgotten passphrase in the same step. */
-  recover(recoveryKeyText: string, newPassphrase: string): Promise<void> {
-    return this.exclusive(async () => {
-      const header = this.readExistingHeader();
-      const recoveryKey = parseRecoveryKey(recoveryKeyText);
-      if (!recoveryKey) throw new AppError('WRONG_RECOVERY_KEY');
-      const recoveryWrappingKey = deriveFromRecoveryKey(recoveryKey, header.vaultId);
-      recoveryKey.fill(0);
-      const dataKey = unwrapKey(recoveryWrappingKey, header.wrappedKeys.recovery, recoveryWrapContext(header));
+        },
+        recoveryKey: formatRecoveryKey(recoveryKey),
+      };
+    } finally {
+      passphraseKey.fill(0);
       recoveryWrappingKey.fill(0);
-      if (!dataKey) throw new AppError('WRONG_RECOVERY_KEY');
-      if (this.db) this.lock();
-      this.openWith(dataKey, header);
-      const kdf = newKdfParams(this.options.kdfCost ?? DEFAULT_KDF);
-      const passphraseKey = await deriveFromPassphrase(newPassphrase, kdf);
-      try {
-        const updated: VaultHeader = {
-          ...header,
-          kdf,
-          wrappedKeys: {
-            ...header.wrappedKeys,
-            passphrase: wrapKey(passphraseKey, dataKey, passphraseWrapContext({ vaultId: header.vaultId, kdf })),
-          },
-        };
-        writeHeader(this.files.header, updated);
-      } finally {
-        passphraseKey.fill(0);
-      }
-    });
-  }
-
-  lock(): void {
-    const wasOpen = this.db !== null;
-    this.db?.close();
-    this.db = null;
-    this.dataKey?.fill(0);
-    this.dataKey = null;
-    if (wasOpen) for (const listener of this.lockListeners) listener();
-  }
-
-  private readExistingHeader(): VaultHeader {
-    if (!vaultExists(this.files)) throw new AppError('VAULT_NOT_FOUND');
-    return readHeader(this.files.header);
+      recoveryKey.fill(0);
+    }
   }
 
   private openWith(dataKey: Buffer, header: VaultHeader): void {
@@ -179,6 +326,7 @@ export class VaultSession {
     }
     this.db = db;
     this.dataKey = dataKey;
+    this.header = header;
   }
 
   private nativeOption(): { nativeBinding?: string } {

@@ -1,0 +1,39 @@
+import type { DueCase } from '../../../shared/contract';
+import { localMinute } from '../../../shared/time';
+import type { Clock } from '../clock';
+import type { Db } from '../vault/database';
+
+/** The date `years` before today: a case closed on or before it is due for destruction. */
+function cutoff(now: Date, years: number): string {
+  const date = new Date(now);
+  date.setFullYear(date.getFullYear() - years);
+  return localMinute(date).slice(0, 10);
+}
+
+/** Cases past their retention: closed longer ago than the setting, or past their own destroy-by date. */
+export function dueCases(db: Db, retentionYears: number, clock: Clock): DueCase[] {
+  const now = clock();
+  return db
+    .prepare(
+      `SELECT id, label, first_contact_at AS firstContactAt, closed_on AS closedOn, destroy_by AS destroyBy FROM cases
+       WHERE (status = 'closed' AND closed_on <= @cutoff) OR destroy_by <= @today
+       ORDER BY coalesce(destroy_by, closed_on), id`,
+    )
+    .all({ cutoff: cutoff(now, retentionYears), today: localMinute(now).slice(0, 10) }) as DueCase[];
+}
+
+/**
+ * Deletes the cases and leaves nothing readable behind: secure_delete zeroes freed pages, the
+ * search index is rebuilt without them, VACUUM rewrites the file and the WAL is truncated.
+ */
+export function destroyCases(db: Db, ids: number[]): number {
+  const deleted = db.transaction(() => {
+    const remove = db.prepare('DELETE FROM cases WHERE id = ?');
+    return ids.reduce((count, id) => count + remove.run(id).changes, 0);
+  })();
+  db.prepare("INSERT INTO note_index (note_index) VALUES ('rebuild')").run();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  return deleted;
+}

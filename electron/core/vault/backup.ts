@@ -1,0 +1,110 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import { openEncryptedDatabase } from './database';
+import { readHeader } from './header';
+import type { VaultFiles } from './vaultFiles';
+import type { VaultSession } from './vaultSession';
+
+export const BACKUP_PREFIX = 'confidant-backup-';
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** Opens a copy with the given key and checks every page; the copy counts only if this passes. */
+function verifyCopy(databasePath: string, dataKey: Buffer, vaultId: string): boolean {
+  try {
+    const db = openEncryptedDatabase(databasePath, dataKey, { create: false });
+    try {
+      const integrity = db.pragma('integrity_check', { simple: true });
+      const id = db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").pluck().get();
+      return integrity === 'ok' && id === vaultId;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An encrypted, verified copy of the open vault in a new folder under `folder`. VACUUM INTO takes
+ * a consistent snapshot of the live database and writes it encrypted under the same key; the
+ * header goes beside it, so the backup opens with the passphrase that was current at the time.
+ */
+export function createBackup(session: VaultSession, folder: string, clock: Clock): string {
+  return session.withKeyMaterial((db, dataKey, header) => {
+    const name = `${BACKUP_PREFIX}${stamp(clock())}`;
+    let target = join(folder, name);
+    for (let n = 2; existsSync(target); n++) target = join(folder, `${name}-${n}`);
+    mkdirSync(target, { recursive: true, mode: 0o700 });
+    try {
+      db.prepare('VACUUM INTO ?').run(join(target, 'vault.db'));
+      copyFileSync(session.files.header, join(target, 'vault.header.json'));
+      if (!verifyCopy(join(target, 'vault.db'), dataKey, header.vaultId)) throw new AppError('BACKUP_FAILED');
+      return target.slice(folder.length + 1);
+    } catch (error) {
+      rmSync(target, { recursive: true, force: true });
+      throw error instanceof AppError ? error : new AppError('BACKUP_FAILED');
+    }
+  });
+}
+
+/** Keeps the newest `keep` backups in the folder; older ones are removed. */
+export function pruneBackups(folder: string, keep: number): void {
+  const backups = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name.startsWith(BACKUP_PREFIX))
+    .map((entry) => entry.name)
+    .sort();
+  for (const name of backups.slice(0, Math.max(0, backups.length - keep))) rmSync(join(folder, name), { recursive: true, force: true });
+}
+
+/**
+ * Puts a backup in place of the current vault. The current files are moved aside first and come
+ * back if the restored vault does not open with the passphrase and pass its check.
+ */
+export async function restoreBackup(session: VaultSession, backupFolder: string, passphrase: string, clock: Clock): Promise<void> {
+  const files: VaultFiles = session.files;
+  const backupDb = join(backupFolder, 'vault.db');
+  const backupHeader = join(backupFolder, 'vault.header.json');
+  if (!existsSync(backupDb) || !existsSync(backupHeader)) throw new AppError('NOT_A_BACKUP');
+  readHeader(backupHeader);
+
+  await session.whileLocked(async () => {
+    const aside = join(files.directory, '..', `vault.replaced-${stamp(clock())}`);
+    const moved: [string, string][] = [];
+    if (existsSync(files.directory)) {
+      renameSync(files.directory, aside);
+      moved.push([aside, files.directory]);
+    }
+    try {
+      mkdirSync(files.directory, { recursive: true, mode: 0o700 });
+      copyFileSync(backupDb, files.database);
+      copyFileSync(backupHeader, files.header);
+    } catch (error) {
+      rmSync(files.directory, { recursive: true, force: true });
+      for (const [from, to] of moved) renameSync(from, to);
+      throw error instanceof AppError ? error : new AppError('NOT_A_BACKUP');
+    }
+  });
+  try {
+    await session.unlock(passphrase);
+    verifyRestored(session);
+  } catch (error) {
+    session.lock();
+    rmSync(files.directory, { recursive: true, force: true });
+    const aside = readdirSync(join(files.directory, '..')).filter((name) => name.startsWith('vault.replaced-')).sort().pop();
+    if (aside) renameSync(join(files.directory, '..', aside), files.directory);
+    throw error;
+  }
+  for (const name of readdirSync(join(files.directory, '..')).filter((entry) => entry.startsWith('vault.replaced-'))) {
+    rmSync(join(files.directory, '..', name), { recursive: true, force: true });
+  }
+}
+
+function verifyRestored(session: VaultSession): void {
+  const result = session.database().pragma('integrity_check', { simple: true });
+  if (result !== 'ok') throw new AppError('CORRUPT_VAULT');
+}
