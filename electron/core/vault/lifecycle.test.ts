@@ -1,0 +1,236 @@
+import { existsSync, readdirSync, readFileSync, renameSync, copyFileSync, writeFileSync, truncateSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CANARY } from '../../../test/fixtures/canaries';
+import { caseInput, conversationInput } from '../../../test/fixtures/records';
+import { decryptDatabase, decryptWal } from '../../../test/support/sqlcipherPages';
+import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { testShell } from '../../../test/support/testShell';
+import { createCore, type Core } from '../core';
+import { createLogger } from '../log';
+
+let dir: ReturnType<typeof temporaryDirectory>;
+let core: Core;
+let dialogs: ReturnType<typeof testShell>;
+let now: Date;
+const NEW_PASSPHRASE = 'CANARY-nieuw-Grutto-Boterbloem-5512';
+
+function start() {
+  dialogs = testShell(dir.path);
+  core = createCore({ dataDirectory: join(dir.path, 'data'), clock: () => now, log: createLogger(() => undefined), shell: dialogs.shell });
+}
+beforeEach(async () => {
+  dir = temporaryDirectory();
+  now = new Date(2026, 10, 23, 12, 0);
+  start();
+  await ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+});
+afterEach(() => {
+  core.vault.lock();
+  dir.remove();
+});
+
+async function ok<T = unknown>(channel: string, request: unknown): Promise<T> {
+  const result = await core.router.handle(channel, request);
+  if (!result.ok) throw new Error(`${channel} failed with ${result.error.code}`);
+  return result.value as T;
+}
+async function codeOf(channel: string, request: unknown) {
+  const result = await core.router.handle(channel, request);
+  return result.ok ? 'ok' : result.error.code;
+}
+const vaultDir = () => join(dir.path, 'data', 'vault');
+const caseCount = () => core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get();
+const dataKeyCopy = () => core.vault.withKeyMaterial((_db, key) => Buffer.from(key));
+
+describe('keys', () => {
+  it('changes the passphrase without touching the database', async () => {
+    await ok('cases.create', caseInput());
+    core.vault.database().pragma('wal_checkpoint(TRUNCATE)');
+    const before = readFileSync(join(vaultDir(), 'vault.db'));
+    expect(await codeOf('vault.changePassphrase', { current: CANARY.otherPassphrase, next: NEW_PASSPHRASE })).toBe('WRONG_PASSPHRASE');
+    await ok('vault.changePassphrase', { current: CANARY.passphrase, next: NEW_PASSPHRASE });
+    expect(readFileSync(join(vaultDir(), 'vault.db')).equals(before)).toBe(true);
+    core.vault.lock();
+    expect(await codeOf('vault.unlock', { passphrase: CANARY.passphrase })).toBe('WRONG_PASSPHRASE');
+    await ok('vault.unlock', { passphrase: NEW_PASSPHRASE });
+    expect(caseCount()).toBe(1);
+  });
+
+  it('issues a new recovery key on demand, and the old one stops working', async () => {
+    const first = (await ok<{ recoveryKey: string }>('vault.newRecoveryKey', { passphrase: CANARY.passphrase })).recoveryKey;
+    const second = (await ok<{ recoveryKey: string }>('vault.newRecoveryKey', { passphrase: CANARY.passphrase })).recoveryKey;
+    core.vault.lock();
+    expect(await codeOf('vault.recover', { recoveryKey: first, newPassphrase: NEW_PASSPHRASE })).toBe('WRONG_RECOVERY_KEY');
+    await ok('vault.recover', { recoveryKey: second, newPassphrase: NEW_PASSPHRASE });
+  });
+
+  it('rotates the data key: the file is re-encrypted, the old key no longer opens it, nothing is lost', async () => {
+    const { id } = await ok<{ id: number }>('cases.create', caseInput());
+    await ok('conversations.add', { caseId: id, conversation: conversationInput() });
+    const oldKey = dataKeyCopy();
+    const { recoveryKey } = await ok<{ recoveryKey: string }>('vault.rotateKey', { passphrase: CANARY.passphrase });
+    const newKey = dataKeyCopy();
+    expect(newKey.equals(oldKey)).toBe(false);
+    core.vault.lock();
+    const raw = readFileSync(join(vaultDir(), 'vault.db'));
+    expect(decryptDatabase(raw, newKey).includes('CREATE TABLE')).toBe(true);
+    expect(decryptDatabase(raw, oldKey).includes('CREATE TABLE')).toBe(false);
+    expect(existsSync(join(vaultDir(), 'vault.header.next.json'))).toBe(false);
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+    expect((await ok<{ conversations: unknown[] }>('cases.get', { id })).conversations).toHaveLength(1);
+    core.vault.lock();
+    await ok('vault.recover', { recoveryKey, newPassphrase: NEW_PASSPHRASE });
+  });
+
+  it('opens after a rotation interrupted between re-encrypting and replacing the header', async () => {
+    await ok('cases.create', caseInput());
+    const oldHeader = readFileSync(join(vaultDir(), 'vault.header.json'));
+    await ok('vault.rotateKey', { passphrase: CANARY.passphrase });
+    core.vault.lock();
+    renameSync(join(vaultDir(), 'vault.header.json'), join(vaultDir(), 'vault.header.next.json'));
+    writeFileSync(join(vaultDir(), 'vault.header.json'), oldHeader);
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+    expect(caseCount()).toBe(1);
+    expect(existsSync(join(vaultDir(), 'vault.header.next.json'))).toBe(false);
+  });
+});
+
+describe('brute force', () => {
+  it('delays after repeated failures, survives a restart, and resets on success', async () => {
+    core.vault.lock();
+    for (let i = 0; i < 3; i++) expect(await codeOf('vault.unlock', { passphrase: CANARY.otherPassphrase })).toBe('WRONG_PASSPHRASE');
+    const status = await ok<{ unlockDelaySeconds: number }>('vault.status', {});
+    expect(status.unlockDelaySeconds).toBe(2);
+    expect(await codeOf('vault.unlock', { passphrase: CANARY.passphrase })).toBe('TOO_MANY_ATTEMPTS');
+
+    start();
+    expect(await codeOf('vault.unlock', { passphrase: CANARY.passphrase })).toBe('TOO_MANY_ATTEMPTS');
+    now = new Date(now.getTime() + 3_000);
+    expect(await codeOf('vault.unlock', { passphrase: CANARY.otherPassphrase })).toBe('WRONG_PASSPHRASE');
+    expect((await ok<{ unlockDelaySeconds: number }>('vault.status', {})).unlockDelaySeconds).toBe(4);
+    now = new Date(now.getTime() + 5_000);
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+    expect((await ok<{ unlockDelaySeconds: number }>('vault.status', {})).unlockDelaySeconds).toBe(0);
+  });
+});
+
+describe('backups', () => {
+  it('needs a folder the adviser picked, and writes encrypted, verified copies, keeping the last N', async () => {
+    expect(await codeOf('backup.now', {})).toBe('NO_BACKUP_FOLDER');
+    expect(await codeOf('backup.chooseFolder', {})).toBe('CANCELLED');
+    const folder = join(dir.path, 'backups');
+    mkdirSync(folder);
+    dialogs.nextFolder(folder);
+    expect((await ok<{ backupFolder: string }>('backup.chooseFolder', {})).backupFolder).toBe(folder);
+    await ok('settings.update', { keepBackups: 2 });
+    await ok('cases.create', caseInput({ label: CANARY.noteWord }));
+    for (let i = 0; i < 3; i++) {
+      now = new Date(now.getTime() + 60_000);
+      await ok('backup.now', {});
+    }
+    const backups = readdirSync(folder).sort();
+    expect(backups).toHaveLength(2);
+    const copy = readFileSync(join(folder, backups[1]!, 'vault.db'));
+    expect(copy.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    expect(copy.includes(CANARY.noteWord)).toBe(false);
+    expect(decryptDatabase(copy, dataKeyCopy()).includes(CANARY.noteWord)).toBe(true);
+  });
+
+  it('backs up automatically on lock when the adviser turned it on', async () => {
+    const folder = join(dir.path, 'auto');
+    mkdirSync(folder);
+    dialogs.nextFolder(folder);
+    await ok('backup.chooseFolder', {});
+    await ok('settings.update', { autoBackupOnLock: true });
+    await ok('vault.lock', {});
+    expect(readdirSync(folder)).toHaveLength(1);
+  });
+
+  it('restores a backup with its passphrase, and keeps the current vault when that fails', async () => {
+    const folder = join(dir.path, 'backups');
+    mkdirSync(folder);
+    dialogs.nextFolder(folder);
+    await ok('backup.chooseFolder', {});
+    await ok('cases.create', caseInput());
+    const { name } = await ok<{ name: string }>('backup.now', {});
+    await ok('cases.create', caseInput());
+    await ok('vault.changePassphrase', { current: CANARY.passphrase, next: NEW_PASSPHRASE });
+    core.vault.database().pragma('wal_checkpoint(TRUNCATE)');
+    const current = readFileSync(join(vaultDir(), 'vault.db'));
+
+    dialogs.nextFolder(join(folder, name));
+    expect(await codeOf('backup.restore', { passphrase: NEW_PASSPHRASE })).toBe('WRONG_PASSPHRASE');
+    expect(readFileSync(join(vaultDir(), 'vault.db')).equals(current)).toBe(true);
+    dialogs.nextFolder(dir.path);
+    expect(await codeOf('backup.restore', { passphrase: CANARY.passphrase })).toBe('NOT_A_BACKUP');
+    expect(await codeOf('backup.restore', { passphrase: CANARY.passphrase })).toBe('CANCELLED');
+
+    now = new Date(now.getTime() + 600_000);
+    dialogs.nextFolder(join(folder, name));
+    await ok('backup.restore', { passphrase: CANARY.passphrase });
+    expect(caseCount()).toBe(1);
+    expect(readdirSync(join(dir.path, 'data')).filter((entry) => entry.startsWith('vault.replaced'))).toEqual([]);
+  });
+});
+
+describe('retention', () => {
+  it('lists cases past retention and destroys them beyond recovery, from the file and its WAL', async () => {
+    const old = await ok<{ id: number }>('cases.create', caseInput({ firstContactAt: '2024-03-01T10:00', firstResponseAt: '2024-03-01T12:00', status: 'closed', closedOn: '2024-05-01', outcome: 'resolved' }));
+    await ok('conversations.add', { caseId: old.id, conversation: conversationInput({ notes: `vertrouwelijk ${CANARY.noteWord}` }) });
+    await ok('cases.create', caseInput({ status: 'closed', closedOn: '2026-06-01', outcome: 'resolved' }));
+    const marked = await ok<{ id: number }>('cases.create', caseInput({ destroyBy: '2026-11-01' }));
+    await ok('cases.create', caseInput());
+    await ok('settings.update', { retentionYears: 1 });
+    const due = await ok<{ id: number }[]>('retention.due', {});
+    expect(due.map((item) => item.id)).toEqual([old.id, marked.id]);
+
+    const key = dataKeyCopy();
+    const plaintext = () => {
+      const wal = join(vaultDir(), 'vault.db-wal');
+      return Buffer.concat([decryptDatabase(readFileSync(join(vaultDir(), 'vault.db')), key), existsSync(wal) ? decryptWal(readFileSync(wal), key) : Buffer.alloc(0)]);
+    };
+    expect(plaintext().includes(CANARY.noteWord)).toBe(true);
+
+    expect(await ok('retention.destroy', { ids: due.map((item) => item.id) })).toEqual({ destroyed: 2 });
+    expect(plaintext().includes(CANARY.noteWord)).toBe(false);
+    expect(caseCount()).toBe(2);
+    expect((await ok<{ total: number }>('cases.list', { filter: { status: null, year: null, nature: null, intakeRoute: null, openWithoutResponse: false, search: CANARY.noteWord }, sort: 'number_asc', offset: 0, limit: 10 })).total).toBe(0);
+  });
+});
+
+describe('a damaged vault', () => {
+  async function prepared() {
+    for (let i = 0; i < 40; i++) await ok('cases.create', caseInput({ label: `${CANARY.name} ${i}` }));
+    core.vault.lock();
+  }
+  const snapshot = () => readdirSync(vaultDir()).map((name) => [name, readFileSync(join(vaultDir(), name)).toString('base64')]);
+
+  it.each([
+    ['a truncated file', () => truncateSync(join(vaultDir(), 'vault.db'), 4096 * 3 + 100)],
+    ['a corrupted page', () => {
+      const file = join(vaultDir(), 'vault.db');
+      const bytes = readFileSync(file);
+      bytes.fill(0x5a, 4096 * 2 + 200, 4096 * 2 + 400);
+      writeFileSync(file, bytes);
+    }],
+    ['a damaged header', () => writeFileSync(join(vaultDir(), 'vault.header.json'), '{"format":"confidant-vault-header","version":1')],
+    ['a missing database beside its header', () => renameSync(join(vaultDir(), 'vault.db'), join(dir.path, 'moved.db'))],
+  ])('%s is reported as CORRUPT_VAULT and nothing is overwritten', async (_label, damage) => {
+    await prepared();
+    damage();
+    const before = snapshot();
+    expect(await codeOf('vault.unlock', { passphrase: CANARY.passphrase })).toBe('CORRUPT_VAULT');
+    expect(await codeOf('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' })).toBe('VAULT_EXISTS');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('a header from another vault is reported as CORRUPT_VAULT', async () => {
+    await prepared();
+    const other = createCore({ dataDirectory: join(dir.path, 'other'), log: createLogger(() => undefined) });
+    await other.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+    other.vault.lock();
+    copyFileSync(join(dir.path, 'other', 'vault', 'vault.header.json'), join(vaultDir(), 'vault.header.json'));
+    expect(await codeOf('vault.unlock', { passphrase: CANARY.passphrase })).toBe('CORRUPT_VAULT');
+  });
+});
