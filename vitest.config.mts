@@ -30,6 +30,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'crash',
+          environment: 'node',
+          include: ['test/crash/**/*.crash.ts'],
+          testTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],

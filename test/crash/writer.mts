@@ -1,0 +1,28 @@
+/**
+ * A child process that writes cases as fast as it can and prints "ack <id>" after each write has
+ * committed. The crash test kills it with SIGKILL at a random moment.
+ */
+import { createCore } from '../../electron/core/core';
+import { createLogger } from '../../electron/core/log';
+import { CANARY } from '../fixtures/canaries';
+import { caseInput, conversationInput } from '../fixtures/records';
+
+const [dataDirectory] = process.argv.slice(2);
+if (!dataDirectory) throw new Error('usage: writer <data directory>');
+
+const core = createCore({ dataDirectory, log: createLogger(() => undefined) });
+const status = await core.router.handle('vault.status', {});
+const opened = status.ok && (status.value as { exists: boolean }).exists
+  ? await core.router.handle('vault.unlock', { passphrase: CANARY.passphrase })
+  : await core.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+if (!opened.ok) throw new Error(`could not open: ${opened.error.code}`);
+process.stdout.write('ready\n');
+
+for (let n = 0; ; n++) {
+  const created = await core.router.handle('cases.create', caseInput({ label: `crash ${n}` }));
+  if (!created.ok) throw new Error(created.error.code);
+  const id = (created.value as { id: number }).id;
+  const added = await core.router.handle('conversations.add', { caseId: id, conversation: conversationInput({ notes: 'x'.repeat(2000 + (n % 7) * 500) }) });
+  if (!added.ok) throw new Error(added.error.code);
+  process.stdout.write(`ack ${id}\n`);
+}
