@@ -7,6 +7,7 @@ import { CaseEditScreenFor } from './cases/CaseScreens';
 import { CaseListScreen } from './cases/CaseListScreen';
 import { ExportScreen } from './export/ExportScreen';
 import { OutreachScreen } from './outreach/OutreachScreen';
+import { RetentionScreen } from './retention/RetentionScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { TeamReportScreen } from './team/TeamReportScreen';
 
@@ -15,6 +16,7 @@ const SECTIONS = [
   { view: 'outreach', label: 'nav.outreach' },
   { view: 'export', label: 'nav.export' },
   { view: 'team', label: 'nav.team' },
+  { view: 'retention', label: 'nav.retention' },
   { view: 'settings', label: 'nav.settings' },
 ] as const;
 
@@ -56,6 +58,7 @@ export function MainLayout() {
         {view.name === 'outreach' && <OutreachScreen />}
         {view.name === 'export' && <ExportScreen />}
         {view.name === 'team' && <TeamReportScreen />}
+        {view.name === 'retention' && <RetentionScreen />}
         {view.name === 'settings' && <SettingsScreen />}
       </main>
     </div>

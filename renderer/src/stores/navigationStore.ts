@@ -8,6 +8,7 @@ export type View =
   | { name: 'outreach' }
   | { name: 'export' }
   | { name: 'team' }
+  | { name: 'retention' }
   | { name: 'settings' };
 
 interface NavigationState {

@@ -6,6 +6,8 @@ import { errorCodeOf } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CodeSelect } from '../../components/form/fields';
 import { useProfileStore } from '../../stores/profileStore';
+import { BackupSection } from './BackupSection';
+import { SecuritySection } from './SecuritySection';
 import { useSettingsStore } from '../../stores/settingsStore';
 
 function PreferencesForm() {
@@ -96,6 +98,8 @@ export function SettingsScreen() {
       <h1>{t('settings.title')}</h1>
       <FunctionForm />
       <PreferencesForm />
+      <SecuritySection />
+      <BackupSection />
     </div>
   );
 }
