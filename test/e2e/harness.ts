@@ -13,6 +13,15 @@ const RENDERER_BUILD = resolve(__dirname, '../../out/renderer');
  * app:// origin with a fixed https origin that never reaches a network: every request is answered here.
  */
 export const HARNESS_ORIGIN = 'https://confidant.test';
+/**
+ * What the preload exposes, as page script: `window.vault.invoke` forwarding to the binding. Kept
+ * as source text because tools that rewrite functions (tsx names them) would break a serialised one.
+ */
+const BRIDGE_SCRIPT = `(() => {
+  const invoke = globalThis.__confidantInvoke;
+  Object.defineProperty(globalThis, 'vault', { value: Object.freeze({ invoke: (channel, request) => invoke(channel, request) }) });
+})();`;
+
 const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
 
 /** Debian's Chromium unless CHROMIUM_PATH names another; a missing browser fails loudly, never skips. */
@@ -90,11 +99,7 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
       return route.fulfill({ status: 200, headers: responseHeaders(file), body: readFileSync(file) });
     });
     await context.exposeBinding('__confidantInvoke', (_source, channel: unknown, request: unknown) => core.router.handle(channel, request));
-    await context.addInitScript(() => {
-      const page = globalThis as unknown as { __confidantInvoke: (channel: unknown, request: unknown) => Promise<unknown> };
-      const invoke = page.__confidantInvoke;
-      Object.defineProperty(globalThis, 'vault', { value: Object.freeze({ invoke: (channel: unknown, request: unknown) => invoke(channel, request) }) });
-    });
+    await context.addInitScript({ content: BRIDGE_SCRIPT });
     page = await context.newPage();
     if (options.clock) await page.clock.install();
     await page.goto(`${HARNESS_ORIGIN}/index.html`);

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: the core at three sizes (1,000, 10,000 and 100,000 conversations), encrypted
+ * against plain on the same queries in one run, and the renderer with 30,000 cases in Chromium.
+ * Prints a table and writes bench-results/bench.json. Sizes can be narrowed: BENCH_SIZES=1000.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { temporaryDirectory } from '../support/temporaryDirectory';
+import { benchCore, type CoreFigures } from './core.bench';
+import { benchRenderer, type RendererFigures } from './renderer.bench';
+
+export interface BenchResult {
+  machine: { node: string; cpus: number };
+  sizes: CoreFigures[];
+  renderer: RendererFigures | null;
+}
+
+export async function runBench(sizes: number[], withRenderer: boolean, rendererCases = 30_000): Promise<BenchResult> {
+  const folder = temporaryDirectory();
+  try {
+    const results: CoreFigures[] = [];
+    for (const size of sizes) results.push(await benchCore(folder.path, size));
+    const renderer = withRenderer ? await benchRenderer(folder.path, rendererCases) : null;
+    return { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, sizes: results, renderer };
+  } finally {
+    folder.remove();
+  }
+}
+
+function table(result: BenchResult): string {
+  const header = ['conversations', 'cases', 'unlock ms', 'list page enc/plain ms (ratio)', 'filtered enc/plain ms (ratio)', 'search p50 enc/plain ms (ratio)', 'search p95 enc ms', 'yearly export enc/plain ms (ratio)', 'merge 25 ms', 'peak RSS MiB'];
+  const rows = result.sizes.map((s) => [
+    s.conversations,
+    s.cases,
+    s.unlockMs,
+    `${s.listPage.encryptedMs} / ${s.listPage.plainMs} (${s.listPage.ratio})`,
+    `${s.filteredList.encryptedMs} / ${s.filteredList.plainMs} (${s.filteredList.ratio})`,
+    `${s.search.encryptedP50Ms} / ${s.search.plainP50Ms} (${s.search.ratioP50})`,
+    s.search.encryptedP95Ms,
+    `${s.yearlyExport.encryptedMs} / ${s.yearlyExport.plainMs} (${s.yearlyExport.ratio})`,
+    s.teamMergeOf25Ms,
+    s.peakRssMiB,
+  ]);
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  if (result.renderer) {
+    const r = result.renderer;
+    lines.push('', `Renderer, ${r.cases} cases in Chromium: unlock click to first rows ${r.unlockToFirstRowsMs} ms; scroll top to bottom: ${r.scrollFrames} frames, ${r.framesOver50Ms} over 50 ms (longest ${r.longestFrameMs} ms)`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(__filename)) {
+  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+  void runBench(sizes, process.env.BENCH_RENDERER !== 'off').then((result) => {
+    const folder = resolve(__dirname, '../../bench-results');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${table(result)}\n\nWritten to bench-results/bench.json\n`);
+  });
+}
