@@ -38,6 +38,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['test/bench/**/*.smoke.ts'],
+          testTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],

@@ -175,5 +175,14 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 
-  return { router: createRouter(handlers, options.log ?? createLogger()), vault, settings };
+  const inner = createRouter(handlers, options.log ?? createLogger());
+  const router: Router = {
+    // Damage found mid-session closes the vault at once: nothing more is read from or written to it.
+    async handle(channel, request) {
+      const result = await inner.handle(channel, request);
+      if (!result.ok && result.error.code === 'CORRUPT_VAULT') vault.lock();
+      return result;
+    },
+  };
+  return { router, vault, settings };
 }

@@ -17,7 +17,7 @@ let vault: ReturnType<typeof installInProcessVault>;
 beforeEach(async () => {
   vault = installInProcessVault();
   resetAllStores();
-  useSessionStore.setState({ phase: 'starting', recoveryKey: null });
+  useSessionStore.setState({ phase: 'starting', recoveryKey: null, corrupt: false });
   await i18n.changeLanguage('nl');
 });
 afterEach(() => vault.remove());

@@ -44,7 +44,8 @@ function whereClause(filter: CaseFilter): { sql: string; params: Record<string, 
   if (filter.openWithoutResponse) conditions.push("c.status = 'open' AND c.first_response_at IS NULL");
   const match = ftsQuery(filter.search);
   if (match) {
-    conditions.push("(c.id IN (SELECT case_id FROM note_index WHERE note_index MATCH @match) OR c.label LIKE @like ESCAPE '\\')");
+    // The note's case id is the high half of its rowid (see migration 4): no content lookups.
+    conditions.push("(c.id IN (SELECT rowid >> 32 FROM note_index WHERE note_index MATCH @match) OR c.label LIKE @like ESCAPE '\\')");
     params.match = match;
     params.like = `%${filter.search.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   }

@@ -42,6 +42,16 @@ describe('schema migrations', () => {
     expect(db.prepare('SELECT count(*) FROM team_imports').pluck().get()).toBe(0);
   });
 
+  it('4 re-keys the search index of a version-3 vault so every note stays findable', () => {
+    const db = databaseAt(3);
+    db.prepare("INSERT INTO cases (id, first_contact_at, intake_route, created_at, updated_at) VALUES (7, '2026-01-05T10:00', 'direct', 'x', 'x')").run();
+    db.prepare("INSERT INTO conversations (case_id, held_at, duration_minutes, mode, participants, notes) VALUES (7, '2026-01-05T10:00', 30, 'phone', '', 'reorganisatie besproken')").run();
+    migrate(db);
+    expect(db.prepare("SELECT rowid >> 32 FROM note_index WHERE note_index MATCH 'reorganisatie'").pluck().all()).toEqual([7]);
+    db.prepare('DELETE FROM conversations').run();
+    expect(db.prepare('SELECT count(*) FROM note_index').pluck().get()).toBe(0);
+  });
+
   it('leave a current vault untouched when run again', () => {
     const db = databaseAt(MIGRATIONS.length);
     migrate(db);

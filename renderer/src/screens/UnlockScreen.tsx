@@ -23,6 +23,7 @@ export function UnlockScreen() {
   const { t } = useTranslation();
   const unlock = useSessionStore((state) => state.unlock);
   const showRecover = useSessionStore((state) => state.showRecover);
+  const corrupt = useSessionStore((state) => state.corrupt);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -66,7 +67,7 @@ export function UnlockScreen() {
             {t('unlock.forgot')}
           </button>
         </form>
-        {error === 'CORRUPT_VAULT' && <CorruptVaultPanel />}
+        {(corrupt || error === 'CORRUPT_VAULT') && <CorruptVaultPanel />}
       </div>
     </main>
   );

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { VaultFunction } from '../../../shared/taxonomy';
-import { invoke } from '../api/client';
+import { invoke, onVaultCorruption } from '../api/client';
 import { resetAllStores } from './resettable';
 
 /**
@@ -13,6 +13,8 @@ interface SessionState {
   phase: Phase;
   /** Held only between creation and the adviser's confirmation that the key is stored. */
   recoveryKey: string | null;
+  /** The vault turned out damaged: the unlock screen offers a restore. */
+  corrupt: boolean;
   start(): Promise<void>;
   create(passphrase: string, fn: VaultFunction): Promise<void>;
   confirmRecoveryKeySaved(): void;
@@ -26,6 +28,7 @@ interface SessionState {
 export const useSessionStore = create<SessionState>()((set) => ({
   phase: 'starting',
   recoveryKey: null,
+  corrupt: false,
   async start() {
     const status = await invoke('vault.status', {});
     set({ phase: !status.exists ? 'create' : status.unlocked ? 'unlocked' : 'locked' });
@@ -39,7 +42,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
   },
   async unlock(passphrase) {
     await invoke('vault.unlock', { passphrase });
-    set({ phase: 'unlocked' });
+    set({ phase: 'unlocked', corrupt: false });
   },
   async recover(recoveryKey, newPassphrase) {
     await invoke('vault.recover', { recoveryKey, newPassphrase });
@@ -58,3 +61,8 @@ export const useSessionStore = create<SessionState>()((set) => ({
     set({ phase: 'locked', recoveryKey: null });
   },
 }));
+
+onVaultCorruption(() => {
+  resetAllStores();
+  useSessionStore.setState({ phase: 'locked', recoveryKey: null, corrupt: true });
+});

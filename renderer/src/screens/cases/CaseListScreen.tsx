@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/contract';
 import { useCaseListStore } from '../../stores/caseListStore';
@@ -9,7 +9,7 @@ import { formatDateTime } from './format';
 
 const ROW_HEIGHT = 64;
 
-function CaseRow({ item }: { item: CaseSummary }) {
+const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
   const { t, i18n } = useTranslation();
   const go = useNavigationStore((state) => state.go);
   return (
@@ -23,7 +23,7 @@ function CaseRow({ item }: { item: CaseSummary }) {
       {item.responseLate && <span className="flag-late">{t('caseList.responseLate')}</span>}
     </button>
   );
-}
+});
 
 /** Virtualised: only the rows in view exist in the page, and only their pages are fetched. */
 export function CaseListScreen() {

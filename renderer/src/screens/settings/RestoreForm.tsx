@@ -26,7 +26,7 @@ export function RestoreForm() {
     try {
       await invoke('backup.restore', { passphrase });
       resetAllStores();
-      useSessionStore.setState({ phase: 'unlocked', recoveryKey: null });
+      useSessionStore.setState({ phase: 'unlocked', recoveryKey: null, corrupt: false });
     } catch (caught) {
       setError(errorCodeOf(caught));
       setConfirming(false);
