@@ -1,27 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CANARY, containsBytes } from '../fixtures/canaries';
 import { seedCases } from '../support/seedCases';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { appPerTest } from './appPerTest';
+import { launchApp, type RunningApp } from './harness';
 import { createVault, lock, openCaseList, unlock } from './steps';
 
-let app: RunningApp | null = null;
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await app?.screenshot(`failed-${context.task.name.slice(0, 40)}`);
-  await app?.close();
-  app = null;
-});
-afterAll(closeBrowser);
+const running = appPerTest();
 
-function rawVaultFiles(running: RunningApp): Buffer[] {
-  const folder = join(running.dataDirectory, 'vault');
+function rawVaultFiles(target: RunningApp): Buffer[] {
+  const folder = join(target.dataDirectory, 'vault');
   return readdirSync(folder).map((name) => readFileSync(join(folder, name)));
 }
 
 describe('the complete case record, as advisers use it', () => {
   it('a concerns point logs a joint case with three conversations and a referral, and finds it by a word from a note', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     await createVault(page, CANARY.passphrase, 'Coördinator meldpunt (CCP)');
 
@@ -85,7 +81,8 @@ describe('the complete case record, as advisers use it', () => {
   });
 
   it('an ombudsperson records a mediation with consent to be heard, two sessions and an agreement', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     await createVault(page, CANARY.passphrase, 'Ombudsfunctionaris');
     await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
@@ -131,7 +128,8 @@ describe('the complete case record, as advisers use it', () => {
   });
 
   it('scrolls a list of 30,000 cases while keeping only the visible rows in the page', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     await createVault(page, CANARY.passphrase);
     seedCases(app.core.vault.database(), 30_000);

@@ -1,18 +1,13 @@
 import { readFileSync, truncateSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { appPerTest } from './appPerTest';
+import { launchApp } from './harness';
 import { addCase, createVault, goTo, lock, unlock } from './steps';
 
-let app: RunningApp | null = null;
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await app?.screenshot(`failed-${context.task.name.slice(0, 40)}`);
-  await app?.close();
-  app = null;
-});
-afterAll(closeBrowser);
+const running = appPerTest();
 
 /** Every string the page's JavaScript still holds after a full garbage collection. */
 async function heapText(page: Page): Promise<string> {
@@ -35,7 +30,8 @@ async function addConversationNote(page: Page, note: string) {
 
 describe('hardening, as an adviser meets it', () => {
   it('leaves no case data in the page, its DOM or its JavaScript heap after locking', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     await createVault(page, CANARY.passphrase);
     await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
@@ -48,7 +44,8 @@ describe('hardening, as an adviser meets it', () => {
   });
 
   it('explains a damaged vault, overwrites nothing, and restores a backup', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     await createVault(page, CANARY.passphrase);
     await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
@@ -81,7 +78,8 @@ describe('hardening, as an adviser meets it', () => {
   });
 
   it('changes the passphrase, and makes the adviser wait after repeated wrong ones', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     await createVault(page, CANARY.passphrase);
     await goTo(page, 'Instellingen');
@@ -104,7 +102,8 @@ describe('hardening, as an adviser meets it', () => {
   });
 
   it('destroys cases past retention after review and confirmation', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     await createVault(page, CANARY.passphrase);
     await addCase(page, '2024-01-10T09:00', 'Anders');

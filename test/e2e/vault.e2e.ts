@@ -1,23 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CANARY, containsBytes } from '../fixtures/canaries';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { appPerTest } from './appPerTest';
+import { launchApp, type RunningApp } from './harness';
 import { addCase, createVault, lock, openCaseList, unlock } from './steps';
 
-let app: RunningApp | null = null;
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await app?.screenshot(`failed-${context.task.name.slice(0, 40)}`);
-  await app?.close();
-  app = null;
-});
-afterAll(closeBrowser);
+const running = appPerTest();
 
-const vaultFile = (running: RunningApp) => join(running.dataDirectory, 'vault', 'vault.db');
+const vaultFile = (target: RunningApp) => join(target.dataDirectory, 'vault', 'vault.db');
 
 describe('the vault, as an adviser uses it', () => {
   it('creates a vault, adds a case, locks, refuses a wrong passphrase and reopens with the right one', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     const recoveryKey = await createVault(page, CANARY.passphrase);
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
@@ -54,7 +50,8 @@ describe('the vault, as an adviser uses it', () => {
   });
 
   it('resets a forgotten passphrase with the recovery key', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     const recoveryKey = await createVault(page, CANARY.passphrase);
     await addCase(page, '2026-01-05T14:00', 'Rechtstreeks bij deze functie');
@@ -80,7 +77,8 @@ describe('the vault, as an adviser uses it', () => {
   });
 
   it('locks after the idle minutes and clears the screen', async () => {
-    app = await launchApp({ clock: true });
+    running.app = await launchApp({ clock: true });
+    const app = running.app;
     const { page } = app;
     await createVault(page, CANARY.passphrase);
     await addCase(page, '2026-02-02T10:00', 'Anders');
@@ -97,7 +95,8 @@ describe('the vault, as an adviser uses it', () => {
   });
 
   it('follows a lock made outside the window (suspend, screen lock) and remembers the language', async () => {
-    app = await launchApp({ clock: true });
+    running.app = await launchApp({ clock: true });
+    const app = running.app;
     const { page } = app;
     await createVault(page, CANARY.passphrase);
     await page.getByLabel('Taal').selectOption('en');
@@ -112,7 +111,8 @@ describe('the vault, as an adviser uses it', () => {
   });
 
   it('lets nothing reach the network', async () => {
-    app = await launchApp();
+    running.app = await launchApp();
+    const app = running.app;
     const { page } = app;
     await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
     const outcome = await page.evaluate(async () => {

@@ -42,11 +42,8 @@ function whereClause(filter: CaseFilter): { sql: string; params: Record<string, 
     params.intakeRoute = filter.intakeRoute;
   }
   if (filter.openWithoutResponse) conditions.push("c.status = 'open' AND c.first_response_at IS NULL");
-  const match = ftsQuery(filter.search);
-  if (match) {
-    // The note's case id is the high half of its rowid (see migration 4): no content lookups.
-    conditions.push("(c.id IN (SELECT rowid >> 32 FROM note_index WHERE note_index MATCH @match) OR c.label LIKE @like ESCAPE '\\')");
-    params.match = match;
+  if (ftsQuery(filter.search)) {
+    conditions.push("(c.id IN (SELECT case_id FROM temp.search_hits) OR c.label LIKE @like ESCAPE '\\')");
     params.like = `%${filter.search.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   }
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
@@ -64,7 +61,20 @@ interface SummaryRow {
   conversation_count: number;
 }
 
+/**
+ * Runs the full-text match once per request into an in-memory table that the count and the page
+ * both read. The note's case id is the high half of its rowid (migration 4): no content lookups.
+ */
+function collectSearchHits(db: Db, search: string): void {
+  const match = ftsQuery(search);
+  if (!match) return;
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (case_id INTEGER PRIMARY KEY)');
+  db.exec('DELETE FROM temp.search_hits');
+  db.prepare('INSERT OR IGNORE INTO temp.search_hits SELECT rowid >> 32 FROM note_index WHERE note_index MATCH ?').run(match);
+}
+
 export function listCases(db: Db, request: CaseListRequest, clock: Clock): { total: number; rows: CaseSummary[] } {
+  collectSearchHits(db, request.filter.search);
   const { sql, params } = whereClause(request.filter);
   const total = db.prepare(`SELECT count(*) FROM cases c ${sql}`).pluck().get(params) as number;
   const rows = db

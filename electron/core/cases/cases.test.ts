@@ -5,6 +5,7 @@ import type { CaseListRequest } from '../../../shared/contract';
 import { NOTE_MAX } from '../../../shared/limits';
 import { CANARY, containsBytes } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput, reporter } from '../../../test/fixtures/records';
+import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
@@ -23,15 +24,7 @@ afterEach(() => {
   dir.remove();
 });
 
-async function ok<T = unknown>(channel: string, request: unknown): Promise<T> {
-  const result = await core.router.handle(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed with ${result.error.code}`);
-  return result.value as T;
-}
-async function codeOf(channel: string, request: unknown) {
-  const result = await core.router.handle(channel, request);
-  return result.ok ? 'ok' : result.error.code;
-}
+const { ok, codeOf } = callCore(() => core);
 const rowCount = (table: string) => core.vault.database().prepare(`SELECT count(*) FROM ${table}`).pluck().get();
 
 const noFilter: CaseListRequest['filter'] = { status: null, year: null, nature: null, intakeRoute: null, openWithoutResponse: false, search: '' };

@@ -5,6 +5,7 @@ import type { CaseInput, ExportFile, ExportPreview, TeamReport } from '../../../
 import { AGE_BANDS, CONVERSATION_MODES, HANDLING_TYPES, INTAKE_ROUTES, NATURES, OTHER_PARTY_RELATIONS, REPORTER_ROLES, STAFF_CATEGORIES } from '../../../shared/taxonomy';
 import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput, reporter } from '../../../test/fixtures/records';
+import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
@@ -30,15 +31,7 @@ afterEach(() => {
   dir.remove();
 });
 
-async function ok<T = unknown>(channel: string, request: unknown): Promise<T> {
-  const result = await core.router.handle(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed with ${result.error.code}`);
-  return result.value as T;
-}
-async function codeOf(channel: string, request: unknown) {
-  const result = await core.router.handle(channel, request);
-  return result.ok ? 'ok' : result.error.code;
-}
+const { ok, codeOf } = callCore(() => core);
 const year2026 = { period: { from: '2026-01-01', to: '2026-12-31' }, includeUnits: false };
 const preview = (request = year2026) => ok<ExportPreview>('export.preview', request);
 

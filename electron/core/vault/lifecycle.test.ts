@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput } from '../../../test/fixtures/records';
 import { decryptDatabase, decryptWal } from '../../../test/support/sqlcipherPages';
+import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
@@ -30,15 +31,7 @@ afterEach(() => {
   dir.remove();
 });
 
-async function ok<T = unknown>(channel: string, request: unknown): Promise<T> {
-  const result = await core.router.handle(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed with ${result.error.code}`);
-  return result.value as T;
-}
-async function codeOf(channel: string, request: unknown) {
-  const result = await core.router.handle(channel, request);
-  return result.ok ? 'ok' : result.error.code;
-}
+const { ok, codeOf } = callCore(() => core);
 const vaultDir = () => join(dir.path, 'data', 'vault');
 const caseCount = () => core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get();
 const dataKeyCopy = () => core.vault.withKeyMaterial((_db, key) => Buffer.from(key));

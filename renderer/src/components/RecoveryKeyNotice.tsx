@@ -2,12 +2,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A recovery key shown once; it leaves the screen when the adviser confirms it is stored. */
-export function RecoveryKeyNotice({ recoveryKey, onDone }: { recoveryKey: string; onDone(): void }) {
+export function RecoveryKeyNotice({
+  recoveryKey,
+  onDone,
+  continueLabel = 'recoveryKey.done',
+}: {
+  recoveryKey: string;
+  onDone(): void;
+  continueLabel?: 'recoveryKey.done' | 'recoveryKey.continue';
+}) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
   return (
-    <div className="card recovery-notice" role="region" aria-label={t('recoveryKey.title')}>
-      <h3>{t('recoveryKey.title')}</h3>
+    <section className="card recovery-notice" aria-labelledby="recovery-key-title">
+      <h1 id="recovery-key-title">{t('recoveryKey.title')}</h1>
       <p>{t('recoveryKey.intro')}</p>
       <code className="recovery-key" data-testid="recovery-key">
         {recoveryKey}
@@ -17,8 +25,8 @@ export function RecoveryKeyNotice({ recoveryKey, onDone }: { recoveryKey: string
         {t('recoveryKey.confirm')}
       </label>
       <button type="button" disabled={!saved} onClick={onDone}>
-        {t('recoveryKey.done')}
+        {t(continueLabel)}
       </button>
-    </div>
+    </section>
   );
 }

@@ -2,7 +2,7 @@ import type { CaseFilter, CaseListRequest, CaseSummary } from '../../../shared/c
 import { invoke } from '../api/client';
 import { createResettableStore } from './resettable';
 
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 50;
 
 export const NO_FILTER: CaseFilter = { status: null, year: null, nature: null, intakeRoute: null, openWithoutResponse: false, search: '' };
 
@@ -24,6 +24,9 @@ interface CaseListState {
 
 export const useCaseListStore = createResettableStore<CaseListState>((set, get) => {
   const pending = new Set<string>();
+  /** While scrolling fast only the latest visible range matters: one fetch at a time, then the newest range. */
+  let fetching = false;
+  let wanted: [number, number] | null = null;
 
   async function loadPage(page: number) {
     const { filter, sort, generation } = get();
@@ -60,11 +63,20 @@ export const useCaseListStore = createResettableStore<CaseListState>((set, get) 
       set({ years });
     },
     async ensureRows(first, last) {
-      const wanted: Promise<void>[] = [];
-      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) {
-        if (!get().pages[page]) wanted.push(loadPage(page));
+      wanted = [first, last];
+      if (fetching) return;
+      fetching = true;
+      try {
+        while (wanted) {
+          const [from, to] = wanted;
+          wanted = null;
+          for (let page = Math.floor(from / PAGE_SIZE); page <= Math.floor(to / PAGE_SIZE); page++) {
+            if (!get().pages[page]) await loadPage(page);
+          }
+        }
+      } finally {
+        fetching = false;
       }
-      await Promise.all(wanted);
     },
     rowAt(index) {
       return get().pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];

@@ -1,8 +1,21 @@
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl formatter costs far more than using one, so each language and style is built once. */
+function formatter(language: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${language}:${withTime}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(language, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 /** Dates as the adviser reads them, in the chosen language; stored values stay ISO-like strings. */
 export function formatDateTime(value: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  return formatter(language, true).format(new Date(value));
 }
 
 export function formatDate(value: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(`${value}T00:00`));
+  return formatter(language, false).format(new Date(`${value}T00:00`));
 }
