@@ -87,7 +87,7 @@ export async function benchCore(folder: string, conversations: number): Promise<
   const clock = () => NOW;
 
   const list = compare(encrypted, plain, 30, (db) => listCases(db, page(), clock));
-  const filtered = compare(encrypted, plain, 30, (db, run) => listCases(db, page({ nature: run % 2 ? 'intimidation' : 'labour_conflict', status: 'open', year: 2020 + (run % 6) }), clock));
+  const filtered = compare(encrypted, plain, 30, (db, run) => listCases(db, page({ nature: run % 2 ? 'intimidation' : 'labour_conflict', status: 'closed', year: 2019 + (run % 7) }), clock));
   const queries = searchQueries(100);
   const search = compare(encrypted, plain, queries.length, (db, run) => listCases(db, page({ search: queries[run]! }), clock));
   const period = { from: '2025-01-01', to: '2025-12-31' };
