@@ -7,8 +7,10 @@ interface OutreachState {
   activities: Activity[];
   load(): Promise<void>;
   addSignal(input: SignalInput): Promise<void>;
+  updateSignal(id: number, input: SignalInput): Promise<void>;
   removeSignal(id: number): Promise<void>;
   addActivity(input: ActivityInput): Promise<void>;
+  updateActivity(id: number, input: ActivityInput): Promise<void>;
   removeActivity(id: number): Promise<void>;
 }
 
@@ -23,12 +25,20 @@ export const useOutreachStore = createResettableStore<OutreachState>((set, get) 
     await invoke('signals.create', input);
     await get().load();
   },
+  async updateSignal(id, signal) {
+    await invoke('signals.update', { id, signal });
+    await get().load();
+  },
   async removeSignal(id) {
     await invoke('signals.delete', { id });
     await get().load();
   },
   async addActivity(input) {
     await invoke('activities.create', input);
+    await get().load();
+  },
+  async updateActivity(id, activity) {
+    await invoke('activities.update', { id, activity });
     await get().load();
   },
   async removeActivity(id) {

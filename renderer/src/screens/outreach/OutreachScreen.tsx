@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActivityInput, SignalInput } from '../../../../shared/contract';
+import { ActivityInput, SignalInput, type Activity, type Signal } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
 import { futureSignalFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
@@ -13,9 +13,11 @@ import { useOutreachStore } from '../../stores/outreachStore';
 import { formatDate } from '../cases/format';
 
 const today = () => localMinute(new Date()).slice(0, 10);
+const newSignal = (): SignalInput => ({ notedOn: today(), unit: '', theme: 'workload', note: '' });
+const newActivity = (): ActivityInput => ({ heldOn: today(), type: 'presentation', audience: '', attendees: 0 });
 
-/** A small add-form: validates with the shared schema, saves, then starts afresh. */
-function useAddForm<T>(initial: () => T, validate: (value: T) => FieldErrors, save: (value: T) => Promise<void>) {
+/** A small form: validates with the shared schema, saves, then starts afresh. */
+function useRecordForm<T>(initial: T, validate: (value: T) => FieldErrors, save: (value: T) => Promise<void>) {
   const [value, setValue] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -32,7 +34,7 @@ function useAddForm<T>(initial: () => T, validate: (value: T) => FieldErrors, sa
       if (hasErrors(errors)) return;
       try {
         await save(value);
-        setValue(initial());
+        setValue(initial);
         setSubmitted(false);
       } catch (caught) {
         setError(errorCodeOf(caught));
@@ -41,14 +43,73 @@ function useAddForm<T>(initial: () => T, validate: (value: T) => FieldErrors, sa
   };
 }
 
+interface FormProps<T> {
+  initial: T;
+  title: string;
+  onSave(value: T): Promise<void>;
+  onCancel?(): void;
+}
+
+function FormButtons({ title, onCancel }: { title: string; onCancel?: (() => void) | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <button type="submit">{title}</button>
+      {onCancel && (
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('form.cancel')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function SignalForm({ initial, title, onSave, onCancel }: FormProps<SignalInput>) {
+  const { t } = useTranslation();
+  const form = useRecordForm(initial, (value) => fieldErrors(SignalInput, value, futureSignalFields(value, new Date())), onSave);
+  return (
+    <form onSubmit={form.submit} noValidate aria-label={title} className="grid">
+      <TextField label={t('outreach.date')} type="date" value={form.value.notedOn} onChange={(notedOn) => form.change({ notedOn })} error={form.shown.notedOn} />
+      <TextField label={t('outreach.unit')} value={form.value.unit} onChange={(unit) => form.change({ unit })} error={form.shown.unit} />
+      <CodeSelect list="nature" label={t('outreach.theme')} value={form.value.theme} onChange={(theme) => theme && form.change({ theme })} />
+      <TextField label={t('outreach.note')} value={form.value.note} onChange={(note) => form.change({ note })} error={form.shown.note} />
+      <ErrorMessage code={form.error} />
+      <FormButtons title={title} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function ActivityForm({ initial, title, onSave, onCancel }: FormProps<ActivityInput>) {
+  const { t } = useTranslation();
+  const form = useRecordForm(initial, (value) => fieldErrors(ActivityInput, value), onSave);
+  return (
+    <form onSubmit={form.submit} noValidate aria-label={title} className="grid">
+      <TextField label={t('outreach.date')} type="date" value={form.value.heldOn} onChange={(heldOn) => form.change({ heldOn })} error={form.shown.heldOn} />
+      <CodeSelect list="activityType" label={t('outreach.type')} value={form.value.type} onChange={(type) => type && form.change({ type })} />
+      <TextField label={t('outreach.audience')} value={form.value.audience} onChange={(audience) => form.change({ audience })} error={form.shown.audience} />
+      <NumberField label={t('outreach.attendees')} value={form.value.attendees} onChange={(attendees) => form.change({ attendees: attendees ?? 0 })} error={form.shown.attendees} />
+      <ErrorMessage code={form.error} />
+      <FormButtons title={title} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function RowActions({ onEdit, question, onDelete }: { onEdit(): void; question: string; onDelete(): Promise<void> }) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <button type="button" className="secondary" onClick={onEdit}>
+        {t('form.edit')}
+      </button>
+      <ConfirmButton label={t('form.delete')} question={question} confirmLabel={t('form.confirmDelete')} onConfirm={onDelete} />
+    </div>
+  );
+}
+
 function SignalsSection() {
   const { t, i18n } = useTranslation();
-  const { signals, addSignal, removeSignal } = useOutreachStore();
-  const form = useAddForm<SignalInput>(
-    () => ({ notedOn: today(), unit: '', theme: 'workload', note: '' }),
-    (value) => fieldErrors(SignalInput, value, futureSignalFields(value, new Date())),
-    addSignal,
-  );
+  const { signals, addSignal, updateSignal, removeSignal } = useOutreachStore();
+  const [editing, setEditing] = useState<Signal | null>(null);
   return (
     <section aria-labelledby="signals-title" className="card">
       <h2 id="signals-title">{t('outreach.signals')}</h2>
@@ -71,32 +132,34 @@ function SignalsSection() {
               <td>{t(`taxonomy.nature.${signal.theme}`)}</td>
               <td>{signal.note}</td>
               <td>
-                <ConfirmButton label={t('form.delete')} question={t('outreach.confirmDeleteSignal')} confirmLabel={t('form.confirmDelete')} onConfirm={() => removeSignal(signal.id)} />
+                <RowActions onEdit={() => setEditing(signal)} question={t('outreach.confirmDeleteSignal')} onDelete={() => removeSignal(signal.id)} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <form onSubmit={form.submit} noValidate aria-label={t('outreach.addSignal')} className="grid">
-        <TextField label={t('outreach.date')} type="date" value={form.value.notedOn} onChange={(notedOn) => form.change({ notedOn })} error={form.shown.notedOn} />
-        <TextField label={t('outreach.unit')} value={form.value.unit} onChange={(unit) => form.change({ unit })} error={form.shown.unit} />
-        <CodeSelect list="nature" label={t('outreach.theme')} value={form.value.theme} onChange={(theme) => theme && form.change({ theme })} />
-        <TextField label={t('outreach.note')} value={form.value.note} onChange={(note) => form.change({ note })} error={form.shown.note} />
-        <ErrorMessage code={form.error} />
-        <button type="submit">{t('outreach.addSignal')}</button>
-      </form>
+      {editing ? (
+        <SignalForm
+          key={editing.id}
+          initial={{ notedOn: editing.notedOn, unit: editing.unit, theme: editing.theme, note: editing.note }}
+          title={t('outreach.saveChanges')}
+          onSave={async (value) => {
+            await updateSignal(editing.id, value);
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <SignalForm key="new" initial={newSignal()} title={t('outreach.addSignal')} onSave={addSignal} />
+      )}
     </section>
   );
 }
 
 function ActivitiesSection() {
   const { t, i18n } = useTranslation();
-  const { activities, addActivity, removeActivity } = useOutreachStore();
-  const form = useAddForm<ActivityInput>(
-    () => ({ heldOn: today(), type: 'presentation', audience: '', attendees: 0 }),
-    (value) => fieldErrors(ActivityInput, value),
-    addActivity,
-  );
+  const { activities, addActivity, updateActivity, removeActivity } = useOutreachStore();
+  const [editing, setEditing] = useState<Activity | null>(null);
   return (
     <section aria-labelledby="activities-title" className="card">
       <h2 id="activities-title">{t('outreach.activities')}</h2>
@@ -118,20 +181,26 @@ function ActivitiesSection() {
               <td>{activity.audience}</td>
               <td>{activity.attendees}</td>
               <td>
-                <ConfirmButton label={t('form.delete')} question={t('outreach.confirmDeleteActivity')} confirmLabel={t('form.confirmDelete')} onConfirm={() => removeActivity(activity.id)} />
+                <RowActions onEdit={() => setEditing(activity)} question={t('outreach.confirmDeleteActivity')} onDelete={() => removeActivity(activity.id)} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <form onSubmit={form.submit} noValidate aria-label={t('outreach.addActivity')} className="grid">
-        <TextField label={t('outreach.date')} type="date" value={form.value.heldOn} onChange={(heldOn) => form.change({ heldOn })} error={form.shown.heldOn} />
-        <CodeSelect list="activityType" label={t('outreach.type')} value={form.value.type} onChange={(type) => type && form.change({ type })} />
-        <TextField label={t('outreach.audience')} value={form.value.audience} onChange={(audience) => form.change({ audience })} error={form.shown.audience} />
-        <NumberField label={t('outreach.attendees')} value={form.value.attendees} onChange={(attendees) => form.change({ attendees: attendees ?? 0 })} error={form.shown.attendees} />
-        <ErrorMessage code={form.error} />
-        <button type="submit">{t('outreach.addActivity')}</button>
-      </form>
+      {editing ? (
+        <ActivityForm
+          key={editing.id}
+          initial={{ heldOn: editing.heldOn, type: editing.type, audience: editing.audience, attendees: editing.attendees }}
+          title={t('outreach.saveChanges')}
+          onSave={async (value) => {
+            await updateActivity(editing.id, value);
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <ActivityForm key="new" initial={newActivity()} title={t('outreach.addActivity')} onSave={addActivity} />
+      )}
     </section>
   );
 }

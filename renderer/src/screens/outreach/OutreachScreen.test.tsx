@@ -1,0 +1,57 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CANARY } from '../../../../test/fixtures/canaries';
+import { installInProcessVault } from '../../../../test/support/inProcessVault';
+import { i18n } from '../../i18n/i18n';
+import { resetAllStores } from '../../stores/resettable';
+import { OutreachScreen } from './OutreachScreen';
+
+let vault: ReturnType<typeof installInProcessVault>;
+beforeEach(async () => {
+  vault = installInProcessVault();
+  resetAllStores();
+  await i18n.changeLanguage('nl');
+  await vault.core.vault.create(CANARY.passphrase);
+});
+afterEach(() => vault.remove());
+
+const rows = (table: string) => vault.core.vault.database().prepare(`SELECT * FROM ${table}`).all();
+
+describe('signals and activities', () => {
+  it('adds, edits and deletes a signal, and adds an activity', async () => {
+    const user = userEvent.setup();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <OutreachScreen />
+      </I18nextProvider>,
+    );
+    const add = screen.getByRole('form', { name: 'Signaal toevoegen' });
+    await user.clear(within(add).getByLabelText('Datum'));
+    await user.type(within(add).getByLabelText('Datum'), '2026-04-01');
+    await user.type(within(add).getByLabelText('Eenheid'), 'Faculteit A');
+    await user.click(within(add).getByRole('button', { name: 'Signaal toevoegen' }));
+    await screen.findByRole('cell', { name: 'Faculteit A' });
+
+    await user.click(screen.getAllByRole('button', { name: 'Bewerken' })[0]!);
+    const edit = screen.getByRole('form', { name: 'Wijzigingen opslaan' });
+    await user.clear(within(edit).getByLabelText('Eenheid'));
+    await user.type(within(edit).getByLabelText('Eenheid'), 'Faculteit B');
+    await user.click(within(edit).getByRole('button', { name: 'Wijzigingen opslaan' }));
+    await screen.findByRole('cell', { name: 'Faculteit B' });
+    expect(rows('signals')).toMatchObject([{ unit: 'Faculteit B', noted_on: '2026-04-01' }]);
+
+    const activity = screen.getByRole('form', { name: 'Activiteit toevoegen' });
+    await user.clear(within(activity).getByLabelText('Aantal deelnemers'));
+    await user.type(within(activity).getByLabelText('Aantal deelnemers'), '25');
+    await user.click(within(activity).getByRole('button', { name: 'Activiteit toevoegen' }));
+    await screen.findByRole('cell', { name: '25' });
+
+    await user.click(screen.getAllByRole('button', { name: 'Verwijderen' })[0]!);
+    await user.click(screen.getByRole('button', { name: 'Ja, definitief verwijderen' }));
+    await waitFor(() => expect(rows('signals')).toEqual([]));
+    expect(screen.queryByRole('cell', { name: 'Faculteit B' })).toBeNull();
+    expect(rows('activities')).toHaveLength(1);
+  });
+});
