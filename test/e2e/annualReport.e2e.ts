@@ -1,27 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
-import { closeBrowser, launchApp, type RunningApp } from './harness';
+import { appPerTest } from './appPerTest';
+import { launchApp, type RunningApp } from './harness';
 import { addCountedCase, createVault, goTo } from './steps';
 
-let app: RunningApp | null = null;
+const running = appPerTest();
 const files = temporaryDirectory();
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await app?.screenshot(`failed-${context.task.name.slice(0, 40)}`);
-  await app?.close();
-  app = null;
-});
-afterAll(async () => {
-  files.remove();
-  await closeBrowser();
-});
+afterAll(() => files.remove());
 
 /** Exports this year's figures with the adviser's explicit consent; returns the file's text. */
-async function exportWithConsent(running: RunningApp, screenshot: string): Promise<string> {
-  const { page } = running;
+async function exportWithConsent(target: RunningApp, screenshot: string): Promise<string> {
+  const { page } = target;
   await goTo(page, 'Jaarexport');
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
   const preview = page.getByTestId('export-json');
@@ -29,12 +22,12 @@ async function exportWithConsent(running: RunningApp, screenshot: string): Promi
   const shown = (await preview.textContent()) ?? '';
   const save = page.getByRole('button', { name: 'Opslaan…' });
   expect(await save.isDisabled()).toBe(true);
-  expect(running.savedFiles).toEqual([]);
+  expect(target.savedFiles).toEqual([]);
   await page.getByLabel('Ik heb alle getallen gecontroleerd en geef toestemming om dit bestand op te slaan.').check();
-  await running.screenshot(screenshot);
+  await target.screenshot(screenshot);
   await save.click();
   await page.getByRole('status').filter({ hasText: 'Opgeslagen als' }).waitFor();
-  const written = readFileSync(running.savedFiles[0]!, 'utf8');
+  const written = readFileSync(target.savedFiles[0]!, 'utf8');
   expect(written.trim()).toBe(shown.trim());
   expect(written).not.toContain('CANARY');
   return written;
@@ -42,7 +35,7 @@ async function exportWithConsent(running: RunningApp, screenshot: string): Promi
 
 describe('the annual report, from two advisers to a published PDF', () => {
   it('exports with consent from two functions, merges both, charts them and writes the PDF', async () => {
-    app = await launchApp();
+    let app = (running.app = await launchApp());
     await createVault(app.page, CANARY.passphrase, 'Coördinator meldpunt (CCP)');
     await addCountedCase(app.page, '2026-03-02T09:00', 'Intimidatie', 'Wetenschappelijk personeel (WP)');
     await addCountedCase(app.page, '2026-04-02T09:00', 'Werkdruk', 'Promovendus');
@@ -51,7 +44,7 @@ describe('the annual report, from two advisers to a published PDF', () => {
     writeFileSync(join(files.path, 'concerns-point.json'), concernsPoint);
     await app.close();
 
-    app = await launchApp();
+    app = running.app = await launchApp();
     await createVault(app.page, CANARY.passphrase, 'Ombudsfunctionaris');
     await addCountedCase(app.page, '2026-05-06T10:00', 'Arbeidsconflict', 'Ondersteunend personeel (OBP)');
     const ombudsperson = await exportWithConsent(app, '21-export-ombuds');

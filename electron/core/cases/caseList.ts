@@ -21,7 +21,7 @@ export function ftsQuery(search: string): string | null {
   return words.slice(0, 16).map((word) => `"${word}"*`).join(' ');
 }
 
-function whereClause(filter: CaseFilter): { sql: string; params: Record<string, string | number> } {
+function whereClause(filter: CaseFilter, searching: boolean): { sql: string; params: Record<string, string | number> } {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.status) {
@@ -42,7 +42,7 @@ function whereClause(filter: CaseFilter): { sql: string; params: Record<string, 
     params.intakeRoute = filter.intakeRoute;
   }
   if (filter.openWithoutResponse) conditions.push("c.status = 'open' AND c.first_response_at IS NULL");
-  if (ftsQuery(filter.search)) {
+  if (searching) {
     conditions.push("(c.id IN (SELECT case_id FROM temp.search_hits) OR c.label LIKE @like ESCAPE '\\')");
     params.like = `%${filter.search.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
   }
@@ -65,17 +65,17 @@ interface SummaryRow {
  * Runs the full-text match once per request into an in-memory table that the count and the page
  * both read. The note's case id is the high half of its rowid (migration 4): no content lookups.
  */
-function collectSearchHits(db: Db, search: string): void {
+function collectSearchHits(db: Db, search: string): boolean {
   const match = ftsQuery(search);
-  if (!match) return;
+  if (!match) return false;
   db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (case_id INTEGER PRIMARY KEY)');
   db.exec('DELETE FROM temp.search_hits');
   db.prepare('INSERT OR IGNORE INTO temp.search_hits SELECT rowid >> 32 FROM note_index WHERE note_index MATCH ?').run(match);
+  return true;
 }
 
 export function listCases(db: Db, request: CaseListRequest, clock: Clock): { total: number; rows: CaseSummary[] } {
-  collectSearchHits(db, request.filter.search);
-  const { sql, params } = whereClause(request.filter);
+  const { sql, params } = whereClause(request.filter, collectSearchHits(db, request.filter.search));
   const total = db.prepare(`SELECT count(*) FROM cases c ${sql}`).pluck().get(params) as number;
   const rows = db
     .prepare(

@@ -107,12 +107,11 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean, n
       `SELECT count(*) AS mediations, count(m.hearing_held_on) AS hearings FROM mediations m JOIN export_cases e ON e.id = m.case_id`,
     );
 
-    const signalRange = { from: period.from, end: dayAfter(period.to) };
-    const signalThemes = db.prepare('SELECT theme AS key, count(*) AS n FROM signals WHERE noted_on >= @from AND noted_on < @end GROUP BY 1').all(signalRange) as { key: string; n: number }[];
+    const signalThemes = db.prepare('SELECT theme AS key, count(*) AS n FROM signals WHERE noted_on >= @from AND noted_on < @end GROUP BY 1').all(range) as { key: string; n: number }[];
     const activities = Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, { count: 0, attendees: 0 }])) as ExportCounts['activities'];
     for (const row of db
       .prepare('SELECT type, count(*) AS n, sum(attendees) AS attendees FROM activities WHERE held_on >= @from AND held_on < @end GROUP BY 1')
-      .all(signalRange) as { type: keyof ExportCounts['activities']; n: number; attendees: number }[]) {
+      .all(range) as { type: keyof ExportCounts['activities']; n: number; attendees: number }[]) {
       activities[row.type] = { count: row.n, attendees: row.attendees };
     }
 

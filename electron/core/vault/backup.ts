@@ -72,20 +72,23 @@ export async function restoreBackup(session: VaultSession, backupFolder: string,
   if (!existsSync(backupDb) || !existsSync(backupHeader)) throw new AppError('NOT_A_BACKUP');
   readHeader(backupHeader);
 
+  const aside = join(files.directory, '..', `vault.replaced-${stamp(clock())}`);
+  let movedAside = false;
+  const putBack = () => {
+    rmSync(files.directory, { recursive: true, force: true });
+    if (movedAside) renameSync(aside, files.directory);
+  };
   await session.whileLocked(async () => {
-    const aside = join(files.directory, '..', `vault.replaced-${stamp(clock())}`);
-    const moved: [string, string][] = [];
     if (existsSync(files.directory)) {
       renameSync(files.directory, aside);
-      moved.push([aside, files.directory]);
+      movedAside = true;
     }
     try {
       mkdirSync(files.directory, { recursive: true, mode: 0o700 });
       copyFileSync(backupDb, files.database);
       copyFileSync(backupHeader, files.header);
     } catch (error) {
-      rmSync(files.directory, { recursive: true, force: true });
-      for (const [from, to] of moved) renameSync(from, to);
+      putBack();
       throw error instanceof AppError ? error : new AppError('NOT_A_BACKUP');
     }
   });
@@ -94,14 +97,10 @@ export async function restoreBackup(session: VaultSession, backupFolder: string,
     verifyRestored(session);
   } catch (error) {
     session.lock();
-    rmSync(files.directory, { recursive: true, force: true });
-    const aside = readdirSync(join(files.directory, '..')).filter((name) => name.startsWith('vault.replaced-')).sort().pop();
-    if (aside) renameSync(join(files.directory, '..', aside), files.directory);
+    putBack();
     throw error;
   }
-  for (const name of readdirSync(join(files.directory, '..')).filter((entry) => entry.startsWith('vault.replaced-'))) {
-    rmSync(join(files.directory, '..', name), { recursive: true, force: true });
-  }
+  if (movedAside) rmSync(aside, { recursive: true, force: true });
 }
 
 function verifyRestored(session: VaultSession): void {
