@@ -10,8 +10,9 @@ import {
 import { ConversationInput } from './schemas/conversations';
 import { Mediation } from './schemas/mediation';
 import { ExportPreview, ExportRequest } from './schemas/export';
-import { Activity, ActivityInput, Signal, SignalInput } from './schemas/outreach';
-import { ImportSummary, MIN_SUPPRESSION_K, TeamReport } from './schemas/teamReport';
+import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalInput } from './schemas/outreach';
+import { Groupings } from './schemas/groupings';
+import { ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
 import { Id } from './schemas/primitives';
 import { VAULT_FUNCTIONS } from './taxonomy';
 
@@ -22,6 +23,7 @@ export * from './schemas/mediation';
 export * from './schemas/outreach';
 export * from './schemas/export';
 export * from './schemas/teamReport';
+export * from './schemas/groupings';
 
 /**
  * The IPC contract: every channel, with a runtime schema for its request and its response.
@@ -34,7 +36,6 @@ const ById = z.object({ id: Id }).strict();
 const Created = z.object({ id: Id }).strict();
 /** Only the file's name travels back: the folder stays with the adviser's dialog. */
 const Saved = z.object({ fileName: z.string() }).strict();
-const Threshold = z.object({ k: z.number().int().min(MIN_SUPPRESSION_K).max(1000) }).strict();
 /** An export file is a few kilobytes; anything far larger is not one. */
 const EXPORT_FILE_MAX = 2_000_000;
 
@@ -79,13 +80,27 @@ export const VaultStatus = z
   .strict();
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
-export const Profile = z.object({ function: z.enum(VAULT_FUNCTIONS) }).strict();
+/** The function and, for a faculty adviser, whether they come from outside the organisation. */
+export const ProfileUpdate = z
+  .object({ function: z.enum(VAULT_FUNCTIONS), external: z.boolean() })
+  .strict()
+  .refine((profile) => !profile.external || profile.function === 'faculty_confidential_adviser', { message: 'externalOnlyFaculty', path: ['external'] });
+export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
+
+export const Profile = z
+  .object({ function: z.enum(VAULT_FUNCTIONS), external: z.boolean(), adviserId: z.string().uuid() })
+  .strict();
 export type Profile = z.infer<typeof Profile>;
+
+const ReportYear = z.number().int().min(1990).max(2200);
 
 export const contract = {
   'vault.status': { request: Empty, response: VaultStatus },
   'vault.create': {
-    request: z.object({ passphrase: Passphrase, function: z.enum(VAULT_FUNCTIONS) }).strict(),
+    request: z
+      .object({ passphrase: Passphrase, function: z.enum(VAULT_FUNCTIONS), external: z.boolean() })
+      .strict()
+      .refine((request) => !request.external || request.function === 'faculty_confidential_adviser', { message: 'externalOnlyFaculty', path: ['external'] }),
     response: RecoveryKeyResponse,
   },
   'vault.unlock': { request: z.object({ passphrase: Passphrase }).strict(), response: Empty },
@@ -107,7 +122,7 @@ export const contract = {
   'retention.due': { request: Empty, response: z.array(DueCase) },
   'retention.destroy': { request: z.object({ ids: z.array(Id).min(1).max(100_000) }).strict(), response: z.object({ destroyed: z.number().int() }).strict() },
   'profile.get': { request: Empty, response: Profile },
-  'profile.update': { request: Profile, response: Profile },
+  'profile.update': { request: ProfileUpdate, response: Profile },
 
   'cases.list': { request: CaseListRequest, response: CaseListResponse },
   'cases.years': { request: Empty, response: z.array(z.number().int()) },
@@ -134,13 +149,28 @@ export const contract = {
   'activities.update': { request: z.object({ id: Id, activity: ActivityInput }).strict(), response: Created },
   'activities.delete': { request: ById, response: Empty },
 
+  'boardAdvices.list': { request: Empty, response: z.array(BoardAdvice) },
+  'boardAdvices.create': { request: BoardAdviceInput, response: Created },
+  'boardAdvices.update': { request: z.object({ id: Id, advice: BoardAdviceInput }).strict(), response: Created },
+  'boardAdvices.delete': { request: ById, response: Empty },
+
   'export.preview': { request: ExportRequest, response: ExportPreview },
   'export.save': { request: z.object({ exportId: z.string().uuid() }).strict(), response: Saved },
 
-  'team.import': { request: z.object({ content: z.string().max(EXPORT_FILE_MAX) }).strict(), response: ImportSummary },
+  /** `replace` confirms replacing exactly these earlier imports of the same adviser. */
+  'team.import': {
+    request: z.object({ content: z.string().max(EXPORT_FILE_MAX), replace: z.array(z.string().uuid()).max(100) }).strict(),
+    response: ImportOutcome,
+  },
   'team.remove': { request: z.object({ exportId: z.string().uuid() }).strict(), response: Empty },
-  'team.report': { request: Threshold, response: TeamReport },
-  'team.saveCsv': { request: Threshold, response: Saved },
+  'team.report': { request: ReportRequest, response: TeamReport },
+  'team.saveCsv': { request: ReportRequest, response: Saved },
+  'team.setHeadcount': {
+    request: z.object({ year: ReportYear, headcount: z.number().int().min(1).max(10_000_000).nullable() }).strict(),
+    response: Empty,
+  },
+  'team.groupings': { request: Empty, response: Groupings },
+  'team.saveGroupings': { request: z.object({ groupings: Groupings }).strict(), response: Groupings },
   'team.savePdf': { request: Empty, response: Saved },
 } as const;
 

@@ -5,15 +5,39 @@
  * `taxonomy.<list>.<code>`, in Dutch and English.
  */
 
-/** The function a vault belongs to; it decides which parts show and travels into the export. */
+/**
+ * The function a vault belongs to; it decides which parts show and travels into the export.
+ * Retired: `external_confidential_adviser` (schema 4 and earlier) is now a faculty adviser with
+ * the external flag, so an external faculty adviser never lands in the team's own totals.
+ */
 export const VAULT_FUNCTIONS = [
   'concerns_point_coordinator',
   'ombudsperson',
   'central_confidential_adviser',
   'faculty_confidential_adviser',
-  'external_confidential_adviser',
 ] as const;
 export type VaultFunction = (typeof VAULT_FUNCTIONS)[number];
+
+/** The functions whose reports make up the team's own totals; faculty advisers are listed apart. */
+export const TEAM_SECTION_FUNCTIONS: readonly VaultFunction[] = ['concerns_point_coordinator', 'ombudsperson', 'central_confidential_adviser'];
+
+/**
+ * A team function as the other end of a referral: the same code names it as a source (who
+ * referred the reporter here) and as a target (where this function referred the reporter).
+ */
+export const FUNCTION_REFERRAL_CODES = ['concerns_point', 'ombudsperson', 'confidential_adviser', 'faculty_adviser'] as const;
+export type FunctionReferralCode = (typeof FUNCTION_REFERRAL_CODES)[number];
+
+export const REFERRAL_CODE_OF_FUNCTION: Record<VaultFunction, FunctionReferralCode> = {
+  concerns_point_coordinator: 'concerns_point',
+  ombudsperson: 'ombudsperson',
+  central_confidential_adviser: 'confidential_adviser',
+  faculty_confidential_adviser: 'faculty_adviser',
+};
+
+export function isFunctionReferralCode(code: string | null): code is FunctionReferralCode {
+  return code !== null && (FUNCTION_REFERRAL_CODES as readonly string[]).includes(code);
+}
 
 export const INTAKE_ROUTES = [
   'direct',
@@ -24,11 +48,15 @@ export const INTAKE_ROUTES = [
 ] as const;
 export type IntakeRoute = (typeof INTAKE_ROUTES)[number];
 
-/** Who sent the reporter here: the mirror of the referrals this function makes. */
+/**
+ * Who sent the reporter here: the mirror of the referrals this function makes. A report sent by
+ * another team function was first received there and is counted there, not here.
+ */
 export const REFERRAL_SOURCES = [
   'concerns_point',
   'confidential_adviser',
   'ombudsperson',
+  'faculty_adviser',
   'hr_adviser',
   'manager',
   'company_doctor',
@@ -38,17 +66,19 @@ export const REFERRAL_SOURCES = [
 ] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
 
-export const STAFF_CATEGORIES = [
-  'academic_staff',
-  'support_staff',
-  'phd_candidate',
-  'postdoc',
-  'student',
-  'former_employee',
-  'seconded_external',
-  'other',
-] as const;
+/**
+ * Retired: `former_employee` and `seconded_external` (schema 4 and earlier) became the employment
+ * status below, so a former academic is counted both as academic staff and as a former employee.
+ */
+export const STAFF_CATEGORIES = ['academic_staff', 'support_staff', 'phd_candidate', 'postdoc', 'student', 'other'] as const;
 export type StaffCategory = (typeof STAFF_CATEGORIES)[number];
+
+export const EMPLOYMENT_STATUSES = ['current', 'former', 'seconded'] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+
+/** Whether the events lie in an earlier period and are reported only now (e.g. during the PhD). */
+export const EARLIER_PERIODS = ['not_earlier', 'during_phd', 'other_earlier_period'] as const;
+export type EarlierPeriod = (typeof EARLIER_PERIODS)[number];
 
 export const AGE_BANDS = ['under_25', 'age_25_34', 'age_35_44', 'age_45_54', 'age_55_plus', 'unknown'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -103,13 +133,16 @@ export const ARBOWET_NATURES: readonly Nature[] = [
   'bullying',
 ];
 
+/** One value per case. `subordinate`: a manager reports an employee; `private_life`: outside work. */
 export const OTHER_PARTY_RELATIONS = [
   'direct_supervisor',
   'promotor_supervisor',
   'colleague',
   'higher_in_hierarchy',
+  'subordinate',
   'student',
   'third_party',
+  'private_life',
   'unknown',
 ] as const;
 export type OtherPartyRelation = (typeof OTHER_PARTY_RELATIONS)[number];
@@ -125,6 +158,11 @@ export const HANDLING_TYPES = [
 ] as const;
 export type HandlingType = (typeof HANDLING_TYPES)[number];
 
+/** "Advice only" excludes every other handling; any other handling is "more intensive". */
+export const ADVICE_ONLY: HandlingType = 'advice_only';
+export const HANDLING_SUMMARY = ['advice_only', 'more_intensive', 'not_recorded'] as const;
+export type HandlingSummary = (typeof HANDLING_SUMMARY)[number];
+
 export const REFERRAL_TARGETS = [
   'confidential_adviser',
   'ombudsperson',
@@ -139,12 +177,10 @@ export const REFERRAL_TARGETS = [
   'police',
   'legal_help',
   'complaints_committee',
+  'faculty_adviser',
   'other',
 ] as const;
 export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
-
-/** Referral targets that are themselves functions of the team: referrals between functions. */
-export const FUNCTION_REFERRAL_TARGETS: readonly ReferralTarget[] = ['confidential_adviser', 'ombudsperson', 'concerns_point'];
 
 export const CONVERSATION_MODES = ['in_person', 'phone', 'video', 'email'] as const;
 export type ConversationMode = (typeof CONVERSATION_MODES)[number];
@@ -179,6 +215,17 @@ export const CONSENT_SCOPES = [
   'refer_onwards',
 ] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+/** A consent question is answered yes or no; "not asked yet" is the absence of an answer. */
+export const CONSENT_ANSWERS = ['given', 'refused'] as const;
+export type ConsentAnswer = (typeof CONSENT_ANSWERS)[number];
+
+/** Whether a case counts in the anonymous statistics, derived from its consent record. */
+export const STATISTICS_CONSENT = ['given', 'refused', 'not_asked'] as const;
+export type StatisticsConsent = (typeof STATISTICS_CONSENT)[number];
+
+export const BOARD_ADVICE_RESPONSES = ['followed', 'not_followed', 'pending'] as const;
+export type BoardAdviceResponse = (typeof BOARD_ADVICE_RESPONSES)[number];
 
 export const MEDIATION_PARTY_ROLES = ['reporter', 'other_party', 'manager', 'hr_adviser', 'support_person', 'other'] as const;
 export type MediationPartyRole = (typeof MEDIATION_PARTY_ROLES)[number];
@@ -240,7 +287,7 @@ const NATURE_TO_IOA: Record<Nature, IoaCategory> = {
   other: 'organisational_strategic_mission',
 };
 
-const EVALUATIVE_RELATIONS: readonly OtherPartyRelation[] = ['direct_supervisor', 'promotor_supervisor', 'higher_in_hierarchy'];
+const EVALUATIVE_RELATIONS: readonly OtherPartyRelation[] = ['direct_supervisor', 'promotor_supervisor', 'higher_in_hierarchy', 'subordinate'];
 
 export function ioaCategoryOf(nature: Nature, relation: OtherPartyRelation | null): IoaCategory {
   if (relation && RELATIONAL_NATURES.includes(nature)) {

@@ -9,8 +9,11 @@ import { destroyCases, dueCases } from './cases/retention';
 import { systemClock, type Clock } from './clock';
 import { AppError } from './errors';
 import { ExportService } from './export/exportService';
-import { importExport, importedExports, removeImport } from './export/teamImports';
+import { getGroupings, saveGroupings } from './export/groupings';
+import { headcountOf, importExport, importYears, importedExports, importsToRedo, removeImport, replacementsOf, setHeadcount } from './export/teamImports';
 import { buildTeamReport, publicationCsv } from './export/teamReport';
+import { deleteBoardAdvice, listBoardAdvices, saveBoardAdvice } from './outreach/boardAdvices';
+import type { ReportRequest } from '../../shared/contract';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
 import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from './outreach/outreach';
@@ -60,6 +63,19 @@ export function createCore(options: CoreOptions): Core {
     pruneBackups(backupFolder, keepBackups);
   });
 
+  function teamReport(request: ReportRequest) {
+    const database = db();
+    return buildTeamReport({
+      ...request,
+      years: importYears(database),
+      files: importedExports(database, request.year),
+      groupings: getGroupings(database),
+      headcount: headcountOf(database, request.year),
+      replacements: replacementsOf(database, request.year),
+      importsToRedo: importsToRedo(database),
+    });
+  }
+
   async function saveTo(suggestedName: string, content: string | Buffer): Promise<{ fileName: string }> {
     const path = await shell.chooseSavePath(suggestedName);
     if (!path) throw new AppError('CANCELLED');
@@ -69,9 +85,9 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
-    'vault.create': async ({ passphrase, function: fn }) => {
+    'vault.create': async ({ passphrase, function: fn, external }) => {
       const recoveryKey = await vault.create(passphrase);
-      setProfile(db(), { function: fn });
+      setProfile(db(), { function: fn, external });
       return { recoveryKey };
     },
     'vault.unlock': async ({ passphrase }) => {
@@ -159,16 +175,30 @@ export function createCore(options: CoreOptions): Core {
       return done;
     },
 
+    'boardAdvices.list': () => listBoardAdvices(db()),
+    'boardAdvices.create': (input) => saveBoardAdvice(db(), input, clock),
+    'boardAdvices.update': ({ id, advice }) => saveBoardAdvice(db(), advice, clock, id),
+    'boardAdvices.delete': ({ id }) => {
+      deleteBoardAdvice(db(), id);
+      return done;
+    },
+
     'export.preview': (request) => exports.preview(db(), request),
     'export.save': ({ exportId }) => exports.save(exportId),
 
-    'team.import': ({ content }) => importExport(db(), content, clock()),
+    'team.import': ({ content, replace }) => importExport(db(), content, replace, clock()),
     'team.remove': ({ exportId }) => {
       removeImport(db(), exportId);
       return done;
     },
-    'team.report': ({ k }) => buildTeamReport(importedExports(db()), k),
-    'team.saveCsv': ({ k }) => saveTo('confidant-annual-report.csv', publicationCsv(buildTeamReport(importedExports(db()), k))),
+    'team.report': (request) => teamReport(request),
+    'team.saveCsv': (request) => saveTo(`confidant-annual-report-${request.year}.csv`, publicationCsv(teamReport(request))),
+    'team.setHeadcount': ({ year, headcount }) => {
+      setHeadcount(db(), year, headcount);
+      return done;
+    },
+    'team.groupings': () => getGroupings(db()),
+    'team.saveGroupings': ({ groupings }) => saveGroupings(db(), groupings),
     'team.savePdf': async () => {
       db();
       return saveTo('confidant-annual-report.pdf', await shell.printToPdf());

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { CASE_PAGE_MAX, MAX_LIST_ITEMS, MAX_REPORTERS, SEARCH_MAX } from '../limits';
 import {
+  ADVICE_ONLY,
   AGE_BANDS,
   CASE_STATUSES,
+  CONSENT_ANSWERS,
   CONSENT_SCOPES,
+  EARLIER_PERIODS,
+  EMPLOYMENT_STATUSES,
   FREQUENCIES,
   GENDERS,
   HANDLING_TYPES,
@@ -16,6 +20,9 @@ import {
   REFERRAL_TARGETS,
   REPORTER_ROLES,
   STAFF_CATEGORIES,
+  STATISTICS_CONSENT,
+  isFunctionReferralCode,
+  type StatisticsConsent,
 } from '../taxonomy';
 import { Count, Id, LocalDate, LocalDateTime, ShortText, uniqueList } from './primitives';
 import { Conversation } from './conversations';
@@ -26,11 +33,12 @@ export const Reporter = z
     /** Kept only inside the vault, never exported; empty when the adviser records no name. */
     name: ShortText,
     staffCategory: z.enum(STAFF_CATEGORIES),
+    employmentStatus: z.enum(EMPLOYMENT_STATUSES),
     ageBand: z.enum(AGE_BANDS),
     gender: z.enum(GENDERS).nullable(),
     unit: ShortText,
     role: z.enum(REPORTER_ROLES),
-    reportedAfterwards: z.boolean(),
+    earlierPeriod: z.enum(EARLIER_PERIODS),
     international: z.boolean().nullable(),
   })
   .strict();
@@ -39,10 +47,13 @@ export type Reporter = z.infer<typeof Reporter>;
 export const Referral = z.object({ target: z.enum(REFERRAL_TARGETS), referredOn: LocalDate }).strict();
 export type Referral = z.infer<typeof Referral>;
 
+/** One answer of the reporter: given or refused on a date; a consent given can later be withdrawn. */
 export const Consent = z
   .object({
     scope: z.enum(CONSENT_SCOPES),
+    answer: z.enum(CONSENT_ANSWERS),
     withWhom: ShortText,
+    /** The day the answer was given, whether yes or no. */
     givenOn: LocalDate,
     withdrawnOn: LocalDate.nullable(),
   })
@@ -50,7 +61,8 @@ export const Consent = z
   .refine((consent) => consent.withdrawnOn === null || consent.withdrawnOn >= consent.givenOn, {
     message: 'withdrawnBeforeGiven',
     path: ['withdrawnOn'],
-  });
+  })
+  .refine((consent) => consent.answer === 'given' || consent.withdrawnOn === null, { message: 'refusalNotWithdrawn', path: ['withdrawnOn'] });
 export type Consent = z.infer<typeof Consent>;
 
 export const OtherParty = z
@@ -71,7 +83,7 @@ const CaseFields = z
     referredInBy: z.enum(REFERRAL_SOURCES).nullable(),
     reporterIdentified: z.boolean(),
     reporters: z.array(Reporter).max(MAX_REPORTERS),
-    natures: uniqueList(z.enum(NATURES), NATURES.length),
+    natures: uniqueList(z.enum(NATURES), NATURES.length).refine((natures) => natures.length > 0, 'natureNeeded'),
     otherParty: OtherParty,
     recency: z.enum(RECENCIES).nullable(),
     frequency: z.enum(FREQUENCIES).nullable(),
@@ -102,8 +114,24 @@ export const CaseInput = CaseFields.superRefine((input, context) => {
   });
   if (input.reporterIdentified && input.reporters.length === 0) issue(['reporters'], 'reporterNeeded');
   if (input.referrals.length > 0 && !input.handlings.includes('referral')) issue(['handlings'], 'referralNeedsHandling');
+  if (input.handlings.includes(ADVICE_ONLY) && input.handlings.length > 1) issue(['handlings'], 'adviceOnlyExclusive');
+  // A report another team function passed on is counted there; the route and the source must agree.
+  const fromFunction = isFunctionReferralCode(input.referredInBy);
+  if (input.intakeRoute === 'via_concerns_point' && input.referredInBy !== 'concerns_point') issue(['referredInBy'], 'routeNeedsConcernsPoint');
+  if (input.intakeRoute === 'referred_by_function' && !fromFunction) issue(['referredInBy'], 'routeNeedsFunction');
+  if (fromFunction && input.intakeRoute !== 'via_concerns_point' && input.intakeRoute !== 'referred_by_function') {
+    issue(['intakeRoute'], 'functionNeedsRoute');
+  }
+  if (input.consents.filter((consent) => consent.scope === 'count_in_statistics').length > 1) issue(['consents'], 'oneStatisticsAnswer');
 });
 export type CaseInput = z.infer<typeof CaseInput>;
+
+/** Counted in the statistics only with a consent given and not withdrawn; no answer is "not asked yet". */
+export function statisticsConsentOf(consents: readonly Consent[]): StatisticsConsent {
+  const answer = consents.find((consent) => consent.scope === 'count_in_statistics');
+  if (!answer) return 'not_asked';
+  return answer.answer === 'given' && answer.withdrawnOn === null ? 'given' : 'refused';
+}
 
 export const CaseRecord = CaseFields.extend({
   id: Id,
@@ -111,6 +139,8 @@ export const CaseRecord = CaseFields.extend({
   updatedAt: z.string(),
   conversations: z.array(Conversation),
   mediation: Mediation.nullable(),
+  /** Saved before the current rules (e.g. no nature); the adviser completes it at the next edit. */
+  needsAttention: z.boolean(),
 }).strict();
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
@@ -127,6 +157,8 @@ export const CaseSummary = z
     conversationCount: z.number().int().min(0),
     /** The first response took, or is taking, longer than the promised 24 hours. */
     responseLate: z.boolean(),
+    statisticsConsent: z.enum(STATISTICS_CONSENT),
+    needsAttention: z.boolean(),
   })
   .strict();
 export type CaseSummary = z.infer<typeof CaseSummary>;

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import {
   ACTIVITY_TYPES,
   AGE_BANDS,
+  EARLIER_PERIODS,
+  EMPLOYMENT_STATUSES,
+  FUNCTION_REFERRAL_CODES,
   GENDERS,
+  HANDLING_SUMMARY,
   HANDLING_TYPES,
   INTAKE_ROUTES,
   IOA_CATEGORIES,
@@ -16,12 +20,17 @@ import {
   STAFF_CATEGORIES,
   VAULT_FUNCTIONS,
 } from '../taxonomy';
-import { LocalDate } from './primitives';
+import { Id, LocalDate } from './primitives';
 
 /**
  * The anonymised export: only numbers, keyed by stable taxonomy codes. Every table lists every
  * code (zeros included), so a file's shape says nothing about which categories occurred, and a
  * file with an unknown or missing key is refused.
+ *
+ * Units: case tables count reports first received by this function (a report another team
+ * function passed on is counted there and appears here only as a referral received); reporter
+ * tables count reporters of those reports; conversations, mediations and referrals made count the
+ * work done on every counted case, received ones included.
  */
 const Count = z.number().int().min(0).max(10_000_000);
 const NOT_RECORDED = 'not_recorded';
@@ -31,20 +40,51 @@ const withNotRecorded = <const T extends readonly string[]>(codes: T) => [...cod
 
 export const OTHER_PARTY_KEYS = withNotRecorded(OTHER_PARTY_RELATIONS);
 export const STAFF_KEYS = withNotRecorded(STAFF_CATEGORIES);
+export const EMPLOYMENT_KEYS = withNotRecorded(EMPLOYMENT_STATUSES);
 export const GENDER_KEYS = withNotRecorded(GENDERS);
 export const REFERRAL_SOURCE_KEYS = withNotRecorded(REFERRAL_SOURCES);
 export const OUTCOME_KEYS = withNotRecorded(OUTCOMES);
 export const MEDIATION_OUTCOME_KEYS = withNotRecorded(MEDIATION_OUTCOMES);
+export const HIERARCHY_KEYS = ['yes', 'no', NOT_RECORDED] as const;
 
+function oneCalendarYear(period: { from: string; to: string }): boolean {
+  return period.from.slice(0, 4) === period.to.slice(0, 4);
+}
+
+/** An export covers days of one report year: the team report is built per year. */
 export const ExportPeriod = z
   .object({ from: LocalDate, to: LocalDate })
   .strict()
-  .refine((period) => period.from <= period.to, { message: 'periodReversed', path: ['to'] });
+  .refine((period) => period.from <= period.to, { message: 'periodReversed', path: ['to'] })
+  .refine(oneCalendarYear, { message: 'periodOneYear', path: ['to'] });
 export type ExportPeriod = z.infer<typeof ExportPeriod>;
+
+/**
+ * One row per combination of natures, other party, hierarchy and bystander that occurred, with
+ * its number of reports: the team can then count "reports with any nature of a group" exactly,
+ * which per-nature totals cannot give when a report has several natures.
+ */
+export const CaseShape = z
+  .object({
+    natures: z
+      .array(z.enum(NATURES))
+      .min(1)
+      .max(NATURES.length)
+      .refine((natures) => natures.every((nature, index) => index === 0 || natures[index - 1]! < nature), 'sortedUnique'),
+    otherParty: z.enum(OTHER_PARTY_KEYS),
+    hierarchical: z.enum(HIERARCHY_KEYS),
+    bystander: z.boolean(),
+    reports: Count.min(1),
+  })
+  .strict();
+export type CaseShape = z.infer<typeof CaseShape>;
 
 export const ExportCounts = z
   .object({
+    /** Reports first received here: the unit of the team's unique total. */
     reports: Count,
+    /** Reports passed on by another team function (counted there). */
+    receivedReports: Count,
     reporters: Count,
     jointReports: Count,
     unidentifiedReporters: Count,
@@ -52,19 +92,26 @@ export const ExportCounts = z
     /** Conversations per reporter, to two decimals. */
     conversationsPerReporter: z.number().min(0).max(10_000),
     firstResponse: z.object({ within24h: Count, later: Count, missing: Count }).strict(),
-    reportedAfterwards: Count,
     byStaffCategory: table(STAFF_KEYS),
+    byEmploymentStatus: table(EMPLOYMENT_KEYS),
+    byEarlierPeriod: table(withNotRecorded(EARLIER_PERIODS)),
+    /** Reporters whose events happened during their PhD, by their staff category today. */
+    duringPhdByStaffCategory: table(STAFF_KEYS),
     byAgeBand: table(AGE_BANDS),
     byGender: table(GENDER_KEYS),
     byReporterRole: table(REPORTER_ROLES),
     byIntakeRoute: table(INTAKE_ROUTES),
     byReferralSource: table(REFERRAL_SOURCE_KEYS),
+    /** Reports with each nature: a report with two natures counts in both. */
     byNature: table(NATURES),
     byOtherParty: table(OTHER_PARTY_KEYS),
-    natureByOtherParty: z.record(z.enum(NATURES), table(OTHER_PARTY_KEYS)),
-    hierarchical: z.object({ yes: Count, no: Count, not_recorded: Count }).strict(),
+    caseShapes: z.array(CaseShape).max(100_000),
     byHandling: table(HANDLING_TYPES),
+    handlingSummary: table(HANDLING_SUMMARY),
+    /** Referrals made, of every counted case; one report may be referred to several places. */
     byReferralTarget: table(REFERRAL_TARGETS),
+    /** Reports received from each team function. */
+    referralsReceived: table(FUNCTION_REFERRAL_CODES),
     byIoaCategory: table(IOA_CATEGORIES),
     status: z.object({ open: Count, closed: Count }).strict(),
     byOutcome: table(OUTCOME_KEYS),
@@ -73,6 +120,7 @@ export const ExportCounts = z
       .strict(),
     signals: z.object({ total: Count, byTheme: table(NATURES) }).strict(),
     activities: z.record(z.enum(ACTIVITY_TYPES), z.object({ count: Count, attendees: Count }).strict()),
+    boardAdvices: z.object({ total: Count, followed: Count, notFollowed: Count, pending: Count, reportsConcerned: Count }).strict(),
     /** Only when the adviser opts in: reports per unit name, for the team's pattern signal. */
     byUnit: z.record(z.string().min(1).max(300), Count).nullable(),
   })
@@ -80,24 +128,36 @@ export const ExportCounts = z
 export type ExportCounts = z.infer<typeof ExportCounts>;
 
 export const EXPORT_SCHEMA = 'confidant-annual-export';
-export const EXPORT_SCHEMA_VERSION = 1;
+export const EXPORT_SCHEMA_VERSION = 2;
 
-export const ExportBody = z
+const ExportBodyFields = z
   .object({
     schema: z.literal(EXPORT_SCHEMA),
     schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
     exportId: z.string().uuid(),
+    /** The vault's random id: the unit of the overlap rule, never a name. */
+    adviserId: z.string().uuid(),
     function: z.enum(VAULT_FUNCTIONS),
+    /** A faculty adviser from outside the organisation. */
+    external: z.boolean(),
     period: ExportPeriod,
     exportedOn: LocalDate,
     counts: ExportCounts,
   })
   .strict();
+const externalIsFaculty = (body: { external: boolean; function: string }) => !body.external || body.function === 'faculty_confidential_adviser';
+export const ExportBody = ExportBodyFields.refine(externalIsFaculty, { message: 'externalOnlyFaculty', path: ['external'] });
 export type ExportBody = z.infer<typeof ExportBody>;
 
 /** The file as written: the body and the SHA-256 of its canonical JSON. */
-export const ExportFile = ExportBody.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+export const ExportFile = ExportBodyFields.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) })
+  .strict()
+  .refine(externalIsFaculty, { message: 'externalOnlyFaculty', path: ['external'] });
 export type ExportFile = z.infer<typeof ExportFile>;
+
+/** A case the adviser has not asked about the statistics yet: shown so it can be settled first. */
+export const UnansweredCase = z.object({ id: Id, label: z.string(), firstContactAt: z.string() }).strict();
+export type UnansweredCase = z.infer<typeof UnansweredCase>;
 
 export const ExportPreview = z
   .object({
@@ -105,8 +165,9 @@ export const ExportPreview = z
     /** The exact bytes that will be written, for the adviser to read before consenting. */
     json: z.string(),
     csv: z.string(),
-    /** Seen only by the adviser, never written: cases in the period left out for lack of consent. */
-    excludedWithoutConsent: Count,
+    /** Seen only by the adviser, never written: cases in the period left out. */
+    excludedRefused: Count,
+    notAskedYet: z.array(UnansweredCase),
   })
   .strict();
 export type ExportPreview = z.infer<typeof ExportPreview>;

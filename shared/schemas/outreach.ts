@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_TYPES, NATURES } from '../taxonomy';
+import { ACTIVITY_TYPES, BOARD_ADVICE_RESPONSES, NATURES } from '../taxonomy';
 import { Count, Id, LocalDate, ShortText } from './primitives';
 
 /** A concern that is not a report: counted in the annual figures, tied to no case. */
@@ -14,3 +14,19 @@ export const ActivityInput = z
 export type ActivityInput = z.infer<typeof ActivityInput>;
 export const Activity = ActivityInput.extend({ id: Id }).strict();
 export type Activity = z.infer<typeof Activity>;
+
+/**
+ * Formal written advice to the board to start an investigation: a team action that may follow
+ * several reports, so it is recorded beside the cases, not in one.
+ */
+export const BoardAdviceInput = z
+  .object({
+    givenOn: LocalDate,
+    reportsConcerned: Count(10_000).refine((count) => count >= 1, 'atLeastOne'),
+    response: z.enum(BOARD_ADVICE_RESPONSES),
+    note: ShortText,
+  })
+  .strict();
+export type BoardAdviceInput = z.infer<typeof BoardAdviceInput>;
+export const BoardAdvice = BoardAdviceInput.extend({ id: Id }).strict();
+export type BoardAdvice = z.infer<typeof BoardAdvice>;

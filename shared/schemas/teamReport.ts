@@ -1,22 +1,32 @@
 import { z } from 'zod';
-import { VAULT_FUNCTIONS } from '../taxonomy';
-import { ExportCounts, ExportPeriod } from './export';
+import { FUNCTION_REFERRAL_CODES, VAULT_FUNCTIONS } from '../taxonomy';
+import { ExportPeriod } from './export';
 
 /** A published count is a number, or null where it is suppressed and shown as "<k". */
 const Published = z.number().int().min(0).nullable();
 
-export const PublishedTable = z
+/** What a table counts; every table says it, so every percentage has a stated base. */
+export const REPORT_UNITS = ['reports', 'reporters', 'referrals', 'advisers', 'conversations'] as const;
+export type ReportUnit = (typeof REPORT_UNITS)[number];
+
+export const ReportTable = z
   .object({
-    rows: z.array(z.object({ key: z.string(), value: Published }).strict()),
-    /** False for counts that are not parts of one whole, such as reports beside reporters. */
+    unit: z.enum(REPORT_UNITS),
+    /** The number percentages are taken of (reports or reporters of the section); null if suppressed. */
+    base: Published,
+    /** One report can carry several rows (natures, handlings): rows add up to more than the base. */
+    multi: z.boolean(),
+    rows: z.array(z.object({ key: z.string(), value: Published, percent: z.number().int().min(0).nullable() }).strict()),
+    /** False where rows are not parts of one whole. */
     hasTotal: z.boolean(),
     total: Published,
   })
   .strict();
-export type PublishedTable = z.infer<typeof PublishedTable>;
+export type ReportTable = z.infer<typeof ReportTable>;
 
-export const PublishedCross = z
+export const ReportCross = z
   .object({
+    unit: z.enum(REPORT_UNITS),
     rowKeys: z.array(z.string()),
     columnKeys: z.array(z.string()),
     cells: z.array(z.array(Published)),
@@ -25,42 +35,119 @@ export const PublishedCross = z
     total: Published,
   })
   .strict();
-export type PublishedCross = z.infer<typeof PublishedCross>;
+export type ReportCross = z.infer<typeof ReportCross>;
 
-export const TeamSection = z
+/** Referrals from one team function to another, as the sender and the receiver counted them. */
+export const ReferralFlow = z
   .object({
-    reports: PublishedTable,
-    reporterProfile: PublishedTable,
-    ageStructure: PublishedTable,
-    reportsByFunction: PublishedTable,
-    intakeRoutes: PublishedTable,
-    referralTargets: PublishedTable,
-    natures: PublishedTable,
-    natureByOtherParty: PublishedCross,
-    handling: PublishedTable,
+    from: z.enum(FUNCTION_REFERRAL_CODES),
+    to: z.enum(FUNCTION_REFERRAL_CODES),
+    made: Published,
+    received: Published,
+    /** The two sides' exact counts differ (e.g. 5 sent, 4 received). */
+    disagree: z.boolean(),
   })
   .strict();
-export type TeamSection = z.infer<typeof TeamSection>;
+export type ReferralFlow = z.infer<typeof ReferralFlow>;
+
+export const KeyFigures = z
+  .object({
+    advisers: z.number().int().min(0),
+    reports: Published,
+    reporters: Published,
+    jointReports: Published,
+    conversations: Published,
+    /** Conversations of the section's counted cases per reporter of its reports, one decimal. */
+    conversationsPerReporter: z.number().min(0).nullable(),
+    /** Reporters as a percentage of the head-count, one decimal; null without a head-count. */
+    staffShare: z.number().min(0).nullable(),
+    boardAdvices: Published,
+  })
+  .strict();
+export type KeyFigures = z.infer<typeof KeyFigures>;
+
+export const ReportSection = z
+  .object({
+    keyFigures: KeyFigures,
+    /** Team section: reports per function of first contact; they add up to the unique total. */
+    reportsByFunction: ReportTable.nullable(),
+    /** Faculty section: reports per contributing adviser (keys `adviser:<n>:external|internal`). */
+    reportsByAdviser: ReportTable.nullable(),
+    referralFlows: z.array(ReferralFlow),
+    reporterProfile: ReportTable,
+    employmentStatus: ReportTable,
+    reporterRole: ReportTable,
+    earlierPeriod: ReportTable,
+    duringPhdByStaffCategory: ReportTable,
+    ageStructure: ReportTable,
+    intakeRoutes: ReportTable,
+    natures: ReportTable,
+    natureByOtherParty: ReportCross,
+    natureByHierarchy: ReportCross,
+    natureByBystander: ReportCross,
+    otherParty: ReportTable,
+    handling: ReportTable,
+    handlingSummary: ReportTable,
+    referralTargets: ReportTable,
+  })
+  .strict();
+export type ReportSection = z.infer<typeof ReportSection>;
 
 export const ImportSummary = z
-  .object({ exportId: z.string().uuid(), function: z.enum(VAULT_FUNCTIONS), period: ExportPeriod, reports: z.number().int().min(0) })
+  .object({
+    exportId: z.string().uuid(),
+    /** The first eight characters of the adviser id: enough to tell advisers apart on screen. */
+    adviser: z.string(),
+    function: z.enum(VAULT_FUNCTIONS),
+    external: z.boolean(),
+    reportYear: z.number().int(),
+    period: ExportPeriod,
+    exportedOn: z.string(),
+    reports: z.number().int().min(0),
+  })
   .strict();
 export type ImportSummary = z.infer<typeof ImportSummary>;
+
+/** An import either lands, or overlaps earlier imports of the same adviser and waits for confirmation. */
+export const ImportOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('imported'), summary: ImportSummary, replaced: z.array(ImportSummary) }).strict(),
+  z.object({ status: z.literal('replaceNeeded'), incoming: ImportSummary, overlapping: z.array(ImportSummary) }).strict(),
+]);
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const Replacement = z
+  .object({ adviser: z.string(), replacedPeriod: ExportPeriod, replacedExportedOn: z.string(), replacedAt: z.string() })
+  .strict();
+export type Replacement = z.infer<typeof Replacement>;
 
 export const MIN_SUPPRESSION_K = 3;
 export const DEFAULT_SUPPRESSION_K = 5;
 
+export const ReportSections = z.object({ team: ReportSection.nullable(), faculty: ReportSection.nullable() }).strict();
+
 export const TeamReport = z
   .object({
+    year: z.number().int(),
+    /** Every report year with imports, newest first. */
+    years: z.array(z.number().int()),
     k: z.number().int().min(MIN_SUPPRESSION_K),
+    grouped: z.boolean(),
+    headcount: z.number().int().min(1).nullable(),
     imports: z.array(ImportSummary),
-    /** Exact merged counts, for the team's own work; never published as they are. */
-    exact: ExportCounts.nullable(),
-    main: TeamSection.nullable(),
-    /** The faculty/PhD advisers' figures, listed apart as in the annual report. */
-    faculty: TeamSection.nullable(),
+    replacements: z.array(Replacement),
+    /** Imports of the previous export format dropped by the upgrade: to import again from new exports. */
+    importsToRedo: z.number().int().min(0),
+    /** With small-cell suppression: what the team may publish. */
+    published: ReportSections,
+    /** Unsuppressed, for the merging member's own checks; never published as it is. */
+    exact: ReportSections,
     /** Reports per unit across functions: the pattern signal, only units at or above k. */
     units: z.array(z.object({ unit: z.string(), reports: z.number().int() }).strict()),
   })
   .strict();
 export type TeamReport = z.infer<typeof TeamReport>;
+
+export const ReportRequest = z
+  .object({ year: z.number().int().min(1990).max(2200), k: z.number().int().min(MIN_SUPPRESSION_K).max(1000), grouped: z.boolean() })
+  .strict();
+export type ReportRequest = z.infer<typeof ReportRequest>;

@@ -59,6 +59,8 @@ interface SummaryRow {
   natures: string | null;
   reporter_count: number;
   conversation_count: number;
+  statistics_consent: CaseSummary['statisticsConsent'];
+  needs_attention: number;
 }
 
 /**
@@ -79,7 +81,7 @@ export function listCases(db: Db, request: CaseListRequest, clock: Clock): { tot
   const total = db.prepare(`SELECT count(*) FROM cases c ${sql}`).pluck().get(params) as number;
   const rows = db
     .prepare(
-      `SELECT c.id, c.label, c.first_contact_at, c.first_response_at, c.intake_route, c.status,
+      `SELECT c.id, c.label, c.first_contact_at, c.first_response_at, c.intake_route, c.status, c.statistics_consent, c.needs_attention,
          (SELECT group_concat(nature) FROM case_natures WHERE case_id = c.id) AS natures,
          (SELECT count(*) FROM case_reporters WHERE case_id = c.id) AS reporter_count,
          (SELECT count(*) FROM conversations WHERE case_id = c.id) AS conversation_count
@@ -102,6 +104,8 @@ export function listCases(db: Db, request: CaseListRequest, clock: Clock): { tot
       reporterCount: row.reporter_count,
       conversationCount: row.conversation_count,
       responseLate: isResponseLate(row.first_contact_at, row.first_response_at, row.status, now),
+      statisticsConsent: row.statistics_consent,
+      needsAttention: row.needs_attention === 1,
     })),
   };
 }

@@ -1,4 +1,4 @@
-import type { CaseInput, CaseRecord, Consent, Referral, Reporter } from '../../../shared/contract';
+import { statisticsConsentOf, type CaseInput, type CaseRecord, type Consent, type Referral, type Reporter } from '../../../shared/contract';
 import { futureCaseFields } from '../../../shared/futureDates';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -26,6 +26,7 @@ interface CaseRow {
   closed_on: string | null;
   outcome: CaseInput['outcome'];
   destroy_by: string | null;
+  needs_attention: number;
   created_at: string;
   updated_at: string;
 }
@@ -52,6 +53,9 @@ function caseColumns(input: CaseInput) {
     closed_on: input.closedOn,
     outcome: input.outcome,
     destroy_by: input.destroyBy,
+    statistics_consent: statisticsConsentOf(input.consents),
+    // A save passes today's rules, so whatever an older schema left incomplete is settled.
+    needs_attention: 0,
   };
 }
 
@@ -61,11 +65,11 @@ function writeChildren(db: Db, caseId: number, input: CaseInput): void {
     db.prepare(`DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
   }
   const reporter = db.prepare(
-    `INSERT INTO case_reporters (case_id, position, name, staff_category, age_band, gender, unit, role, reported_afterwards, international)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO case_reporters (case_id, position, name, staff_category, employment_status, age_band, gender, unit, role, earlier_period, international)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   input.reporters.forEach((r, position) =>
-    reporter.run(caseId, position, r.name, r.staffCategory, r.ageBand, r.gender, r.unit, r.role, toFlag(r.reportedAfterwards), toFlag(r.international)),
+    reporter.run(caseId, position, r.name, r.staffCategory, r.employmentStatus, r.ageBand, r.gender, r.unit, r.role, r.earlierPeriod, toFlag(r.international)),
   );
   const nature = db.prepare('INSERT INTO case_natures (case_id, nature) VALUES (?, ?)');
   for (const value of input.natures) nature.run(caseId, value);
@@ -73,8 +77,8 @@ function writeChildren(db: Db, caseId: number, input: CaseInput): void {
   for (const value of input.handlings) handling.run(caseId, value);
   const referral = db.prepare('INSERT INTO case_referrals (case_id, target, referred_on) VALUES (?, ?, ?)');
   for (const r of input.referrals) referral.run(caseId, r.target, r.referredOn);
-  const consent = db.prepare('INSERT INTO case_consents (case_id, scope, with_whom, given_on, withdrawn_on) VALUES (?, ?, ?, ?, ?)');
-  for (const c of input.consents) consent.run(caseId, c.scope, c.withWhom, c.givenOn, c.withdrawnOn);
+  const consent = db.prepare('INSERT INTO case_consents (case_id, scope, answer, with_whom, given_on, withdrawn_on) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const c of input.consents) consent.run(caseId, c.scope, c.answer, c.withWhom, c.givenOn, c.withdrawnOn);
 }
 
 function refuseFutureDates(input: CaseInput, clock: Clock): void {
@@ -126,22 +130,24 @@ export function getCase(db: Db, id: number): CaseRecord {
     db.prepare('SELECT * FROM case_reporters WHERE case_id = ? ORDER BY position').all(id) as {
       name: string;
       staff_category: Reporter['staffCategory'];
+      employment_status: Reporter['employmentStatus'];
       age_band: Reporter['ageBand'];
       gender: Reporter['gender'];
       unit: string;
       role: Reporter['role'];
-      reported_afterwards: number;
+      earlier_period: Reporter['earlierPeriod'];
       international: number | null;
     }[]
   ).map(
     (r): Reporter => ({
       name: r.name,
       staffCategory: r.staff_category,
+      employmentStatus: r.employment_status,
       ageBand: r.age_band,
       gender: r.gender,
       unit: r.unit,
       role: r.role,
-      reportedAfterwards: r.reported_afterwards === 1,
+      earlierPeriod: r.earlier_period,
       international: fromFlag(r.international),
     }),
   );
@@ -153,13 +159,14 @@ export function getCase(db: Db, id: number): CaseRecord {
     }[]
   ).map((r): Referral => ({ target: r.target, referredOn: r.referred_on }));
   const consents = (
-    db.prepare('SELECT scope, with_whom, given_on, withdrawn_on FROM case_consents WHERE case_id = ? ORDER BY given_on, id').all(id) as {
+    db.prepare('SELECT scope, answer, with_whom, given_on, withdrawn_on FROM case_consents WHERE case_id = ? ORDER BY given_on, id').all(id) as {
       scope: Consent['scope'];
+      answer: Consent['answer'];
       with_whom: string;
       given_on: string;
       withdrawn_on: string | null;
     }[]
-  ).map((c): Consent => ({ scope: c.scope, withWhom: c.with_whom, givenOn: c.given_on, withdrawnOn: c.withdrawn_on }));
+  ).map((c): Consent => ({ scope: c.scope, answer: c.answer, withWhom: c.with_whom, givenOn: c.given_on, withdrawnOn: c.withdrawn_on }));
 
   return {
     id: row.id,
@@ -191,5 +198,6 @@ export function getCase(db: Db, id: number): CaseRecord {
     updatedAt: row.updated_at,
     conversations: listConversations(db, id),
     mediation: getMediation(db, id),
+    needsAttention: row.needs_attention === 1,
   };
 }

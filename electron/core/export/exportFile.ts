@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { EXPORT_SCHEMA, EXPORT_SCHEMA_VERSION, ExportFile, type ExportBody, type ExportCounts } from '../../../shared/schemas/export';
 import type { ExportPeriod } from '../../../shared/schemas/export';
-import type { VaultFunction } from '../../../shared/taxonomy';
+import type { Profile } from '../../../shared/contract';
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -19,12 +19,14 @@ export function contentHash(body: ExportBody): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 
-export function buildExportFile(fn: VaultFunction, period: ExportPeriod, exportedOn: string, counts: ExportCounts): ExportFile {
+export function buildExportFile(profile: Profile, period: ExportPeriod, exportedOn: string, counts: ExportCounts): ExportFile {
   const body: ExportBody = {
     schema: EXPORT_SCHEMA,
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportId: randomUUID(),
-    function: fn,
+    adviserId: profile.adviserId,
+    function: profile.function,
+    external: profile.external,
     period,
     exportedOn,
     counts,
@@ -62,11 +64,17 @@ export function exportCsv(file: ExportFile): string {
     const [tableName = '', key = '', ...rest] = path;
     lines.push([tableName, key, rest.join('.'), String(value)].map(cell).join(','));
   };
+  walk(['meta', 'adviser_id'], file.adviserId);
   walk(['meta', 'function'], file.function);
+  walk(['meta', 'external'], String(file.external));
   walk(['meta', 'period_from'], file.period.from);
   walk(['meta', 'period_to'], file.period.to);
   walk(['meta', 'export_id'], file.exportId);
   walk(['meta', 'sha256'], file.sha256);
-  walk([], file.counts);
+  const { caseShapes, ...tables } = file.counts;
+  walk([], tables);
+  for (const shape of caseShapes) {
+    lines.push(['caseShapes', shape.natures.join('+'), `${shape.otherParty}.${shape.hierarchical}.${shape.bystander ? 'bystander' : 'no_bystander'}`, String(shape.reports)].join(','));
+  }
   return `${lines.join('\n')}\n`;
 }

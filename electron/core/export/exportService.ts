@@ -24,9 +24,9 @@ export class ExportService {
 
   preview(db: Db, request: ExportRequest): ExportPreview {
     const now = this.clock();
-    const { counts, excluded } = aggregate(db, request.period, request.includeUnits, now);
-    const file = buildExportFile(getProfile(db).function, request.period, localMinute(now).slice(0, 10), counts);
-    this.pending = { file, json: `${JSON.stringify(file, null, 2)}\n`, csv: exportCsv(file), excludedWithoutConsent: excluded };
+    const { counts, refused, notAskedYet } = aggregate(db, request.period, request.includeUnits, now);
+    const file = buildExportFile(getProfile(db), request.period, localMinute(now).slice(0, 10), counts);
+    this.pending = { file, json: `${JSON.stringify(file, null, 2)}\n`, csv: exportCsv(file), excludedRefused: refused, notAskedYet };
     return this.pending;
   }
 

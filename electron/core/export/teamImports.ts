@@ -1,42 +1,111 @@
 import type { ExportFile } from '../../../shared/schemas/export';
-import type { ImportSummary } from '../../../shared/schemas/teamReport';
+import type { ImportOutcome, ImportSummary, Replacement } from '../../../shared/schemas/teamReport';
 import { AppError } from '../errors';
 import type { Db } from '../vault/database';
-import { summarise } from './teamReport';
 import { verifyExportFile } from './exportFile';
 
+export function reportYearOf(file: ExportFile): number {
+  return Number(file.period.from.slice(0, 4));
+}
+
+export function summarise(file: ExportFile): ImportSummary {
+  return {
+    exportId: file.exportId,
+    adviser: file.adviserId.slice(0, 8),
+    function: file.function,
+    external: file.external,
+    reportYear: reportYearOf(file),
+    period: file.period,
+    exportedOn: file.exportedOn,
+    reports: file.counts.reports,
+  };
+}
+
+const parse = (content: string) => JSON.parse(content) as ExportFile;
+
 /**
- * Imports one member's export: refused when malformed, tampered with (hash mismatch), already
- * imported, or overlapping a period already imported for the same function.
+ * Imports one member's export. Refused when malformed, tampered with (hash mismatch) or already
+ * imported. The overlap rule is per adviser: any number of advisers of one function may cover the
+ * same days, but one adviser's days are never counted twice. An export that overlaps earlier
+ * imports of its adviser replaces them only when the merging member confirmed exactly those
+ * (`replace`), only if it is not older, and every replacement is recorded.
  */
-export function importExport(db: Db, content: string, now: Date): ImportSummary {
+export function importExport(db: Db, content: string, replace: readonly string[], now: Date): ImportOutcome {
   const verified = verifyExportFile(content);
   if (!verified.ok) throw new AppError(verified.reason);
   const file = verified.file;
-  return db.transaction(() => {
+  return db.transaction((): ImportOutcome => {
     if (db.prepare('SELECT 1 FROM team_imports WHERE export_id = ?').get(file.exportId)) throw new AppError('DUPLICATE_EXPORT');
-    const overlapping = db
-      .prepare('SELECT 1 FROM team_imports WHERE function = ? AND period_from <= ? AND period_to >= ?')
-      .get(file.function, file.period.to, file.period.from);
-    if (overlapping) throw new AppError('OVERLAPPING_PERIOD');
-    db.prepare('INSERT INTO team_imports (export_id, function, period_from, period_to, content, imported_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      file.exportId,
-      file.function,
-      file.period.from,
-      file.period.to,
-      JSON.stringify(file),
-      now.toISOString(),
-    );
-    return summarise(file);
+    const overlapping = (
+      db
+        .prepare('SELECT content FROM team_imports WHERE adviser_id = ? AND period_from <= ? AND period_to >= ? ORDER BY period_from')
+        .pluck()
+        .all(file.adviserId, file.period.to, file.period.from) as string[]
+    ).map(parse);
+    const confirmed = overlapping.length === replace.length && overlapping.every((earlier) => replace.includes(earlier.exportId));
+    if (overlapping.length > 0 && replace.length === 0) {
+      return { status: 'replaceNeeded', incoming: summarise(file), overlapping: overlapping.map(summarise) };
+    }
+    if (!confirmed) throw new AppError('OVERLAPPING_PERIOD');
+    if (overlapping.some((earlier) => earlier.exportedOn > file.exportedOn)) throw new AppError('OLDER_EXPORT');
+    const stamp = now.toISOString();
+    for (const earlier of overlapping) {
+      db.prepare('DELETE FROM team_imports WHERE export_id = ?').run(earlier.exportId);
+      db.prepare(
+        `INSERT INTO team_replacements (report_year, adviser_id, replaced_export_id, replaced_period_from, replaced_period_to, replaced_exported_on, replacement_export_id, replaced_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(reportYearOf(earlier), earlier.adviserId, earlier.exportId, earlier.period.from, earlier.period.to, earlier.exportedOn, file.exportId, stamp);
+    }
+    db.prepare(
+      `INSERT INTO team_imports (export_id, adviser_id, function, report_year, period_from, period_to, exported_on, content, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(file.exportId, file.adviserId, file.function, reportYearOf(file), file.period.from, file.period.to, file.exportedOn, JSON.stringify(file), stamp);
+    return { status: 'imported', summary: summarise(file), replaced: overlapping.map(summarise) };
   })();
 }
 
-export function importedExports(db: Db): ExportFile[] {
-  return (db.prepare('SELECT content FROM team_imports ORDER BY function, period_from').pluck().all() as string[]).map(
-    (content) => JSON.parse(content) as ExportFile,
-  );
+export function importedExports(db: Db, year: number): ExportFile[] {
+  return (db.prepare('SELECT content FROM team_imports WHERE report_year = ? ORDER BY function, period_from, adviser_id').pluck().all(year) as string[]).map(parse);
+}
+
+export function importYears(db: Db): number[] {
+  return db.prepare('SELECT DISTINCT report_year FROM team_imports ORDER BY 1 DESC').pluck().all() as number[];
+}
+
+export function replacementsOf(db: Db, year: number): Replacement[] {
+  return (
+    db
+      .prepare(
+        `SELECT adviser_id, replaced_period_from, replaced_period_to, replaced_exported_on, replaced_at
+         FROM team_replacements WHERE report_year = ? ORDER BY id`,
+      )
+      .all(year) as { adviser_id: string; replaced_period_from: string; replaced_period_to: string; replaced_exported_on: string; replaced_at: string }[]
+  ).map((row) => ({
+    adviser: row.adviser_id.slice(0, 8),
+    replacedPeriod: { from: row.replaced_period_from, to: row.replaced_period_to },
+    replacedExportedOn: row.replaced_exported_on,
+    replacedAt: row.replaced_at,
+  }));
 }
 
 export function removeImport(db: Db, exportId: string): void {
   if (db.prepare('DELETE FROM team_imports WHERE export_id = ?').run(exportId).changes === 0) throw new AppError('NOT_FOUND');
+}
+
+export function headcountOf(db: Db, year: number): number | null {
+  return (db.prepare('SELECT headcount FROM team_headcounts WHERE report_year = ?').pluck().get(year) as number | undefined) ?? null;
+}
+
+export function setHeadcount(db: Db, year: number, headcount: number | null): void {
+  if (headcount === null) db.prepare('DELETE FROM team_headcounts WHERE report_year = ?').run(year);
+  else {
+    db.prepare('INSERT INTO team_headcounts (report_year, headcount) VALUES (?, ?) ON CONFLICT (report_year) DO UPDATE SET headcount = excluded.headcount').run(
+      year,
+      headcount,
+    );
+  }
+}
+
+export function importsToRedo(db: Db): number {
+  return Number(db.prepare("SELECT value FROM meta WHERE key = 'imports_to_redo'").pluck().get() ?? 0);
 }

@@ -1,88 +1,213 @@
-import type { ExportCounts, ExportFile } from '../../../shared/schemas/export';
-import type { ImportSummary, PublishedCross, PublishedTable, TeamReport, TeamSection } from '../../../shared/schemas/teamReport';
-import { VAULT_FUNCTIONS, type VaultFunction } from '../../../shared/taxonomy';
+import type { CaseShape, ExportCounts, ExportFile } from '../../../shared/schemas/export';
+import { GROUP_KEY_PREFIX, type GroupableList, type Groupings } from '../../../shared/schemas/groupings';
+import type { KeyFigures, ReferralFlow, ReportSection, TeamReport } from '../../../shared/schemas/teamReport';
+import {
+  FUNCTION_REFERRAL_CODES,
+  HANDLING_SUMMARY,
+  REFERRAL_CODE_OF_FUNCTION,
+  TEAM_SECTION_FUNCTIONS,
+} from '../../../shared/taxonomy';
+import { HIERARCHY_KEYS, OTHER_PARTY_KEYS } from '../../../shared/schemas/export';
 import { mergeCounts } from './merge';
-import { suppressMatrix, suppressTable } from './suppression';
+import { crossTable, partsTable, publish, tagsTable } from './reportTables';
+import { summarise } from './teamImports';
 
-const FACULTY: VaultFunction = 'faculty_confidential_adviser';
+const round1 = (value: number) => Math.round(value * 10) / 10;
 
-/** Counts that are not parts of one whole (reports beside reporters): each small one hidden, no total. */
-function separateCounts(values: Record<string, number>, k: number): PublishedTable {
-  return { rows: Object.entries(values).map(([key, value]) => ({ key, value: value > 0 && value < k ? null : value })), hasTotal: false, total: null };
+/** Maps a code to its group's row key where the team grouped it, else to itself. */
+type RowKeyOf = (code: string) => string;
+
+function rowKeys(groupings: Groupings, list: GroupableList): RowKeyOf {
+  const keyOf = new Map<string, string>();
+  for (const grouping of groupings) {
+    if (grouping.list !== list) continue;
+    for (const code of grouping.codes) keyOf.set(code, `${GROUP_KEY_PREFIX}${grouping.name}`);
+  }
+  return (code) => keyOf.get(code) ?? code;
 }
 
-function table(values: Record<string, number>, k: number): PublishedTable {
-  const keys = Object.keys(values);
-  const { cells, total } = suppressTable(keys.map((key) => values[key]!), k);
-  return { rows: keys.map((key, index) => ({ key, value: cells[index]! })), hasTotal: true, total };
+/** Sums a single-valued table into its grouped rows, each group where its first code stood. */
+function regroup(values: Record<string, number>, keyOf: RowKeyOf): Record<string, number> {
+  const grouped: Record<string, number> = {};
+  for (const [code, value] of Object.entries(values)) grouped[keyOf(code)] = (grouped[keyOf(code)] ?? 0) + value;
+  return grouped;
 }
 
-/** Rows and columns that are zero throughout say nothing, so they are left out before suppressing. */
-function cross(values: Record<string, Record<string, number>>, k: number): PublishedCross {
-  const rowKeys = Object.keys(values).filter((row) => Object.values(values[row]!).some((value) => value > 0));
-  const allColumns = Object.keys(Object.values(values)[0] ?? {});
-  const columnKeys = allColumns.filter((column) => rowKeys.some((row) => values[row]![column]! > 0));
-  const result = suppressMatrix(rowKeys.map((row) => columnKeys.map((column) => values[row]![column]!)), k);
-  return { rowKeys, columnKeys, ...result };
+/**
+ * Natures from the case shapes: a report counts once in a row even when two of its natures fall
+ * in the same group, so a grouped row is "reports with any of these natures".
+ */
+function natureCounts(shapes: CaseShape[], natureKey: RowKeyOf, natureOrder: string[], column: (shape: CaseShape) => string) {
+  const totals: Record<string, number> = Object.fromEntries(natureOrder.map((key) => [key, 0]));
+  const cross: Record<string, Record<string, number>> = Object.fromEntries(natureOrder.map((key) => [key, {}]));
+  for (const shape of shapes) {
+    for (const key of new Set(shape.natures.map(natureKey))) {
+      totals[key] = (totals[key] ?? 0) + shape.reports;
+      const row = (cross[key] ??= {});
+      row[column(shape)] = (row[column(shape)] ?? 0) + shape.reports;
+    }
+  }
+  return { totals, cross };
 }
 
-function section(files: ExportFile[], k: number): TeamSection | null {
-  const merged = mergeCounts(files.map((file) => file.counts));
-  if (!merged) return null;
-  const perFunction = Object.fromEntries(
-    VAULT_FUNCTIONS.map((fn) => [fn, files.filter((file) => file.function === fn).reduce((sum, file) => sum + file.counts.reports, 0)]),
-  );
+function keyFigures(files: ExportFile[], merged: ExportCounts, k: number, headcount: number | null): KeyFigures {
+  const reporters = publish(merged.reporters, k);
   return {
-    reports: separateCounts({ reports: merged.reports, reporters: merged.reporters }, k),
-    reporterProfile: table(merged.byStaffCategory, k),
-    ageStructure: table(merged.byAgeBand, k),
-    reportsByFunction: table(perFunction, k),
-    intakeRoutes: table(merged.byIntakeRoute, k),
-    referralTargets: table(merged.byReferralTarget, k),
-    natures: table(merged.byNature, k),
-    natureByOtherParty: cross(merged.natureByOtherParty, k),
-    handling: table(merged.byHandling, k),
+    advisers: new Set(files.map((file) => file.adviserId)).size,
+    reports: publish(merged.reports, k),
+    reporters,
+    jointReports: publish(merged.jointReports, k),
+    conversations: publish(merged.conversations, k),
+    conversationsPerReporter: reporters === null || merged.reporters === 0 ? null : round1(merged.conversations / merged.reporters),
+    staffShare: reporters === null || headcount === null ? null : round1((merged.reporters / headcount) * 100),
+    boardAdvices: publish(merged.boardAdvices.total, k),
   };
 }
 
-export function summarise(file: ExportFile): ImportSummary {
-  return { exportId: file.exportId, function: file.function, period: file.period, reports: file.counts.reports };
+/**
+ * Referrals between team functions, once as the sender counted them (referrals made) and once as
+ * the receiver did (reports received), so a disagreement shows instead of being averaged away.
+ */
+function referralFlows(files: ExportFile[], k: number): ReferralFlow[] {
+  const flows: ReferralFlow[] = [];
+  for (const from of FUNCTION_REFERRAL_CODES) {
+    for (const to of FUNCTION_REFERRAL_CODES) {
+      let made = 0;
+      let received = 0;
+      for (const file of files) {
+        const code = REFERRAL_CODE_OF_FUNCTION[file.function];
+        if (code === from) made += file.counts.byReferralTarget[to];
+        if (code === to) received += file.counts.referralsReceived[from];
+      }
+      if (made > 0 || received > 0) flows.push({ from, to, made: publish(made, k), received: publish(received, k), disagree: made !== received });
+    }
+  }
+  return flows;
 }
 
-/** The team's annual figures from every member's export: exact for the team, suppressed for publication. */
-export function buildTeamReport(files: ExportFile[], k: number): TeamReport {
-  const team = files.filter((file) => file.function !== FACULTY);
-  const faculty = files.filter((file) => file.function === FACULTY);
-  const exact: ExportCounts | null = mergeCounts(files.map((file) => file.counts));
-  const units = Object.entries(exact?.byUnit ?? {})
+/** Faculty advisers are listed one by one, by a number, never by name; external ones say so. */
+function reportsByAdviser(files: ExportFile[]): Record<string, number> {
+  const perAdviser = new Map<string, { external: boolean; reports: number }>();
+  for (const file of files) {
+    const entry = perAdviser.get(file.adviserId) ?? { external: file.external, reports: 0 };
+    entry.reports += file.counts.reports;
+    perAdviser.set(file.adviserId, entry);
+  }
+  const ordered = [...perAdviser.entries()].sort(([a, left], [b, right]) => Number(right.external) - Number(left.external) || (a < b ? -1 : 1));
+  return Object.fromEntries(ordered.map(([, entry], index) => [`adviser:${index + 1}:${entry.external ? 'external' : 'internal'}`, entry.reports]));
+}
+
+interface SectionOptions {
+  kind: 'team' | 'faculty';
+  k: number;
+  groupings: Groupings;
+  headcount: number | null;
+  /** Every import of the year: referrals cross from the team's functions to the faculty advisers. */
+  allFiles: ExportFile[];
+}
+
+function section(files: ExportFile[], options: SectionOptions): ReportSection | null {
+  const merged = mergeCounts(files.map((file) => file.counts));
+  if (!merged) return null;
+  const { k, groupings, kind } = options;
+  const natureKey = rowKeys(groupings, 'nature');
+  const partyKey = rowKeys(groupings, 'otherPartyRelation');
+  const natureOrder = [...new Set(Object.keys(merged.byNature).map(natureKey))];
+  const partyColumns = [...new Set(OTHER_PARTY_KEYS.map(partyKey))];
+  const byParty = natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => partyKey(shape.otherParty));
+  const byHierarchy = natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => shape.hierarchical);
+  const byBystander = natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => (shape.bystander ? 'bystander' : 'not_bystander'));
+  const perFunction = Object.fromEntries(
+    TEAM_SECTION_FUNCTIONS.map((fn) => [fn, files.filter((file) => file.function === fn).reduce((sum, file) => sum + file.counts.reports, 0)]),
+  );
+  return {
+    keyFigures: keyFigures(files, merged, k, kind === 'team' ? options.headcount : null),
+    reportsByFunction: kind === 'team' ? partsTable('reports', perFunction, k) : null,
+    reportsByAdviser: kind === 'faculty' ? partsTable('reports', reportsByAdviser(files), k) : null,
+    referralFlows: kind === 'team' ? referralFlows(options.allFiles, k) : [],
+    reporterProfile: partsTable('reporters', regroup(merged.byStaffCategory, rowKeys(groupings, 'staffCategory')), k),
+    employmentStatus: partsTable('reporters', merged.byEmploymentStatus, k),
+    reporterRole: partsTable('reporters', merged.byReporterRole, k, merged.reporters),
+    earlierPeriod: partsTable('reporters', merged.byEarlierPeriod, k),
+    duringPhdByStaffCategory: partsTable('reporters', merged.duringPhdByStaffCategory, k, merged.reporters),
+    ageStructure: partsTable('reporters', merged.byAgeBand, k),
+    intakeRoutes: partsTable('reports', merged.byIntakeRoute, k),
+    natures: tagsTable('reports', byParty.totals, k, merged.reports),
+    natureByOtherParty: crossTable('reports', byParty.cross, partyColumns, k),
+    natureByHierarchy: crossTable('reports', byHierarchy.cross, HIERARCHY_KEYS, k),
+    natureByBystander: crossTable('reports', byBystander.cross, ['bystander', 'not_bystander'], k),
+    otherParty: partsTable('reports', regroup(merged.byOtherParty, partyKey), k),
+    handling: tagsTable('reports', merged.byHandling, k, merged.reports),
+    handlingSummary: partsTable('reports', Object.fromEntries(HANDLING_SUMMARY.map((key) => [key, merged.handlingSummary[key]])), k),
+    referralTargets: partsTable('referrals', merged.byReferralTarget, k),
+  };
+}
+
+export interface ReportInput {
+  year: number;
+  years: number[];
+  files: ExportFile[];
+  k: number;
+  grouped: boolean;
+  groupings: Groupings;
+  headcount: number | null;
+  replacements: TeamReport['replacements'];
+  importsToRedo: number;
+}
+
+/** The team's annual figures for one report year: suppressed for publication, exact for the merging member. */
+export function buildTeamReport(input: ReportInput): TeamReport {
+  const { files, k } = input;
+  const team = files.filter((file) => TEAM_SECTION_FUNCTIONS.includes(file.function));
+  const faculty = files.filter((file) => !TEAM_SECTION_FUNCTIONS.includes(file.function));
+  const groupings = input.grouped ? input.groupings : [];
+  const sections = (threshold: number) => {
+    const options = { k: threshold, groupings, headcount: input.headcount, allFiles: files };
+    return { team: section(team, { ...options, kind: 'team' }), faculty: section(faculty, { ...options, kind: 'faculty' }) };
+  };
+  const units = Object.entries(mergeCounts(files.map((file) => file.counts))?.byUnit ?? {})
     .filter(([, reports]) => reports >= k)
     .map(([unit, reports]) => ({ unit, reports }))
     .sort((a, b) => b.reports - a.reports || a.unit.localeCompare(b.unit));
-  return { k, imports: files.map(summarise), exact, main: section(team, k), faculty: section(faculty, k), units };
+  return {
+    year: input.year,
+    years: input.years,
+    k,
+    grouped: input.grouped,
+    headcount: input.headcount,
+    imports: files.map(summarise),
+    replacements: input.replacements,
+    importsToRedo: input.importsToRedo,
+    published: sections(k),
+    exact: sections(1),
+    units,
+  };
 }
 
 /** The published tables as CSV, suppressed cells written as "<k" exactly as the report shows them. */
 export function publicationCsv(report: TeamReport): string {
-  const lines = ['section,table,row,column,value'];
+  const lines = ['section,table,row,column,value,percent'];
   const shown = (value: number | null) => (value === null ? `<${report.k}` : String(value));
   const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  for (const [name, part] of [
-    ['team', report.main],
-    ['faculty', report.faculty],
-  ] as const) {
+  const line = (...cells: string[]) => lines.push(cells.map(quote).join(','));
+  for (const [name, part] of Object.entries(report.published)) {
     if (!part) continue;
+    for (const [figure, value] of Object.entries(part.keyFigures)) line(name, 'keyFigures', figure, '', value === null ? `<${report.k}` : String(value), '');
+    for (const flow of part.referralFlows) {
+      line(name, 'referralFlows', `${flow.from}>${flow.to}`, 'made', shown(flow.made), '');
+      line(name, 'referralFlows', `${flow.from}>${flow.to}`, 'received', shown(flow.received), '');
+    }
     for (const [tableName, content] of Object.entries(part)) {
+      if (content === null || typeof content !== 'object' || Array.isArray(content)) continue;
       if ('rows' in content) {
-        for (const row of content.rows) lines.push([name, tableName, row.key, '', shown(row.value)].join(','));
-        if (content.hasTotal) lines.push([name, tableName, 'total', '', shown(content.total)].join(','));
-      } else {
-        content.rowKeys.forEach((row, i) =>
-          content.columnKeys.forEach((column, j) => lines.push([name, tableName, row, column, shown(content.cells[i]![j]!)].join(','))),
-        );
-        lines.push([name, tableName, 'total', '', shown(content.total)].join(','));
+        for (const row of content.rows) line(name, tableName, row.key, '', shown(row.value), row.percent === null ? '' : String(row.percent));
+        if (content.hasTotal) line(name, tableName, 'total', '', shown(content.total), '');
+      } else if ('cells' in content) {
+        content.rowKeys.forEach((row, i) => content.columnKeys.forEach((column, j) => line(name, tableName, row, column, shown(content.cells[i]![j]!), '')));
+        line(name, tableName, 'total', '', shown(content.total), '');
       }
     }
   }
-  for (const unit of report.units) lines.push(['team', 'units', quote(unit.unit), '', String(unit.reports)].join(','));
+  for (const unit of report.units) line('team', 'units', unit.unit, '', String(unit.reports), '');
   return `${lines.join('\n')}\n`;
 }

@@ -16,6 +16,19 @@ export interface Router {
 
 const fail = (code: ErrorCode): Result<never> => ({ ok: false, error: { code } });
 
+/** Rules of the record whose breach has a code of its own, so the adviser is told which rule. */
+const RULE_CODES: Record<string, ErrorCode> = {
+  adviceOnlyExclusive: 'CONTRADICTORY_HANDLING',
+  natureNeeded: 'NATURE_REQUIRED',
+};
+
+function invalidInputCode(issues: readonly { message: string }[]): ErrorCode {
+  for (const issue of issues) {
+    if (Object.hasOwn(RULE_CODES, issue.message)) return RULE_CODES[issue.message]!;
+  }
+  return 'INVALID_INPUT';
+}
+
 /** SQLite's own codes for a file that is damaged or is not ours. */
 const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB']);
 
@@ -35,7 +48,7 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
     async handle(channel, request) {
       if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL');
       const parsed = contract[channel].request.safeParse(request);
-      if (!parsed.success) return fail('INVALID_INPUT');
+      if (!parsed.success) return fail(invalidInputCode(parsed.error.issues));
       try {
         const handler = handlers[channel] as (input: unknown) => unknown;
         const value = await handler(parsed.data);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from './database';
 
 export interface Migration {
@@ -261,6 +262,100 @@ export const MIGRATIONS: readonly Migration[] = [
         INSERT INTO note_index (rowid, body) SELECT case_id * 4294967296 + 3 * 268435456 + id, text FROM mediation_agreements;
         INSERT INTO note_index (rowid, body) SELECT case_id * 4294967296 + 4 * 268435456, hearing_notes FROM mediations;
       `);
+    },
+  },
+  {
+    version: 5,
+    up(db) {
+      // The counting model of the team report (issue "Count what the team really publishes").
+      db.exec(`
+        -- A former or seconded employee keeps a staff category; the old categories become a status.
+        ALTER TABLE case_reporters ADD COLUMN employment_status TEXT NOT NULL DEFAULT 'current';
+        UPDATE case_reporters SET employment_status = 'former', staff_category = 'other' WHERE staff_category = 'former_employee';
+        UPDATE case_reporters SET employment_status = 'seconded', staff_category = 'other' WHERE staff_category = 'seconded_external';
+        ALTER TABLE case_reporters ADD COLUMN earlier_period TEXT NOT NULL DEFAULT 'not_earlier';
+        UPDATE case_reporters SET earlier_period = 'other_earlier_period' WHERE reported_afterwards = 1;
+        ALTER TABLE case_reporters DROP COLUMN reported_afterwards;
+
+        -- Every earlier consent was a consent given; a refusal is a new explicit answer.
+        ALTER TABLE case_consents ADD COLUMN answer TEXT NOT NULL DEFAULT 'given';
+
+        -- Derived from the consent record at every save; read by the list and the export.
+        ALTER TABLE cases ADD COLUMN statistics_consent TEXT NOT NULL DEFAULT 'not_asked';
+        UPDATE cases SET statistics_consent = 'refused'
+          WHERE id IN (SELECT case_id FROM case_consents WHERE scope = 'count_in_statistics');
+        UPDATE cases SET statistics_consent = 'given'
+          WHERE id IN (SELECT case_id FROM case_consents WHERE scope = 'count_in_statistics' AND withdrawn_on IS NULL);
+
+        -- A case that came via the concerns point was referred by it.
+        UPDATE cases SET referred_in_by = 'concerns_point' WHERE intake_route = 'via_concerns_point' AND referred_in_by IS NULL;
+
+        -- Cases saved before the current rules keep what they hold and are flagged for the adviser.
+        ALTER TABLE cases ADD COLUMN needs_attention INTEGER NOT NULL DEFAULT 0;
+        UPDATE cases SET needs_attention = 1
+          WHERE NOT EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = cases.id)
+             OR (EXISTS (SELECT 1 FROM case_handlings h WHERE h.case_id = cases.id AND h.handling = 'advice_only')
+                 AND EXISTS (SELECT 1 FROM case_handlings h WHERE h.case_id = cases.id AND h.handling != 'advice_only'))
+             OR (intake_route = 'referred_by_function'
+                 AND (referred_in_by IS NULL OR referred_in_by NOT IN ('concerns_point', 'ombudsperson', 'confidential_adviser', 'faculty_adviser')))
+             OR (intake_route NOT IN ('via_concerns_point', 'referred_by_function')
+                 AND referred_in_by IN ('concerns_point', 'ombudsperson', 'confidential_adviser', 'faculty_adviser'))
+             OR (SELECT count(*) FROM case_consents k WHERE k.case_id = cases.id AND k.scope = 'count_in_statistics') > 1;
+        CREATE INDEX cases_needing_attention ON cases (needs_attention) WHERE needs_attention = 1;
+
+        -- The external adviser became a faculty adviser with the external flag.
+        INSERT OR REPLACE INTO meta (key, value)
+          SELECT 'external', CASE value WHEN 'external_confidential_adviser' THEN '1' ELSE '0' END FROM meta WHERE key = 'function';
+        UPDATE meta SET value = 'faculty_confidential_adviser' WHERE key = 'function' AND value = 'external_confidential_adviser';
+
+        -- Formal written advice to the board to start an investigation: a team action, not a case.
+        CREATE TABLE board_advices (
+          id INTEGER PRIMARY KEY,
+          given_on TEXT NOT NULL,
+          reports_concerned INTEGER NOT NULL,
+          response TEXT NOT NULL,
+          note TEXT NOT NULL
+        ) STRICT;
+
+        -- Imports are per adviser and per report year. Exports of the previous format carry no
+        -- adviser id and cannot be merged by the new rule; their files stay with the team, and the
+        -- report screen says how many to import again from new exports.
+        INSERT OR REPLACE INTO meta (key, value) SELECT 'imports_to_redo', CAST(count(*) AS TEXT) FROM team_imports HAVING count(*) > 0;
+        DROP TABLE team_imports;
+        CREATE TABLE team_imports (
+          export_id TEXT PRIMARY KEY,
+          adviser_id TEXT NOT NULL,
+          function TEXT NOT NULL,
+          report_year INTEGER NOT NULL,
+          period_from TEXT NOT NULL,
+          period_to TEXT NOT NULL,
+          exported_on TEXT NOT NULL,
+          content TEXT NOT NULL,
+          imported_at TEXT NOT NULL
+        ) STRICT;
+        -- The overlap check: earlier imports of the same adviser.
+        CREATE INDEX team_imports_by_adviser ON team_imports (adviser_id, period_from);
+        CREATE INDEX team_imports_by_year ON team_imports (report_year);
+        -- Every replacement of an adviser's import by a newer export, for the publication's differencing check.
+        CREATE TABLE team_replacements (
+          id INTEGER PRIMARY KEY,
+          report_year INTEGER NOT NULL,
+          adviser_id TEXT NOT NULL,
+          replaced_export_id TEXT NOT NULL,
+          replaced_period_from TEXT NOT NULL,
+          replaced_period_to TEXT NOT NULL,
+          replaced_exported_on TEXT NOT NULL,
+          replacement_export_id TEXT NOT NULL,
+          replaced_at TEXT NOT NULL
+        ) STRICT;
+        -- The organisation's head-count per report year, entered once by the team.
+        CREATE TABLE team_headcounts (
+          report_year INTEGER PRIMARY KEY,
+          headcount INTEGER NOT NULL
+        ) STRICT;
+      `);
+      // A random id, not a name: it tells the team two exports came from the same adviser.
+      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('adviser_id', ?)").run(randomUUID());
     },
   },
 ];

@@ -1,14 +1,27 @@
-import type { Profile } from '../../../shared/contract';
+import type { Profile, ProfileUpdate } from '../../../shared/contract';
 import type { VaultFunction } from '../../../shared/taxonomy';
+import { AppError } from '../errors';
 import type { Db } from './database';
 
-/** The vault's function lives inside the vault: it describes this adviser's registrations. */
+const meta = (db: Db, key: string) => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+const setMeta = (db: Db, key: string, value: string) =>
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+
+/** The vault's function and adviser id live inside the vault: they describe this adviser's registrations. */
 export function getProfile(db: Db): Profile {
-  const value = db.prepare("SELECT value FROM meta WHERE key = 'function'").pluck().get() as VaultFunction;
-  return { function: value };
+  return { function: meta(db, 'function') as VaultFunction, external: meta(db, 'external') === '1', adviserId: meta(db, 'adviser_id')! };
 }
 
-export function setProfile(db: Db, profile: Profile): Profile {
-  db.prepare("INSERT INTO meta (key, value) VALUES ('function', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(profile.function);
-  return getProfile(db);
+/**
+ * Every case was registered under the vault's function, and its exports are counted under it; a
+ * different function would re-label them, so it can change only while the vault has no cases.
+ */
+export function setProfile(db: Db, profile: ProfileUpdate): Profile {
+  return db.transaction(() => {
+    const hasCases = db.prepare('SELECT 1 FROM cases LIMIT 1').get() !== undefined;
+    if (hasCases && meta(db, 'function') !== profile.function) throw new AppError('FUNCTION_LOCKED');
+    setMeta(db, 'function', profile.function);
+    setMeta(db, 'external', profile.external ? '1' : '0');
+    return getProfile(db);
+  })();
 }
