@@ -98,7 +98,7 @@ export const contract = {
   'vault.status': { request: Empty, response: VaultStatus },
   'vault.create': {
     request: z
-      .object({ passphrase: Passphrase, function: z.enum(VAULT_FUNCTIONS), external: z.boolean() })
+      .object({ passphrase: Passphrase, function: z.enum(VAULT_FUNCTIONS), external: z.boolean().default(false) })
       .strict()
       .refine((request) => !request.external || request.function === 'faculty_confidential_adviser', { message: 'externalOnlyFaculty', path: ['external'] }),
     response: RecoveryKeyResponse,

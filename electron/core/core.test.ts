@@ -34,7 +34,7 @@ describe('the IPC router', () => {
   it('walks the whole vault flow through typed channels', async () => {
     expect(await call('vault.status', {})).toEqual({ ok: true, value: { exists: false, unlocked: false, unlockDelaySeconds: 0 } });
     expect((await create()).ok).toBe(true);
-    expect(await call('profile.get', {})).toEqual({ ok: true, value: { function: 'concerns_point_coordinator' } });
+    expect(await call('profile.get', {})).toEqual({ ok: true, value: { function: 'concerns_point_coordinator', external: false, adviserId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
     expect(await call('cases.create', caseInput())).toEqual({ ok: true, value: { id: 1 } });
     expect(await call('vault.lock', {})).toEqual({ ok: true, value: {} });
     expect(await call('cases.list', listRequest)).toEqual({ ok: false, error: { code: 'VAULT_LOCKED' } });
@@ -72,12 +72,18 @@ describe('the IPC router', () => {
     expect(JSON.parse(readFileSync(join(dir.path, 'settings.json'), 'utf8')).language).toBe('en');
   });
 
-  it('changes the function in settings, inside the vault', async () => {
+  it('changes the function in settings, inside the vault, only while it has no cases', async () => {
     await create('central_confidential_adviser');
-    expect(await call('profile.update', { function: 'ombudsperson' })).toEqual({ ok: true, value: { function: 'ombudsperson' } });
+    const { adviserId } = ((await call('profile.get', {})) as { value: { adviserId: string } }).value;
+    expect(await call('profile.update', { function: 'ombudsperson', external: false })).toEqual({ ok: true, value: { function: 'ombudsperson', external: false, adviserId } });
     core.vault.lock();
     await call('vault.unlock', { passphrase: CANARY.passphrase });
-    expect(await call('profile.get', {})).toEqual({ ok: true, value: { function: 'ombudsperson' } });
+    expect(await call('profile.get', {})).toEqual({ ok: true, value: { function: 'ombudsperson', external: false, adviserId } });
+
+    expect(await call('profile.update', { function: 'ombudsperson', external: true })).toEqual({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await call('cases.create', caseInput());
+    expect(await call('profile.update', { function: 'faculty_confidential_adviser', external: true })).toEqual({ ok: false, error: { code: 'FUNCTION_LOCKED' } });
+    expect(await call('profile.get', {})).toEqual({ ok: true, value: { function: 'ombudsperson', external: false, adviserId } });
   });
 
   it('writes nothing from a request into its log', async () => {

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { listCases } from '../../electron/core/cases/caseList';
 import { aggregate } from '../../electron/core/export/aggregate';
 import { buildExportFile, exportCsv, verifyExportFile } from '../../electron/core/export/exportFile';
 import { buildTeamReport } from '../../electron/core/export/teamReport';
+import { DEFAULT_GROUPINGS } from '../../shared/schemas/groupings';
 import { applyPragmas, type Db } from '../../electron/core/vault/database';
 import { migrate } from '../../electron/core/vault/migrations';
 import { vaultFilesIn } from '../../electron/core/vault/vaultFiles';
@@ -93,17 +95,18 @@ export async function benchCore(folder: string, conversations: number): Promise<
   const period = { from: '2025-01-01', to: '2025-12-31' };
   const exportRun = (db: Db) => {
     const { counts } = aggregate(db, period, false, NOW);
-    exportCsv(buildExportFile('ombudsperson', period, '2026-01-15', counts));
+    exportCsv(buildExportFile({ function: 'ombudsperson', external: false, adviserId: randomUUID() }, period, '2026-01-15', counts));
   };
   const yearly = compare(encrypted, plain, 15, exportRun);
 
   const { counts } = aggregate(encrypted, period, true, NOW);
   const exportFiles: string[] = Array.from({ length: 25 }, (_, i) =>
-    JSON.stringify(buildExportFile(VAULT_FUNCTIONS[i % VAULT_FUNCTIONS.length]!, { from: `${2000 + i}-01-01`, to: `${2000 + i}-12-31` }, '2026-01-15', counts)),
+    JSON.stringify(buildExportFile({ function: VAULT_FUNCTIONS[i % VAULT_FUNCTIONS.length]!, external: false, adviserId: randomUUID() }, period, '2026-01-15', counts)),
   );
   const mergeTimes = timeRuns(5, () => {
     const verified = exportFiles.map((text) => verifyExportFile(text)).filter((result) => result.ok) as { ok: true; file: ExportFile }[];
-    buildTeamReport(verified.map((result) => result.file), 5);
+    const files = verified.map((result) => result.file);
+    buildTeamReport({ year: 2025, years: [2025], files, k: 5, grouped: true, groupings: DEFAULT_GROUPINGS, headcount: 5146, replacements: [], importsToRedo: 0 });
   });
 
   session.lock();

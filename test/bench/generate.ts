@@ -80,21 +80,23 @@ export function generateVault(db: Db, conversations: number, seed: number): { ca
       const natures = [...new Set([weighted(random, NATURE_WEIGHTS), ...(random() < 0.3 ? [weighted(random, NATURE_WEIGHTS)] : [])])];
       const handling = weighted(random, HANDLING_WEIGHTS);
       const reporterCount = random() < 0.9 ? 1 : random() < 0.8 ? 2 : 3;
+      const intakeRoute = weighted(random, ROUTE_WEIGHTS);
       const input: CaseInput = {
         label: `Dossier ${cases + 1}`,
         firstContactAt: contact,
         firstResponseAt: responded ? `${year}-${pad(month)}-${pad(day)}T${pad(Math.min(hour + 1 + Math.floor(random() * 6), 23))}:00` : null,
-        intakeRoute: weighted(random, ROUTE_WEIGHTS),
-        referredInBy: null,
+        intakeRoute,
+        referredInBy: intakeRoute === 'via_concerns_point' ? 'concerns_point' : intakeRoute === 'referred_by_function' ? 'confidential_adviser' : null,
         reporterIdentified: true,
         reporters: Array.from({ length: reporterCount }, () => ({
           name: '',
           staffCategory: weighted(random, STAFF_CATEGORIES.map((category, index): [typeof category, number] => [category, index === 0 ? 53 : index === 2 ? 9 : 5])),
+          employmentStatus: random() < 0.97 ? ('current' as const) : ('former' as const),
           ageBand: pick(random, AGE_BANDS),
           gender: null,
           unit: `Faculteit ${1 + Math.floor(random() * 9)}`,
           role: random() < 0.8 ? ('directly_affected' as const) : ('bystander' as const),
-          reportedAfterwards: random() < 0.05,
+          earlierPeriod: random() < 0.05 ? ('during_phd' as const) : ('not_earlier' as const),
           international: null,
         })),
         natures,
@@ -105,7 +107,7 @@ export function generateVault(db: Db, conversations: number, seed: number): { ca
         peopleBehavingBadly: null,
         handlings: [handling],
         referrals: handling === 'referral' ? [{ target: random() < 0.3 ? 'ombudsperson' : 'hr_adviser', referredOn: contact.slice(0, 10) }] : [],
-        consents: random() < 0.95 ? [{ scope: 'count_in_statistics', withWhom: '', givenOn: contact.slice(0, 10), withdrawnOn: null }] : [],
+        consents: random() < 0.95 ? [{ scope: 'count_in_statistics', answer: 'given', withWhom: '', givenOn: contact.slice(0, 10), withdrawnOn: null }] : [],
         status: closed ? 'closed' : 'open',
         closedOn: closed ? `${year}-${pad(month)}-${pad(Math.min(day + 1, 28))}` : null,
         outcome: closed ? 'resolved' : null,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseListRequest } from '../../../shared/contract';
+import type { CaseInput, CaseListRequest, CaseRecord } from '../../../shared/contract';
 import { NOTE_MAX } from '../../../shared/limits';
 import { CANARY, containsBytes } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput, reporter } from '../../../test/fixtures/records';
@@ -43,13 +43,13 @@ describe('case records', () => {
 
   it('stores a joint case with every part and returns it unchanged', async () => {
     const input = caseInput({
-      reporters: [reporter(), reporter({ name: 'Tweede', staffCategory: 'phd_candidate', ageBand: 'under_25', role: 'bystander', reportedAfterwards: true, international: true, gender: 'woman' })],
+      reporters: [reporter(), reporter({ name: 'Tweede', staffCategory: 'phd_candidate', ageBand: 'under_25', role: 'bystander', earlierPeriod: 'during_phd', international: true, gender: 'woman' })],
       natures: ['intimidation', 'work_care_combination'],
       handlings: ['accompaniment', 'referral'],
       referrals: [{ target: 'ombudsperson', referredOn: '2026-03-10' }],
       consents: [
-        { scope: 'count_in_statistics', withWhom: '', givenOn: '2026-03-02', withdrawnOn: null },
-        { scope: 'share_identity', withWhom: 'HR', givenOn: '2026-03-03', withdrawnOn: '2026-03-20' },
+        { scope: 'count_in_statistics', answer: 'given', withWhom: '', givenOn: '2026-03-02', withdrawnOn: null },
+        { scope: 'share_identity', answer: 'given', withWhom: 'HR', givenOn: '2026-03-03', withdrawnOn: '2026-03-20' },
       ],
       status: 'closed',
       closedOn: '2026-04-01',
@@ -108,8 +108,8 @@ describe('case records', () => {
 
   it('filters by status, year, nature, route and open-without-response, and pages', async () => {
     await ok('cases.create', caseInput({ firstContactAt: '2025-05-01T10:00', firstResponseAt: '2025-05-03T10:00', natures: ['bullying'], intakeRoute: 'direct' }));
-    await ok('cases.create', caseInput({ firstContactAt: '2026-02-01T10:00', firstResponseAt: null, natures: ['workload'] }));
-    await ok('cases.create', caseInput({ firstContactAt: '2026-06-01T10:00', firstResponseAt: '2026-06-01T11:00', status: 'closed', closedOn: '2026-07-01', outcome: 'resolved' }));
+    await ok('cases.create', caseInput({ firstContactAt: '2026-02-01T10:00', firstResponseAt: null, natures: ['workload'], intakeRoute: 'via_concerns_point', referredInBy: 'concerns_point' }));
+    await ok('cases.create', caseInput({ firstContactAt: '2026-06-01T10:00', firstResponseAt: '2026-06-01T11:00', status: 'closed', closedOn: '2026-07-01', outcome: 'resolved', intakeRoute: 'other' }));
     expect((await list()).total).toBe(3);
     expect((await list({ status: 'closed' })).total).toBe(1);
     expect((await list({ year: 2025 })).total).toBe(1);
@@ -144,14 +144,58 @@ describe('case records', () => {
     ['a closing date before first contact', caseInput({ status: 'closed', closedOn: '2026-01-01', outcome: 'resolved' })],
     ['a referral without referral handling', caseInput({ referrals: [{ target: 'police', referredOn: '2026-03-05' }] })],
     ['an identified reporter missing', caseInput({ reporters: [] })],
-    ['a withdrawal before consent', caseInput({ consents: [{ scope: 'share_identity', withWhom: '', givenOn: '2026-03-05', withdrawnOn: '2026-03-04' }] })],
+    ['a withdrawal before consent', caseInput({ consents: [{ scope: 'share_identity', answer: 'given', withWhom: '', givenOn: '2026-03-05', withdrawnOn: '2026-03-04' }] })],
     ['an impossible date', caseInput({ firstContactAt: '2026-02-30T10:00' })],
     ['a label longer than a line', caseInput({ label: 'x'.repeat(301) })],
     ['a control character in a name', caseInput({ reporters: [reporter({ name: 'a\u0000b' })] })],
     ['a negative count', caseInput({ peopleAffected: -1 })],
+    ['a retired staff category', { ...caseInput(), reporters: [{ ...reporter(), staffCategory: 'former_employee' }] }],
+    ['an unknown employment status', { ...caseInput(), reporters: [{ ...reporter(), employmentStatus: 'retired' }] }],
+    ['a reporter without employment status', { ...caseInput(), reporters: [(({ employmentStatus: _, ...rest }) => rest)(reporter())] }],
+    ['an unknown earlier period', { ...caseInput(), reporters: [{ ...reporter(), earlierPeriod: 'last_year' }] }],
+    ['the old reported-afterwards flag', { ...caseInput(), reporters: [{ ...reporter(), reportedAfterwards: true }] }],
+    ['an unknown other-party relation', { ...caseInput(), otherParty: { relation: 'neighbour', hierarchical: null, description: '' } }],
+    ['a consent without an answer', { ...caseInput(), consents: [{ scope: 'count_in_statistics', withWhom: '', givenOn: '2026-03-02', withdrawnOn: null }] }],
+    ['an unknown consent answer', { ...caseInput(), consents: [{ scope: 'count_in_statistics', answer: 'maybe', withWhom: '', givenOn: '2026-03-02', withdrawnOn: null }] }],
+    ['a withdrawn refusal', caseInput({ consents: [{ scope: 'count_in_statistics', answer: 'refused', withWhom: '', givenOn: '2026-03-02', withdrawnOn: '2026-03-03' }] })],
+    [
+      'two answers to the statistics question',
+      caseInput({
+        consents: [
+          { scope: 'count_in_statistics', answer: 'given', withWhom: '', givenOn: '2026-03-02', withdrawnOn: null },
+          { scope: 'count_in_statistics', answer: 'refused', withWhom: '', givenOn: '2026-03-03', withdrawnOn: null },
+        ],
+      }),
+    ],
+    ['a route via the concerns point that another function referred', caseInput({ intakeRoute: 'via_concerns_point', referredInBy: 'ombudsperson' })],
+    ['a referral by a function without its route', caseInput({ intakeRoute: 'direct', referredInBy: 'faculty_adviser' })],
+    ['a route from a function without the function', caseInput({ intakeRoute: 'referred_by_function', referredInBy: 'hr_adviser' })],
+    ['an unknown referral source', { ...caseInput(), intakeRoute: 'referred_by_function', referredInBy: 'dean' }],
   ])('refuses %s and changes nothing', async (_label, input) => {
     expect(await codeOf('cases.create', input)).toBe('INVALID_INPUT');
     expect(rowCount('cases')).toBe(0);
+  });
+
+  it('refuses advice only beside another handling, and a case without a nature, each with its own code', async () => {
+    expect(await codeOf('cases.create', caseInput({ handlings: ['advice_only', 'accompaniment'] }))).toBe('CONTRADICTORY_HANDLING');
+    expect(await codeOf('cases.create', caseInput({ natures: [] }))).toBe('NATURE_REQUIRED');
+    expect(rowCount('cases')).toBe(0);
+    const { id } = await ok<{ id: number }>('cases.create', caseInput());
+    const before = await ok<CaseRecord>('cases.get', { id });
+    expect(await codeOf('cases.update', { id, record: caseInput({ natures: [], label: 'changed' }) })).toBe('NATURE_REQUIRED');
+    expect(await codeOf('cases.update', { id, record: caseInput({ handlings: ['advice_only', 'referral'], label: 'changed' }) })).toBe('CONTRADICTORY_HANDLING');
+    expect(await ok<CaseRecord>('cases.get', { id })).toEqual(before);
+  });
+
+  it('derives whether a case counts in the statistics from its consent record, never by default', async () => {
+    const statistics = (consents: CaseInput['consents']) => ok<{ id: number }>('cases.create', caseInput({ consents }));
+    await statistics([]);
+    await statistics([{ scope: 'count_in_statistics', answer: 'refused', withWhom: '', givenOn: '2026-03-02', withdrawnOn: null }]);
+    await statistics([{ scope: 'count_in_statistics', answer: 'given', withWhom: '', givenOn: '2026-03-02', withdrawnOn: '2026-03-05' }]);
+    await statistics([{ scope: 'count_in_statistics', answer: 'given', withWhom: '', givenOn: '2026-03-02', withdrawnOn: null }]);
+    await statistics([{ scope: 'share_identity', answer: 'given', withWhom: 'HR', givenOn: '2026-03-02', withdrawnOn: null }]);
+    const { rows } = await ok<{ rows: { statisticsConsent: string }[] }>('cases.list', { filter: noFilter, sort: 'number_asc', offset: 0, limit: 10 });
+    expect(rows.map((row) => row.statisticsConsent)).toEqual(['not_asked', 'refused', 'refused', 'given', 'not_asked']);
   });
 
   it('refuses a 5 MB note and a conversation in the future, and changes nothing', async () => {

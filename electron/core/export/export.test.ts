@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseInput, ExportFile, ExportPreview, TeamReport } from '../../../shared/contract';
-import { AGE_BANDS, CONVERSATION_MODES, HANDLING_TYPES, INTAKE_ROUTES, NATURES, OTHER_PARTY_RELATIONS, REPORTER_ROLES, STAFF_CATEGORIES } from '../../../shared/taxonomy';
+import type { CaseInput, ExportFile, ExportPreview, ImportOutcome, TeamReport } from '../../../shared/contract';
+import { AGE_BANDS, CONVERSATION_MODES, HANDLING_TYPES, type HandlingType, INTAKE_ROUTES, NATURES, OTHER_PARTY_RELATIONS, REPORTER_ROLES, STAFF_CATEGORIES } from '../../../shared/taxonomy';
 import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput, reporter } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
@@ -53,14 +53,15 @@ describe('the adviser’s export', () => {
     for (const day of ['03', '04', '05']) await ok('conversations.add', { caseId: joint.id, conversation: conversationInput({ heldAt: `2026-03-${day}T10:00` }) });
     await ok('cases.create', caseInput({ firstResponseAt: '2026-03-04T10:00', otherParty: { relation: 'colleague', hierarchical: false, description: '' } }));
     await ok('cases.create', caseInput({ consents: [] }));
-    await ok('cases.create', caseInput({ consents: [{ scope: 'count_in_statistics', withWhom: '', givenOn: '2026-03-02', withdrawnOn: '2026-04-01' }] }));
+    await ok('cases.create', caseInput({ consents: [{ scope: 'count_in_statistics', answer: 'given', withWhom: '', givenOn: '2026-03-02', withdrawnOn: '2026-04-01' }] }));
     await ok('cases.create', caseInput({ firstContactAt: '2025-12-31T23:59', firstResponseAt: null }));
     await ok('signals.create', { notedOn: '2026-05-01', unit: CANARY.name, theme: 'workload', note: CANARY.noteWord });
     await ok('activities.create', { heldOn: '2026-02-01', type: 'workshop', audience: CANARY.name, attendees: 12 });
 
-    const { file, excludedWithoutConsent } = await preview();
+    const { file, excludedRefused, notAskedYet } = await preview();
     const counts = file.counts;
-    expect(excludedWithoutConsent).toBe(2);
+    expect(excludedRefused).toBe(1);
+    expect(notAskedYet.map((entry) => entry.firstContactAt)).toEqual(['2026-03-02T09:00']);
     expect(counts.reports).toBe(2);
     expect(counts.jointReports).toBe(1);
     expect(counts.reporters).toBe(3);
@@ -69,14 +70,18 @@ describe('the adviser’s export', () => {
     expect(counts.byStaffCategory.academic_staff).toBe(2);
     expect(counts.byStaffCategory.phd_candidate).toBe(1);
     expect(counts.byNature.intimidation).toBe(2);
-    expect(counts.natureByOtherParty.intimidation).toMatchObject({ direct_supervisor: 1, colleague: 1 });
-    expect(counts.natureByOtherParty.workload.direct_supervisor).toBe(1);
+    expect(counts.caseShapes).toEqual([
+      { natures: ['intimidation', 'workload'], otherParty: 'direct_supervisor', hierarchical: 'yes', bystander: true, reports: 1 },
+      { natures: ['intimidation'], otherParty: 'colleague', hierarchical: 'no', bystander: false, reports: 1 },
+    ]);
+    expect(counts.handlingSummary).toEqual({ advice_only: 1, more_intensive: 1, not_recorded: 0 });
     expect(counts.byReferralTarget.ombudsperson).toBe(1);
     expect(counts.firstResponse).toEqual({ within24h: 1, later: 1, missing: 0 });
     expect(counts.signals.total).toBe(1);
     expect(counts.activities.workshop).toEqual({ count: 1, attendees: 12 });
     expect(counts.byUnit).toBeNull();
     expect(file.function).toBe('central_confidential_adviser');
+    expect(file.adviserId).toBe((await ok<{ adviserId: string }>('profile.get', {})).adviserId);
   });
 
   it('includes unit names only when the adviser opts in', async () => {
@@ -100,8 +105,9 @@ describe('the adviser’s export', () => {
     expect(await codeOf('export.save', { exportId: shown.file.exportId })).toBe('NOT_FOUND');
   });
 
-  it('refuses a reversed period', async () => {
+  it('refuses a reversed period and one that spans two report years', async () => {
     expect(await codeOf('export.preview', { period: { from: '2026-12-31', to: '2026-01-01' }, includeUnits: false })).toBe('INVALID_INPUT');
+    expect(await codeOf('export.preview', { period: { from: '2026-06-01', to: '2027-05-31' }, includeUnits: false })).toBe('INVALID_INPUT');
   });
 });
 
@@ -110,8 +116,11 @@ const arbitraryCase: fc.Arbitrary<CaseInput> = fc
     day: fc.integer({ min: 1, max: 28 }),
     month: fc.integer({ min: 1, max: 10 }),
     route: fc.constantFrom(...INTAKE_ROUTES),
-    natures: fc.uniqueArray(fc.constantFrom(...NATURES), { maxLength: 3 }),
-    handlings: fc.uniqueArray(fc.constantFrom(...HANDLING_TYPES.filter((h) => h !== 'referral')), { maxLength: 3 }),
+    natures: fc.uniqueArray(fc.constantFrom(...NATURES), { minLength: 1, maxLength: 3 }),
+    handlings: fc.oneof(
+      fc.constant<HandlingType[]>(['advice_only']),
+      fc.uniqueArray(fc.constantFrom(...HANDLING_TYPES.filter((h) => h !== 'referral' && h !== 'advice_only')), { maxLength: 3 }),
+    ),
     relation: fc.option(fc.constantFrom(...OTHER_PARTY_RELATIONS), { nil: null }),
     reporters: fc.array(
       fc.record({ staff: fc.constantFrom(...STAFF_CATEGORIES), age: fc.constantFrom(...AGE_BANDS), role: fc.constantFrom(...REPORTER_ROLES), suffix: fc.string({ maxLength: 8 }) }),
@@ -126,6 +135,7 @@ const arbitraryCase: fc.Arbitrary<CaseInput> = fc
       firstContactAt: `${date}T09:00`,
       firstResponseAt: null,
       intakeRoute: route,
+      referredInBy: route === 'via_concerns_point' ? 'concerns_point' : route === 'referred_by_function' ? 'ombudsperson' : null,
       natures,
       handlings,
       otherParty: { relation, hierarchical: null, description: `${CANARY.name}-party` },
@@ -133,7 +143,7 @@ const arbitraryCase: fc.Arbitrary<CaseInput> = fc
       reporters: reporters.map((r) =>
         reporter({ name: `${CANARY.name}-${r.suffix.replace(/\p{Cc}/gu, '')}`, unit: `${CANARY.name}-unit`, staffCategory: r.staff, ageBand: r.age, role: r.role }),
       ),
-      consents: consent ? [{ scope: 'count_in_statistics', withWhom: `${CANARY.name}-whom`, givenOn: date, withdrawnOn: null }] : [],
+      consents: consent ? [{ scope: 'count_in_statistics', answer: 'given', withWhom: `${CANARY.name}-whom`, givenOn: date, withdrawnOn: null }] : [],
     });
   });
 
@@ -154,7 +164,10 @@ describe('nothing identifying leaves the vault', () => {
         expect(leakedCanaries(json + csv)).toEqual([]);
         const dates = (json + csv).match(/\d{4}-\d{2}-\d{2}/g) ?? [];
         expect(new Set(dates)).toEqual(new Set(['2026-01-01', '2026-12-31', file.exportedOn]));
-        expect(file.counts.reports).toBe(cases.filter((c) => c.consents.length > 0).length);
+        const counted = cases.filter((c) => c.consents.length > 0);
+        const received = counted.filter((c) => c.referredInBy !== null);
+        expect(file.counts.reports).toBe(counted.length - received.length);
+        expect(file.counts.receivedReports).toBe(received.length);
       }),
       { numRuns: 60 },
     );
@@ -169,7 +182,7 @@ async function exportFrom(fn: string, build: () => Promise<void>, period = year2
 }
 
 describe('the team report', () => {
-  it('merges three exports to hand-computed totals and refuses duplicates, overlaps and tampering', async () => {
+  it('merges three exports to hand-computed totals and refuses duplicates and tampering', async () => {
     const adviser = await exportFrom('central_confidential_adviser', async () => {
       await ok('cases.create', caseInput({ natures: ['intimidation'] }));
       await ok('cases.create', caseInput({ natures: ['intimidation', 'workload'], reporters: [reporter(), reporter({ staffCategory: 'phd_candidate' })] }));
@@ -181,46 +194,43 @@ describe('the team report', () => {
       await ok('cases.create', caseInput({ natures: ['bullying'], reporters: [reporter({ staffCategory: 'phd_candidate' })] }));
     });
 
-    const overlapping = await exportFrom('ombudsperson', async () => undefined, { from: '2026-06-01', to: '2027-05-31' });
     await openVault('central_confidential_adviser');
-    for (const content of [adviser, ombuds, faculty]) await ok('team.import', { content });
-    expect(await codeOf('team.import', { content: adviser })).toBe('DUPLICATE_EXPORT');
-    expect(await codeOf('team.import', { content: overlapping })).toBe('OVERLAPPING_PERIOD');
+    for (const content of [adviser, ombuds, faculty]) expect((await ok<ImportOutcome>('team.import', { content, replace: [] })).status).toBe('imported');
+    expect(await codeOf('team.import', { content: adviser, replace: [] })).toBe('DUPLICATE_EXPORT');
     const tampered = adviser.replace('"reports": 2', '"reports": 3');
     expect(tampered).not.toBe(adviser);
-    expect(await codeOf('team.import', { content: tampered })).toBe('TAMPERED_EXPORT');
-    expect(await codeOf('team.import', { content: '{"schema":"something else"}' })).toBe('INVALID_EXPORT');
-    expect(await codeOf('team.import', { content: 'not json' })).toBe('INVALID_EXPORT');
+    expect(await codeOf('team.import', { content: tampered, replace: [] })).toBe('TAMPERED_EXPORT');
+    expect(await codeOf('team.import', { content: '{"schema":"something else"}', replace: [] })).toBe('INVALID_EXPORT');
+    expect(await codeOf('team.import', { content: 'not json', replace: [] })).toBe('INVALID_EXPORT');
 
-    const report = await ok<TeamReport>('team.report', { k: 3 });
+    const report = await ok<TeamReport>('team.report', { year: 2026, k: 3, grouped: false });
     expect(report.imports).toHaveLength(3);
-    expect(report.exact!.reports).toBe(2 + 3 + 1);
-    expect(report.exact!.reporters).toBe(3 + 3 + 1);
-    expect(report.exact!.byNature.intimidation).toBe(2);
-    expect(report.exact!.byNature.labour_conflict).toBe(3);
-    expect(report.exact!.byStaffCategory.phd_candidate).toBe(2);
-    expect(report.exact!.byUnit).toEqual({ CANARYUNITFACULTEIT: 6 });
-    expect(report.main!.reports.rows).toEqual([{ key: 'reports', value: 5 }, { key: 'reporters', value: 6 }]);
-    // 2 is below k, and the 3 beside it would give it away from the total of 5: both are hidden.
-    const byFunction = Object.fromEntries(report.main!.reportsByFunction.rows.map((row) => [row.key, row.value]));
-    expect(byFunction).toMatchObject({ central_confidential_adviser: null, ombudsperson: null, concerns_point_coordinator: 0 });
-    expect(report.main!.reportsByFunction.total).toBe(5);
-    expect(report.faculty!.reports.rows[0]).toEqual({ key: 'reports', value: null });
+    const exact = report.exact.team!;
+    expect(exact.keyFigures).toMatchObject({ advisers: 2, reports: 5, reporters: 6 });
+    expect(exact.natures.rows.find((row) => row.key === 'intimidation')).toEqual({ key: 'intimidation', value: 2, percent: 40 });
+    expect(exact.reporterProfile.rows.find((row) => row.key === 'phd_candidate')!.value).toBe(1);
+    expect(report.exact.faculty!.keyFigures).toMatchObject({ advisers: 1, reports: 1 });
     expect(report.units).toEqual([{ unit: 'CANARYUNITFACULTEIT', reports: 6 }]);
-    expect((await ok<TeamReport>('team.report', { k: 7 })).units).toEqual([]);
-    expect(await codeOf('team.report', { k: 2 })).toBe('INVALID_INPUT');
+    // 2 is below k, and the 3 beside it would give it away from the total of 5: both are hidden.
+    const byFunction = Object.fromEntries(report.published.team!.reportsByFunction!.rows.map((row) => [row.key, row.value]));
+    expect(byFunction).toEqual({ central_confidential_adviser: null, ombudsperson: null, concerns_point_coordinator: 0 });
+    expect(report.published.team!.reportsByFunction!.total).toBe(5);
+    expect(report.published.faculty!.keyFigures.reports).toBeNull();
+    expect((await ok<TeamReport>('team.report', { year: 2026, k: 7, grouped: false })).units).toEqual([]);
+    expect(await codeOf('team.report', { year: 2026, k: 2, grouped: false })).toBe('INVALID_INPUT');
 
-    const { fileName } = await ok<{ fileName: string }>('team.saveCsv', { k: 3 });
-    expect(fileName).toBe('confidant-annual-report.csv');
-    expect(readFileSync(dialogs.saved.at(-1)!, 'utf8')).toContain('faculty,reports,reports,,<3');
+    const { fileName } = await ok<{ fileName: string }>('team.saveCsv', { year: 2026, k: 3, grouped: false });
+    expect(fileName).toBe('confidant-annual-report-2026.csv');
+    expect(readFileSync(dialogs.saved.at(-1)!, 'utf8')).toContain('faculty,keyFigures,reports,,<3');
   });
 
   it('keeps imports and removes one on request', async () => {
     const json = await exportFrom('ombudsperson', async () => undefined);
     await openVault('central_confidential_adviser');
-    const summary = await ok<{ exportId: string }>('team.import', { content: json });
-    await ok('team.remove', { exportId: summary.exportId });
-    expect((await ok<TeamReport>('team.report', { k: 5 })).imports).toEqual([]);
+    const outcome = await ok<ImportOutcome>('team.import', { content: json, replace: [] });
+    if (outcome.status !== 'imported') throw new Error('not imported');
+    await ok('team.remove', { exportId: outcome.summary.exportId });
+    expect((await ok<TeamReport>('team.report', { year: 2026, k: 5, grouped: false })).imports).toEqual([]);
     const parsed = JSON.parse(json) as ExportFile;
     expect(parsed.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
