@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['electron/core/**/*.test.ts', 'shared/**/*.test.ts'],
+          include: ['electron/core/**/*.test.ts', 'shared/**/*.test.ts', 'test/reference/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -83,7 +83,7 @@ const CaseFields = z
     referredInBy: z.enum(REFERRAL_SOURCES).nullable(),
     reporterIdentified: z.boolean(),
     reporters: z.array(Reporter).max(MAX_REPORTERS),
-    natures: uniqueList(z.enum(NATURES), NATURES.length).refine((natures) => natures.length > 0, 'natureNeeded'),
+    natures: uniqueList(z.enum(NATURES), NATURES.length),
     otherParty: OtherParty,
     recency: z.enum(RECENCIES).nullable(),
     frequency: z.enum(FREQUENCIES).nullable(),
@@ -114,6 +114,8 @@ export const CaseInput = CaseFields.superRefine((input, context) => {
   });
   if (input.reporterIdentified && input.reporters.length === 0) issue(['reporters'], 'reporterNeeded');
   if (input.referrals.length > 0 && !input.handlings.includes('referral')) issue(['handlings'], 'referralNeedsHandling');
+  // A saved case that breaks these is kept and flagged (needsAttention), so only new saves are refused here.
+  if (input.natures.length === 0) issue(['natures'], 'natureNeeded');
   if (input.handlings.includes(ADVICE_ONLY) && input.handlings.length > 1) issue(['handlings'], 'adviceOnlyExclusive');
   // A report another team function passed on is counted there; the route and the source must agree.
   const fromFunction = isFunctionReferralCode(input.referredInBy);

@@ -74,6 +74,8 @@ export const ReportSection = z
     /** Faculty section: reports per contributing adviser (keys `adviser:<n>:external|internal`). */
     reportsByAdviser: ReportTable.nullable(),
     referralFlows: z.array(ReferralFlow),
+    /** Team section: referrals made by each function, to each team function or elsewhere. */
+    referralsByFunction: ReportCross.nullable(),
     reporterProfile: ReportTable,
     employmentStatus: ReportTable,
     reporterRole: ReportTable,

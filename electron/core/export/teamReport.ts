@@ -6,6 +6,7 @@ import {
   HANDLING_SUMMARY,
   REFERRAL_CODE_OF_FUNCTION,
   TEAM_SECTION_FUNCTIONS,
+  isFunctionReferralCode,
 } from '../../../shared/taxonomy';
 import { HIERARCHY_KEYS, OTHER_PARTY_KEYS } from '../../../shared/schemas/export';
 import { mergeCounts } from './merge';
@@ -85,6 +86,19 @@ function referralFlows(files: ExportFile[], k: number): ReferralFlow[] {
   return flows;
 }
 
+/** Each function's referrals: to the other team functions one by one, everywhere else together. */
+function referralsByFunction(files: ExportFile[]): Record<string, Record<string, number>> {
+  const rows: Record<string, Record<string, number>> = {};
+  for (const file of files) {
+    const row = (rows[file.function] ??= {});
+    for (const [target, count] of Object.entries(file.counts.byReferralTarget)) {
+      const column = isFunctionReferralCode(target) ? target : 'elsewhere';
+      row[column] = (row[column] ?? 0) + count;
+    }
+  }
+  return rows;
+}
+
 /** Faculty advisers are listed one by one, by a number, never by name; external ones say so. */
 function reportsByAdviser(files: ExportFile[]): Record<string, number> {
   const perAdviser = new Map<string, { external: boolean; reports: number }>();
@@ -125,6 +139,7 @@ function section(files: ExportFile[], options: SectionOptions): ReportSection | 
     reportsByFunction: kind === 'team' ? partsTable('reports', perFunction, k) : null,
     reportsByAdviser: kind === 'faculty' ? partsTable('reports', reportsByAdviser(files), k) : null,
     referralFlows: kind === 'team' ? referralFlows(options.allFiles, k) : [],
+    referralsByFunction: kind === 'team' ? crossTable('referrals', referralsByFunction(files), [...FUNCTION_REFERRAL_CODES, 'elsewhere'], k) : null,
     reporterProfile: partsTable('reporters', regroup(merged.byStaffCategory, rowKeys(groupings, 'staffCategory')), k),
     employmentStatus: partsTable('reporters', merged.byEmploymentStatus, k),
     reporterRole: partsTable('reporters', merged.byReporterRole, k, merged.reporters),

@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
+import { CaseRecord } from '../../../shared/contract';
+import { listCases } from '../cases/caseList';
+import { getCase, updateCase } from '../cases/caseRecords';
+import { importsToRedo } from '../export/teamImports';
 import { MIGRATIONS, migrate, schemaVersion } from './migrations';
+import { getProfile } from './profile';
 
 function databaseAt(version: number) {
   const db = new Database(':memory:');
@@ -50,6 +55,45 @@ describe('schema migrations', () => {
     expect(db.prepare("SELECT rowid >> 32 FROM note_index WHERE note_index MATCH 'reorganisatie'").pluck().all()).toEqual([7]);
     db.prepare('DELETE FROM conversations').run();
     expect(db.prepare('SELECT count(*) FROM note_index').pluck().get()).toBe(0);
+  });
+
+  it('5 upgrades a version-4 vault to the counting model, keeping what each case meant', () => {
+    const db = databaseAt(4);
+    db.exec(`
+      UPDATE meta SET value = 'external_confidential_adviser' WHERE key = 'function';
+      INSERT INTO cases (id, first_contact_at, intake_route, referred_in_by, created_at, updated_at) VALUES
+        (1, '2026-01-05T10:00', 'via_concerns_point', NULL, 'x', 'x'),
+        (2, '2026-01-06T10:00', 'direct', NULL, 'x', 'x'),
+        (3, '2026-01-07T10:00', 'direct', NULL, 'x', 'x');
+      INSERT INTO case_natures (case_id, nature) VALUES (1, 'intimidation'), (3, 'bullying');
+      INSERT INTO case_handlings (case_id, handling) VALUES (1, 'advice_only'), (3, 'advice_only'), (3, 'referral');
+      INSERT INTO case_reporters (case_id, position, name, staff_category, age_band, gender, unit, role, reported_afterwards, international) VALUES
+        (1, 0, '', 'former_employee', 'age_35_44', NULL, '', 'directly_affected', 1, NULL),
+        (2, 0, '', 'seconded_external', 'unknown', NULL, '', 'bystander', 0, NULL),
+        (3, 0, '', 'academic_staff', 'unknown', NULL, '', 'directly_affected', 0, NULL);
+      INSERT INTO case_consents (case_id, scope, with_whom, given_on, withdrawn_on) VALUES
+        (1, 'count_in_statistics', '', '2026-01-05', NULL),
+        (2, 'count_in_statistics', '', '2026-01-06', '2026-02-01');
+      INSERT INTO team_imports (export_id, function, period_from, period_to, content, imported_at)
+        VALUES ('00000000-0000-4000-8000-000000000001', 'ombudsperson', '2025-01-01', '2025-12-31', '{}', 'x');
+    `);
+    migrate(db);
+    const clock = () => new Date(2026, 10, 23);
+    const [first, second, third] = [1, 2, 3].map((id) => CaseRecord.parse(getCase(db, id)));
+    expect(first!.reporters[0]).toMatchObject({ staffCategory: 'other', employmentStatus: 'former', earlierPeriod: 'other_earlier_period' });
+    expect(second!.reporters[0]).toMatchObject({ staffCategory: 'other', employmentStatus: 'seconded', earlierPeriod: 'not_earlier' });
+    expect(third!.reporters[0]).toMatchObject({ staffCategory: 'academic_staff', employmentStatus: 'current' });
+    expect(first!.consents[0]!.answer).toBe('given');
+    expect(first!.referredInBy).toBe('concerns_point');
+    expect([first, second, third].map((record) => record!.needsAttention)).toEqual([false, true, true]);
+    const rows = listCases(db, { filter: { status: null, year: null, nature: null, intakeRoute: null, openWithoutResponse: false, search: '' }, sort: 'number_asc', offset: 0, limit: 10 }, clock).rows;
+    expect(rows.map((row) => row.statisticsConsent)).toEqual(['given', 'refused', 'not_asked']);
+    expect(getProfile(db)).toEqual({ function: 'faculty_confidential_adviser', external: true, adviserId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(db.prepare('SELECT count(*) FROM team_imports').pluck().get()).toBe(0);
+    expect(importsToRedo(db)).toBe(1);
+    // A save under today's rules settles the flag; the rules refuse only new saves.
+    updateCase(db, 3, { ...third!, handlings: ['referral'] }, clock);
+    expect(getCase(db, 3).needsAttention).toBe(false);
   });
 
   it('leave a current vault untouched when run again', () => {

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportPreview, ImportOutcome, ReportCross, ReportTable, TeamReport } from '../../shared/contract';
+import { createCore, type Core } from '../../electron/core/core';
+import { createLogger } from '../../electron/core/log';
+import { CANARY } from '../fixtures/canaries';
+import { REFERENCE_HEADCOUNT, REFERENCE_YEAR, referenceVaults } from '../fixtures/referenceReport';
+import { callCore } from '../support/callCore';
+import { temporaryDirectory } from '../support/temporaryDirectory';
+import { testShell } from '../support/testShell';
+
+/**
+ * The published 2022 annual report of a Dutch university's social-safety team, reproduced from
+ * individual cases entered through the router as the app enters them, exported per adviser,
+ * imported into one team vault and read back as the report shows it. Figures are from
+ * ../shared/docs/REFERENCE-REPORT.md; percentages that the publication rounded from other bases
+ * match within one point.
+ */
+const clock = () => new Date(2023, 0, 16, 10, 0);
+const dir = temporaryDirectory();
+let core: Core;
+let dialogs: ReturnType<typeof testShell>;
+const { ok } = callCore(() => core);
+
+async function openVault(name: string, fn: string, external: boolean) {
+  core?.vault.lock();
+  dialogs = testShell(dir.path);
+  core = createCore({ dataDirectory: `${dir.path}/${name.replace(/ /g, '-')}`, clock, log: createLogger(() => undefined), shell: dialogs.shell });
+  await ok('vault.create', { passphrase: CANARY.passphrase, function: fn, external });
+}
+
+let report: TeamReport;
+let csv: string;
+
+beforeAll(async () => {
+  const exports: string[] = [];
+  for (const vault of referenceVaults()) {
+    await openVault(vault.name, vault.function, vault.external);
+    for (const { input, conversations } of vault.cases) {
+      const { id } = await ok<{ id: number }>('cases.create', input);
+      for (const conversation of conversations) await ok('conversations.add', { caseId: id, conversation });
+    }
+    for (const advice of vault.boardAdvices) await ok('boardAdvices.create', advice);
+    const preview = await ok<ExportPreview>('export.preview', { period: vault.period, includeUnits: false });
+    expect(preview.notAskedYet).toEqual([]);
+    await ok('export.save', { exportId: preview.file.exportId });
+    exports.push(readFileSync(dialogs.saved.at(-1)!, 'utf8'));
+  }
+  await openVault('team member', 'ombudsperson', false);
+  for (const content of exports) expect((await ok<ImportOutcome>('team.import', { content, replace: [] })).status).toBe('imported');
+  await ok('team.setHeadcount', { year: REFERENCE_YEAR, headcount: REFERENCE_HEADCOUNT });
+  report = await ok<TeamReport>('team.report', { year: REFERENCE_YEAR, k: 5, grouped: true });
+  await ok('team.saveCsv', { year: REFERENCE_YEAR, k: 5, grouped: true });
+  csv = readFileSync(dialogs.saved.at(-1)!, 'utf8');
+}, 120_000);
+
+afterAll(() => {
+  core.vault.lock();
+  dir.remove();
+});
+
+const row = (table: ReportTable, key: string) => {
+  const found = table.rows.find((entry) => entry.key === key);
+  if (!found) throw new Error(`no row ${key}`);
+  return found;
+};
+const cell = (cross: ReportCross, rowKey: string, columnKey: string) => cross.cells[cross.rowKeys.indexOf(rowKey)]![cross.columnKeys.indexOf(columnKey)];
+const withinOnePoint = (shown: number | null, published: number) => expect(Math.abs(shown! - published)).toBeLessThanOrEqual(1);
+const SUPERVISOR_OR_PROMOTOR = 'group:Direct leidinggevende of (co)promotor';
+
+describe('the reference annual report, reproduced figure by figure', () => {
+  it('imports every adviser of one function for the same period: 4 team vaults and 7 faculty advisers', () => {
+    expect(report.imports).toHaveLength(11);
+    expect(report.imports.filter((entry) => entry.function === 'central_confidential_adviser')).toHaveLength(2);
+    expect(report.years).toEqual([REFERENCE_YEAR]);
+  });
+
+  it('figure 1 and 3: 99 reports from 112 reporters (5 joint), about 2% of 5,146 staff, 2.5 conversations per reporter', () => {
+    const figures = report.published.team!.keyFigures;
+    expect(figures).toMatchObject({ reports: 99, reporters: 112, jointReports: 5, conversationsPerReporter: 2.5 });
+    expect(Math.round(figures.staffShare!)).toBe(2);
+    expect(csv).toContain('team,keyFigures,reports,,99,');
+  });
+
+  it('figure 1: 53% academic staff, 9% PhD candidates, 5 bystanders, 8 reporting their PhD period only now, 2 former and 1 seconded', () => {
+    const published = report.published.team!;
+    expect(published.reporterProfile.unit).toBe('reporters');
+    expect(row(published.reporterProfile, 'academic_staff').percent).toBe(53);
+    expect(row(published.reporterProfile, 'phd_candidate').percent).toBe(9);
+    expect(row(published.reporterRole, 'bystander').value).toBe(5);
+    expect(row(published.duringPhdByStaffCategory, 'academic_staff').value).toBe(8);
+    const exact = report.exact.team!;
+    expect(row(exact.employmentStatus, 'former').value).toBe(2);
+    expect(row(exact.employmentStatus, 'seconded').value).toBe(1);
+    // Former employees keep their staff category, so both figures hold at once.
+    expect(row(exact.reporterProfile, 'academic_staff').value! + row(exact.reporterProfile, 'phd_candidate').value!).toBe(69);
+  });
+
+  it('figure 3: reports per function of first contact add up to the unique total, 43/29/28%', () => {
+    const byFunction = report.published.team!.reportsByFunction!;
+    expect(byFunction.unit).toBe('reports');
+    expect(byFunction.total).toBe(99);
+    withinOnePoint(row(byFunction, 'concerns_point_coordinator').percent, 43);
+    withinOnePoint(row(byFunction, 'ombudsperson').percent, 29);
+    withinOnePoint(row(byFunction, 'central_confidential_adviser').percent, 28);
+    expect(row(report.published.team!.intakeRoutes, 'national_desk_threatened_scientists').value).toBe(0);
+  });
+
+  it('figure 3: the concerns point referred 2 to the adviser, 5 to the ombudsperson and 12 elsewhere; both sides agree', () => {
+    const flows = report.exact.team!.referralFlows;
+    expect(flows).toEqual([
+      { from: 'concerns_point', to: 'ombudsperson', made: 5, received: 5, disagree: false },
+      { from: 'concerns_point', to: 'confidential_adviser', made: 2, received: 2, disagree: false },
+    ]);
+    const byFunction = report.exact.team!.referralsByFunction!;
+    expect(cell(byFunction, 'concerns_point_coordinator', 'elsewhere')).toBe(12);
+    expect(row(report.exact.team!.referralTargets, 'complaints_committee').value).toBe(0);
+    expect(row(report.exact.team!.handling, 'formal_complaint').value).toBe(0);
+  });
+
+  it('figure 4: intimidation 29% (10 supervisor or promotor, 9 colleague, 2 students, 7 third parties), a quarter labour conflict', () => {
+    const published = report.published.team!;
+    expect(published.natures).toMatchObject({ unit: 'reports', multi: true, base: 99 });
+    expect(row(published.natures, 'intimidation')).toEqual({ key: 'intimidation', value: 29, percent: 29 });
+    const exact = report.exact.team!.natureByOtherParty;
+    expect(cell(exact, 'intimidation', SUPERVISOR_OR_PROMOTOR)).toBe(10);
+    expect(cell(exact, 'intimidation', 'colleague')).toBe(9);
+    expect(cell(exact, 'intimidation', 'student')).toBe(2);
+    expect(cell(exact, 'intimidation', 'third_party')).toBe(7);
+    expect(row(published.natures, 'labour_conflict').percent).toBe(25);
+    expect(cell(exact, 'labour_conflict', SUPERVISOR_OR_PROMOTOR)).toBe(24);
+    expect(cell(exact, 'labour_conflict', 'subordinate')).toBe(1);
+  });
+
+  it('figure 4: sexual harassment 12% (5 by bystanders, all hierarchical), cooperation 17%, bullying and reintegration 5 (4 supervisor)', () => {
+    const published = report.published.team!;
+    expect(row(published.natures, 'sexual_harassment')).toMatchObject({ value: 12, percent: 12 });
+    expect(cell(published.natureByBystander, 'sexual_harassment', 'bystander')).toBe(5);
+    expect(cell(published.natureByHierarchy, 'sexual_harassment', 'yes')).toBe(12);
+    expect(row(published.natures, 'cooperation_problems').percent).toBe(17);
+    // Grouped, a report with both natures counts once: 5 reports, not 6 tags.
+    expect(row(published.natures, 'group:Pesten en re-integratie').value).toBe(5);
+    expect(cell(report.exact.team!.natureByOtherParty, 'group:Pesten en re-integratie', SUPERVISOR_OR_PROMOTOR)).toBe(4);
+    expect(cell(report.exact.team!.natureByOtherParty, 'group:Discriminatie', 'private_life')).toBe(1);
+    // Natures are often combined, so they add up to more than 100% of reports.
+    const tags = report.exact.team!.natures.rows.reduce((sum, entry) => sum + entry.value!, 0);
+    expect(tags).toBeGreaterThan(99);
+  });
+
+  it('figure 5: advice only in almost 60% of reports, more intensive in over 40%; one police report, two board advices', () => {
+    const summary = report.published.team!.handlingSummary;
+    expect(summary.unit).toBe('reports');
+    expect(row(summary, 'advice_only').percent).toBe(60);
+    expect(row(summary, 'more_intensive').value! / 99).toBeGreaterThan(0.4);
+    expect(row(report.exact.team!.handling, 'police_report_help').value).toBe(1);
+    expect(report.exact.team!.keyFigures.boardAdvices).toBe(2);
+  });
+
+  it('faculty PhD advisers, listed apart: 27 reports from 7 advisers, 13 at the external one, 0 to 9 at the others', () => {
+    const faculty = report.exact.faculty!;
+    expect(faculty.keyFigures).toMatchObject({ advisers: 7, reports: 27 });
+    expect(row(faculty.reportsByAdviser!, 'adviser:1:external').value).toBe(13);
+    const internal = faculty.reportsByAdviser!.rows.filter((entry) => entry.key.endsWith(':internal'));
+    expect(internal).toHaveLength(6);
+    expect(internal.reduce((sum, entry) => sum + entry.value!, 0)).toBe(14);
+    expect(Math.max(...internal.map((entry) => entry.value!))).toBe(9);
+    expect(faculty.keyFigures.conversationsPerReporter).toBe(2);
+    // The faculty advisers' reports stay out of the team's own totals.
+    expect(report.published.team!.keyFigures.reports).toBe(99);
+  });
+});
