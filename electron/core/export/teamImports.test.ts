@@ -1,0 +1,228 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ExportPreview, Groupings, ImportOutcome, TeamReport } from '../../../shared/contract';
+import { DEFAULT_GROUPINGS } from '../../../shared/contract';
+import { CANARY } from '../../../test/fixtures/canaries';
+import { caseInput } from '../../../test/fixtures/records';
+import { callCore } from '../../../test/support/callCore';
+import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { createCore, type Core } from '../core';
+import { createLogger } from '../log';
+
+let dir: ReturnType<typeof temporaryDirectory>;
+let now = new Date(2027, 0, 10, 12, 0);
+const cores = new Map<string, Core>();
+let current: Core;
+const { ok, codeOf } = callCore(() => current);
+
+/** Each name is one adviser's vault, kept open across the test so it can export again later. */
+async function use(name: string, fn = 'central_confidential_adviser') {
+  const existing = cores.get(name);
+  if (existing) {
+    current = existing;
+    return;
+  }
+  current = createCore({ dataDirectory: `${dir.path}/${name}`, clock: () => now, log: createLogger(() => undefined) });
+  cores.set(name, current);
+  await ok('vault.create', { passphrase: CANARY.passphrase, function: fn });
+}
+
+async function exportOf(period = { from: '2026-01-01', to: '2026-12-31' }): Promise<string> {
+  return (await ok<ExportPreview>('export.preview', { period, includeUnits: false })).json;
+}
+
+const report = (year = 2026, grouped = false) => ok<TeamReport>('team.report', { year, k: 3, grouped });
+const rowCount = (table: string) => current.vault.database().prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+
+beforeEach(() => {
+  dir = temporaryDirectory();
+  now = new Date(2027, 0, 10, 12, 0);
+});
+afterEach(() => {
+  for (const core of cores.values()) core.vault.lock();
+  cores.clear();
+  dir.remove();
+});
+
+describe('imports per adviser and report year', () => {
+  it('merges two advisers of one function for the same period', async () => {
+    await use('adviser-a');
+    await ok('cases.create', caseInput());
+    const a = await exportOf();
+    await use('adviser-b');
+    await ok('cases.create', caseInput());
+    await ok('cases.create', caseInput());
+    const b = await exportOf();
+    await use('team', 'ombudsperson');
+    for (const content of [a, b]) expect((await ok<ImportOutcome>('team.import', { content, replace: [] })).status).toBe('imported');
+    const merged = await report();
+    expect(merged.exact.team!.keyFigures).toMatchObject({ advisers: 2, reports: 3 });
+    expect(merged.imports.map((entry) => entry.function)).toEqual(['central_confidential_adviser', 'central_confidential_adviser']);
+  });
+
+  it('never counts one adviser twice: an overlapping newer export replaces the earlier only after confirmation, and is recorded', async () => {
+    await use('adviser');
+    await ok('cases.create', caseInput());
+    const first = await exportOf({ from: '2026-01-01', to: '2026-06-30' });
+    now = new Date(2027, 1, 1, 12, 0);
+    await ok('cases.create', caseInput({ firstContactAt: '2026-05-01T10:00', firstResponseAt: null }));
+    const newer = await exportOf({ from: '2026-01-01', to: '2026-12-31' });
+
+    await use('team', 'ombudsperson');
+    const landed = await ok<ImportOutcome>('team.import', { content: first, replace: [] });
+    if (landed.status !== 'imported') throw new Error('first import refused');
+    const asked = await ok<ImportOutcome>('team.import', { content: newer, replace: [] });
+    expect(asked.status).toBe('replaceNeeded');
+    if (asked.status !== 'replaceNeeded') return;
+    expect(asked.overlapping).toEqual([landed.summary]);
+    expect(asked.incoming).toMatchObject({ period: { from: '2026-01-01', to: '2026-12-31' }, exportedOn: '2027-02-01', reports: 2 });
+    expect(asked.overlapping[0]).toMatchObject({ period: { from: '2026-01-01', to: '2026-06-30' }, exportedOn: '2027-01-10', reports: 1 });
+    // Asking changed nothing.
+    expect((await report()).exact.team!.keyFigures.reports).toBe(1);
+    expect(rowCount('team_imports')).toBe(1);
+
+    expect(await codeOf('team.import', { content: newer, replace: ['00000000-0000-4000-8000-000000000000'] })).toBe('OVERLAPPING_PERIOD');
+    const replaced = await ok<ImportOutcome>('team.import', { content: newer, replace: [landed.summary.exportId] });
+    expect(replaced).toMatchObject({ status: 'imported', replaced: [landed.summary] });
+    const after = await report();
+    expect(after.exact.team!.keyFigures.reports).toBe(2);
+    expect(after.imports).toHaveLength(1);
+    expect(after.replacements).toEqual([
+      { adviser: landed.summary.adviser, replacedPeriod: { from: '2026-01-01', to: '2026-06-30' }, replacedExportedOn: '2027-01-10', replacedAt: expect.any(String) },
+    ]);
+
+    // The older export cannot push the newer one out again.
+    const asked2 = await ok<ImportOutcome>('team.import', { content: first, replace: [] });
+    expect(asked2.status).toBe('replaceNeeded');
+    if (asked2.status !== 'replaceNeeded') return;
+    expect(await codeOf('team.import', { content: first, replace: asked2.overlapping.map((entry) => entry.exportId) })).toBe('OLDER_EXPORT');
+    expect((await report()).exact.team!.keyFigures.reports).toBe(2);
+  });
+
+  it('keeps report years apart', async () => {
+    await use('adviser');
+    await ok('cases.create', caseInput());
+    await ok('cases.create', caseInput({ firstContactAt: '2025-03-02T09:00', firstResponseAt: null }));
+    const thisYear = await exportOf();
+    const lastYear = await exportOf({ from: '2025-01-01', to: '2025-12-31' });
+    await use('team', 'ombudsperson');
+    for (const content of [thisYear, lastYear]) await ok('team.import', { content, replace: [] });
+    expect((await report(2026)).years).toEqual([2026, 2025]);
+    expect((await report(2026)).imports.map((entry) => entry.reportYear)).toEqual([2026]);
+    expect((await report(2025)).exact.team!.keyFigures.reports).toBe(1);
+    expect((await report(2024)).exact.team).toBeNull();
+  });
+});
+
+describe('a report referred between functions', () => {
+  it('is counted once: the concerns point refers to the ombudsperson, both log it, both export', async () => {
+    await use('concerns-point', 'concerns_point_coordinator');
+    await ok('cases.create', caseInput({ handlings: ['referral'], referrals: [{ target: 'ombudsperson', referredOn: '2026-03-02' }] }));
+    const sent = await exportOf();
+    await use('ombudsperson', 'ombudsperson');
+    await ok('cases.create', caseInput({ intakeRoute: 'via_concerns_point', referredInBy: 'concerns_point', handlings: ['mediation'] }));
+    const received = await exportOf();
+    expect(JSON.parse(received).counts).toMatchObject({ reports: 0, receivedReports: 1, referralsReceived: { concerns_point: 1 } });
+
+    await use('team', 'central_confidential_adviser');
+    for (const content of [sent, received]) await ok('team.import', { content, replace: [] });
+    const team = (await report()).exact.team!;
+    expect(team.keyFigures.reports).toBe(1);
+    expect(team.reportsByFunction!.rows.map((entry) => [entry.key, entry.value])).toEqual([
+      ['concerns_point_coordinator', 1],
+      ['ombudsperson', 0],
+      ['central_confidential_adviser', 0],
+    ]);
+    expect(team.referralFlows).toEqual([{ from: 'concerns_point', to: 'ombudsperson', made: 1, received: 1, disagree: false }]);
+  });
+
+  it('shows both sides when they disagree', async () => {
+    await use('concerns-point', 'concerns_point_coordinator');
+    for (let i = 0; i < 2; i++) await ok('cases.create', caseInput({ handlings: ['referral'], referrals: [{ target: 'ombudsperson', referredOn: '2026-03-02' }] }));
+    const sent = await exportOf();
+    await use('ombudsperson', 'ombudsperson');
+    await ok('cases.create', caseInput({ intakeRoute: 'referred_by_function', referredInBy: 'concerns_point' }));
+    const received = await exportOf();
+    await use('team', 'central_confidential_adviser');
+    for (const content of [sent, received]) await ok('team.import', { content, replace: [] });
+    expect((await report()).exact.team!.referralFlows).toEqual([{ from: 'concerns_point', to: 'ombudsperson', made: 2, received: 1, disagree: true }]);
+  });
+});
+
+describe('the team’s own inputs to the report', () => {
+  it('groups codes only in how the report shows them, and refuses groupings that contradict each other', async () => {
+    await use('adviser');
+    await ok('cases.create', caseInput({ natures: ['bullying', 'illness_reintegration'] }));
+    await ok('cases.create', caseInput({ natures: ['bullying'], otherParty: { relation: 'promotor_supervisor', hierarchical: true, description: '' } }));
+    const content = await exportOf();
+    await use('team', 'ombudsperson');
+    await ok('team.import', { content, replace: [] });
+    expect(await ok<Groupings>('team.groupings', {})).toEqual(DEFAULT_GROUPINGS);
+
+    const detailed = (await report(2026, false)).exact.team!;
+    expect(detailed.natures.rows.filter((entry) => entry.value! > 0).map((entry) => [entry.key, entry.value])).toEqual([
+      ['bullying', 2],
+      ['illness_reintegration', 1],
+    ]);
+    const grouped = (await report(2026, true)).exact.team!;
+    expect(grouped.natures.rows.filter((entry) => entry.value! > 0)).toEqual([{ key: 'group:Pesten en re-integratie', value: 2, percent: 100 }]);
+    expect(grouped.otherParty.rows.find((entry) => entry.key === 'group:Direct leidinggevende of (co)promotor')!.value).toBe(2);
+
+    const mine: Groupings = [{ list: 'nature', name: 'Bullying only', codes: ['bullying', 'aggression_violence'] }];
+    expect(await ok<Groupings>('team.saveGroupings', { groupings: mine })).toEqual(mine);
+    expect((await report(2026, true)).exact.team!.natures.rows.find((entry) => entry.key === 'group:Bullying only')!.value).toBe(2);
+    for (const groupings of [
+      [{ list: 'nature', name: 'Twice', codes: ['bullying', 'threats'] }, { list: 'nature', name: 'Again', codes: ['bullying', 'workload'] }],
+      [{ list: 'nature', name: 'Same', codes: ['bullying', 'threats'] }, { list: 'nature', name: 'Same', codes: ['workload', 'other'] }],
+      [{ list: 'nature', name: 'Wrong list', codes: ['bullying', 'colleague'] }],
+      [{ list: 'nature', name: 'One', codes: ['bullying'] }],
+      [{ list: 'nature', name: '', codes: ['bullying', 'threats'] }],
+      [{ list: 'gender', name: 'Not groupable', codes: ['woman', 'man'] }],
+    ]) {
+      expect(await codeOf('team.saveGroupings', { groupings })).toBe('INVALID_INPUT');
+    }
+    expect(await ok<Groupings>('team.groupings', {})).toEqual(mine);
+    // The imported export is untouched by any grouping.
+    expect(JSON.parse(current.vault.database().prepare('SELECT content FROM team_imports').pluck().get() as string).counts.byNature.illness_reintegration).toBe(1);
+  });
+
+  it('keeps the head-count per year and refuses nonsense', async () => {
+    await use('team', 'ombudsperson');
+    await ok('team.setHeadcount', { year: 2026, headcount: 5146 });
+    expect((await report(2026)).headcount).toBe(5146);
+    expect((await report(2025)).headcount).toBeNull();
+    for (const bad of [{ year: 2026, headcount: 0 }, { year: 2026, headcount: -5 }, { year: 2026, headcount: 1.5 }, { year: 2026, headcount: '5146' }, { year: 1066, headcount: 10 }, { year: 2026 }]) {
+      expect(await codeOf('team.setHeadcount', bad)).toBe('INVALID_INPUT');
+    }
+    expect((await report(2026)).headcount).toBe(5146);
+    await ok('team.setHeadcount', { year: 2026, headcount: null });
+    expect((await report(2026)).headcount).toBeNull();
+  });
+
+  it('records formal advice to the board as a team action, counts it in the export, and refuses bad input', async () => {
+    await use('adviser');
+    const { id } = await ok<{ id: number }>('boardAdvices.create', { givenOn: '2026-10-03', reportsConcerned: 3, response: 'followed', note: '' });
+    await ok('boardAdvices.create', { givenOn: '2026-11-03', reportsConcerned: 2, response: 'pending', note: '' });
+    await ok('boardAdvices.update', { id, advice: { givenOn: '2026-10-04', reportsConcerned: 4, response: 'followed', note: '' } });
+    expect((JSON.parse(await exportOf()) as { counts: { boardAdvices: unknown } }).counts.boardAdvices).toEqual({
+      total: 2,
+      followed: 1,
+      notFollowed: 0,
+      pending: 1,
+      reportsConcerned: 6,
+    });
+    for (const bad of [
+      { givenOn: '2026-10-03', reportsConcerned: 0, response: 'followed', note: '' },
+      { givenOn: '2026-10-03', reportsConcerned: 2, response: 'maybe', note: '' },
+      { givenOn: '2027-12-03', reportsConcerned: 2, response: 'followed', note: '' },
+      { givenOn: '2026-02-30', reportsConcerned: 2, response: 'followed', note: '' },
+      { givenOn: '2026-10-03', reportsConcerned: 2, response: 'followed', note: 'x'.repeat(301) },
+      { givenOn: '2026-10-03', reportsConcerned: 2, response: 'followed' },
+    ]) {
+      expect(await codeOf('boardAdvices.create', bad)).toBe('INVALID_INPUT');
+    }
+    expect(await codeOf('boardAdvices.delete', { id: 999 })).toBe('NOT_FOUND');
+    expect(rowCount('board_advices')).toBe(2);
+    await ok('boardAdvices.delete', { id });
+    expect(await ok<unknown[]>('boardAdvices.list', {})).toHaveLength(1);
+  });
+});
