@@ -8,7 +8,7 @@ import {
   REFERRAL_SOURCE_KEYS,
   STAFF_KEYS,
 } from '../../../shared/schemas/export';
-import { isResponseLate } from '../../../shared/responseTime';
+import { FIRST_RESPONSE_PROMISE_HOURS } from '../../../shared/limits';
 import {
   ACTIVITY_TYPES,
   ADVICE_ONLY,
@@ -23,21 +23,20 @@ import {
   REFERRAL_TARGETS,
   REPORTER_ROLES,
   ioaCategoryOf,
-  isFunctionReferralCode,
   type HandlingType,
-  type IntakeRoute,
   type Nature,
   type OtherPartyRelation,
 } from '../../../shared/taxonomy';
 import type { Db } from '../vault/database';
 
 const NOT_RECORDED = 'not_recorded';
+const TEAM_FUNCTION_SOURCES = FUNCTION_REFERRAL_CODES.map((code) => `'${code}'`).join(', ');
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 }
 
-/** Adds one to a table that lists every code; an unknown code (never written by this version) counts as not recorded. */
+/** Adds to a table that lists every code; a code this version does not know counts as not recorded. */
 function bump(table: Record<string, number>, key: string | null, by = 1): void {
   const code = key ?? NOT_RECORDED;
   if (code in table) table[code]! += by;
@@ -51,44 +50,6 @@ function dayAfter(date: string): string {
   return next.toISOString().slice(0, 10);
 }
 
-interface CaseRow {
-  id: number;
-  first_contact_at: string;
-  first_response_at: string | null;
-  status: 'open' | 'closed';
-  intake_route: IntakeRoute;
-  referred_in_by: string | null;
-  other_party_relation: OtherPartyRelation | null;
-  other_party_hierarchical: number | null;
-  outcome: string | null;
-}
-
-interface ReporterRow {
-  case_id: number;
-  staff_category: string;
-  employment_status: string;
-  age_band: string;
-  gender: string | null;
-  role: string;
-  earlier_period: string;
-  unit: string;
-}
-
-/** Received from another team function: counted at the function of first contact, not here. */
-function isReceived(row: CaseRow): boolean {
-  return (row.intake_route === 'via_concerns_point' || row.intake_route === 'referred_by_function') && isFunctionReferralCode(row.referred_in_by);
-}
-
-function groupByCase<T extends { case_id: number }>(rows: T[]): Map<number, T[]> {
-  const byCase = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = byCase.get(row.case_id);
-    if (list) list.push(row);
-    else byCase.set(row.case_id, [row]);
-  }
-  return byCase;
-}
-
 export interface Aggregate {
   counts: ExportCounts;
   /** Seen only by the adviser: cases in the period whose reporter refused or withdrew. */
@@ -97,38 +58,42 @@ export interface Aggregate {
 }
 
 /**
- * Counts for one period from the cases whose reporters consented to be counted. SQLite reads each
- * table once for the period's cases; the counting happens here, in memory, and no case row, name,
- * text or date leaves this function.
+ * Counts for one period from the cases whose reporters consented to be counted. SQLite groups
+ * each table in one pass over the period's cases and hands back only combinations and their
+ * counts; no case row, name, text or date leaves this function.
  */
-export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean, now: Date): Aggregate {
+export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): Aggregate {
   const range = { from: period.from, end: dayAfter(period.to) };
   db.exec('DROP TABLE IF EXISTS temp.export_cases');
-  db.exec('CREATE TEMP TABLE export_cases (id INTEGER PRIMARY KEY)');
   try {
-    const cases = db
-      .prepare(
-        `SELECT id, first_contact_at, first_response_at, status, intake_route, referred_in_by, other_party_relation, other_party_hierarchical, outcome
-         FROM cases WHERE first_contact_at >= @from AND first_contact_at < @end AND statistics_consent = 'given'`,
-      )
-      .all(range) as CaseRow[];
-    const insert = db.prepare('INSERT INTO temp.export_cases (id) VALUES (?)');
-    for (const row of cases) insert.run(row.id);
+    // One read of the period's cases: what every table below needs of a case, kept in memory.
+    // `received`: passed on by another team function, so counted there; here only as a referral received.
+    // `response` follows shared/responseTime.ts: later than the promised hours, or not yet recorded.
+    db.exec(`CREATE TEMP TABLE export_cases (
+      id INTEGER PRIMARY KEY, received INTEGER, route TEXT, source TEXT, relation TEXT, hierarchical INTEGER,
+      status TEXT, outcome TEXT, response TEXT, people INTEGER, bystander INTEGER)`);
+    db.prepare(
+      `INSERT INTO temp.export_cases
+       SELECT c.id,
+         c.intake_route IN ('via_concerns_point', 'referred_by_function') AND coalesce(c.referred_in_by IN (${TEAM_FUNCTION_SOURCES}), 0),
+         c.intake_route, c.referred_in_by, c.other_party_relation, c.other_party_hierarchical, c.status, c.outcome,
+         CASE WHEN c.first_response_at IS NULL THEN 'missing'
+              WHEN unixepoch(c.first_response_at) - unixepoch(c.first_contact_at) > @promise THEN 'later'
+              ELSE 'within24h' END,
+         (SELECT count(*) FROM case_reporters r WHERE r.case_id = c.id),
+         EXISTS (SELECT 1 FROM case_reporters r WHERE r.case_id = c.id AND r.role = 'bystander')
+       FROM cases c WHERE c.statistics_consent = 'given' AND c.first_contact_at >= @from AND c.first_contact_at < @end`,
+    ).run({ ...range, promise: FIRST_RESPONSE_PROMISE_HOURS * 3600 });
+    const grouped = <T>(sql: string, params: Record<string, unknown> = {}) => db.prepare(sql).all(params) as (T & { n: number })[];
+    // Child tables are read from the period's cases (CROSS JOIN keeps that order), never scanned whole.
+    const own = 'FROM temp.export_cases e WHERE e.received = 0';
 
     const uncounted = db
-      .prepare(`SELECT id, label, first_contact_at AS firstContactAt, statistics_consent AS consent FROM cases
-                WHERE first_contact_at >= @from AND first_contact_at < @end AND statistics_consent != 'given' ORDER BY first_contact_at, id`)
+      .prepare(
+        `SELECT id, label, first_contact_at AS firstContactAt, statistics_consent AS consent FROM cases
+         WHERE statistics_consent IN ('refused', 'not_asked') AND first_contact_at >= @from AND first_contact_at < @end ORDER BY first_contact_at, id`,
+      )
       .all(range) as (UnansweredCase & { consent: string })[];
-
-    const inScope = (table: string, columns: string) =>
-      db.prepare(`SELECT t.case_id, ${columns} FROM ${table} t JOIN temp.export_cases e ON e.id = t.case_id`).all();
-    const natures = groupByCase(inScope('case_natures', 't.nature') as { case_id: number; nature: Nature }[]);
-    const handlings = groupByCase(inScope('case_handlings', 't.handling') as { case_id: number; handling: HandlingType }[]);
-    const reporters = groupByCase(
-      inScope('case_reporters', 't.staff_category, t.employment_status, t.age_band, t.gender, t.role, t.earlier_period, trim(t.unit) AS unit') as ReporterRow[],
-    );
-    const referralTargets = inScope('case_referrals', 't.target') as { case_id: number; target: string }[];
-    const count = (sql: string) => db.prepare(sql).pluck().get() as number;
 
     const c = {
       reports: 0,
@@ -155,125 +120,152 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean, n
       status: { open: 0, closed: 0 },
       byOutcome: zeros(OUTCOME_KEYS),
     };
+
+    for (const row of grouped<{ source: string | null }>(
+      'SELECT source, count(*) AS n FROM temp.export_cases WHERE received = 1 GROUP BY 1',
+    )) {
+      c.receivedReports += row.n;
+      bump(c.referralsReceived, row.source, row.n);
+    }
+
+    for (const row of grouped<{
+      route: string;
+      source: string | null;
+      relation: string | null;
+      status: 'open' | 'closed';
+      outcome: string | null;
+      response: keyof ExportCounts['firstResponse'];
+      people: number;
+    }>(`SELECT route, source, relation, status, outcome, response, people, count(*) AS n ${own} GROUP BY 1, 2, 3, 4, 5, 6, 7`)) {
+      c.reports += row.n;
+      // A reporter who is not identified is still one person with a report, of unknown profile.
+      if (row.people === 0) {
+        c.unidentifiedReporters += row.n;
+        c.reporters += row.n;
+        for (const table of [c.byStaffCategory, c.byEmploymentStatus, c.byEarlierPeriod, c.byGender]) bump(table, null, row.n);
+        c.byAgeBand.unknown += row.n;
+      }
+      if (row.people > 1) c.jointReports += row.n;
+      c.firstResponse[row.response] += row.n;
+      bump(c.byIntakeRoute, row.route, row.n);
+      bump(c.byReferralSource, row.source, row.n);
+      bump(c.byOtherParty, row.relation, row.n);
+      c.status[row.status] += row.n;
+      if (row.status === 'closed') bump(c.byOutcome, row.outcome, row.n);
+    }
+
+    for (const row of grouped<{ staff: string; employment: string; age: string; gender: string | null; role: string; earlier: string }>(
+      `SELECT r.staff_category AS staff, r.employment_status AS employment, r.age_band AS age, r.gender, r.role, r.earlier_period AS earlier, count(*) AS n
+       FROM temp.export_cases e CROSS JOIN case_reporters r ON r.case_id = e.id WHERE e.received = 0 GROUP BY 1, 2, 3, 4, 5, 6`,
+    )) {
+      c.reporters += row.n;
+      bump(c.byStaffCategory, row.staff, row.n);
+      bump(c.byEmploymentStatus, row.employment, row.n);
+      bump(c.byEarlierPeriod, row.earlier, row.n);
+      if (row.earlier === 'during_phd') bump(c.duringPhdByStaffCategory, row.staff, row.n);
+      bump(c.byAgeBand, row.age, row.n);
+      bump(c.byGender, row.gender, row.n);
+      bump(c.byReporterRole, row.role, row.n);
+    }
+
+    // group_concat promises no order, so each set is sorted here and equal sets are merged.
     const shapes = new Map<string, CaseShape>();
-    const units = new Map<string, number>();
+    for (const row of grouped<{ natures: string; relation: OtherPartyRelation | null; hierarchical: number | null; bystander: number }>(
+      `SELECT natures, relation, hierarchical, bystander, count(*) AS n FROM (
+         SELECT (SELECT group_concat(nature, '+') FROM case_natures WHERE case_id = e.id) AS natures, e.relation, e.hierarchical, e.bystander ${own})
+       WHERE natures IS NOT NULL GROUP BY 1, 2, 3, 4`,
+    )) {
+      const natures = (row.natures.split('+') as Nature[]).sort();
+      for (const nature of natures) {
+        c.byNature[nature] += row.n;
+        c.byIoaCategory[ioaCategoryOf(nature, row.relation)] += row.n;
+      }
+      const shape: CaseShape = {
+        natures,
+        otherParty: row.relation ?? NOT_RECORDED,
+        hierarchical: row.hierarchical === null ? NOT_RECORDED : row.hierarchical === 1 ? 'yes' : 'no',
+        bystander: row.bystander === 1,
+        reports: row.n,
+      };
+      const key = `${natures.join('+')} ${shape.otherParty} ${shape.hierarchical} ${shape.bystander}`;
+      const existing = shapes.get(key);
+      if (existing) existing.reports += row.n;
+      else shapes.set(key, shape);
+    }
+    const caseShapes = [...shapes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, shape]) => shape);
 
-    for (const row of cases) {
-      if (isReceived(row)) {
-        c.receivedReports++;
-        bump(c.referralsReceived, row.referred_in_by);
-        continue;
-      }
-      c.reports++;
-      const people = reporters.get(row.id) ?? [];
-      if (people.length === 0) {
-        // A reporter who is not identified is still one person with a report, of unknown profile.
-        c.unidentifiedReporters++;
-        c.reporters++;
-        bump(c.byStaffCategory, null);
-        bump(c.byEmploymentStatus, null);
-        bump(c.byEarlierPeriod, null);
-        c.byAgeBand.unknown++;
-        bump(c.byGender, null);
-      }
-      if (people.length > 1) c.jointReports++;
-      const caseUnits = new Set<string>();
-      for (const person of people) {
-        c.reporters++;
-        bump(c.byStaffCategory, person.staff_category);
-        bump(c.byEmploymentStatus, person.employment_status);
-        bump(c.byEarlierPeriod, person.earlier_period);
-        if (person.earlier_period === 'during_phd') bump(c.duringPhdByStaffCategory, person.staff_category);
-        bump(c.byAgeBand, person.age_band);
-        bump(c.byGender, person.gender);
-        bump(c.byReporterRole, person.role);
-        if (person.unit !== '') caseUnits.add(person.unit);
-      }
-      for (const unit of caseUnits) units.set(unit, (units.get(unit) ?? 0) + 1);
-
-      if (row.first_response_at === null) c.firstResponse.missing++;
-      else if (isResponseLate(row.first_contact_at, row.first_response_at, row.status, now)) c.firstResponse.later++;
-      else c.firstResponse.within24h++;
-      bump(c.byIntakeRoute, row.intake_route);
-      bump(c.byReferralSource, row.referred_in_by);
-      bump(c.byOtherParty, row.other_party_relation);
-      c.status[row.status]++;
-      if (row.status === 'closed') bump(c.byOutcome, row.outcome);
-
-      const caseNatures = (natures.get(row.id) ?? []).map((entry) => entry.nature).sort();
-      for (const nature of caseNatures) {
-        c.byNature[nature]++;
-        c.byIoaCategory[ioaCategoryOf(nature, row.other_party_relation)]++;
-      }
-      if (caseNatures.length > 0) {
-        const shape: Omit<CaseShape, 'reports'> = {
-          natures: caseNatures,
-          otherParty: row.other_party_relation ?? NOT_RECORDED,
-          hierarchical: row.other_party_hierarchical === null ? NOT_RECORDED : row.other_party_hierarchical === 1 ? 'yes' : 'no',
-          bystander: people.some((person) => person.role === 'bystander'),
-        };
-        const key = JSON.stringify(shape);
-        const existing = shapes.get(key);
-        if (existing) existing.reports++;
-        else shapes.set(key, { ...shape, reports: 1 });
-      }
-
-      const caseHandlings = (handlings.get(row.id) ?? []).map((entry) => entry.handling);
-      for (const handling of caseHandlings) c.byHandling[handling]++;
-      if (caseHandlings.length === 0) c.handlingSummary.not_recorded++;
-      else if (caseHandlings.every((handling) => handling === ADVICE_ONLY)) c.handlingSummary.advice_only++;
-      else c.handlingSummary.more_intensive++;
+    for (const row of grouped<{ handlings: string | null }>(
+      `SELECT handlings, count(*) AS n FROM (
+         SELECT (SELECT group_concat(handling, '+') FROM case_handlings h WHERE h.case_id = e.id) AS handlings ${own})
+       GROUP BY 1`,
+    )) {
+      const handlings = (row.handlings?.split('+') ?? []) as HandlingType[];
+      for (const handling of handlings) c.byHandling[handling] += row.n;
+      const summary = handlings.length === 0 ? 'not_recorded' : handlings.every((handling) => handling === ADVICE_ONLY) ? 'advice_only' : 'more_intensive';
+      c.handlingSummary[summary] += row.n;
     }
 
     const byReferralTarget = zeros(REFERRAL_TARGETS);
-    for (const referral of referralTargets) bump(byReferralTarget, referral.target);
+    for (const row of grouped<{ target: string }>('SELECT t.target, count(*) AS n FROM temp.export_cases e CROSS JOIN case_referrals t ON t.case_id = e.id GROUP BY 1')) {
+      bump(byReferralTarget, row.target, row.n);
+    }
 
-    const conversations = count('SELECT count(*) FROM conversations v JOIN temp.export_cases e ON e.id = v.case_id');
+    const conversations = db.prepare('SELECT count(*) FROM temp.export_cases e CROSS JOIN conversations v ON v.case_id = e.id').pluck().get() as number;
     const mediation = db
       .prepare(
         `SELECT count(*) AS mediations, count(m.hearing_held_on) AS hearings,
            coalesce(sum((SELECT count(*) FROM mediation_sessions s WHERE s.case_id = m.case_id)), 0) AS sessions,
            coalesce(sum((SELECT count(*) FROM mediation_agreements a WHERE a.case_id = m.case_id)), 0) AS agreements
-         FROM mediations m JOIN temp.export_cases e ON e.id = m.case_id`,
+         FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id`,
       )
       .get() as { mediations: number; hearings: number; sessions: number; agreements: number };
     const mediationOutcomes = zeros(MEDIATION_OUTCOME_KEYS);
-    for (const row of db.prepare('SELECT m.outcome FROM mediations m JOIN temp.export_cases e ON e.id = m.case_id').pluck().all() as (string | null)[]) {
-      bump(mediationOutcomes, row);
+    for (const row of grouped<{ outcome: string | null }>('SELECT m.outcome, count(*) AS n FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id GROUP BY 1')) {
+      bump(mediationOutcomes, row.outcome, row.n);
     }
 
     const signalThemes = zeros(NATURES);
     let signalTotal = 0;
-    for (const theme of db.prepare('SELECT theme FROM signals WHERE noted_on >= @from AND noted_on < @end').pluck().all(range) as string[]) {
-      bump(signalThemes, theme);
-      signalTotal++;
+    for (const row of grouped<{ theme: string }>('SELECT theme, count(*) AS n FROM signals WHERE noted_on >= @from AND noted_on < @end GROUP BY 1', range)) {
+      bump(signalThemes, row.theme, row.n);
+      signalTotal += row.n;
     }
     const activities = Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, { count: 0, attendees: 0 }])) as ExportCounts['activities'];
-    for (const row of db
-      .prepare('SELECT type, count(*) AS n, sum(attendees) AS attendees FROM activities WHERE held_on >= @from AND held_on < @end GROUP BY 1')
-      .all(range) as { type: keyof ExportCounts['activities']; n: number; attendees: number }[]) {
+    for (const row of grouped<{ type: keyof ExportCounts['activities']; attendees: number }>(
+      'SELECT type, count(*) AS n, sum(attendees) AS attendees FROM activities WHERE held_on >= @from AND held_on < @end GROUP BY 1',
+      range,
+    )) {
       activities[row.type] = { count: row.n, attendees: row.attendees };
     }
     const boardAdvices = { total: 0, followed: 0, notFollowed: 0, pending: 0, reportsConcerned: 0 };
-    for (const advice of db
-      .prepare('SELECT response, reports_concerned AS reports FROM board_advices WHERE given_on >= @from AND given_on < @end')
-      .all(range) as { response: 'followed' | 'not_followed' | 'pending'; reports: number }[]) {
-      boardAdvices.total++;
-      boardAdvices.reportsConcerned += advice.reports;
-      boardAdvices[advice.response === 'not_followed' ? 'notFollowed' : advice.response]++;
+    for (const row of grouped<{ response: 'followed' | 'not_followed' | 'pending'; reports: number }>(
+      'SELECT response, count(*) AS n, sum(reports_concerned) AS reports FROM board_advices WHERE given_on >= @from AND given_on < @end GROUP BY 1',
+      range,
+    )) {
+      boardAdvices.total += row.n;
+      boardAdvices.reportsConcerned += row.reports;
+      boardAdvices[row.response === 'not_followed' ? 'notFollowed' : row.response] += row.n;
     }
+    const byUnit = includeUnits
+      ? Object.fromEntries(
+          grouped<{ unit: string }>(
+            `SELECT trim(r.unit) AS unit, count(DISTINCT r.case_id) AS n FROM temp.export_cases e CROSS JOIN case_reporters r ON r.case_id = e.id
+             WHERE e.received = 0 AND trim(r.unit) != '' GROUP BY 1 ORDER BY 1`,
+          ).map((row) => [row.unit, row.n]),
+        )
+      : null;
 
     const counts: ExportCounts = {
       ...c,
       conversations,
       conversationsPerReporter: c.reporters === 0 ? 0 : Math.round((conversations / c.reporters) * 100) / 100,
-      caseShapes: [...shapes.values()].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
+      caseShapes,
       byReferralTarget,
       mediation: { ...mediation, byOutcome: mediationOutcomes },
       signals: { total: signalTotal, byTheme: signalThemes },
       activities,
       boardAdvices,
-      byUnit: includeUnits ? Object.fromEntries([...units].sort(([a], [b]) => a.localeCompare(b))) : null,
+      byUnit,
     };
     return {
       counts,

@@ -71,8 +71,8 @@ describe('the adviser’s export', () => {
     expect(counts.byStaffCategory.phd_candidate).toBe(1);
     expect(counts.byNature.intimidation).toBe(2);
     expect(counts.caseShapes).toEqual([
-      { natures: ['intimidation', 'workload'], otherParty: 'direct_supervisor', hierarchical: 'yes', bystander: true, reports: 1 },
       { natures: ['intimidation'], otherParty: 'colleague', hierarchical: 'no', bystander: false, reports: 1 },
+      { natures: ['intimidation', 'workload'], otherParty: 'direct_supervisor', hierarchical: 'yes', bystander: true, reports: 1 },
     ]);
     expect(counts.handlingSummary).toEqual({ advice_only: 1, more_intensive: 1, not_recorded: 0 });
     expect(counts.byReferralTarget.ombudsperson).toBe(1);

@@ -24,7 +24,7 @@ export class ExportService {
 
   preview(db: Db, request: ExportRequest): ExportPreview {
     const now = this.clock();
-    const { counts, refused, notAskedYet } = aggregate(db, request.period, request.includeUnits, now);
+    const { counts, refused, notAskedYet } = aggregate(db, request.period, request.includeUnits);
     const file = buildExportFile(getProfile(db), request.period, localMinute(now).slice(0, 10), counts);
     this.pending = { file, json: `${JSON.stringify(file, null, 2)}\n`, csv: exportCsv(file), excludedRefused: refused, notAskedYet };
     return this.pending;

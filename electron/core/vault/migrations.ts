@@ -286,6 +286,10 @@ export const MIGRATIONS: readonly Migration[] = [
           WHERE id IN (SELECT case_id FROM case_consents WHERE scope = 'count_in_statistics');
         UPDATE cases SET statistics_consent = 'given'
           WHERE id IN (SELECT case_id FROM case_consents WHERE scope = 'count_in_statistics' AND withdrawn_on IS NULL);
+        -- The export reads a period's counted cases, and lists the uncounted ones, from this index alone.
+        CREATE INDEX cases_by_statistics_consent ON cases (statistics_consent, first_contact_at);
+        -- Joint reports and bystanders per case without reading the reporter rows.
+        CREATE INDEX case_reporters_by_role ON case_reporters (case_id, role);
 
         -- A case that came via the concerns point was referred by it.
         UPDATE cases SET referred_in_by = 'concerns_point' WHERE intake_route = 'via_concerns_point' AND referred_in_by IS NULL;
