@@ -120,8 +120,7 @@ interface SectionOptions {
   allFiles: ExportFile[];
 }
 
-function section(files: ExportFile[], options: SectionOptions): ReportSection | null {
-  const merged = mergeCounts(files.map((file) => file.counts));
+function section(files: ExportFile[], merged: ExportCounts | null, options: SectionOptions): ReportSection | null {
   if (!merged) return null;
   const { k, groupings, kind } = options;
   const natureKey = rowKeys(groupings, 'nature');
@@ -176,11 +175,16 @@ export function buildTeamReport(input: ReportInput): TeamReport {
   const team = files.filter((file) => TEAM_SECTION_FUNCTIONS.includes(file.function));
   const faculty = files.filter((file) => !TEAM_SECTION_FUNCTIONS.includes(file.function));
   const groupings = input.grouped ? input.groupings : [];
+  const mergedTeam = mergeCounts(team.map((file) => file.counts));
+  const mergedFaculty = mergeCounts(faculty.map((file) => file.counts));
   const sections = (threshold: number) => {
     const options = { k: threshold, groupings, headcount: input.headcount, allFiles: files };
-    return { team: section(team, { ...options, kind: 'team' }), faculty: section(faculty, { ...options, kind: 'faculty' }) };
+    return {
+      team: section(team, mergedTeam, { ...options, kind: 'team' }),
+      faculty: section(faculty, mergedFaculty, { ...options, kind: 'faculty' }),
+    };
   };
-  const units = Object.entries(mergeCounts(files.map((file) => file.counts))?.byUnit ?? {})
+  const units = Object.entries(mergeCounts([mergedTeam, mergedFaculty].filter((counts) => counts !== null))?.byUnit ?? {})
     .filter(([, reports]) => reports >= k)
     .map(([unit, reports]) => ({ unit, reports }))
     .sort((a, b) => b.reports - a.reports || a.unit.localeCompare(b.unit));
