@@ -12,7 +12,7 @@ import { ExportService } from './export/exportService';
 import { getGroupings, saveGroupings } from './export/groupings';
 import { headcountOf, importExport, importYears, importedExports, importsToRedo, removeImport, replacementsOf, setHeadcount } from './export/teamImports';
 import { buildTeamReport, publicationCsv } from './export/teamReport';
-import { deleteBoardAdvice, listBoardAdvices, saveBoardAdvice } from './outreach/boardAdvices';
+import { listBoardAdvices, saveBoardAdvice } from './outreach/boardAdvices';
 import type { ReportRequest } from '../../shared/contract';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
@@ -179,7 +179,7 @@ export function createCore(options: CoreOptions): Core {
     'boardAdvices.create': (input) => saveBoardAdvice(db(), input, clock),
     'boardAdvices.update': ({ id, advice }) => saveBoardAdvice(db(), advice, clock, id),
     'boardAdvices.delete': ({ id }) => {
-      deleteBoardAdvice(db(), id);
+      deleteRow(db(), 'board_advices', id);
       return done;
     },
 

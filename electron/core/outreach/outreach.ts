@@ -11,17 +11,23 @@ export function listSignals(db: Db): Signal[] {
     .all() as Signal[];
 }
 
-export function saveSignal(db: Db, input: SignalInput, clock: Clock, id?: number): { id: number } {
-  if (futureSignalFields(input, clock()).length > 0) throw new AppError('INVALID_INPUT');
-  const values = [input.notedOn, input.unit, input.theme, input.note];
+type OutreachTable = 'signals' | 'activities' | 'board_advices';
+
+/** Inserts a row, or replaces the row with `id` (NOT_FOUND when there is none). */
+export function saveRow(db: Db, table: OutreachTable, values: Record<string, string | number>, id?: number): { id: number } {
+  const columns = Object.keys(values);
   if (id === undefined) {
-    const result = db.prepare('INSERT INTO signals (noted_on, unit, theme, note) VALUES (?, ?, ?, ?)').run(...values);
+    const result = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`).run(values);
     return { id: Number(result.lastInsertRowid) };
   }
-  if (db.prepare('UPDATE signals SET noted_on = ?, unit = ?, theme = ?, note = ? WHERE id = ?').run(...values, id).changes === 0) {
-    throw new AppError('NOT_FOUND');
-  }
+  const assignments = columns.map((column) => `${column} = @${column}`).join(', ');
+  if (db.prepare(`UPDATE ${table} SET ${assignments} WHERE id = @id`).run({ ...values, id }).changes === 0) throw new AppError('NOT_FOUND');
   return { id };
+}
+
+export function saveSignal(db: Db, input: SignalInput, clock: Clock, id?: number): { id: number } {
+  if (futureSignalFields(input, clock()).length > 0) throw new AppError('INVALID_INPUT');
+  return saveRow(db, 'signals', { noted_on: input.notedOn, unit: input.unit, theme: input.theme, note: input.note }, id);
 }
 
 export function listActivities(db: Db): Activity[] {
@@ -31,17 +37,9 @@ export function listActivities(db: Db): Activity[] {
 }
 
 export function saveActivity(db: Db, input: ActivityInput, id?: number): { id: number } {
-  const values = [input.heldOn, input.type, input.audience, input.attendees];
-  if (id === undefined) {
-    const result = db.prepare('INSERT INTO activities (held_on, type, audience, attendees) VALUES (?, ?, ?, ?)').run(...values);
-    return { id: Number(result.lastInsertRowid) };
-  }
-  if (db.prepare('UPDATE activities SET held_on = ?, type = ?, audience = ?, attendees = ? WHERE id = ?').run(...values, id).changes === 0) {
-    throw new AppError('NOT_FOUND');
-  }
-  return { id };
+  return saveRow(db, 'activities', { held_on: input.heldOn, type: input.type, audience: input.audience, attendees: input.attendees }, id);
 }
 
-export function deleteRow(db: Db, table: 'signals' | 'activities', id: number): void {
+export function deleteRow(db: Db, table: OutreachTable, id: number): void {
   if (db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id).changes === 0) throw new AppError('NOT_FOUND');
 }
