@@ -54,6 +54,9 @@ describe('the IPC router', () => {
     ['a request that is not an object', 'vault.unlock', 'secret', 'INVALID_INPUT'],
     ['a too-short passphrase', 'vault.create', { passphrase: 'short', function: 'ombudsperson' }, 'INVALID_INPUT'],
     ['an unknown function', 'vault.create', { passphrase: CANARY.passphrase, function: 'judge' }, 'INVALID_INPUT'],
+    ['the retired external function', 'vault.create', { passphrase: CANARY.passphrase, function: 'external_confidential_adviser' }, 'INVALID_INPUT'],
+    ['an external adviser who is not a faculty adviser', 'vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson', external: true }, 'INVALID_INPUT'],
+    ['an external flag that is not a boolean', 'vault.create', { passphrase: CANARY.passphrase, function: 'faculty_confidential_adviser', external: 'yes' }, 'INVALID_INPUT'],
     ['an extra field', 'vault.status', { sneaky: true }, 'INVALID_INPUT'],
     ['an idle time of zero', 'settings.update', { idleLockMinutes: 0 }, 'INVALID_INPUT'],
     ['a 5 MB passphrase', 'vault.unlock', { passphrase: 'x'.repeat(5_000_000) }, 'INVALID_INPUT'],
@@ -81,6 +84,8 @@ describe('the IPC router', () => {
     expect(await call('profile.get', {})).toEqual({ ok: true, value: { function: 'ombudsperson', external: false, adviserId } });
 
     expect(await call('profile.update', { function: 'ombudsperson', external: true })).toEqual({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('profile.update', { function: 'ombudsperson' })).toEqual({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('profile.update', { function: 'external_confidential_adviser', external: false })).toEqual({ ok: false, error: { code: 'INVALID_INPUT' } });
     await call('cases.create', caseInput());
     expect(await call('profile.update', { function: 'faculty_confidential_adviser', external: true })).toEqual({ ok: false, error: { code: 'FUNCTION_LOCKED' } });
     expect(await call('profile.get', {})).toEqual({ ok: true, value: { function: 'ombudsperson', external: false, adviserId } });

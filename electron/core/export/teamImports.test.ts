@@ -98,6 +98,25 @@ describe('imports per adviser and report year', () => {
     expect((await report()).exact.team!.keyFigures.reports).toBe(2);
   });
 
+  it('refuses malformed import and report requests and changes nothing', async () => {
+    await use('adviser');
+    const content = await exportOf();
+    await use('team', 'ombudsperson');
+    for (const bad of [{ content }, { content, replace: ['not-a-uuid'] }, { content, replace: 'all' }, { content, replace: [], extra: 1 }]) {
+      expect(await codeOf('team.import', bad)).toBe('INVALID_INPUT');
+    }
+    for (const bad of [{ year: 2026, k: 5 }, { year: 2026, k: 5, grouped: 'yes' }, { year: 1800, k: 5, grouped: false }, { year: 2026.5, k: 5, grouped: false }]) {
+      expect(await codeOf('team.report', bad)).toBe('INVALID_INPUT');
+      expect(await codeOf('team.saveCsv', bad)).toBe('INVALID_INPUT');
+    }
+    expect(rowCount('team_imports')).toBe(0);
+    // An export claiming an external adviser of another function is not one of ours.
+    const external = JSON.parse(content) as { external: boolean };
+    external.external = true;
+    expect(await codeOf('team.import', { content: JSON.stringify(external), replace: [] })).toBe('INVALID_EXPORT');
+    expect(rowCount('team_imports')).toBe(0);
+  });
+
   it('keeps report years apart', async () => {
     await use('adviser');
     await ok('cases.create', caseInput());
