@@ -1,7 +1,7 @@
 import type { CaseInput } from './schemas/cases';
 import type { ConversationInput } from './schemas/conversations';
 import type { Mediation } from './schemas/mediation';
-import type { SignalInput } from './schemas/outreach';
+import type { BoardAdviceInput, SignalInput } from './schemas/outreach';
 import { localMinute } from './time';
 
 /**
@@ -49,3 +49,7 @@ export function futureSignalFields(input: SignalInput, now: Date): Path[] {
   return collect(now, [[['notedOn'], input.notedOn]]);
 }
 
+
+export function futureBoardAdviceFields(input: BoardAdviceInput, now: Date): Path[] {
+  return collect(now, [[['givenOn'], input.givenOn]]);
+}

@@ -39,7 +39,7 @@ async function createVault(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { name: 'Uw herstelsleutel' });
 }
 
-describe('creating a vault', () => {
+describe('creating a vault', { timeout: 15_000 }, () => {
   it('refuses a weak passphrase in plain Dutch and creates nothing', async () => {
     const user = userEvent.setup();
     renderApp();
@@ -81,7 +81,8 @@ describe('creating a vault', () => {
   });
 });
 
-describe('the case record', () => {
+// Typing into the whole case form key by key under jsdom takes several seconds per test.
+describe('the case record', { timeout: 20_000 }, () => {
   async function openNewCase(user: ReturnType<typeof userEvent.setup>) {
     await createVault(user);
     await user.click(screen.getByLabelText('Ik heb de herstelsleutel veilig opgeslagen'));
@@ -106,22 +107,62 @@ describe('the case record', () => {
     expect(screen.getByText('De eerste reactie ligt vóór het eerste contact.')).toBeInTheDocument();
     expect(vault.core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
 
+    expect(screen.getByText('Kies minstens één aard van de melding.')).toBeInTheDocument();
+
     await user.clear(contact);
     await user.type(contact, '2026-03-02T11:15');
     await user.clear(screen.getByLabelText('Eerste reactie (datum en tijd)'));
     await user.selectOptions(screen.getByLabelText('Binnengekomen via'), 'referred_by_function');
     await user.click(screen.getByRole('checkbox', { name: 'Werkdruk' }));
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
+    expect(await screen.findByText(/Kies bij 'Verwezen door' welke functie/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Verwezen door'), 'ombudsperson');
+    await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
     await screen.findByRole('heading', { name: /^Zaak 1/ });
     expect(screen.getByText('Er is nog geen eerste reactie en de 24 uur zijn voorbij.')).toBeInTheDocument();
-    expect(vault.core.vault.database().prepare('SELECT intake_route FROM cases').all()).toEqual([{ intake_route: 'referred_by_function' }]);
+    expect(screen.queryByText(/^Aanvullen:/)).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'Overzicht' })).getByText('Nog niet gevraagd')).toBeInTheDocument();
+    expect(vault.core.vault.database().prepare('SELECT intake_route, referred_in_by FROM cases').all()).toEqual([{ intake_route: 'referred_by_function', referred_in_by: 'ombudsperson' }]);
     expect(vault.core.vault.database().prepare('SELECT handling FROM case_handlings').pluck().all()).toEqual(['referral']);
+    expect(vault.core.vault.database().prepare('SELECT count(*) FROM case_consents').pluck().get()).toBe(0);
+  });
+
+  it('fills in what a rule decides and writes the one statistics answer the adviser chose', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await openNewCase(user);
+    expect(screen.getByRole('radio', { name: 'Nog niet gevraagd' })).toBeChecked();
+    await user.selectOptions(screen.getByLabelText('Binnengekomen via'), 'via_concerns_point');
+    expect(screen.getByLabelText('Verwezen door')).toHaveValue('concerns_point');
+    await user.selectOptions(screen.getByLabelText('Binnengekomen via'), 'direct');
+    expect(screen.getByLabelText('Verwezen door')).toHaveValue('');
+
+    await user.click(screen.getByRole('checkbox', { name: 'Begeleiding' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Alleen advies' }));
+    expect(screen.getByRole('checkbox', { name: 'Begeleiding' })).not.toBeChecked();
+    await user.click(screen.getByRole('checkbox', { name: 'Bemiddeling' }));
+    expect(screen.getByRole('checkbox', { name: 'Alleen advies' })).not.toBeChecked();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Pesten' }));
+    await user.click(screen.getByRole('radio', { name: 'Nee, geweigerd' }));
+    await user.click(screen.getByRole('radio', { name: 'Ja, toestemming gegeven' }));
+    await user.click(screen.getByRole('button', { name: 'Toestemming toevoegen' }));
+    await user.selectOptions(screen.getByLabelText('Antwoord'), 'refused');
+    await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
+    await screen.findByRole('heading', { name: /^Zaak 1/ });
+    expect(within(screen.getByRole('region', { name: 'Overzicht' })).getByText('Ja, toestemming gegeven')).toBeInTheDocument();
+    expect(vault.core.vault.database().prepare('SELECT scope, answer, withdrawn_on FROM case_consents ORDER BY id').all()).toEqual([
+      { scope: 'count_in_statistics', answer: 'given', withdrawn_on: null },
+      { scope: 'share_case_content', answer: 'refused', withdrawn_on: null },
+    ]);
+    expect(vault.core.vault.database().prepare('SELECT handling FROM case_handlings').pluck().all()).toEqual(['mediation']);
   });
 
   it('adds a conversation to the timeline, then clears every store on lock', async () => {
     const user = userEvent.setup();
     renderApp();
     await openNewCase(user);
+    await user.click(screen.getByRole('checkbox', { name: 'Werkdruk' }));
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
     await screen.findByRole('heading', { name: /^Zaak 1/ });
     const form = screen.getByRole('form', { name: 'Gesprek toevoegen' });

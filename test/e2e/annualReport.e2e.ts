@@ -1,85 +1,159 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { appPerTest } from './appPerTest';
 import { launchApp, type RunningApp } from './harness';
-import { addCountedCase, createVault, goTo } from './steps';
+import { addCase, addCountedCase, createVault, goTo } from './steps';
 
 const running = appPerTest();
 const files = temporaryDirectory();
 afterAll(() => files.remove());
 
-/** Exports this year's figures with the adviser's explicit consent; returns the file's text. */
-async function exportWithConsent(target: RunningApp, screenshot: string): Promise<string> {
+const TEAM_SECTION = 'Team: meldpunt, ombudsfunctionaris en centrale vertrouwenspersonen';
+
+/** Exports this year's figures (or up to `to`) with the adviser's explicit consent; returns the file's text. */
+async function exportWithConsent(target: RunningApp, screenshot: string, to?: string): Promise<string> {
   const { page } = target;
+  const before = target.savedFiles.length;
   await goTo(page, 'Jaarexport');
+  if (to) await page.getByLabel('Periode tot en met').fill(to);
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
   const preview = page.getByTestId('export-json');
   await preview.waitFor();
   const shown = (await preview.textContent()) ?? '';
   const save = page.getByRole('button', { name: 'Opslaan…' });
   expect(await save.isDisabled()).toBe(true);
-  expect(target.savedFiles).toEqual([]);
+  expect(target.savedFiles).toHaveLength(before);
   await page.getByLabel('Ik heb alle getallen gecontroleerd en geef toestemming om dit bestand op te slaan.').check();
   await target.screenshot(screenshot);
   await save.click();
   await page.getByRole('status').filter({ hasText: 'Opgeslagen als' }).waitFor();
-  const written = readFileSync(target.savedFiles[0]!, 'utf8');
+  const written = readFileSync(target.savedFiles[before]!, 'utf8');
   expect(written.trim()).toBe(shown.trim());
   expect(written).not.toContain('CANARY');
   return written;
 }
 
+const region = (scope: Page | ReturnType<Page['getByRole']>, name: string) => scope.getByRole('region', { name, exact: true });
+
 describe('the annual report, from two advisers to a published PDF', () => {
-  it('exports with consent from two functions, merges both, charts them and writes the PDF', async () => {
+  it('exports with consent from two functions, merges both with a confirmed replacement, and writes the PDF', async () => {
     let app = (running.app = await launchApp());
     await createVault(app.page, CANARY.passphrase, 'Coördinator meldpunt (CCP)');
-    await addCountedCase(app.page, '2026-03-02T09:00', 'Intimidatie', 'Wetenschappelijk personeel (WP)');
-    await addCountedCase(app.page, '2026-04-02T09:00', 'Werkdruk', 'Promovendus');
+    await addCountedCase(app.page, '2026-03-02T09:00', 'Intimidatie', 'Wetenschappelijk personeel (WP)', { referredTo: 'Ombudsfunctionaris' });
+    await addCountedCase(app.page, '2026-04-02T09:00', 'Werkdruk', 'Promovendus', { referredTo: 'Ombudsfunctionaris' });
+    await addCountedCase(app.page, '2026-04-20T09:00', 'Werkdruk', 'Wetenschappelijk personeel (WP)');
+    await addCase(app.page, '2026-06-01T09:00', 'Rechtstreeks bij deze functie');
+
+    // The case nobody asked yet is named before consenting, and opens from the list.
+    await goTo(app.page, 'Jaarexport');
+    await app.page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+    const notAsked = app.page.getByRole('region', { name: '1 zaak is nog niet gevraagd of hij mag meetellen' });
+    await notAsked.getByRole('button', { name: 'Zaak 4' }).click();
+    await app.page.getByRole('heading', { name: /^Zaak 4/ }).waitFor();
+
     const concernsPoint = await exportWithConsent(app, '20-export-preview');
-    expect(JSON.parse(concernsPoint).counts.reports).toBe(2);
+    const concernsFile = JSON.parse(concernsPoint);
+    expect(concernsFile.counts.reports).toBe(3);
+    expect(concernsFile.counts.byReferralTarget.ombudsperson).toBe(2);
     writeFileSync(join(files.path, 'concerns-point.json'), concernsPoint);
     await app.close();
 
     app = running.app = await launchApp();
     await createVault(app.page, CANARY.passphrase, 'Ombudsfunctionaris');
     await addCountedCase(app.page, '2026-05-06T10:00', 'Arbeidsconflict', 'Ondersteunend personeel (OBP)');
-    const ombudsperson = await exportWithConsent(app, '21-export-ombuds');
-    writeFileSync(join(files.path, 'ombudsperson.json'), ombudsperson);
+    await addCountedCase(app.page, '2026-05-08T10:00', 'Intimidatie', 'Wetenschappelijk personeel (WP)', { routeLabel: 'Via het meldpunt (CCP)' });
+    const firstHalf = await exportWithConsent(app, '21-export-ombuds', '2026-06-30');
+    const firstFile = JSON.parse(firstHalf);
+    expect([firstFile.counts.reports, firstFile.counts.receivedReports, firstFile.counts.referralsReceived.concerns_point]).toEqual([1, 1, 1]);
+    writeFileSync(join(files.path, 'ombudsperson.json'), firstHalf);
+    await addCountedCase(app.page, '2026-07-01T10:00', 'Pesten', 'Ondersteunend personeel (OBP)');
+    await addCountedCase(app.page, '2026-08-03T10:00', 'Werkdruk', 'Ondersteunend personeel (OBP)');
+    const wholeYear = await exportWithConsent(app, '21-export-ombuds-again');
+    expect(JSON.parse(wholeYear).counts.reports).toBe(3);
+    writeFileSync(join(files.path, 'ombudsperson-year.json'), wholeYear);
 
     const { page } = app;
     await goTo(page, 'Teamrapport');
-    await page.getByLabel('Exportbestanden kiezen').setInputFiles([join(files.path, 'concerns-point.json'), join(files.path, 'ombudsperson.json')]);
+    const chooser = page.getByLabel('Exportbestanden kiezen');
+    await chooser.setInputFiles([join(files.path, 'concerns-point.json'), join(files.path, 'ombudsperson.json')]);
     await page.getByText('ombudsperson.json: geïmporteerd').waitFor();
     expect(await page.getByText('concerns-point.json: geïmporteerd').count()).toBe(1);
 
-    await page.getByLabel('Exportbestanden kiezen').setInputFiles([join(files.path, 'ombudsperson.json')]);
+    await chooser.setInputFiles([join(files.path, 'ombudsperson.json')]);
     await page.getByText('ombudsperson.json: Deze export is al geïmporteerd.').waitFor();
-    writeFileSync(join(files.path, 'tampered.json'), concernsPoint.replace('"reports": 2', '"reports": 20'));
-    await page.getByLabel('Exportbestanden kiezen').setInputFiles([join(files.path, 'tampered.json')]);
+    writeFileSync(join(files.path, 'tampered.json'), concernsPoint.replace('"reports": 3', '"reports": 30'));
+    await chooser.setInputFiles([join(files.path, 'tampered.json')]);
     await page.getByText('tampered.json: Dit bestand is na het exporteren gewijzigd').waitFor();
 
+    // The same adviser's second export overlaps the first: both are shown, and only a confirmation replaces.
+    await chooser.setInputFiles([join(files.path, 'ombudsperson-year.json')]);
+    const replace = page.getByRole('alertdialog', { name: 'ombudsperson-year.json overlapt met eerdere imports van dezelfde adviseur' });
+    const adviser = `adviseur ${firstFile.adviserId.slice(0, 8)}`;
+    const incoming = (await replace.getByRole('list', { name: 'Nieuwe export' }).textContent()) ?? '';
+    expect(incoming).toContain(adviser);
+    expect(incoming).toContain('31 dec 2026');
+    const overlapping = (await replace.getByRole('list', { name: 'Overlapt met deze import' }).textContent()) ?? '';
+    expect(overlapping).toContain('30 jun 2026');
+    expect(overlapping).toContain('1 melding');
+    await app.screenshot('22-replace-confirmation');
+    await replace.getByRole('button', { name: 'Ja, de eerdere import vervangen' }).click();
+    await page.getByText('ombudsperson-year.json: geïmporteerd, verving 1 eerdere import').waitFor();
+    const imports = page.getByRole('table', { name: 'Imports voor 2026' });
+    expect(await imports.getByRole('row').count()).toBe(3);
+    expect(await imports.getByRole('row', { name: /Ombudsfunctionaris/ }).textContent()).toContain('31 dec 2026');
+    expect(await page.getByRole('region', { name: 'Vervangen imports' }).textContent()).toContain(`${adviser}: 1 jan 2026 – 30 jun 2026`);
+
+    await page.getByLabel('Aantal medewerkers in 2026').fill('240');
+    await page.getByRole('button', { name: 'Personeelsomvang opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Personeelsomvang opgeslagen.' }).waitFor();
     await page.getByLabel('Drempel k (minimaal 3)').fill('3');
-    const publication = page.getByRole('article', { name: 'Jaarcijfers' });
-    await publication.getByRole('region', { name: 'Profiel van de melders' }).waitFor();
-    expect(await publication.locator('svg.recharts-surface .recharts-bar-rectangle').count()).toBeGreaterThan(0);
-    const profile = (await publication.getByRole('region', { name: 'Profiel van de melders' }).textContent()) ?? '';
-    expect(profile).toContain('<3');
-    const total = publication.getByRole('region', { name: 'Meldingen en melders' }).getByRole('row', { name: /Meldingen/ });
-    expect(await total.textContent()).toContain('3');
-    await app.screenshot('22-team-report');
+
+    const publication = page.getByRole('article', { name: 'Jaarcijfers 2026' });
+    const team = region(publication, TEAM_SECTION);
+    const keyFigures = (await region(team, 'Kerncijfers').textContent()) ?? '';
+    expect(keyFigures).toContain('Meldingen (uniek, elk één keer geteld)6');
+    expect(keyFigures).toContain('2.5% van 240 medewerkers');
+
+    const byFunction = region(team, 'Meldingen per functie');
+    expect(await byFunction.textContent()).toContain('Telt meldingen; percentages van 6.');
+    expect(await byFunction.textContent()).toContain('bij de functie van het eerste contact');
+    expect(await byFunction.getByRole('row', { name: /Coördinator meldpunt/ }).textContent()).toBe('Coördinator meldpunt (CCP)350%');
+    expect(await byFunction.getByRole('row', { name: /Ombudsfunctionaris/ }).textContent()).toBe('Ombudsfunctionaris350%');
+
+    const flows = region(team, 'Doorverwijzingen tussen functies');
+    const flow = flows.getByRole('row', { name: /Meldpunt \(CCP\)/ });
+    expect(await flow.textContent()).toBe('Meldpunt (CCP)Ombudsfunctionaris<3<3Let op: de twee kanten telden verschillend.');
+
+    const profile = region(team, 'Profiel van de melders');
+    expect(await profile.textContent()).toContain('Telt melders');
+    expect(await profile.locator('svg.recharts-surface .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    expect(await region(team, 'Aard van de meldingen').textContent()).toContain('samen komen de meldingen boven de 100%');
+    expect(await region(team, 'Alleen advies of intensiever').textContent()).toContain('Telt meldingen');
+    await app.screenshot('23-team-report');
+
+    // The exact figures are for the merging member only: marked, and never what the PDF holds.
+    await page.getByLabel('Exacte cijfers tonen (niet voor publicatie)').check();
+    const exact = page.getByRole('article', { name: 'Exacte cijfers 2026' });
+    await exact.getByText('Niet voor publicatie', { exact: false }).waitFor();
+    const exactFlow = region(region(exact, TEAM_SECTION), 'Doorverwijzingen tussen functies').getByRole('row', { name: /Meldpunt \(CCP\)/ });
+    expect(await exactFlow.textContent()).toContain('Meldpunt (CCP)Ombudsfunctionaris21');
+    expect(await page.getByRole('button', { name: 'Opslaan als PDF…' }).isDisabled()).toBe(true);
+    await page.getByLabel('Exacte cijfers tonen (niet voor publicatie)').uncheck();
 
     await page.getByRole('button', { name: 'Opslaan als PDF…' }).click();
     await page.getByRole('status').filter({ hasText: 'confidant-annual-report.pdf' }).waitFor();
     const pdf = app.savedFiles.at(-1)!;
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-    for (const heading of ['Jaarcijfers', 'Profiel van de melders', 'Leeftijdsopbouw', 'Aard van de meldingen', 'Afhandeling']) {
+    for (const heading of ['Jaarcijfers 2026', 'Kerncijfers', 'Meldingen per functie', 'Doorverwijzingen tussen functies', 'Profiel van de melders', 'Leeftijdsopbouw', 'Aard van de meldingen', 'Afhandeling']) {
       expect(text).toContain(heading);
     }
     expect(text).not.toContain('Exportbestanden kiezen');
+    expect(text).not.toContain('Niet voor publicatie');
   });
 });

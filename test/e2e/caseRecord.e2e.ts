@@ -5,7 +5,7 @@ import { CANARY, containsBytes } from '../fixtures/canaries';
 import { seedCases } from '../support/seedCases';
 import { appPerTest } from './appPerTest';
 import { launchApp, type RunningApp } from './harness';
-import { createVault, lock, openCaseList, unlock } from './steps';
+import { consentToStatistics, createVault, lock, openCaseList, unlock } from './steps';
 
 const running = appPerTest();
 
@@ -40,8 +40,7 @@ describe('the complete case record, as advisers use it', () => {
     await page.getByRole('button', { name: 'Doorverwijzing toevoegen' }).click();
     await page.getByLabel('Verwezen naar').selectOption({ label: 'Ombudsfunctionaris' });
     await page.getByLabel('Datum', { exact: true }).fill('2026-03-05');
-    await page.getByRole('button', { name: 'Toestemming toevoegen' }).click();
-    await page.getByLabel('Gegeven op').fill('2026-03-02');
+    await consentToStatistics(page, '2026-03-02');
     await app.screenshot('10-case-form');
     await page.getByRole('button', { name: 'Zaak opslaan' }).click();
     await page.getByRole('heading', { name: 'Zaak 1 Gezamenlijke melding' }).waitFor();
@@ -72,6 +71,7 @@ describe('the complete case record, as advisers use it', () => {
     expect(overview).toContain(CANARY.name);
     expect(overview).toContain('Intimidatie, Werkdruk');
     expect(overview).toContain('Ombudsfunctionaris');
+    expect(overview).toContain('Ja, toestemming gegeven');
     expect(await page.getByText(CANARY.noteWord, { exact: false }).count()).toBe(1);
 
     app.core.vault.lock();
@@ -87,6 +87,7 @@ describe('the complete case record, as advisers use it', () => {
     await createVault(page, CANARY.passphrase, 'Ombudsfunctionaris');
     await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
     await page.getByLabel('Eerste contact (datum en tijd)').fill('2026-03-02T09:00');
+    await page.getByRole('checkbox', { name: 'Arbeidsconflict' }).check();
     await page.getByRole('checkbox', { name: 'Bemiddeling' }).check();
     await page.getByRole('button', { name: 'Zaak opslaan' }).click();
     await page.getByRole('heading', { name: /^Zaak 1/ }).waitFor();

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 
 /** What an adviser does, step by step, in Dutch, the app's default language. */
-export async function createVault(page: Page, passphrase: string, functionLabel = 'Coördinator meldpunt (CCP)'): Promise<string> {
+export async function createVault(page: Page, passphrase: string, functionLabel = 'Coördinator meldpunt (CCP)', external = false): Promise<string> {
   await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
   await page.getByLabel('Uw functie').selectOption({ label: functionLabel });
+  if (external) await page.getByLabel('Externe facultaire vertrouwenspersoon').check();
   await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
   await page.getByLabel('Herhaal de wachtwoordzin').fill(passphrase);
   await page.getByRole('button', { name: 'Kluis aanmaken' }).click();
@@ -24,12 +25,16 @@ export async function lock(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
 }
 
-/** A minimal case: first contact and route; the form's defaults fill in the rest. */
+/**
+ * A minimal case: first contact, route and the one nature every report needs; the form's
+ * defaults fill in the rest, and the statistics question stays "not asked yet".
+ */
 export async function addCase(page: Page, firstContactAt: string, routeLabel: string): Promise<void> {
   await openCaseList(page);
   await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
   await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
   await page.getByLabel('Binnengekomen via').selectOption({ label: routeLabel });
+  await page.getByRole('checkbox', { name: 'Werkdruk', exact: true }).check();
   await page.getByRole('button', { name: 'Zaak opslaan' }).click();
   await page.getByRole('heading', { name: /^Zaak \d+/ }).waitFor();
 }
@@ -39,16 +44,36 @@ export async function openCaseList(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Zaken' }).waitFor();
 }
 
+/** The statistics question answered yes on the given day. */
+export async function consentToStatistics(page: Page, answeredOn: string): Promise<void> {
+  const question = page.getByRole('group', { name: 'Telt mee in de anonieme statistiek?' });
+  await question.getByRole('radio', { name: 'Ja, toestemming gegeven' }).check();
+  await question.getByLabel('Datum van het antwoord').fill(answeredOn);
+}
+
+export interface CountedCaseOptions {
+  /** The intake route's label, when not directly to this function. */
+  routeLabel?: string;
+  /** Where this function referred the reporter, by the target's label. */
+  referredTo?: string;
+}
+
 /** A case whose reporter consented to be counted, so it enters the annual export. */
-export async function addCountedCase(page: Page, firstContactAt: string, natureLabel: string, staffLabel: string): Promise<void> {
+export async function addCountedCase(page: Page, firstContactAt: string, natureLabel: string, staffLabel: string, options: CountedCaseOptions = {}): Promise<void> {
   await openCaseList(page);
   await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
   await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
   await page.getByLabel('Eerste reactie (datum en tijd)').fill(firstContactAt);
+  if (options.routeLabel) await page.getByLabel('Binnengekomen via').selectOption({ label: options.routeLabel });
   await page.locator('.list-item').first().getByLabel('Personeelscategorie').selectOption({ label: staffLabel });
   await page.getByRole('checkbox', { name: natureLabel, exact: true }).check();
-  await page.getByRole('button', { name: 'Toestemming toevoegen' }).click();
-  await page.getByLabel('Gegeven op').fill(firstContactAt.slice(0, 10));
+  if (options.referredTo) {
+    await page.getByRole('checkbox', { name: 'Doorverwijzing', exact: true }).check();
+    await page.getByRole('button', { name: 'Doorverwijzing toevoegen' }).click();
+    await page.getByLabel('Verwezen naar').selectOption({ label: options.referredTo });
+    await page.getByLabel('Datum', { exact: true }).fill(firstContactAt.slice(0, 10));
+  }
+  await consentToStatistics(page, firstContactAt.slice(0, 10));
   await page.getByRole('button', { name: 'Zaak opslaan' }).click();
   await page.getByRole('heading', { name: /^Zaak \d+/ }).waitFor();
 }

@@ -84,7 +84,7 @@ describe('the vault, as an adviser uses it', () => {
     await addCase(page, '2026-02-02T10:00', 'Anders');
     await page.getByRole('navigation').getByRole('button', { name: 'Instellingen' }).click();
     await page.getByLabel('Automatisch vergrendelen na (minuten zonder activiteit)').fill('1');
-    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('Instellingen opgeslagen.').waitFor();
 
     await page.clock.runFor(61_000);

@@ -1,5 +1,5 @@
 import type { BoardAdvice, BoardAdviceInput } from '../../../shared/contract';
-import { localMinute } from '../../../shared/time';
+import { futureBoardAdviceFields } from '../../../shared/futureDates';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { Db } from '../vault/database';
@@ -13,6 +13,6 @@ export function listBoardAdvices(db: Db): BoardAdvice[] {
 }
 
 export function saveBoardAdvice(db: Db, input: BoardAdviceInput, clock: Clock, id?: number): { id: number } {
-  if (input.givenOn > localMinute(clock()).slice(0, 10)) throw new AppError('INVALID_INPUT');
+  if (futureBoardAdviceFields(input, clock()).length > 0) throw new AppError('INVALID_INPUT');
   return saveRow(db, 'board_advices', { given_on: input.givenOn, reports_concerned: input.reportsConcerned, response: input.response, note: input.note }, id);
 }

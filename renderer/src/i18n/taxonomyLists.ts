@@ -1,11 +1,16 @@
 import {
   ACTIVITY_TYPES,
   AGE_BANDS,
+  BOARD_ADVICE_RESPONSES,
   CASE_STATUSES,
+  CONSENT_ANSWERS,
   CONSENT_SCOPES,
   CONVERSATION_MODES,
+  EARLIER_PERIODS,
+  EMPLOYMENT_STATUSES,
   FREQUENCIES,
   GENDERS,
+  HANDLING_SUMMARY,
   HANDLING_TYPES,
   INTAKE_ROUTES,
   MEDIATION_OUTCOMES,
@@ -18,6 +23,7 @@ import {
   REFERRAL_TARGETS,
   REPORTER_ROLES,
   STAFF_CATEGORIES,
+  STATISTICS_CONSENT,
   VAULT_FUNCTIONS,
 } from '../../../shared/taxonomy';
 
@@ -27,12 +33,15 @@ export const TAXONOMY = {
   intakeRoute: INTAKE_ROUTES,
   referralSource: REFERRAL_SOURCES,
   staffCategory: STAFF_CATEGORIES,
+  employmentStatus: EMPLOYMENT_STATUSES,
+  earlierPeriod: EARLIER_PERIODS,
   ageBand: AGE_BANDS,
   gender: GENDERS,
   reporterRole: REPORTER_ROLES,
   nature: NATURES,
   otherPartyRelation: OTHER_PARTY_RELATIONS,
   handling: HANDLING_TYPES,
+  handlingSummary: HANDLING_SUMMARY,
   referralTarget: REFERRAL_TARGETS,
   conversationMode: CONVERSATION_MODES,
   status: CASE_STATUSES,
@@ -40,9 +49,12 @@ export const TAXONOMY = {
   recency: RECENCIES,
   frequency: FREQUENCIES,
   consentScope: CONSENT_SCOPES,
+  consentAnswer: CONSENT_ANSWERS,
+  statisticsConsent: STATISTICS_CONSENT,
   mediationPartyRole: MEDIATION_PARTY_ROLES,
   mediationOutcome: MEDIATION_OUTCOMES,
   activityType: ACTIVITY_TYPES,
+  boardAdviceResponse: BOARD_ADVICE_RESPONSES,
 } as const;
 
 export type TaxonomyList = keyof typeof TAXONOMY;

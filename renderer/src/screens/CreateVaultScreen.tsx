@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import { errorCodeOf } from '../api/client';
 import type { VaultFunction } from '../../../shared/taxonomy';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { CodeSelect } from '../components/form/fields';
+import { Checkbox, CodeSelect } from '../components/form/fields';
 import { NewPassphraseFields } from '../components/NewPassphraseFields';
 import { passphraseProblem } from '../components/passphraseStrength';
 import { useSessionStore } from '../stores/sessionStore';
@@ -13,6 +13,7 @@ export function CreateVaultScreen() {
   const { t } = useTranslation();
   const create = useSessionStore((state) => state.create);
   const [fn, setFn] = useState<VaultFunction | null>(null);
+  const [external, setExternal] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -26,7 +27,7 @@ export function CreateVaultScreen() {
     if (!fn || passphraseProblem(passphrase, repeat)) return;
     setBusy(true);
     try {
-      await create(passphrase, fn);
+      await create(passphrase, fn, external && fn === 'faculty_confidential_adviser');
     } catch (caught) {
       setError(errorCodeOf(caught));
     } finally {
@@ -47,6 +48,7 @@ export function CreateVaultScreen() {
           emptyLabel={t('create.chooseFunction')}
           error={submitted && !fn ? 'required' : undefined}
         />
+        {fn === 'faculty_confidential_adviser' && <Checkbox label={t('create.external')} checked={external} onChange={setExternal} />}
         <NewPassphraseFields
           passphrase={passphrase}
           repeat={repeat}

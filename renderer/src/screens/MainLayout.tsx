@@ -47,7 +47,12 @@ export function MainLayout() {
             {t(section.label)}
           </button>
         ))}
-        {profile && <span className="function-badge">{t(`taxonomy.vaultFunction.${profile.function}`)}</span>}
+        {profile && (
+          <span className="function-badge">
+            {t(`taxonomy.vaultFunction.${profile.function}`)}
+            {profile.external && ` (${t('team.external')})`}
+          </span>
+        )}
         <button type="button" className="lock-button" onClick={() => void lock()}>
           {t('home.lock')}
         </button>

@@ -1,11 +1,11 @@
-import type { Profile } from '../../../shared/contract';
+import type { Profile, ProfileUpdate } from '../../../shared/contract';
 import { invoke } from '../api/client';
 import { createResettableStore } from './resettable';
 
 interface ProfileState {
   profile: Profile | null;
   load(): Promise<void>;
-  update(profile: Profile): Promise<void>;
+  update(profile: ProfileUpdate): Promise<void>;
 }
 
 export const useProfileStore = createResettableStore<ProfileState>((set) => ({

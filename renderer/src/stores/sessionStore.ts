@@ -16,7 +16,7 @@ interface SessionState {
   /** The vault turned out damaged: the unlock screen offers a restore. */
   corrupt: boolean;
   start(): Promise<void>;
-  create(passphrase: string, fn: VaultFunction): Promise<void>;
+  create(passphrase: string, fn: VaultFunction, external: boolean): Promise<void>;
   confirmRecoveryKeySaved(): void;
   unlock(passphrase: string): Promise<void>;
   recover(recoveryKey: string, newPassphrase: string): Promise<void>;
@@ -33,8 +33,8 @@ export const useSessionStore = create<SessionState>()((set) => ({
     const status = await invoke('vault.status', {});
     set({ phase: !status.exists ? 'create' : status.unlocked ? 'unlocked' : 'locked' });
   },
-  async create(passphrase, fn) {
-    const { recoveryKey } = await invoke('vault.create', { passphrase, function: fn });
+  async create(passphrase, fn, external) {
+    const { recoveryKey } = await invoke('vault.create', { passphrase, function: fn, external });
     set({ phase: 'showRecoveryKey', recoveryKey });
   },
   confirmRecoveryKeySaved() {

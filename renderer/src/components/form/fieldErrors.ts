@@ -20,6 +20,19 @@ const OWN_MESSAGES = new Set([
   'hearingNeedsConsent',
   'hearingBeforeConsent',
   'periodReversed',
+  'natureNeeded',
+  'adviceOnlyExclusive',
+  'routeNeedsConcernsPoint',
+  'routeNeedsFunction',
+  'functionNeedsRoute',
+  'oneStatisticsAnswer',
+  'refusalNotWithdrawn',
+  'periodOneYear',
+  'externalOnlyFaculty',
+  'groupNeedsTwo',
+  'unknownCode',
+  'codeInTwoGroups',
+  'atLeastOne',
 ]);
 
 function messageKey(issue: z.core.$ZodIssue): string {

@@ -103,7 +103,8 @@ export function CodeSelect<L extends TaxonomyList>({
   error,
   emptyLabel,
   className,
-}: FieldShell & { list: L; value: CodeOf<L> | null; onChange(value: CodeOf<L> | null): void; emptyLabel?: string }) {
+  only,
+}: FieldShell & { list: L; value: CodeOf<L> | null; onChange(value: CodeOf<L> | null): void; emptyLabel?: string; only?: readonly CodeOf<L>[] }) {
   const { t } = useTranslation();
   return (
     <Field label={label} error={error} className={className}>
@@ -116,7 +117,7 @@ export function CodeSelect<L extends TaxonomyList>({
           aria-describedby={errorId}
         >
           {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-          {TAXONOMY[list].map((code) => (
+          {(only ?? TAXONOMY[list]).map((code) => (
             <option key={code} value={code}>
               {t(`taxonomy.${list}.${code}`)}
             </option>
@@ -177,6 +178,41 @@ export function CodeCheckboxes<L extends TaxonomyList>({
           onChange={(checked) => onChange(checked ? [...values, code] : values.filter((value) => value !== code))}
         />
       ))}
+      <FieldError error={error} />
+    </fieldset>
+  );
+}
+
+/** One code of a short list, every choice visible at once: for questions that must not be overlooked. */
+export function CodeRadios<L extends TaxonomyList>({
+  list,
+  legend,
+  value,
+  onChange,
+  error,
+  className,
+  children,
+}: {
+  list: L;
+  legend: string;
+  value: CodeOf<L>;
+  onChange(value: CodeOf<L>): void;
+  error?: string | undefined;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const name = useId();
+  return (
+    <fieldset className={`radio-group ${className ?? ''}`}>
+      <legend>{legend}</legend>
+      {TAXONOMY[list].map((code) => (
+        <label key={code} className="checkbox">
+          <input type="radio" name={name} value={code} checked={value === code} onChange={() => onChange(code)} />
+          {t(`taxonomy.${list}.${code}`)}
+        </label>
+      ))}
+      {children}
       <FieldError error={error} />
     </fieldset>
   );

@@ -4,6 +4,7 @@ import type { CaseRecord } from '../../../../shared/contract';
 import { useCaseStore } from '../../stores/caseStore';
 import { useNavigationStore } from '../../stores/navigationStore';
 import { CaseForm, emptyCase } from './CaseForm';
+import { NeedsAttentionNotice } from './NeedsAttentionNotice';
 
 export function NewCaseScreen() {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function NewCaseScreen() {
 }
 
 function editable(record: CaseRecord) {
-  const { id, createdAt, updatedAt, conversations, mediation, ...input } = record;
+  const { id, createdAt, updatedAt, conversations, mediation, needsAttention, ...input } = record;
   return input;
 }
 
@@ -33,6 +34,7 @@ export function EditCaseScreen({ id }: { id: number }) {
   return (
     <section aria-labelledby="edit-case-title">
       <h1 id="edit-case-title">{t('caseForm.editTitle', { id })}</h1>
+      {record.needsAttention && <NeedsAttentionNotice />}
       <CaseForm
         initial={editable(record)}
         onSave={async (input) => {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseInput, type Consent, type Referral, type Reporter } from '../../../../shared/contract';
+import { CONSENT_SCOPES } from '../../../../shared/taxonomy';
 import type { ErrorCode } from '../../../../shared/errors';
 import { futureCaseFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
@@ -18,6 +19,8 @@ import {
   TriStateSelect,
 } from '../../components/form/fields';
 import { ListEditor } from '../../components/form/ListEditor';
+import { otherConsents, statisticsAnswer, statisticsFirst, withHandlings, withIntakeRoute, withReferredInBy } from './caseFormRules';
+import { StatisticsConsentField } from './StatisticsConsentField';
 
 const today = () => localMinute(new Date()).slice(0, 10);
 
@@ -50,17 +53,20 @@ function newReporter(): Reporter {
   return {
     name: '',
     staffCategory: 'academic_staff',
+    employmentStatus: 'current',
     ageBand: 'unknown',
     gender: null,
     unit: '',
     role: 'directly_affected',
-    reportedAfterwards: false,
+    earlierPeriod: 'not_earlier',
     international: null,
   };
 }
 
 const newReferral = (): Referral => ({ target: 'hr_adviser', referredOn: today() });
-const newConsent = (): Consent => ({ scope: 'count_in_statistics', withWhom: '', givenOn: today(), withdrawnOn: null });
+const newConsent = (): Consent => ({ scope: 'share_case_content', answer: 'given', withWhom: '', givenOn: today(), withdrawnOn: null });
+/** The statistics question has its own field; this list holds what else the reporter allowed or refused. */
+const LISTED_SCOPES = CONSENT_SCOPES.filter((scope) => scope !== 'count_in_statistics');
 
 /**
  * The whole case record in one keyboard-first form. It runs the same schema the core enforces,
@@ -68,13 +74,15 @@ const newConsent = (): Consent => ({ scope: 'count_in_statistics', withWhom: '',
  */
 export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; onSave(input: CaseInput): Promise<void>; onCancel(): void }) {
   const { t } = useTranslation();
-  const [value, setValue] = useState<CaseInput>(initial);
+  const [value, setValue] = useState<CaseInput>(() => ({ ...initial, consents: statisticsFirst(initial.consents) }));
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
   const errors = fieldErrors(CaseInput, value, futureCaseFields(value, new Date()));
   const shown = submitted ? errors : {};
   const change = (changes: Partial<CaseInput>) => setValue((current) => ({ ...current, ...changes }));
+  const statistics = statisticsAnswer(value.consents);
+  const listedOffset = statistics ? 1 : 0;
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -104,8 +112,21 @@ export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; on
           <TextField label={t('caseForm.label')} value={value.label} onChange={(label) => change({ label })} error={shown.label} autoFocus />
           <TextField label={t('caseForm.firstContact')} type="datetime-local" value={value.firstContactAt} onChange={(firstContactAt) => change({ firstContactAt })} error={shown.firstContactAt} />
           <OptionalDateField label={t('caseForm.firstResponse')} type="datetime-local" value={value.firstResponseAt} onChange={(firstResponseAt) => change({ firstResponseAt })} error={shown.firstResponseAt} />
-          <CodeSelect list="intakeRoute" label={t('caseForm.intakeRoute')} value={value.intakeRoute} onChange={(intakeRoute) => intakeRoute && change({ intakeRoute })} />
-          <CodeSelect list="referralSource" label={t('caseForm.referredInBy')} value={value.referredInBy} onChange={(referredInBy) => change({ referredInBy })} emptyLabel={t('form.notRecorded')} />
+          <CodeSelect
+            list="intakeRoute"
+            label={t('caseForm.intakeRoute')}
+            value={value.intakeRoute}
+            onChange={(intakeRoute) => intakeRoute && change(withIntakeRoute(value, intakeRoute))}
+            error={shown.intakeRoute}
+          />
+          <CodeSelect
+            list="referralSource"
+            label={t('caseForm.referredInBy')}
+            value={value.referredInBy}
+            onChange={(referredInBy) => change(withReferredInBy(value, referredInBy))}
+            emptyLabel={t('form.notRecorded')}
+            error={shown.referredInBy}
+          />
         </div>
       </section>
 
@@ -128,12 +149,18 @@ export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; on
             <div className="grid">
               <TextField label={t('caseForm.reporterName')} value={reporter.name} onChange={(name) => update({ name })} error={shown[`reporters.${index}.name`]} />
               <CodeSelect list="staffCategory" label={t('caseForm.staffCategory')} value={reporter.staffCategory} onChange={(staffCategory) => staffCategory && update({ staffCategory })} />
+              <CodeSelect
+                list="employmentStatus"
+                label={t('caseForm.employmentStatus')}
+                value={reporter.employmentStatus}
+                onChange={(employmentStatus) => employmentStatus && update({ employmentStatus })}
+              />
               <CodeSelect list="ageBand" label={t('caseForm.ageBand')} value={reporter.ageBand} onChange={(ageBand) => ageBand && update({ ageBand })} />
               <CodeSelect list="gender" label={t('caseForm.gender')} value={reporter.gender} onChange={(gender) => update({ gender })} emptyLabel={t('form.notRecorded')} />
               <TextField label={t('caseForm.unit')} value={reporter.unit} onChange={(unit) => update({ unit })} error={shown[`reporters.${index}.unit`]} />
               <CodeSelect list="reporterRole" label={t('caseForm.reporterRole')} value={reporter.role} onChange={(role) => role && update({ role })} />
               <TriStateSelect label={t('caseForm.international')} value={reporter.international} onChange={(international) => update({ international })} />
-              <Checkbox label={t('caseForm.reportedAfterwards')} checked={reporter.reportedAfterwards} onChange={(reportedAfterwards) => update({ reportedAfterwards })} />
+              <CodeSelect list="earlierPeriod" label={t('caseForm.earlierPeriod')} value={reporter.earlierPeriod} onChange={(earlierPeriod) => earlierPeriod && update({ earlierPeriod })} />
             </div>
           )}
         />
@@ -166,7 +193,14 @@ export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; on
 
       <section>
         <h2>{t('caseForm.handlingTitle')}</h2>
-        <CodeCheckboxes list="handling" legend={t('caseForm.handlings')} values={value.handlings} onChange={(handlings) => change({ handlings })} error={shown.handlings} />
+        <p className="hint">{t('caseForm.handlingsHint')}</p>
+        <CodeCheckboxes
+          list="handling"
+          legend={t('caseForm.handlings')}
+          values={value.handlings}
+          onChange={(handlings) => change({ handlings: withHandlings(value.handlings, handlings) })}
+          error={shown.handlings}
+        />
         <ListEditor
           legend={t('caseForm.referrals')}
           items={value.referrals}
@@ -185,22 +219,39 @@ export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; on
 
       <section>
         <h2>{t('caseForm.consentTitle')}</h2>
+        <StatisticsConsentField
+          consents={value.consents}
+          onChange={(consents) => change({ consents })}
+          today={today()}
+          errors={shown}
+        />
         <p className="hint">{t('caseForm.consentHint')}</p>
         <ListEditor
           legend={t('caseForm.consents')}
-          items={value.consents}
-          onChange={(consents) => change({ consents })}
+          items={otherConsents(value.consents)}
+          onChange={(listed) => change({ consents: [...(statistics ? [statistics] : []), ...listed] })}
           newItem={newConsent}
           addLabel={t('caseForm.addConsent')}
           removeLabel={t('caseForm.removeConsent')}
-          renderItem={(consent, update, index) => (
-            <div className="grid">
-              <CodeSelect list="consentScope" label={t('caseForm.consentScope')} value={consent.scope} onChange={(scope) => scope && update({ scope })} />
-              <TextField label={t('caseForm.withWhom')} value={consent.withWhom} onChange={(withWhom) => update({ withWhom })} error={shown[`consents.${index}.withWhom`]} />
-              <TextField label={t('caseForm.givenOn')} type="date" value={consent.givenOn} onChange={(givenOn) => update({ givenOn })} error={shown[`consents.${index}.givenOn`]} />
-              <OptionalDateField label={t('caseForm.withdrawnOn')} type="date" value={consent.withdrawnOn} onChange={(withdrawnOn) => update({ withdrawnOn })} error={shown[`consents.${index}.withdrawnOn`]} />
-            </div>
-          )}
+          renderItem={(consent, update, index) => {
+            const at = `consents.${index + listedOffset}`;
+            return (
+              <div className="grid">
+                <CodeSelect list="consentScope" only={LISTED_SCOPES} label={t('caseForm.consentScope')} value={consent.scope} onChange={(scope) => scope && update({ scope })} />
+                <CodeSelect
+                  list="consentAnswer"
+                  label={t('caseForm.consentAnswer')}
+                  value={consent.answer}
+                  onChange={(answer) => answer && update(answer === 'refused' ? { answer, withdrawnOn: null } : { answer })}
+                />
+                <TextField label={t('caseForm.withWhom')} value={consent.withWhom} onChange={(withWhom) => update({ withWhom })} error={shown[`${at}.withWhom`]} />
+                <TextField label={t('caseForm.answeredOn')} type="date" value={consent.givenOn} onChange={(givenOn) => update({ givenOn })} error={shown[`${at}.givenOn`]} />
+                {consent.answer === 'given' && (
+                  <OptionalDateField label={t('caseForm.withdrawnOn')} type="date" value={consent.withdrawnOn} onChange={(withdrawnOn) => update({ withdrawnOn })} error={shown[`${at}.withdrawnOn`]} />
+                )}
+              </div>
+            );
+          }}
         />
       </section>
 

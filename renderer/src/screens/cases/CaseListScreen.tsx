@@ -20,7 +20,11 @@ const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
       <span>{t(`taxonomy.intakeRoute.${item.intakeRoute}`)}</span>
       <span className="natures">{item.natures.map((nature) => t(`taxonomy.nature.${nature}`)).join(', ')}</span>
       <span className={`status status-${item.status}`}>{t(`taxonomy.status.${item.status}`)}</span>
-      {item.responseLate && <span className="flag-late">{t('caseList.responseLate')}</span>}
+      <span className="flags">
+        {item.responseLate && <span className="flag-late">{t('caseList.responseLate')}</span>}
+        {item.needsAttention && <span className="flag-attention">{t('caseList.needsAttention')}</span>}
+        {item.statisticsConsent === 'not_asked' && <span className="flag-statistics">{t('caseList.statisticsNotAsked')}</span>}
+      </span>
     </button>
   );
 });

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseRecord } from '../../../../shared/contract';
+import { statisticsConsentOf, type CaseRecord } from '../../../../shared/contract';
 import { isResponseLate } from '../../../../shared/responseTime';
 import { formatDate, formatDateTime } from './format';
 
@@ -37,10 +37,17 @@ export function CaseOverview({ record }: { record: CaseRecord }) {
             <ul>
               {record.reporters.map((reporter, index) => (
                 <li key={index}>
-                  {[reporter.name, t(`taxonomy.staffCategory.${reporter.staffCategory}`), t(`taxonomy.ageBand.${reporter.ageBand}`), reporter.unit, t(`taxonomy.reporterRole.${reporter.role}`)]
+                  {[
+                    reporter.name,
+                    t(`taxonomy.staffCategory.${reporter.staffCategory}`),
+                    reporter.employmentStatus !== 'current' && t(`taxonomy.employmentStatus.${reporter.employmentStatus}`),
+                    t(`taxonomy.ageBand.${reporter.ageBand}`),
+                    reporter.unit,
+                    t(`taxonomy.reporterRole.${reporter.role}`),
+                    reporter.earlierPeriod !== 'not_earlier' && t(`taxonomy.earlierPeriod.${reporter.earlierPeriod}`),
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
-                  {reporter.reportedAfterwards && ` · ${t('caseForm.reportedAfterwards')}`}
                 </li>
               ))}
             </ul>
@@ -56,6 +63,9 @@ export function CaseOverview({ record }: { record: CaseRecord }) {
         <Item term={t('caseForm.referrals')}>
           {record.referrals.map((referral) => `${t(`taxonomy.referralTarget.${referral.target}`)} (${formatDate(referral.referredOn, lang)})`).join(', ') || none}
         </Item>
+        <Item term={t('casePage.statistics')}>
+          <span className={`statistics-badge statistics-${statisticsConsentOf(record.consents)}`}>{t(`taxonomy.statisticsConsent.${statisticsConsentOf(record.consents)}`)}</span>
+        </Item>
         <Item term={t('caseForm.consents')}>
           {record.consents.length === 0 ? (
             none
@@ -64,7 +74,7 @@ export function CaseOverview({ record }: { record: CaseRecord }) {
               {record.consents.map((consent, index) => (
                 <li key={index}>
                   {t(`taxonomy.consentScope.${consent.scope}`)}
-                  {consent.withWhom && ` — ${consent.withWhom}`} · {t('casePage.givenOn', { date: formatDate(consent.givenOn, lang) })}
+                  {consent.withWhom && ` — ${consent.withWhom}`} · {t(`casePage.answered.${consent.answer}`, { date: formatDate(consent.givenOn, lang) })}
                   {consent.withdrawnOn && ` · ${t('casePage.withdrawnOn', { date: formatDate(consent.withdrawnOn, lang) })}`}
                 </li>
               ))}

@@ -12,6 +12,7 @@ import { CaseOverview } from './CaseOverview';
 import { ComparableCases } from './ComparableCases';
 import { ConversationTimeline } from './ConversationTimeline';
 import { MediationPanel } from './MediationPanel';
+import { NeedsAttentionNotice } from './NeedsAttentionNotice';
 
 export function CasePage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function CasePage({ id }: { id: number }) {
           />
         </div>
       </div>
+      {record.needsAttention && <NeedsAttentionNotice />}
       <div className="case-columns">
         <div>
           <CaseOverview record={record} />

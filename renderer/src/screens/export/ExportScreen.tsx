@@ -6,40 +6,12 @@ import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { Checkbox, TextField } from '../../components/form/fields';
-import { TAXONOMY } from '../../i18n/taxonomyLists';
+import { NotAskedYetList } from './NotAskedYetList';
+import { PreviewSummary } from './PreviewSummary';
 
 function thisYear(): ExportRequest['period'] {
   const year = new Date().getFullYear();
   return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
-/** Key figures of the preview, readable; the exact file content is shown beneath them. */
-function PreviewSummary({ preview }: { preview: ExportPreview }) {
-  const { t } = useTranslation();
-  const counts = preview.file.counts;
-  const natures = TAXONOMY.nature.filter((nature) => counts.byNature[nature] > 0);
-  return (
-    <dl className="overview">
-      <dt>{t('export.function')}</dt>
-      <dd>{t(`taxonomy.vaultFunction.${preview.file.function}`)}</dd>
-      <dt>{t('export.reports')}</dt>
-      <dd>{counts.reports}</dd>
-      <dt>{t('export.reporters')}</dt>
-      <dd>{counts.reporters}</dd>
-      <dt>{t('export.conversations')}</dt>
-      <dd>
-        {counts.conversations} ({t('export.perReporter', { value: counts.conversationsPerReporter })})
-      </dd>
-      <dt>{t('export.within24h')}</dt>
-      <dd>{counts.firstResponse.within24h}</dd>
-      <dt>{t('export.natures')}</dt>
-      <dd>{natures.map((nature) => `${t(`taxonomy.nature.${nature}`)}: ${counts.byNature[nature]}`).join(', ') || '—'}</dd>
-      <dt>{t('export.signalsAndActivities')}</dt>
-      <dd>
-        {counts.signals.total} / {Object.values(counts.activities).reduce((sum, activity) => sum + activity.count, 0)}
-      </dd>
-    </dl>
-  );
 }
 
 export function ExportScreen() {
@@ -101,9 +73,10 @@ export function ExportScreen() {
       {preview && (
         <section className="card" aria-labelledby="preview-title">
           <h2 id="preview-title">{t('export.previewTitle')}</h2>
-          {preview.excludedWithoutConsent > 0 && (
-            <p className="flag-late" role="note">
-              {t('export.excluded', { count: preview.excludedWithoutConsent })}
+          <NotAskedYetList cases={preview.notAskedYet} />
+          {preview.excludedRefused > 0 && (
+            <p className="hint" role="note">
+              {t('export.excludedRefused', { count: preview.excludedRefused })}
             </p>
           )}
           <PreviewSummary preview={preview} />

@@ -54,4 +54,41 @@ describe('signals and activities', () => {
     expect(screen.queryByRole('cell', { name: 'Faculteit B' })).toBeNull();
     expect(rows('activities')).toHaveLength(1);
   });
+
+  it('records advice to the board: refuses zero reports, then adds, edits and deletes it', async () => {
+    const user = userEvent.setup();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <OutreachScreen />
+      </I18nextProvider>,
+    );
+    const add = screen.getByRole('form', { name: 'Advies toevoegen' });
+    await user.clear(within(add).getByLabelText('Gegeven op'));
+    await user.type(within(add).getByLabelText('Gegeven op'), '2026-05-04');
+    await user.clear(within(add).getByLabelText('Aantal meldingen waar het over gaat'));
+    await user.type(within(add).getByLabelText('Aantal meldingen waar het over gaat'), '0');
+    await user.click(within(add).getByRole('button', { name: 'Advies toevoegen' }));
+    expect(await within(add).findByText('Vul minstens 1 in.')).toBeInTheDocument();
+    expect(rows('board_advices')).toEqual([]);
+
+    await user.clear(within(add).getByLabelText('Aantal meldingen waar het over gaat'));
+    await user.type(within(add).getByLabelText('Aantal meldingen waar het over gaat'), '3');
+    await user.type(within(add).getByLabelText('Notitie'), 'Onderzoek afdeling X');
+    await user.click(within(add).getByRole('button', { name: 'Advies toevoegen' }));
+    const advices = screen.getByRole('region', { name: 'Adviezen aan het bestuur' });
+    await within(advices).findByRole('cell', { name: 'Nog geen reactie' });
+
+    await user.click(within(advices).getByRole('button', { name: 'Bewerken' }));
+    const edit = screen.getByRole('form', { name: 'Wijzigingen opslaan' });
+    expect(within(edit).getByLabelText('Aantal meldingen waar het over gaat')).toHaveValue(3);
+    await user.selectOptions(within(edit).getByLabelText('Reactie van het bestuur'), 'followed');
+    await user.click(within(edit).getByRole('button', { name: 'Wijzigingen opslaan' }));
+    await within(advices).findByRole('cell', { name: 'Opgevolgd' });
+    expect(rows('board_advices')).toMatchObject([{ given_on: '2026-05-04', reports_concerned: 3, response: 'followed', note: 'Onderzoek afdeling X' }]);
+
+    await user.click(within(advices).getByRole('button', { name: 'Verwijderen' }));
+    await user.click(within(advices).getByRole('button', { name: 'Ja, definitief verwijderen' }));
+    await waitFor(() => expect(rows('board_advices')).toEqual([]));
+    expect(within(advices).queryByRole('cell', { name: 'Opgevolgd' })).toBeNull();
+  });
 });

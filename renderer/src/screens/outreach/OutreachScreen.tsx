@@ -1,68 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityInput, SignalInput, type Activity, type Signal } from '../../../../shared/contract';
-import type { ErrorCode } from '../../../../shared/errors';
 import { futureSignalFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
-import { errorCodeOf } from '../../api/client';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { fieldErrors, hasErrors, type FieldErrors } from '../../components/form/fieldErrors';
+import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
 import { useOutreachStore } from '../../stores/outreachStore';
 import { formatDate } from '../cases/format';
+import { BoardAdvicesSection } from './BoardAdvicesSection';
+import { FormButtons, RowActions, useRecordForm, type FormProps } from './recordForm';
 
 const today = () => localMinute(new Date()).slice(0, 10);
 const newSignal = (): SignalInput => ({ notedOn: today(), unit: '', theme: 'workload', note: '' });
 const newActivity = (): ActivityInput => ({ heldOn: today(), type: 'presentation', audience: '', attendees: 0 });
-
-/** A small form: validates with the shared schema, saves, then starts afresh. */
-function useRecordForm<T>(initial: T, validate: (value: T) => FieldErrors, save: (value: T) => Promise<void>) {
-  const [value, setValue] = useState(initial);
-  const [submitted, setSubmitted] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const errors = validate(value);
-  return {
-    value,
-    shown: submitted ? errors : ({} as FieldErrors),
-    error,
-    change: (changes: Partial<T>) => setValue((current) => ({ ...current, ...changes })),
-    async submit(event: FormEvent) {
-      event.preventDefault();
-      setSubmitted(true);
-      setError(null);
-      if (hasErrors(errors)) return;
-      try {
-        await save(value);
-        setValue(initial);
-        setSubmitted(false);
-      } catch (caught) {
-        setError(errorCodeOf(caught));
-      }
-    },
-  };
-}
-
-interface FormProps<T> {
-  initial: T;
-  title: string;
-  onSave(value: T): Promise<void>;
-  onCancel?(): void;
-}
-
-function FormButtons({ title, onCancel }: { title: string; onCancel?: (() => void) | undefined }) {
-  const { t } = useTranslation();
-  return (
-    <div className="actions">
-      <button type="submit">{title}</button>
-      {onCancel && (
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      )}
-    </div>
-  );
-}
 
 function SignalForm({ initial, title, onSave, onCancel }: FormProps<SignalInput>) {
   const { t } = useTranslation();
@@ -91,18 +42,6 @@ function ActivityForm({ initial, title, onSave, onCancel }: FormProps<ActivityIn
       <ErrorMessage code={form.error} />
       <FormButtons title={title} onCancel={onCancel} />
     </form>
-  );
-}
-
-function RowActions({ onEdit, question, onDelete }: { onEdit(): void; question: string; onDelete(): Promise<void> }) {
-  const { t } = useTranslation();
-  return (
-    <div className="actions">
-      <button type="button" className="secondary" onClick={onEdit}>
-        {t('form.edit')}
-      </button>
-      <ConfirmButton label={t('form.delete')} question={question} confirmLabel={t('form.confirmDelete')} onConfirm={onDelete} />
-    </div>
   );
 }
 
@@ -216,6 +155,7 @@ export function OutreachScreen() {
       <h1>{t('outreach.title')}</h1>
       <SignalsSection />
       <ActivitiesSection />
+      <BoardAdvicesSection />
     </div>
   );
 }

@@ -4,8 +4,7 @@ import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES } from '../../../../shared
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { CodeSelect } from '../../components/form/fields';
-import { useProfileStore } from '../../stores/profileStore';
+import { FunctionForm } from './FunctionForm';
 import { BackupSection } from './BackupSection';
 import { SecuritySection } from './SecuritySection';
 import { useSettingsStore } from '../../stores/settingsStore';
@@ -59,35 +58,6 @@ function PreferencesForm() {
       <button type="submit">{t('settings.save')}</button>
       {saved && <p role="status">{t('settings.saved')}</p>}
     </form>
-  );
-}
-
-function FunctionForm() {
-  const { t } = useTranslation();
-  const { profile, update } = useProfileStore();
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-  if (!profile) return null;
-  return (
-    <div className="card">
-      <h2>{t('settings.functionTitle')}</h2>
-      <p className="hint">{t('settings.functionHint')}</p>
-      <CodeSelect
-        list="vaultFunction"
-        label={t('settings.function')}
-        value={profile.function}
-        onChange={(fn) => {
-          if (!fn) return;
-          setSaved(false);
-          setError(null);
-          update({ function: fn })
-            .then(() => setSaved(true))
-            .catch((caught: unknown) => setError(errorCodeOf(caught)));
-        }}
-      />
-      <ErrorMessage code={error} />
-      {saved && <p role="status">{t('settings.saved')}</p>}
-    </div>
   );
 }
 

@@ -1,29 +1,51 @@
 import { useTranslation } from 'react-i18next';
-import type { TeamSection } from '../../../../shared/contract';
-import { FUNCTION_REFERRAL_TARGETS } from '../../../../shared/taxonomy';
-import { PublishedCrossView, PublishedTableView } from './PublishedTableView';
+import type { ReportSection } from '../../../../shared/contract';
+import { KeyFiguresView } from './KeyFiguresView';
+import { ReferralFlowsView } from './ReferralFlowsView';
+import { ReportCrossView } from './ReportCrossView';
+import { ReportTableView } from './ReportTableView';
+import { keyLabel } from './rowLabels';
 
-/** One part of the annual report: the figures the published report shows, in its order. */
-export function TeamSectionView({ section, k, headingLevel }: { section: TeamSection; k: number; headingLevel: 'team' | 'faculty' }) {
+/**
+ * One part of the annual report, in the order the published report shows it: the team's own
+ * functions, or the faculty advisers listed apart.
+ */
+export function TeamSectionView({ kind, section, k, headcount }: { kind: 'team' | 'faculty'; section: ReportSection; k: number; headcount: number | null }) {
   const { t } = useTranslation();
-  const label = (list: string) => (key: string) => (key === 'not_recorded' ? t('form.notRecorded') : t(`taxonomy.${list}.${key}`));
-  const referralsBetweenFunctions = {
-    rows: section.referralTargets.rows.filter((row) => (FUNCTION_REFERRAL_TARGETS as readonly string[]).includes(row.key)),
-    hasTotal: false,
-    total: null,
-  };
+  const label = (list: Parameters<typeof keyLabel>[1]) => keyLabel(t, list);
+  const title = t(`team.section.${kind}`);
   return (
-    <div className={`team-section team-section-${headingLevel}`}>
-      <PublishedTableView title={t('team.reportsAndReporters')} table={section.reports} label={(key) => t(`team.${key}`)} k={k} />
-      <PublishedTableView title={t('team.reporterProfile')} table={section.reporterProfile} label={label('staffCategory')} k={k} />
-      <PublishedTableView title={t('team.ageStructure')} table={section.ageStructure} label={label('ageBand')} k={k} />
-      <PublishedTableView title={t('team.reportsByFunction')} table={section.reportsByFunction} label={label('vaultFunction')} k={k} />
-      <PublishedTableView title={t('team.intakeRoutes')} table={section.intakeRoutes} label={label('intakeRoute')} k={k} />
-      <PublishedTableView title={t('team.referralsBetweenFunctions')} table={referralsBetweenFunctions} label={label('referralTarget')} k={k} />
-      <PublishedTableView title={t('team.referralTargets')} table={section.referralTargets} label={label('referralTarget')} k={k} />
-      <PublishedTableView title={t('team.natures')} table={section.natures} label={label('nature')} k={k} />
-      <PublishedCrossView title={t('team.natureByOtherParty')} cross={section.natureByOtherParty} rowLabel={label('nature')} columnLabel={label('otherPartyRelation')} k={k} />
-      <PublishedTableView title={t('team.handling')} table={section.handling} label={label('handling')} k={k} />
-    </div>
+    <section className={`team-section team-section-${kind}`} aria-label={title}>
+      <h2>{title}</h2>
+      <KeyFiguresView figures={section.keyFigures} k={k} headcount={kind === 'team' ? headcount : undefined} />
+      {section.reportsByFunction && (
+        <ReportTableView title={t('team.reportsByFunction')} table={section.reportsByFunction} label={label('vaultFunction')} k={k} note={t('team.reportsByFunctionDefinition')} />
+      )}
+      {section.reportsByAdviser && (
+        <ReportTableView
+          title={t('team.reportsByAdviser')}
+          table={section.reportsByAdviser}
+          label={label('adviser')}
+          k={k}
+          note={t('team.contributingAdvisers', { count: section.keyFigures.advisers })}
+        />
+      )}
+      {kind === 'team' && <ReferralFlowsView flows={section.referralFlows} k={k} />}
+      <ReportTableView title={t('team.reporterProfile')} table={section.reporterProfile} label={label('staffCategory')} k={k} chart />
+      <ReportTableView title={t('team.employmentStatus')} table={section.employmentStatus} label={label('employmentStatus')} k={k} />
+      <ReportTableView title={t('team.reporterRole')} table={section.reporterRole} label={label('reporterRole')} k={k} />
+      <ReportTableView title={t('team.earlierPeriod')} table={section.earlierPeriod} label={label('earlierPeriod')} k={k} />
+      <ReportTableView title={t('team.duringPhdByStaffCategory')} table={section.duringPhdByStaffCategory} label={label('staffCategory')} k={k} />
+      <ReportTableView title={t('team.ageStructure')} table={section.ageStructure} label={label('ageBand')} k={k} chart />
+      <ReportTableView title={t('team.intakeRoutes')} table={section.intakeRoutes} label={label('intakeRoute')} k={k} />
+      <ReportTableView title={t('team.natures')} table={section.natures} label={label('nature')} k={k} chart />
+      <ReportCrossView title={t('team.natureByOtherParty')} cross={section.natureByOtherParty} rowLabel={label('nature')} columnLabel={label('otherPartyRelation')} k={k} />
+      <ReportCrossView title={t('team.natureByHierarchy')} cross={section.natureByHierarchy} rowLabel={label('nature')} columnLabel={label('hierarchy')} k={k} />
+      <ReportCrossView title={t('team.natureByBystander')} cross={section.natureByBystander} rowLabel={label('nature')} columnLabel={label('bystander')} k={k} />
+      <ReportTableView title={t('team.otherParty')} table={section.otherParty} label={label('otherPartyRelation')} k={k} />
+      <ReportTableView title={t('team.handlingSummary')} table={section.handlingSummary} label={label('handlingSummary')} k={k} />
+      <ReportTableView title={t('team.handling')} table={section.handling} label={label('handling')} k={k} chart />
+      <ReportTableView title={t('team.referralTargets')} table={section.referralTargets} label={label('referralTarget')} k={k} />
+    </section>
   );
 }

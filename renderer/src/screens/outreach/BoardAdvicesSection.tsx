@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BoardAdviceInput, type BoardAdvice } from '../../../../shared/contract';
+import { futureBoardAdviceFields } from '../../../../shared/futureDates';
+import { localMinute } from '../../../../shared/time';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { fieldErrors } from '../../components/form/fieldErrors';
+import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
+import { useOutreachStore } from '../../stores/outreachStore';
+import { formatDate } from '../cases/format';
+import { FormButtons, RowActions, useRecordForm, type FormProps } from './recordForm';
+
+const today = () => localMinute(new Date()).slice(0, 10);
+const newBoardAdvice = (): BoardAdviceInput => ({ givenOn: today(), reportsConcerned: 1, response: 'pending', note: '' });
+
+/** Advice already given: the core refuses a date ahead, so the form says so first. */
+function BoardAdviceForm({ initial, title, onSave, onCancel }: FormProps<BoardAdviceInput>) {
+  const { t } = useTranslation();
+  const form = useRecordForm(initial, (value) => fieldErrors(BoardAdviceInput, value, futureBoardAdviceFields(value, new Date())), onSave);
+  return (
+    <form onSubmit={form.submit} noValidate aria-label={title} className="grid">
+      <TextField label={t('outreach.givenOn')} type="date" value={form.value.givenOn} onChange={(givenOn) => form.change({ givenOn })} error={form.shown.givenOn} />
+      <NumberField
+        label={t('outreach.reportsConcerned')}
+        value={form.value.reportsConcerned}
+        onChange={(reportsConcerned) => form.change({ reportsConcerned: reportsConcerned ?? 0 })}
+        error={form.shown.reportsConcerned}
+      />
+      <CodeSelect list="boardAdviceResponse" label={t('outreach.boardResponse')} value={form.value.response} onChange={(response) => response && form.change({ response })} />
+      <TextField label={t('outreach.note')} value={form.value.note} onChange={(note) => form.change({ note })} error={form.shown.note} />
+      <ErrorMessage code={form.error} />
+      <FormButtons title={title} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** Formal written advice to the board to start an investigation; one may follow several reports. */
+export function BoardAdvicesSection() {
+  const { t, i18n } = useTranslation();
+  const { boardAdvices, addBoardAdvice, updateBoardAdvice, removeBoardAdvice } = useOutreachStore();
+  const [editing, setEditing] = useState<BoardAdvice | null>(null);
+  return (
+    <section aria-labelledby="board-advices-title" className="card">
+      <h2 id="board-advices-title">{t('outreach.boardAdvices')}</h2>
+      <p className="hint">{t('outreach.boardAdvicesHint')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('outreach.givenOn')}</th>
+            <th scope="col">{t('outreach.reportsConcerned')}</th>
+            <th scope="col">{t('outreach.boardResponse')}</th>
+            <th scope="col">{t('outreach.note')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {boardAdvices.map((advice) => (
+            <tr key={advice.id}>
+              <td>{formatDate(advice.givenOn, i18n.language)}</td>
+              <td>{advice.reportsConcerned}</td>
+              <td>{t(`taxonomy.boardAdviceResponse.${advice.response}`)}</td>
+              <td>{advice.note}</td>
+              <td>
+                <RowActions onEdit={() => setEditing(advice)} question={t('outreach.confirmDeleteBoardAdvice')} onDelete={() => removeBoardAdvice(advice.id)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing ? (
+        <BoardAdviceForm
+          key={editing.id}
+          initial={{ givenOn: editing.givenOn, reportsConcerned: editing.reportsConcerned, response: editing.response, note: editing.note }}
+          title={t('outreach.saveChanges')}
+          onSave={async (value) => {
+            await updateBoardAdvice(editing.id, value);
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <BoardAdviceForm key="new" initial={newBoardAdvice()} title={t('outreach.addBoardAdvice')} onSave={addBoardAdvice} />
+      )}
+    </section>
+  );
+}

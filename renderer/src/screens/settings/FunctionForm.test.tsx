@@ -1,0 +1,54 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CANARY } from '../../../../test/fixtures/canaries';
+import { caseInput } from '../../../../test/fixtures/records';
+import { installInProcessVault } from '../../../../test/support/inProcessVault';
+import { invoke } from '../../api/client';
+import { i18n } from '../../i18n/i18n';
+import { useProfileStore } from '../../stores/profileStore';
+import { resetAllStores } from '../../stores/resettable';
+import { FunctionForm } from './FunctionForm';
+
+let vault: ReturnType<typeof installInProcessVault>;
+beforeEach(async () => {
+  vault = installInProcessVault();
+  resetAllStores();
+  await i18n.changeLanguage('nl');
+  await invoke('vault.create', { passphrase: CANARY.passphrase, function: 'central_confidential_adviser', external: false });
+  await useProfileStore.getState().load();
+});
+afterEach(() => vault.remove());
+
+function renderForm() {
+  render(
+    <I18nextProvider i18n={i18n}>
+      <FunctionForm />
+    </I18nextProvider>,
+  );
+}
+
+describe('the function of the vault', () => {
+  it('makes a faculty adviser external while the vault has no cases', async () => {
+    const user = userEvent.setup();
+    renderForm();
+    expect(screen.queryByLabelText(/Externe facultaire vertrouwenspersoon/)).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Functie'), 'faculty_confidential_adviser');
+    await user.click(screen.getByLabelText(/Externe facultaire vertrouwenspersoon/));
+    await user.click(screen.getByRole('button', { name: 'Functie opslaan' }));
+    await screen.findByText('Instellingen opgeslagen.');
+    expect(await invoke('profile.get', {})).toMatchObject({ function: 'faculty_confidential_adviser', external: true });
+  });
+
+  it('explains in plain language that the function is locked once the vault has cases', async () => {
+    await invoke('cases.create', caseInput());
+    const user = userEvent.setup();
+    renderForm();
+    expect(screen.getByText(/kan de functie niet meer veranderen/)).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Functie'), 'ombudsperson');
+    await user.click(screen.getByRole('button', { name: 'Functie opslaan' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('De functie kan niet meer veranderen: er staan al zaken in deze kluis');
+    expect(await invoke('profile.get', {})).toMatchObject({ function: 'central_confidential_adviser', external: false });
+  });
+});

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { ReportCross } from '../../../../shared/contract';
+import { shownCount, type KeyLabel } from './rowLabels';
+
+/** A nature crossed with one other trait; a report with two natures stands in two rows. */
+export function ReportCrossView({ title, cross, rowLabel, columnLabel, k }: { title: string; cross: ReportCross; rowLabel: KeyLabel; columnLabel: KeyLabel; k: number }) {
+  const { t } = useTranslation();
+  if (cross.rowKeys.length === 0) return null;
+  return (
+    <section className="report-table" aria-label={title}>
+      <h3>{title}</h3>
+      <p className="table-unit">
+        {t('team.crossUnitLine', { unit: t(`team.unit.${cross.unit}`) })} {t('team.multiNote', { unit: t(`team.unit.${cross.unit}`) })}
+      </p>
+      <table className="cross">
+        <thead>
+          <tr>
+            <th />
+            {cross.columnKeys.map((column) => (
+              <th key={column} scope="col">
+                {columnLabel(column)}
+              </th>
+            ))}
+            <th scope="col">{t('team.total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cross.rowKeys.map((row, i) => (
+            <tr key={row}>
+              <th scope="row">{rowLabel(row)}</th>
+              {cross.cells[i]!.map((value, j) => (
+                <td key={j}>{shownCount(value, k)}</td>
+              ))}
+              <td>{shownCount(cross.rowTotals[i]!, k)}</td>
+            </tr>
+          ))}
+          <tr className="total">
+            <th scope="row">{t('team.total')}</th>
+            {cross.columnTotals.map((value, j) => (
+              <td key={j}>{shownCount(value, k)}</td>
+            ))}
+            <td>{shownCount(cross.total, k)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}

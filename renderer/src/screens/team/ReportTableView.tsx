@@ -1,0 +1,67 @@
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
+import type { ReportTable } from '../../../../shared/contract';
+import { shownCount, type KeyLabel } from './rowLabels';
+
+function percentText(percent: number | null): string {
+  return percent === null ? '—' : `${percent}%`;
+}
+
+/**
+ * One table of the publication: each row's count and its percentage of the stated base, the unit
+ * named above it. Rows that are zero are left out; a chart beside it plots what is not suppressed.
+ */
+export function ReportTableView({ title, table, label, k, chart = false, note }: { title: string; table: ReportTable; label: KeyLabel; k: number; chart?: boolean; note?: string }) {
+  const { t } = useTranslation();
+  const rows = table.rows.filter((row) => row.value !== 0);
+  const plotted = rows.filter((row): row is typeof row & { value: number } => row.value !== null).map((row) => ({ name: label(row.key), value: row.value }));
+  return (
+    <section className="report-table" aria-label={title}>
+      <h3>{title}</h3>
+      <p className="table-unit">
+        {t('team.unitLine', { unit: t(`team.unit.${table.unit}`), base: shownCount(table.base, k) })}
+        {table.multi && ` ${t('team.multiNote', { unit: t(`team.unit.${table.unit}`) })}`}
+      </p>
+      {note && <p className="hint">{note}</p>}
+      {chart && plotted.length > 0 && (
+        <figure className="chart" aria-label={t('team.chartOf', { title })}>
+          <BarChart layout="vertical" width={620} height={plotted.length * 30 + 40} data={plotted} margin={{ left: 10, right: 20 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="name" width={260} />
+            <Bar dataKey="value" fill="#2f5d8a" isAnimationActive={false} />
+          </BarChart>
+        </figure>
+      )}
+      {rows.length === 0 ? (
+        <p className="empty">{t('team.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('team.row')}</th>
+              <th scope="col">{t('team.countOf', { unit: t(`team.unit.${table.unit}`) })}</th>
+              <th scope="col">{t('team.percent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{label(row.key)}</th>
+                <td>{shownCount(row.value, k)}</td>
+                <td>{percentText(row.percent)}</td>
+              </tr>
+            ))}
+            {table.hasTotal && (
+              <tr className="total">
+                <th scope="row">{t('team.total')}</th>
+                <td>{shownCount(table.total, k)}</td>
+                <td />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { TFunction } from 'i18next';
+import { GROUP_KEY_PREFIX } from '../../../../shared/contract';
+import type { TaxonomyList } from '../../i18n/taxonomyLists';
+
+/** Turns a row or column key of the report into the words the publication shows. */
+export type KeyLabel = (key: string) => string;
+
+const ADVISER_KEY = /^adviser:(\d+):(external|internal)$/;
+
+/**
+ * Report keys are taxonomy codes of one list, plus what the report adds: a team's named group,
+ * "not recorded", a numbered faculty adviser, and the columns of the hierarchy and bystander crosses.
+ */
+export function keyLabel(t: TFunction, list: TaxonomyList | 'hierarchy' | 'bystander' | 'adviser'): KeyLabel {
+  return (key) => {
+    if (key.startsWith(GROUP_KEY_PREFIX)) return key.slice(GROUP_KEY_PREFIX.length);
+    if (key === 'not_recorded') return t('form.notRecorded');
+    if (list === 'adviser') {
+      const [, number, kind] = ADVISER_KEY.exec(key) ?? [];
+      return number ? t('team.adviserRow', { number, kind: t(`team.${kind}`) }) : key;
+    }
+    if (list === 'hierarchy' || list === 'bystander') return t(`team.${list}.${key}`);
+    return t(`taxonomy.${list}.${key}`);
+  };
+}
+
+/** "<k" for a suppressed count, exactly as the CSV and PDF show it. */
+export function shownCount(value: number | null, k: number): string {
+  return value === null ? `<${k}` : String(value);
+}
