@@ -35,6 +35,14 @@ export const REFERRAL_CODE_OF_FUNCTION: Record<VaultFunction, FunctionReferralCo
   faculty_confidential_adviser: 'faculty_adviser',
 };
 
+/**
+ * Functions one person holds: a report cannot come to them from themselves. Several central or
+ * faculty advisers can pass a report to a colleague of the same function.
+ */
+export function ownReferralCode(fn: VaultFunction): FunctionReferralCode | null {
+  return fn === 'concerns_point_coordinator' || fn === 'ombudsperson' ? REFERRAL_CODE_OF_FUNCTION[fn] : null;
+}
+
 export function isFunctionReferralCode(code: string | null): code is FunctionReferralCode {
   return code !== null && (FUNCTION_REFERRAL_CODES as readonly string[]).includes(code);
 }

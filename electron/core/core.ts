@@ -184,7 +184,7 @@ export function createCore(options: CoreOptions): Core {
     },
 
     'export.preview': (request) => exports.preview(db(), request),
-    'export.save': ({ exportId }) => exports.save(exportId),
+    'export.save': ({ exportId }) => exports.save(db, exportId),
 
     'team.import': ({ content, replace }) => importExport(db(), content, replace, clock()),
     'team.remove': ({ exportId }) => {

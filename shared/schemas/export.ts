@@ -137,6 +137,8 @@ const ExportBodyFields = z
     exportId: z.string().uuid(),
     /** The vault's random id: the unit of the overlap rule, never a name. */
     adviserId: z.string().uuid(),
+    /** Counts this vault's saved exports: a later export of the same adviser has a higher number. */
+    sequence: z.number().int().min(1).max(1_000_000_000),
     function: z.enum(VAULT_FUNCTIONS),
     /** A faculty adviser from outside the organisation. */
     external: z.boolean(),

@@ -1,8 +1,10 @@
 import { statisticsConsentOf, type CaseInput, type CaseRecord, type Consent, type Referral, type Reporter } from '../../../shared/contract';
 import { futureCaseFields } from '../../../shared/futureDates';
+import { ownReferralCode } from '../../../shared/taxonomy';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { Db } from '../vault/database';
+import { getProfile } from '../vault/profile';
 import { assertCaseExists } from './caseExists';
 import { listConversations } from './conversations';
 import { getMediation } from './mediation';
@@ -81,12 +83,15 @@ function writeChildren(db: Db, caseId: number, input: CaseInput): void {
   for (const c of input.consents) consent.run(caseId, c.scope, c.answer, c.withWhom, c.givenOn, c.withdrawnOn);
 }
 
-function refuseFutureDates(input: CaseInput, clock: Clock): void {
+/** Dates ahead of the clock, or a single-holder function named as the source of its own report. */
+function refuseImpossible(db: Db, input: CaseInput, clock: Clock): void {
   if (futureCaseFields(input, clock()).length > 0) throw new AppError('INVALID_INPUT');
+  const own = ownReferralCode(getProfile(db).function);
+  if (own !== null && input.referredInBy === own) throw new AppError('INVALID_INPUT');
 }
 
 export function createCase(db: Db, input: CaseInput, clock: Clock): { id: number } {
-  refuseFutureDates(input, clock);
+  refuseImpossible(db, input, clock);
   const stamp = clock().toISOString();
   return db.transaction(() => {
     const columns = caseColumns(input);
@@ -103,7 +108,7 @@ export function createCase(db: Db, input: CaseInput, clock: Clock): { id: number
 }
 
 export function updateCase(db: Db, id: number, input: CaseInput, clock: Clock): { id: number } {
-  refuseFutureDates(input, clock);
+  refuseImpossible(db, input, clock);
   return db.transaction(() => {
     assertCaseExists(db, id);
     const columns = caseColumns(input);

@@ -187,6 +187,15 @@ describe('case records', () => {
     expect(await ok<CaseRecord>('cases.get', { id })).toEqual(before);
   });
 
+  it('refuses a single-holder function named as the source of its own report', async () => {
+    core.vault.lock();
+    core = createCore({ dataDirectory: `${dir.path}/ccp`, clock: () => now, log: createLogger(() => undefined) });
+    await ok('vault.create', { passphrase: CANARY.passphrase, function: 'concerns_point_coordinator' });
+    expect(await codeOf('cases.create', caseInput({ intakeRoute: 'via_concerns_point', referredInBy: 'concerns_point' }))).toBe('INVALID_INPUT');
+    expect(rowCount('cases')).toBe(0);
+    expect(await codeOf('cases.create', caseInput({ intakeRoute: 'referred_by_function', referredInBy: 'ombudsperson' }))).toBe('ok');
+  });
+
   it('derives whether a case counts in the statistics from its consent record, never by default', async () => {
     const statistics = (consents: CaseInput['consents']) => ok<{ id: number }>('cases.create', caseInput({ consents }));
     await statistics([]);

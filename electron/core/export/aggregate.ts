@@ -23,11 +23,13 @@ import {
   REFERRAL_TARGETS,
   REPORTER_ROLES,
   ioaCategoryOf,
+  ownReferralCode,
   type HandlingType,
   type Nature,
   type OtherPartyRelation,
 } from '../../../shared/taxonomy';
 import type { Db } from '../vault/database';
+import { getProfile } from '../vault/profile';
 
 const NOT_RECORDED = 'not_recorded';
 const TEAM_FUNCTION_SOURCES = FUNCTION_REFERRAL_CODES.map((code) => `'${code}'`).join(', ');
@@ -68,14 +70,16 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): 
   try {
     // One read of the period's cases: what every table below needs of a case, kept in memory.
     // `received`: passed on by another team function, so counted there; here only as a referral received.
-    // `response` follows shared/responseTime.ts: later than the promised hours, or not yet recorded.
+    // `response`: "later" when the recorded response came after the promised hours; "missing" when
+    // none is recorded yet, whether or not the case is still open.
     db.exec(`CREATE TEMP TABLE export_cases (
       id INTEGER PRIMARY KEY, received INTEGER, route TEXT, source TEXT, relation TEXT, hierarchical INTEGER,
       status TEXT, outcome TEXT, response TEXT, people INTEGER, bystander INTEGER)`);
     db.prepare(
       `INSERT INTO temp.export_cases
        SELECT c.id,
-         c.intake_route IN ('via_concerns_point', 'referred_by_function') AND coalesce(c.referred_in_by IN (${TEAM_FUNCTION_SOURCES}), 0),
+         c.intake_route IN ('via_concerns_point', 'referred_by_function') AND coalesce(c.referred_in_by IN (${TEAM_FUNCTION_SOURCES}), 0)
+           AND c.referred_in_by IS NOT @own,
          c.intake_route, c.referred_in_by, c.other_party_relation, c.other_party_hierarchical, c.status, c.outcome,
          CASE WHEN c.first_response_at IS NULL THEN 'missing'
               WHEN unixepoch(c.first_response_at) - unixepoch(c.first_contact_at) > @promise THEN 'later'
@@ -83,7 +87,7 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): 
          (SELECT count(*) FROM case_reporters r WHERE r.case_id = c.id),
          EXISTS (SELECT 1 FROM case_reporters r WHERE r.case_id = c.id AND r.role = 'bystander')
        FROM cases c WHERE c.statistics_consent = 'given' AND c.first_contact_at >= @from AND c.first_contact_at < @end`,
-    ).run({ ...range, promise: FIRST_RESPONSE_PROMISE_HOURS * 3600 });
+    ).run({ ...range, promise: FIRST_RESPONSE_PROMISE_HOURS * 3600, own: ownReferralCode(getProfile(db).function) });
     const grouped = <T>(sql: string, params: Record<string, unknown> = {}) => db.prepare(sql).all(params) as (T & { n: number })[];
     // Child tables are read from the period's cases (CROSS JOIN keeps that order), never scanned whole.
     const own = 'FROM temp.export_cases e WHERE e.received = 0';

@@ -135,7 +135,7 @@ const arbitraryCase: fc.Arbitrary<CaseInput> = fc
       firstContactAt: `${date}T09:00`,
       firstResponseAt: null,
       intakeRoute: route,
-      referredInBy: route === 'via_concerns_point' ? 'concerns_point' : route === 'referred_by_function' ? 'ombudsperson' : null,
+      referredInBy: route === 'via_concerns_point' ? 'concerns_point' : route === 'referred_by_function' ? 'confidential_adviser' : null,
       natures,
       handlings,
       otherParty: { relation, hierarchical: null, description: `${CANARY.name}-party` },

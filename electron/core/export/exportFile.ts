@@ -19,12 +19,13 @@ export function contentHash(body: ExportBody): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
 }
 
-export function buildExportFile(profile: Profile, period: ExportPeriod, exportedOn: string, counts: ExportCounts): ExportFile {
+export function buildExportFile(profile: Profile, sequence: number, period: ExportPeriod, exportedOn: string, counts: ExportCounts): ExportFile {
   const body: ExportBody = {
     schema: EXPORT_SCHEMA,
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportId: randomUUID(),
     adviserId: profile.adviserId,
+    sequence,
     function: profile.function,
     external: profile.external,
     period,
@@ -65,6 +66,7 @@ export function exportCsv(file: ExportFile): string {
     lines.push([tableName, key, rest.join('.'), String(value)].map(cell).join(','));
   };
   walk(['meta', 'adviser_id'], file.adviserId);
+  walk(['meta', 'sequence'], file.sequence);
   walk(['meta', 'function'], file.function);
   walk(['meta', 'external'], String(file.external));
   walk(['meta', 'period_from'], file.period.from);

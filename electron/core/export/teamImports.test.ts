@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportPreview, Groupings, ImportOutcome, TeamReport } from '../../../shared/contract';
 import { DEFAULT_GROUPINGS } from '../../../shared/contract';
@@ -5,6 +6,7 @@ import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
 
@@ -12,6 +14,7 @@ let dir: ReturnType<typeof temporaryDirectory>;
 let now = new Date(2027, 0, 10, 12, 0);
 const cores = new Map<string, Core>();
 let current: Core;
+let dialogs: ReturnType<typeof testShell>;
 const { ok, codeOf } = callCore(() => current);
 
 /** Each name is one adviser's vault, kept open across the test so it can export again later. */
@@ -21,13 +24,17 @@ async function use(name: string, fn = 'central_confidential_adviser') {
     current = existing;
     return;
   }
-  current = createCore({ dataDirectory: `${dir.path}/${name}`, clock: () => now, log: createLogger(() => undefined) });
+  dialogs = testShell(dir.path);
+  current = createCore({ dataDirectory: `${dir.path}/${name}`, clock: () => now, log: createLogger(() => undefined), shell: dialogs.shell });
   cores.set(name, current);
   await ok('vault.create', { passphrase: CANARY.passphrase, function: fn });
 }
 
+/** Previews and saves, as the adviser does; each saved export gets the vault's next sequence number. */
 async function exportOf(period = { from: '2026-01-01', to: '2026-12-31' }): Promise<string> {
-  return (await ok<ExportPreview>('export.preview', { period, includeUnits: false })).json;
+  const { file } = await ok<ExportPreview>('export.preview', { period, includeUnits: false });
+  await ok('export.save', { exportId: file.exportId });
+  return readFileSync(dialogs.saved.at(-1)!, 'utf8');
 }
 
 const report = (year = 2026, grouped = false) => ok<TeamReport>('team.report', { year, k: 3, grouped });
@@ -91,11 +98,30 @@ describe('imports per adviser and report year', () => {
     ]);
 
     // The older export cannot push the newer one out again.
-    const asked2 = await ok<ImportOutcome>('team.import', { content: first, replace: [] });
-    expect(asked2.status).toBe('replaceNeeded');
-    if (asked2.status !== 'replaceNeeded') return;
-    expect(await codeOf('team.import', { content: first, replace: asked2.overlapping.map((entry) => entry.exportId) })).toBe('OLDER_EXPORT');
+    expect(await codeOf('team.import', { content: first, replace: [] })).toBe('OLDER_EXPORT');
     expect((await report()).exact.team!.keyFigures.reports).toBe(2);
+  });
+
+  it('refuses a replacement that would lose days, and tells same-day exports apart by their sequence', async () => {
+    await use('adviser');
+    await ok('cases.create', caseInput({ firstContactAt: '2026-02-02T09:00', firstResponseAt: null }));
+    await ok('cases.create', caseInput({ firstContactAt: '2026-08-02T09:00', firstResponseAt: null }));
+    const firstHalf = await exportOf({ from: '2026-01-01', to: '2026-06-30' });
+    const secondHalfSameDay = await exportOf({ from: '2026-04-01', to: '2026-12-31' });
+    const wholeYearSameDay = await exportOf({ from: '2026-01-01', to: '2026-12-31' });
+    await use('team', 'ombudsperson');
+    await ok('team.import', { content: firstHalf, replace: [] });
+    // April to December overlaps January to June only in part: replacing would lose January to March.
+    expect(await codeOf('team.import', { content: secondHalfSameDay, replace: [] })).toBe('OVERLAPPING_PERIOD');
+    const asked = await ok<ImportOutcome>('team.import', { content: wholeYearSameDay, replace: [] });
+    expect(asked.status).toBe('replaceNeeded');
+    if (asked.status !== 'replaceNeeded') return;
+    await ok('team.import', { content: wholeYearSameDay, replace: asked.overlapping.map((entry) => entry.exportId) });
+    expect((await report()).exact.team!.keyFigures.reports).toBe(2);
+    // Made the same day, but earlier: a lower sequence number keeps an export from replacing the whole year.
+    expect(await codeOf('team.import', { content: firstHalf, replace: [] })).toBe('OLDER_EXPORT');
+    expect(JSON.parse(secondHalfSameDay).sequence).toBeLessThan(JSON.parse(wholeYearSameDay).sequence);
+    expect(await codeOf('team.import', { content: secondHalfSameDay, replace: [] })).toBe('OLDER_EXPORT');
   });
 
   it('refuses malformed import and report requests and changes nothing', async () => {

@@ -27,8 +27,9 @@ const parse = (content: string) => JSON.parse(content) as ExportFile;
  * Imports one member's export. Refused when malformed, tampered with (hash mismatch) or already
  * imported. The overlap rule is per adviser: any number of advisers of one function may cover the
  * same days, but one adviser's days are never counted twice. An export that overlaps earlier
- * imports of its adviser replaces them only when the merging member confirmed exactly those
- * (`replace`), only if it is not older, and every replacement is recorded.
+ * imports of its adviser may replace them only if it is newer (a higher sequence number) and
+ * covers all their days, so none are lost; it replaces them only when the merging member
+ * confirmed exactly those (`replace`), and every replacement is recorded.
  */
 export function importExport(db: Db, content: string, replace: readonly string[], now: Date): ImportOutcome {
   const verified = verifyExportFile(content);
@@ -42,12 +43,13 @@ export function importExport(db: Db, content: string, replace: readonly string[]
         .pluck()
         .all(file.adviserId, file.period.to, file.period.from) as string[]
     ).map(parse);
-    const confirmed = overlapping.length === replace.length && overlapping.every((earlier) => replace.includes(earlier.exportId));
+    if (overlapping.some((earlier) => earlier.sequence >= file.sequence)) throw new AppError('OLDER_EXPORT');
+    if (overlapping.some((earlier) => earlier.period.from < file.period.from || earlier.period.to > file.period.to)) throw new AppError('OVERLAPPING_PERIOD');
     if (overlapping.length > 0 && replace.length === 0) {
       return { status: 'replaceNeeded', incoming: summarise(file), overlapping: overlapping.map(summarise) };
     }
-    if (!confirmed) throw new AppError('OVERLAPPING_PERIOD');
-    if (overlapping.some((earlier) => earlier.exportedOn > file.exportedOn)) throw new AppError('OLDER_EXPORT');
+    const confirmed = overlapping.length === replace.length && overlapping.every((earlier) => replace.includes(earlier.exportId));
+    if (overlapping.length > 0 && !confirmed) throw new AppError('OVERLAPPING_PERIOD');
     const stamp = now.toISOString();
     for (const earlier of overlapping) {
       db.prepare('DELETE FROM team_imports WHERE export_id = ?').run(earlier.exportId);
@@ -106,6 +108,7 @@ export function setHeadcount(db: Db, year: number, headcount: number | null): vo
   }
 }
 
+/** Imports of the previous export format, kept apart by migration 5: to import again from new exports. */
 export function importsToRedo(db: Db): number {
-  return Number(db.prepare("SELECT value FROM meta WHERE key = 'imports_to_redo'").pluck().get() ?? 0);
+  return db.prepare('SELECT count(*) FROM team_imports_previous_format').pluck().get() as number;
 }

@@ -141,7 +141,7 @@ function section(files: ExportFile[], merged: ExportCounts | null, options: Sect
     referralsByFunction: kind === 'team' ? crossTable('referrals', referralsByFunction(files), [...FUNCTION_REFERRAL_CODES, 'elsewhere'], k) : null,
     reporterProfile: partsTable('reporters', regroup(merged.byStaffCategory, rowKeys(groupings, 'staffCategory')), k),
     employmentStatus: partsTable('reporters', merged.byEmploymentStatus, k),
-    reporterRole: partsTable('reporters', merged.byReporterRole, k, merged.reporters),
+    reporterRole: partsTable('reporters', merged.byReporterRole, k),
     earlierPeriod: partsTable('reporters', merged.byEarlierPeriod, k),
     duringPhdByStaffCategory: partsTable('reporters', merged.duringPhdByStaffCategory, k, merged.reporters),
     ageStructure: partsTable('reporters', merged.byAgeBand, k),

@@ -22,11 +22,10 @@ const RULE_CODES: Record<string, ErrorCode> = {
   natureNeeded: 'NATURE_REQUIRED',
 };
 
+/** A rule's own code only when that rule is all that is wrong; anything else malformed is INVALID_INPUT. */
 function invalidInputCode(issues: readonly { message: string }[]): ErrorCode {
-  for (const issue of issues) {
-    if (Object.hasOwn(RULE_CODES, issue.message)) return RULE_CODES[issue.message]!;
-  }
-  return 'INVALID_INPUT';
+  const codes = new Set(issues.map((issue) => (Object.hasOwn(RULE_CODES, issue.message) ? RULE_CODES[issue.message]! : 'INVALID_INPUT')));
+  return codes.size === 1 ? [...codes][0]! : 'INVALID_INPUT';
 }
 
 /** SQLite's own codes for a file that is damaged or is not ours. */

@@ -84,13 +84,15 @@ describe('schema migrations', () => {
     expect(second!.reporters[0]).toMatchObject({ staffCategory: 'other', employmentStatus: 'seconded', earlierPeriod: 'not_earlier' });
     expect(third!.reporters[0]).toMatchObject({ staffCategory: 'academic_staff', employmentStatus: 'current' });
     expect(first!.consents[0]!.answer).toBe('given');
-    expect(first!.referredInBy).toBe('concerns_point');
-    expect([first, second, third].map((record) => record!.needsAttention)).toEqual([false, true, true]);
+    // "Via the concerns point" without a source stays counted here, flagged until the adviser names it.
+    expect(first!.referredInBy).toBeNull();
+    expect([first, second, third].map((record) => record!.needsAttention)).toEqual([true, true, true]);
     const rows = listCases(db, { filter: { status: null, year: null, nature: null, intakeRoute: null, openWithoutResponse: false, search: '' }, sort: 'number_asc', offset: 0, limit: 10 }, clock).rows;
     expect(rows.map((row) => row.statisticsConsent)).toEqual(['given', 'refused', 'not_asked']);
     expect(getProfile(db)).toEqual({ function: 'faculty_confidential_adviser', external: true, adviserId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(db.prepare('SELECT count(*) FROM team_imports').pluck().get()).toBe(0);
     expect(importsToRedo(db)).toBe(1);
+    expect(db.prepare('SELECT export_id FROM team_imports_previous_format').pluck().get()).toBe('00000000-0000-4000-8000-000000000001');
     // A save under today's rules settles the flag; the rules refuse only new saves.
     updateCase(db, 3, { ...third!, handlings: ['referral'] }, clock);
     expect(getCase(db, 3).needsAttention).toBe(false);

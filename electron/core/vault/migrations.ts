@@ -291,10 +291,11 @@ export const MIGRATIONS: readonly Migration[] = [
         -- Joint reports and bystanders per case without reading the reporter rows.
         CREATE INDEX case_reporters_by_role ON case_reporters (case_id, role);
 
-        -- A case that came via the concerns point was referred by it.
-        UPDATE cases SET referred_in_by = 'concerns_point' WHERE intake_route = 'via_concerns_point' AND referred_in_by IS NULL;
-
-        -- Cases saved before the current rules keep what they hold and are flagged for the adviser.
+        -- Cases saved before the current rules keep what they hold and are flagged for the adviser:
+        -- no nature, advice only beside other handlings, a route and a source that disagree (a case
+        -- "via the concerns point" without the concerns point as source stays counted here until the
+        -- adviser says where it came from), two statistics answers, or a reporter whose staff
+        -- category was "former" or "seconded" and is now "other" until the adviser sets the real one.
         ALTER TABLE cases ADD COLUMN needs_attention INTEGER NOT NULL DEFAULT 0;
         UPDATE cases SET needs_attention = 1
           WHERE NOT EXISTS (SELECT 1 FROM case_natures n WHERE n.case_id = cases.id)
@@ -304,7 +305,9 @@ export const MIGRATIONS: readonly Migration[] = [
                  AND (referred_in_by IS NULL OR referred_in_by NOT IN ('concerns_point', 'ombudsperson', 'confidential_adviser', 'faculty_adviser')))
              OR (intake_route NOT IN ('via_concerns_point', 'referred_by_function')
                  AND referred_in_by IN ('concerns_point', 'ombudsperson', 'confidential_adviser', 'faculty_adviser'))
-             OR (SELECT count(*) FROM case_consents k WHERE k.case_id = cases.id AND k.scope = 'count_in_statistics') > 1;
+             OR (intake_route = 'via_concerns_point' AND (referred_in_by IS NULL OR referred_in_by != 'concerns_point'))
+             OR (SELECT count(*) FROM case_consents k WHERE k.case_id = cases.id AND k.scope = 'count_in_statistics') > 1
+             OR EXISTS (SELECT 1 FROM case_reporters r WHERE r.case_id = cases.id AND r.employment_status != 'current');
         CREATE INDEX cases_needing_attention ON cases (needs_attention) WHERE needs_attention = 1;
 
         -- The external adviser became a faculty adviser with the external flag.
@@ -322,10 +325,9 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
 
         -- Imports are per adviser and per report year. Exports of the previous format carry no
-        -- adviser id and cannot be merged by the new rule; their files stay with the team, and the
-        -- report screen says how many to import again from new exports.
-        INSERT OR REPLACE INTO meta (key, value) SELECT 'imports_to_redo', CAST(count(*) AS TEXT) FROM team_imports HAVING count(*) > 0;
-        DROP TABLE team_imports;
+        -- adviser id and cannot be merged by the new rule: they are kept as they were, apart, and
+        -- the report screen says how many to import again from new exports.
+        ALTER TABLE team_imports RENAME TO team_imports_previous_format;
         CREATE TABLE team_imports (
           export_id TEXT PRIMARY KEY,
           adviser_id TEXT NOT NULL,
@@ -338,7 +340,7 @@ export const MIGRATIONS: readonly Migration[] = [
           imported_at TEXT NOT NULL
         ) STRICT;
         -- The overlap check: earlier imports of the same adviser.
-        CREATE INDEX team_imports_by_adviser ON team_imports (adviser_id, period_from);
+        CREATE INDEX team_imports_by_adviser_period ON team_imports (adviser_id, period_from);
         CREATE INDEX team_imports_by_year ON team_imports (report_year);
         -- Every replacement of an adviser's import by a newer export, for the publication's differencing check.
         CREATE TABLE team_replacements (

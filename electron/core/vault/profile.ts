@@ -13,13 +13,15 @@ export function getProfile(db: Db): Profile {
 }
 
 /**
- * Every case was registered under the vault's function, and its exports are counted under it; a
- * different function would re-label them, so it can change only while the vault has no cases.
+ * Every case was registered under the vault's function (and, for a faculty adviser, as external or
+ * not), and its exports are counted under it; a change would re-label them, so it is allowed only
+ * while the vault has no cases.
  */
 export function setProfile(db: Db, profile: ProfileUpdate): Profile {
   return db.transaction(() => {
     const hasCases = db.prepare('SELECT 1 FROM cases LIMIT 1').get() !== undefined;
-    if (hasCases && meta(db, 'function') !== profile.function) throw new AppError('FUNCTION_LOCKED');
+    const current = getProfile(db);
+    if (hasCases && (current.function !== profile.function || current.external !== profile.external)) throw new AppError('FUNCTION_LOCKED');
     setMeta(db, 'function', profile.function);
     setMeta(db, 'external', profile.external ? '1' : '0');
     return getProfile(db);
