@@ -132,8 +132,11 @@ describe('the case record', { timeout: 20_000 }, () => {
     renderApp();
     await openNewCase(user);
     expect(screen.getByRole('radio', { name: 'Nog niet gevraagd' })).toBeChecked();
-    await user.selectOptions(screen.getByLabelText('Binnengekomen via'), 'via_concerns_point');
-    expect(screen.getByLabelText('Verwezen door')).toHaveValue('concerns_point');
+    // The concerns point cannot have received a report from itself.
+    expect(within(screen.getByLabelText('Binnengekomen via')).queryByRole('option', { name: 'Via het meldpunt (CCP)' })).toBeNull();
+    expect(within(screen.getByLabelText('Verwezen door')).queryByRole('option', { name: 'Meldpunt (CCP)' })).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Verwezen door'), 'ombudsperson');
+    expect(screen.getByLabelText('Binnengekomen via')).toHaveValue('referred_by_function');
     await user.selectOptions(screen.getByLabelText('Binnengekomen via'), 'direct');
     expect(screen.getByLabelText('Verwezen door')).toHaveValue('');
 

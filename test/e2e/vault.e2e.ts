@@ -18,11 +18,11 @@ describe('the vault, as an adviser uses it', () => {
     const recoveryKey = await createVault(page, CANARY.passphrase);
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
 
-    await addCase(page, '2026-03-14T09:30', 'Via het meldpunt (CCP)');
+    await addCase(page, '2026-03-14T09:30', 'Rechtstreeks bij deze functie');
     await openCaseList(page);
     const row = page.getByRole('listitem').filter({ hasText: 'Zaak 1' });
     await row.waitFor();
-    expect(await row.textContent()).toContain('Via het meldpunt (CCP)');
+    expect(await row.textContent()).toContain('Rechtstreeks bij deze functie');
     await app.screenshot('01-case-added');
 
     await lock(page);

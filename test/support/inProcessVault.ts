@@ -1,14 +1,17 @@
 import { createCore, type Core } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
 import { temporaryDirectory } from './temporaryDirectory';
+import { testShell } from './testShell';
 
 /**
  * For renderer tests under jsdom: installs `window.vault` (the jsdom global) wired to a real core on a real vault in
  * a temp folder, passing requests through a JSON round trip as the IPC boundary would.
  */
-export function installInProcessVault(): { core: Core; dataDirectory: string; remove: () => void } {
+export function installInProcessVault(): { core: Core; dataDirectory: string; saved: string[]; remove: () => void } {
   const folder = temporaryDirectory();
-  const core = createCore({ dataDirectory: folder.path, log: createLogger(() => undefined) });
+  // Save dialogs answer with a file in the same temp folder, so a test can read what was written.
+  const dialogs = testShell(folder.path);
+  const core = createCore({ dataDirectory: folder.path, log: createLogger(() => undefined), shell: dialogs.shell });
   Object.defineProperty(globalThis, 'vault', {
     configurable: true,
     value: {
@@ -19,6 +22,7 @@ export function installInProcessVault(): { core: Core; dataDirectory: string; re
   return {
     core,
     dataDirectory: folder.path,
+    saved: dialogs.saved,
     remove: () => {
       core.vault.lock();
       folder.remove();

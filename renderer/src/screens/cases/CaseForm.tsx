@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseInput, type Consent, type Referral, type Reporter } from '../../../../shared/contract';
-import { CONSENT_SCOPES } from '../../../../shared/taxonomy';
+import { CONSENT_SCOPES, ownReferralCode } from '../../../../shared/taxonomy';
 import type { ErrorCode } from '../../../../shared/errors';
 import { futureCaseFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
@@ -19,6 +19,8 @@ import {
   TriStateSelect,
 } from '../../components/form/fields';
 import { ListEditor } from '../../components/form/ListEditor';
+import { TAXONOMY } from '../../i18n/taxonomyLists';
+import { useProfileStore } from '../../stores/profileStore';
 import { otherConsents, statisticsAnswer, statisticsFirst, withHandlings, withIntakeRoute, withReferredInBy } from './caseFormRules';
 import { StatisticsConsentField } from './StatisticsConsentField';
 
@@ -74,6 +76,9 @@ const LISTED_SCOPES = CONSENT_SCOPES.filter((scope) => scope !== 'count_in_stati
  */
 export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; onSave(input: CaseInput): Promise<void>; onCancel(): void }) {
   const { t } = useTranslation();
+  // A concerns point or ombudsperson cannot have passed a report on to themselves.
+  const profile = useProfileStore((state) => state.profile);
+  const own = profile ? ownReferralCode(profile.function) : null;
   const [value, setValue] = useState<CaseInput>(() => ({ ...initial, consents: statisticsFirst(initial.consents) }));
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -115,6 +120,7 @@ export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; on
           <CodeSelect
             list="intakeRoute"
             label={t('caseForm.intakeRoute')}
+            only={own === 'concerns_point' ? TAXONOMY.intakeRoute.filter((route) => route !== 'via_concerns_point') : undefined}
             value={value.intakeRoute}
             onChange={(intakeRoute) => intakeRoute && change(withIntakeRoute(value, intakeRoute))}
             error={shown.intakeRoute}
@@ -122,6 +128,7 @@ export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; on
           <CodeSelect
             list="referralSource"
             label={t('caseForm.referredInBy')}
+            only={own ? TAXONOMY.referralSource.filter((source) => source !== own) : undefined}
             value={value.referredInBy}
             onChange={(referredInBy) => change(withReferredInBy(value, referredInBy))}
             emptyLabel={t('form.notRecorded')}

@@ -48,7 +48,7 @@ describe('the function of the vault', () => {
     expect(screen.getByText(/kan de functie niet meer veranderen/)).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Functie'), 'ombudsperson');
     await user.click(screen.getByRole('button', { name: 'Functie opslaan' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('De functie kan niet meer veranderen: er staan al zaken in deze kluis');
+    expect(await screen.findByRole('alert')).toHaveTextContent("De functie en het kenmerk 'extern' kunnen niet meer veranderen");
     expect(await invoke('profile.get', {})).toMatchObject({ function: 'central_confidential_adviser', external: false });
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
@@ -21,11 +22,17 @@ async function openVault(profile: ProfileUpdate) {
   await invoke('vault.create', { passphrase: CANARY.passphrase, ...profile });
 }
 
-/** An adviser's export file, exactly as the preview shows the bytes it would write. */
+/** Previews and saves an export as the adviser does, and returns the file's text. */
+async function saveExport(to = '2026-12-31'): Promise<string> {
+  const { file } = await invoke('export.preview', { period: { from: '2026-01-01', to }, includeUnits: false });
+  await invoke('export.save', { exportId: file.exportId });
+  return readFileSync(vault!.saved.at(-1)!, 'utf8');
+}
+
 async function exportOf(profile: ProfileUpdate, cases: number, to = '2026-12-31'): Promise<string> {
   await openVault(profile);
   for (let index = 0; index < cases; index++) await invoke('cases.create', caseInput({ firstContactAt: `2026-03-0${index + 1}T09:00`, firstResponseAt: `2026-03-0${index + 1}T10:00` }));
-  return (await invoke('export.preview', { period: { from: '2026-01-01', to }, includeUnits: false })).json;
+  return saveExport(to);
 }
 
 function renderScreen() {
@@ -41,7 +48,7 @@ describe('the team report', { timeout: 20_000 }, () => {
     await i18n.changeLanguage('nl');
     const external = await exportOf({ function: 'faculty_confidential_adviser', external: true }, 3);
     const internal = await exportOf({ function: 'faculty_confidential_adviser', external: false }, 3, '2026-06-30');
-    const internalAgain = await invoke('export.preview', { period: { from: '2026-01-01', to: '2026-12-31' }, includeUnits: false });
+    const internalAgain = await saveExport();
     await openVault({ function: 'central_confidential_adviser', external: false });
 
     const user = userEvent.setup();
@@ -50,7 +57,7 @@ describe('the team report', { timeout: 20_000 }, () => {
     await user.upload(chooser, [new File([external], 'extern.json'), new File([internal], 'intern.json')]);
     await screen.findByText('intern.json: geïmporteerd');
 
-    await user.upload(chooser, new File([internalAgain.json], 'intern-jaar.json'));
+    await user.upload(chooser, new File([internalAgain], 'intern-jaar.json'));
     const dialog = await screen.findByRole('alertdialog', { name: 'intern-jaar.json overlapt met eerdere imports van dezelfde adviseur' });
     await user.click(within(dialog).getByRole('button', { name: 'Nee, de eerdere houden' }));
     await screen.findByText('intern-jaar.json: niet geïmporteerd; de eerdere import blijft staan');
