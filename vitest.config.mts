@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** Every project that opens databases runs with better-sqlite3's default addon location blocked. */
+const NO_DEFAULT_ADDON = 'test/support/noDefaultSqliteAddon.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +12,7 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['electron/core/**/*.test.ts', 'shared/**/*.test.ts', 'test/reference/**/*.test.ts'],
+          setupFiles: [NO_DEFAULT_ADDON],
           testTimeout: 30_000,
         },
       },
@@ -25,7 +29,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.tsx', 'renderer/**/*.test.ts'],
-          setupFiles: ['renderer/src/test/setup.ts'],
+          setupFiles: [NO_DEFAULT_ADDON, 'renderer/src/test/setup.ts'],
         },
       },
       {
@@ -41,6 +45,7 @@ export default defineConfig({
           name: 'bench',
           environment: 'node',
           include: ['test/bench/**/*.smoke.ts'],
+          setupFiles: [NO_DEFAULT_ADDON],
           testTimeout: 300_000,
         },
       },
@@ -49,6 +54,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],
+          setupFiles: [NO_DEFAULT_ADDON],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'WRONG_PASSPHRASE',
   'WRONG_RECOVERY_KEY',
   'CORRUPT_VAULT',
+  /** The app's own files (the SQLite addon) do not load: reinstall; the vault is untouched. */
+  'APP_DAMAGED',
   'NOT_FOUND',
   'NOT_FOR_THIS_FUNCTION',
   'TOO_MANY_ATTEMPTS',

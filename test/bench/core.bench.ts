@@ -8,6 +8,7 @@ import { buildTeamReport } from '../../electron/core/export/teamReport';
 import { DEFAULT_GROUPINGS } from '../../shared/schemas/groupings';
 import { applyPragmas, type Db } from '../../electron/core/vault/database';
 import { migrate } from '../../electron/core/vault/migrations';
+import { nodeAddonPath } from '../../electron/core/vault/sqliteAddon';
 import { vaultFilesIn } from '../../electron/core/vault/vaultFiles';
 import { VaultSession } from '../../electron/core/vault/vaultSession';
 import type { CaseListRequest, ExportFile } from '../../shared/contract';
@@ -67,7 +68,7 @@ export async function benchCore(folder: string, conversations: number): Promise<
   const generated = generateVault(session.database(), conversations, 20261123);
   session.lock();
 
-  const plain = new Database(join(folder, `plain-${conversations}.db`));
+  const plain = new Database(join(folder, `plain-${conversations}.db`), { nativeBinding: nodeAddonPath() });
   applyPragmas(plain);
   migrate(plain);
   generateVault(plain, conversations, 20261123);

@@ -60,6 +60,8 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
         return { ok: true, value: checked.data };
       } catch (error) {
         const code = errorCodeOf(error);
+        // A broken installation is the one failure the adviser cannot fix from the screen: it is logged.
+        if (code === 'APP_DAMAGED') log('app_damaged', { channel });
         if (code) return fail(code);
         log('handler_failed', { channel, error: error instanceof Error ? error.name : typeof error });
         return fail('INTERNAL');

@@ -14,9 +14,9 @@ function stamp(date: Date): string {
 }
 
 /** Opens a copy with the given key and checks every page; the copy counts only if this passes. */
-function verifyCopy(databasePath: string, dataKey: Buffer, vaultId: string): boolean {
+function verifyCopy(databasePath: string, dataKey: Buffer, vaultId: string, addon: string): boolean {
   try {
-    const db = openEncryptedDatabase(databasePath, dataKey, { create: false });
+    const db = openEncryptedDatabase(databasePath, dataKey, { addon, create: false });
     try {
       const integrity = db.pragma('integrity_check', { simple: true });
       const id = db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").pluck().get();
@@ -43,7 +43,7 @@ export function createBackup(session: VaultSession, folder: string, clock: Clock
     try {
       db.prepare('VACUUM INTO ?').run(join(target, 'vault.db'));
       copyFileSync(session.files.header, join(target, 'vault.header.json'));
-      if (!verifyCopy(join(target, 'vault.db'), dataKey, header.vaultId)) throw new AppError('BACKUP_FAILED');
+      if (!verifyCopy(join(target, 'vault.db'), dataKey, header.vaultId, session.addon)) throw new AppError('BACKUP_FAILED');
       return target.slice(folder.length + 1);
     } catch (error) {
       rmSync(target, { recursive: true, force: true });

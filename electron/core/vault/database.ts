@@ -1,26 +1,27 @@
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../errors';
+import { loadSqliteAddon } from './sqliteAddon';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** The compiled addon to load; the Electron shell passes its own ABI build here. */
-  nativeBinding?: string;
+  /** The compiled SQLite addon: the Electron shell passes its own ABI build, Node its own. Never left to a default. */
+  addon: string;
   create: boolean;
 }
 
 /**
- * Opens the SQLCipher 4 file with the raw 256-bit data key. The key travels to SQLite in a
+ * Every database the app opens (the vault, a backup being checked) goes through here, with the
+ * addon path. Opens the SQLCipher 4 file with the raw 256-bit data key. The key travels to SQLite in a
  * Buffer that is zeroed straight after, never as a JavaScript string that lingers in the heap.
  */
 export function openEncryptedDatabase(path: string, dataKey: Buffer, options: OpenOptions): Db {
+  const nativeBinding = loadSqliteAddon(options.addon);
   let db: Db;
   try {
-    db = new Database(path, {
-      fileMustExist: !options.create,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
+    // better-sqlite3 takes an already loaded addon object here; its type declarations only know a path.
+    db = new Database(path, { fileMustExist: !options.create, nativeBinding: nativeBinding as unknown as string });
   } catch {
     throw new AppError('CORRUPT_VAULT');
   }

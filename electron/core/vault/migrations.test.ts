@@ -6,9 +6,10 @@ import { getCase, updateCase } from '../cases/caseRecords';
 import { importsToRedo } from '../export/teamImports';
 import { MIGRATIONS, migrate, schemaVersion } from './migrations';
 import { getProfile } from './profile';
+import { nodeAddonPath } from './sqliteAddon';
 
 function databaseAt(version: number) {
-  const db = new Database(':memory:');
+  const db = new Database(':memory:', { nativeBinding: nodeAddonPath() });
   migrate(db, MIGRATIONS.filter((migration) => migration.version <= version));
   return db;
 }

@@ -134,7 +134,7 @@ describe('VaultSession', () => {
     await session.create(CANARY.passphrase);
     session.lock();
     expect(readHeader(session.files.header).kdf.memoryKiB).toBeGreaterThanOrEqual(65536);
-    expect(() => openEncryptedDatabase(session.files.database, Buffer.alloc(32, 7), { create: false })).toThrow(AppError);
+    expect(() => openEncryptedDatabase(session.files.database, Buffer.alloc(32, 7), { addon: session.addon, create: false })).toThrow(AppError);
   });
 
   it('closes the database and tells listeners on lock', async () => {

@@ -17,11 +17,13 @@ import {
 } from './keys';
 import { passphraseWrapContext, readHeader, recoveryWrapContext, writeHeader, type VaultHeader } from './header';
 import { migrate } from './migrations';
+import { nodeAddonPath } from './sqliteAddon';
 import { UnlockThrottle } from './unlockThrottle';
 import { vaultExists, type VaultFiles } from './vaultFiles';
 
 export interface VaultSessionOptions {
   kdfCost?: Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
+  /** The SQLite addon for this runtime; Node's own build when not given (tests, benchmark, harness). */
   nativeBinding?: string;
 }
 
@@ -37,6 +39,8 @@ export class VaultSession {
   private readonly lockListeners = new Set<() => void>();
   private readonly beforeLockListeners = new Set<() => void>();
   readonly throttle: UnlockThrottle;
+  /** The addon every database of this session is opened with, backups' checks included. */
+  readonly addon: string;
 
   constructor(
     readonly files: VaultFiles,
@@ -44,6 +48,7 @@ export class VaultSession {
     clock: Clock = systemClock,
   ) {
     this.throttle = new UnlockThrottle(files.attempts, clock);
+    this.addon = options.nativeBinding ?? nodeAddonPath();
   }
 
   status(): { exists: boolean; unlocked: boolean; unlockDelaySeconds: number } {
@@ -75,7 +80,7 @@ export class VaultSession {
       const dataKey = newRandomKey();
       try {
         const { header, recoveryKey } = await this.newHeader(vaultId, dataKey, passphrase);
-        const db = openEncryptedDatabase(this.files.database, dataKey, { ...this.nativeOption(), create: true });
+        const db = openEncryptedDatabase(this.files.database, dataKey, { addon: this.addon, create: true });
         migrate(db);
         db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
         writeHeader(this.files.header, header);
@@ -308,7 +313,7 @@ export class VaultSession {
   private openWith(dataKey: Buffer, header: VaultHeader): void {
     let db: Db;
     try {
-      db = openEncryptedDatabase(this.files.database, dataKey, { ...this.nativeOption(), create: false });
+      db = openEncryptedDatabase(this.files.database, dataKey, { addon: this.addon, create: false });
     } catch (error) {
       dataKey.fill(0);
       throw error;
@@ -327,10 +332,6 @@ export class VaultSession {
     this.db = db;
     this.dataKey = dataKey;
     this.header = header;
-  }
-
-  private nativeOption(): { nativeBinding?: string } {
-    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
   }
 
   /** Vault operations never interleave: a second unlock waits for the first to finish. */
