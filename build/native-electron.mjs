@@ -8,6 +8,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { assertAddonAbi } from './addonAbi.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MODULE = 'better-sqlite3-multiple-ciphers';
@@ -18,11 +19,22 @@ export function stageDirectory(arch) {
   return join(root, '.native', `electron-${arch}`);
 }
 
+const electronAbi = () => readFileSync(join(root, 'node_modules', 'electron', 'abi_version'), 'utf8').trim();
+
+export function builtAddon(arch) {
+  return join(stageDirectory(arch), 'node_modules', MODULE, 'build', 'Release', 'better_sqlite3.node');
+}
+
 export async function buildElectronAddon({ arch = process.arch, electronVersion = versionOf('electron') } = {}) {
   const stage = stageDirectory(arch);
   const stampFile = join(stage, 'built-for.json');
   const stamp = JSON.stringify({ electronVersion, arch, module: versionOf(MODULE) });
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+    assertAddonAbi(builtAddon(arch), electronAbi());
+    return;
+  }
+  // A nodedir from the user's npm configuration would build against Node's headers under an Electron stamp.
+  for (const name of Object.keys(process.env)) if (name.toLowerCase() === 'npm_config_nodedir') delete process.env[name];
 
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(join(stage, 'node_modules'), { recursive: true });
@@ -37,6 +49,7 @@ export async function buildElectronAddon({ arch = process.arch, electronVersion 
   });
   const { rebuild } = await import('@electron/rebuild');
   await rebuild({ buildPath: stage, electronVersion, arch, onlyModules: [MODULE], force: true });
+  assertAddonAbi(builtAddon(arch), electronAbi());
   writeFileSync(stampFile, stamp);
 }
 

@@ -15,6 +15,7 @@ interface BuilderYaml {
   win: { target: { target: string }[] };
   mac: { target: { target: string }[] };
   linux: { target: string[] };
+  electronFuses: Record<string, boolean>;
 }
 
 const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderYaml;
@@ -38,6 +39,17 @@ describe('electron-builder configuration', () => {
     expect(addon?.from).toContain('.native/electron-${arch}/');
     const packaged = electronNativeBinding({ isPackaged: true, appPath: '/x', resourcesPath: '/res', arch: 'x64' });
     expect(packaged).toBe(join('/res', addon!.to));
+  });
+
+  it('sets every Electron fuse that closes a way around the app', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('points the development shell at the Electron-ABI build beside, not inside, node_modules', () => {
