@@ -33,7 +33,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'better-sqlite3-multiple-ciphers', '@node-rs/argon2'],
+          paths: ['electron', 'better-sqlite3-multiple-ciphers', 'hash-wasm'],
           patterns: [...nodeBuiltins, '**/electron/**'],
         },
       ],

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { hashRaw, type Algorithm } from '@node-rs/argon2';
+import { argon2id } from 'hash-wasm';
 import { AppError } from '../errors';
 
 export const DATA_KEY_BYTES = 32;
@@ -21,24 +21,30 @@ export interface WrappedKey {
   ciphertext: string;
 }
 
-/** `Algorithm` is an ambient const enum, which isolated modules cannot read; 2 is Argon2id. */
-const ARGON2ID = 2 as Algorithm;
-
 export function newKdfParams(cost: Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>): KdfParams {
   return { algorithm: 'argon2id', ...cost, salt: randomBytes(16).toString('base64') };
 }
 
+/**
+ * Argon2id in WebAssembly (hash-wasm): one build runs on every platform and architecture the app
+ * ships for, where a native binding exists only for the machine npm installed on. Its output is
+ * byte-for-byte RFC 9106 Argon2id, so vaults made with the earlier native binding open unchanged.
+ */
 export async function deriveFromPassphrase(passphrase: string, params: KdfParams): Promise<Buffer> {
   const passphraseBytes = Buffer.from(passphrase.normalize('NFC'), 'utf8');
   try {
-    return await hashRaw(passphraseBytes, {
-      algorithm: ARGON2ID,
-      memoryCost: params.memoryKiB,
-      timeCost: params.iterations,
-      parallelism: params.parallelism,
-      outputLen: 32,
+    const derived = await argon2id({
+      password: passphraseBytes,
       salt: Buffer.from(params.salt, 'base64'),
+      memorySize: params.memoryKiB,
+      iterations: params.iterations,
+      parallelism: params.parallelism,
+      hashLength: 32,
+      outputType: 'binary',
     });
+    const key = Buffer.from(derived);
+    derived.fill(0);
+    return key;
   } finally {
     passphraseBytes.fill(0);
   }
