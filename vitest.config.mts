@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'shell',
           environment: 'node',
           include: ['electron/*.test.ts', 'build/**/*.test.ts'],
+          setupFiles: [NO_DEFAULT_ADDON],
         },
       },
       {

@@ -1,0 +1,78 @@
+import { basename, join } from 'node:path';
+
+type Listener = (...args: unknown[]) => unknown;
+
+/**
+ * A recording stand-in for the `electron` module, enough for the built main bundle to start
+ * under plain Node: it keeps what the shell registers (IPC handlers, app and power events, window
+ * options) and answers the dialogs with folders the test owns. Electron itself cannot be
+ * downloaded on the build machines.
+ */
+export function electronStandIn(folders: { appPath: string; userData: string; documents: string; chosenFolder: () => string }) {
+  const ipcHandlers = new Map<string, Listener>();
+  const appEvents = new Map<string, Listener[]>();
+  const windows: { options: Record<string, unknown> }[] = [];
+  const on = (events: Map<string, Listener[]>) => (event: string, listener: Listener) => {
+    events.set(event, [...(events.get(event) ?? []), listener]);
+  };
+  const noop = () => undefined;
+
+  class BrowserWindow {
+    readonly webContents = { printToPDF: async () => Buffer.from('%PDF-1.4\n'), send: noop };
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this);
+    }
+    setContentProtection = noop;
+    once = noop;
+    on = noop;
+    show = noop;
+    focus = noop;
+    restore = noop;
+    isMinimized = () => false;
+    loadURL = async () => undefined;
+  }
+
+  const electron = {
+    app: {
+      isPackaged: false,
+      enableSandbox: noop,
+      requestSingleInstanceLock: () => true,
+      whenReady: () => Promise.resolve(),
+      on: on(appEvents),
+      quit: noop,
+      getAppPath: () => folders.appPath,
+      getPath: (name: string) => (name === 'userData' ? folders.userData : folders.documents),
+    },
+    protocol: { registerSchemesAsPrivileged: noop, handle: noop },
+    session: {
+      defaultSession: {
+        webRequest: { onBeforeRequest: noop },
+        setPermissionRequestHandler: noop,
+        setPermissionCheckHandler: noop,
+        setSpellCheckerEnabled: noop,
+      },
+    },
+    ipcMain: { handle: (channel: string, listener: Listener) => ipcHandlers.set(channel, listener) },
+    BrowserWindow,
+    dialog: {
+      showSaveDialog: async (_window: unknown, options: { defaultPath: string }) => ({ canceled: false, filePath: join(folders.documents, basename(options.defaultPath)) }),
+      showOpenDialog: async () => ({ canceled: false, filePaths: [folders.chosenFolder()] }),
+    },
+    Menu: { setApplicationMenu: noop, buildFromTemplate: (template: unknown) => template },
+    powerMonitor: { on: noop, off: noop, getSystemIdleTime: () => 0 },
+  };
+  return {
+    electron,
+    windows,
+    /** Calls the shell's `vault` IPC handler as the window's preload would. */
+    async invoke(channel: string, request: unknown, senderUrl: string) {
+      const handler = ipcHandlers.get('vault');
+      if (!handler) throw new Error('the shell registered no vault handler');
+      return (await handler({ senderFrame: { url: senderUrl } }, channel, request)) as { ok: boolean; value?: unknown; error?: { code: string } };
+    },
+    /** Runs what the shell does when the last window closes: lock, then quit. */
+    closeAllWindows() {
+      for (const listener of appEvents.get('window-all-closed') ?? []) listener();
+    },
+  };
+}
