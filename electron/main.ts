@@ -20,6 +20,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+const SHOW_ANYWAY_AFTER_MS = 5_000;
 
 function serveRenderer(rendererDirectory: string) {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -67,6 +68,12 @@ function createWindow(core: Core) {
   window.setContentProtection(core.settings.get().contentProtection);
   core.settings.onChange((settings) => window.setContentProtection(settings.contentProtection));
   window.once('ready-to-show', () => window.show());
+  // A renderer that never signals ready must not leave the adviser without a window.
+  setTimeout(() => {
+    if (!window.isDestroyed() && !window.isVisible()) window.show();
+  }, SHOW_ANYWAY_AFTER_MS);
+  // Windows ends the session (log-off, shutdown) without a quit event the app can wait for.
+  window.on('session-end', () => core.vault.lock());
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -74,10 +81,17 @@ function createWindow(core: Core) {
   return window;
 }
 
-function installMenu() {
-  // Only edit commands: no reload, no DevTools entry, nothing that could leave the app.
+const LOCK_LABEL = { nl: { menu: 'Kluis', lock: 'Vergrendelen' }, en: { menu: 'Vault', lock: 'Lock' } } as const;
+
+function installMenu(core: Core) {
+  // Edit commands and Lock: no reload, no DevTools entry, nothing that could leave the app.
+  const label = LOCK_LABEL[core.settings.get().language];
+  const vaultMenu: Electron.MenuItemConstructorOptions = {
+    label: label.menu,
+    submenu: [{ label: label.lock, accelerator: 'CmdOrCtrl+L', click: () => core.vault.lock() }],
+  };
   const template: Electron.MenuItemConstructorOptions[] =
-    process.platform === 'darwin' ? [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }] : [{ role: 'editMenu' }];
+    process.platform === 'darwin' ? [{ role: 'appMenu' }, vaultMenu, { role: 'editMenu' }, { role: 'windowMenu' }] : [vaultMenu, { role: 'editMenu' }];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
@@ -125,7 +139,8 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession();
     serveRenderer(join(__dirname, '../renderer'));
     routeIpc(core);
-    installMenu();
+    installMenu(core);
+    core.settings.onChange(() => installMenu(core));
     installLockTriggers(powerMonitor, () => core.vault.lock(), () => core.settings.get().idleLockMinutes);
     app.on('before-quit', () => core.vault.lock());
     app.on('window-all-closed', () => {

@@ -74,6 +74,20 @@ describe('the built shell, driven through its vault IPC handler', () => {
     expect(JSON.parse(readFileSync(join(paths.documents, fileName), 'utf8')).counts.reports).toBe(1);
   });
 
+  it('locks from the menu (Ctrl/Cmd+L), on shutdown and when Windows ends the session', async () => {
+    const lockItem = standIn
+      .menu()
+      .flatMap((entry) => entry.submenu ?? [])
+      .find((item) => item.accelerator === 'CmdOrCtrl+L');
+    expect(lockItem?.label).toBe('Vergrendelen');
+    for (const trigger of [() => lockItem!.click!(), () => standIn.emit('power', 'shutdown'), () => standIn.emit('window', 'session-end')]) {
+      await ok('vault.unlock', { passphrase: CANARY.passphrase });
+      expect(((await ok('vault.status', {})) as { unlocked: boolean }).unlocked).toBe(true);
+      trigger();
+      expect(((await ok('vault.status', {})) as { unlocked: boolean }).unlocked).toBe(false);
+    }
+  });
+
   it('answers a request from anywhere but the app’s own page with a bare code', async () => {
     expect(await standIn.invoke('vault.status', {}, 'https://example.org/')).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });

@@ -12,6 +12,9 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
   const ipcHandlers = new Map<string, Listener>();
   const appEvents = new Map<string, Listener[]>();
   const windows: { options: Record<string, unknown> }[] = [];
+  const powerEvents = new Map<string, Listener[]>();
+  const windowEvents = new Map<string, Listener[]>();
+  let menu: unknown = null;
   const on = (events: Map<string, Listener[]>) => (event: string, listener: Listener) => {
     events.set(event, [...(events.get(event) ?? []), listener]);
   };
@@ -24,8 +27,10 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
     }
     setContentProtection = noop;
     once = noop;
-    on = noop;
+    on = on(windowEvents);
     show = noop;
+    isDestroyed = () => false;
+    isVisible = () => true;
     focus = noop;
     restore = noop;
     isMinimized = () => false;
@@ -58,8 +63,13 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
       showSaveDialog: async (_window: unknown, options: { defaultPath: string }) => ({ canceled: false, filePath: join(folders.documents, basename(options.defaultPath)) }),
       showOpenDialog: async () => ({ canceled: false, filePaths: [folders.chosenFolder()] }),
     },
-    Menu: { setApplicationMenu: noop, buildFromTemplate: (template: unknown) => template },
-    powerMonitor: { on: noop, off: noop, getSystemIdleTime: () => 0 },
+    Menu: {
+      setApplicationMenu: (template: unknown) => {
+        menu = template;
+      },
+      buildFromTemplate: (template: unknown) => template,
+    },
+    powerMonitor: { on: on(powerEvents), off: noop, getSystemIdleTime: () => 0 },
   };
   return {
     electron,
@@ -70,6 +80,12 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
       if (!handler) throw new Error('the shell registered no vault handler');
       return (await handler({ senderFrame: { url: senderUrl } }, channel, request)) as { ok: boolean; value?: unknown; error?: { code: string } };
     },
+    /** The system or the window reports an event (`shutdown`, `session-end`, …) as Electron would. */
+    emit(source: 'power' | 'window', event: string) {
+      for (const listener of (source === 'power' ? powerEvents : windowEvents).get(event) ?? []) listener();
+    },
+    /** The application menu as last set, as Electron's template objects. */
+    menu: () => menu as { label?: string; submenu?: { label?: string; accelerator?: string; click?: () => void }[] }[],
     /** Runs what the shell does when the last window closes: lock, then quit. */
     closeAllWindows() {
       for (const listener of appEvents.get('window-all-closed') ?? []) listener();
