@@ -68,13 +68,14 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): 
   const range = { from: period.from, end: dayAfter(period.to) };
   db.exec('DROP TABLE IF EXISTS temp.export_cases');
   try {
-    // One read of the period's cases: what every table below needs of a case, kept in memory.
+    // One read of the period's cases: what every table below needs of a case, kept in memory
+    // (the per-case summaries are kept by triggers, migration 5).
     // `received`: passed on by another team function, so counted there; here only as a referral received.
     // `response`: "later" when the recorded response came after the promised hours; "missing" when
     // none is recorded yet, whether or not the case is still open.
     db.exec(`CREATE TEMP TABLE export_cases (
       id INTEGER PRIMARY KEY, received INTEGER, route TEXT, source TEXT, relation TEXT, hierarchical INTEGER,
-      status TEXT, outcome TEXT, response TEXT, people INTEGER, bystander INTEGER)`);
+      status TEXT, outcome TEXT, response TEXT, people INTEGER, bystander INTEGER, natures TEXT, handlings TEXT, conversations INTEGER)`);
     db.prepare(
       `INSERT INTO temp.export_cases
        SELECT c.id,
@@ -84,8 +85,7 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): 
          CASE WHEN c.first_response_at IS NULL THEN 'missing'
               WHEN unixepoch(c.first_response_at) - unixepoch(c.first_contact_at) > @promise THEN 'later'
               ELSE 'within24h' END,
-         (SELECT count(*) FROM case_reporters r WHERE r.case_id = c.id),
-         EXISTS (SELECT 1 FROM case_reporters r WHERE r.case_id = c.id AND r.role = 'bystander')
+         c.reporter_count, c.has_bystander, c.nature_set, c.handling_set, c.conversation_count
        FROM cases c WHERE c.statistics_consent = 'given' AND c.first_contact_at >= @from AND c.first_contact_at < @end`,
     ).run({ ...range, promise: FIRST_RESPONSE_PROMISE_HOURS * 3600, own: ownReferralCode(getProfile(db).function) });
     const grouped = <T>(sql: string, params: Record<string, unknown> = {}) => db.prepare(sql).all(params) as (T & { n: number })[];
@@ -172,12 +172,10 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): 
       bump(c.byReporterRole, row.role, row.n);
     }
 
-    // group_concat promises no order, so each set is sorted here and equal sets are merged.
+    // Sorted again here, so a set the triggers wrote in another order still lands in one shape.
     const shapes = new Map<string, CaseShape>();
     for (const row of grouped<{ natures: string; relation: OtherPartyRelation | null; hierarchical: number | null; bystander: number }>(
-      `SELECT natures, relation, hierarchical, bystander, count(*) AS n FROM (
-         SELECT (SELECT group_concat(nature, '+') FROM case_natures WHERE case_id = e.id) AS natures, e.relation, e.hierarchical, e.bystander ${own})
-       WHERE natures IS NOT NULL GROUP BY 1, 2, 3, 4`,
+      `SELECT natures, relation, hierarchical, bystander, count(*) AS n ${own} AND natures IS NOT NULL GROUP BY 1, 2, 3, 4`,
     )) {
       const natures = (row.natures.split('+') as Nature[]).sort();
       for (const nature of natures) {
@@ -199,9 +197,7 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): 
     const caseShapes = [...shapes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, shape]) => shape);
 
     for (const row of grouped<{ handlings: string | null }>(
-      `SELECT handlings, count(*) AS n FROM (
-         SELECT (SELECT group_concat(handling, '+') FROM case_handlings h WHERE h.case_id = e.id) AS handlings ${own})
-       GROUP BY 1`,
+      `SELECT handlings, count(*) AS n ${own} GROUP BY 1`,
     )) {
       const handlings = (row.handlings?.split('+') ?? []) as HandlingType[];
       for (const handling of handlings) c.byHandling[handling] += row.n;
@@ -214,7 +210,7 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): 
       bump(byReferralTarget, row.target, row.n);
     }
 
-    const conversations = db.prepare('SELECT count(*) FROM temp.export_cases e CROSS JOIN conversations v ON v.case_id = e.id').pluck().get() as number;
+    const conversations = db.prepare('SELECT coalesce(sum(conversations), 0) FROM temp.export_cases').pluck().get() as number;
     const mediation = db
       .prepare(
         `SELECT count(*) AS mediations, count(m.hearing_held_on) AS hearings,

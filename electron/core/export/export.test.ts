@@ -84,6 +84,23 @@ describe('the adviser’s export', () => {
     expect(file.adviserId).toBe((await ok<{ adviserId: string }>('profile.get', {})).adviserId);
   });
 
+  it('follows every later edit: natures, handlings, reporters and conversations changed after the first save', async () => {
+    const { id } = await ok<{ id: number }>('cases.create', caseInput({ natures: ['workload'], handlings: ['advice_only'] }));
+    const first = await ok<{ id: number }>('conversations.add', { caseId: id, conversation: conversationInput() });
+    await ok('conversations.add', { caseId: id, conversation: conversationInput() });
+    await ok('cases.update', {
+      id,
+      record: caseInput({ natures: ['bullying', 'threats'], handlings: ['accompaniment'], reporters: [reporter(), reporter({ role: 'bystander' })] }),
+    });
+    await ok('conversations.delete', { id: first.id });
+    const counts = (await preview()).file.counts;
+    expect(counts.caseShapes).toEqual([{ natures: ['bullying', 'threats'], otherParty: 'direct_supervisor', hierarchical: 'yes', bystander: true, reports: 1 }]);
+    expect(counts.handlingSummary).toEqual({ advice_only: 0, more_intensive: 1, not_recorded: 0 });
+    expect(counts).toMatchObject({ reporters: 2, jointReports: 1, conversations: 1 });
+    await ok('cases.delete', { id });
+    expect((await preview()).file.counts).toMatchObject({ reports: 0, conversations: 0, caseShapes: [] });
+  });
+
   it('includes unit names only when the adviser opts in', async () => {
     await ok('cases.create', caseInput());
     expect((await preview()).json).not.toContain('CANARYUNITFACULTEIT');

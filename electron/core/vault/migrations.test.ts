@@ -94,9 +94,16 @@ describe('schema migrations', () => {
     expect(db.prepare('SELECT count(*) FROM team_imports').pluck().get()).toBe(0);
     expect(importsToRedo(db)).toBe(1);
     expect(db.prepare('SELECT export_id FROM team_imports_previous_format').pluck().get()).toBe('00000000-0000-4000-8000-000000000001');
+    // The export's per-case summaries are filled in for old cases, and kept from then on.
+    expect(db.prepare('SELECT nature_set, handling_set, reporter_count, has_bystander FROM cases ORDER BY id').all()).toEqual([
+      { nature_set: 'intimidation', handling_set: 'advice_only', reporter_count: 1, has_bystander: 0 },
+      { nature_set: null, handling_set: null, reporter_count: 1, has_bystander: 1 },
+      { nature_set: 'bullying', handling_set: 'advice_only+referral', reporter_count: 1, has_bystander: 0 },
+    ]);
     // A save under today's rules settles the flag; the rules refuse only new saves.
     updateCase(db, 3, { ...third!, handlings: ['referral'] }, clock);
     expect(getCase(db, 3).needsAttention).toBe(false);
+    expect(db.prepare('SELECT handling_set FROM cases WHERE id = 3').pluck().get()).toBe('referral');
   });
 
   it('leave a current vault untouched when run again', () => {

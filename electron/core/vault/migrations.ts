@@ -1,6 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './database';
 
+/** The sorted natures of a case, joined by '+': the shape the export groups by. */
+const natureSet = (id: string) => `(SELECT group_concat(nature, '+') FROM (SELECT nature FROM case_natures WHERE case_id = ${id} ORDER BY nature))`;
+const handlingSet = (id: string) => `(SELECT group_concat(handling, '+') FROM (SELECT handling FROM case_handlings WHERE case_id = ${id} ORDER BY handling))`;
+const reporterCount = (id: string) => `(SELECT count(*) FROM case_reporters WHERE case_id = ${id})`;
+const hasBystander = (id: string) => `EXISTS (SELECT 1 FROM case_reporters WHERE case_id = ${id} AND role = 'bystander')`;
+const conversationCount = (id: string) => `(SELECT count(*) FROM conversations WHERE case_id = ${id})`;
+
+/** One trigger per change of a child table that refreshes the summary it feeds. */
+function summaryTriggers(): string {
+  const sources: [table: string, assignments: (id: string) => string][] = [
+    ['case_natures', (id) => `nature_set = ${natureSet(id)}`],
+    ['case_handlings', (id) => `handling_set = ${handlingSet(id)}`],
+    ['case_reporters', (id) => `reporter_count = ${reporterCount(id)}, has_bystander = ${hasBystander(id)}`],
+    ['conversations', (id) => `conversation_count = ${conversationCount(id)}`],
+  ];
+  return sources
+    .flatMap(([table, assignments]) =>
+      (['INSERT', 'DELETE', 'UPDATE'] as const).map((change) => {
+        const id = change === 'DELETE' ? 'old.case_id' : 'new.case_id';
+        const alsoOld = change === 'UPDATE' ? `UPDATE cases SET ${assignments('old.case_id')} WHERE id = old.case_id;` : '';
+        return `CREATE TRIGGER ${table}_summary_${change.toLowerCase()} AFTER ${change} ON ${table} BEGIN
+          UPDATE cases SET ${assignments(id)} WHERE id = ${id}; ${alsoOld}
+        END;`;
+      }),
+    )
+    .join('\n');
+}
+
 export interface Migration {
   version: number;
   up(db: Db): void;
@@ -309,6 +337,21 @@ export const MIGRATIONS: readonly Migration[] = [
              OR (SELECT count(*) FROM case_consents k WHERE k.case_id = cases.id AND k.scope = 'count_in_statistics') > 1
              OR EXISTS (SELECT 1 FROM case_reporters r WHERE r.case_id = cases.id AND r.employment_status != 'current');
         CREATE INDEX cases_needing_attention ON cases (needs_attention) WHERE needs_attention = 1;
+
+        -- Per-case summaries the yearly export groups by, so it reads one row per case instead of
+        -- probing four child tables for each. Triggers keep them, so no write path can forget one.
+        ALTER TABLE cases ADD COLUMN nature_set TEXT;
+        ALTER TABLE cases ADD COLUMN handling_set TEXT;
+        ALTER TABLE cases ADD COLUMN reporter_count INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE cases ADD COLUMN has_bystander INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE cases ADD COLUMN conversation_count INTEGER NOT NULL DEFAULT 0;
+        ${summaryTriggers()}
+        UPDATE cases SET
+          nature_set = ${natureSet('cases.id')},
+          handling_set = ${handlingSet('cases.id')},
+          reporter_count = ${reporterCount('cases.id')},
+          has_bystander = ${hasBystander('cases.id')},
+          conversation_count = ${conversationCount('cases.id')};
 
         -- The external adviser became a faculty adviser with the external flag.
         INSERT OR REPLACE INTO meta (key, value)
