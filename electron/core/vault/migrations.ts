@@ -8,7 +8,10 @@ const reporterCount = (id: string) => `(SELECT count(*) FROM case_reporters WHER
 const hasBystander = (id: string) => `EXISTS (SELECT 1 FROM case_reporters WHERE case_id = ${id} AND role = 'bystander')`;
 const conversationCount = (id: string) => `(SELECT count(*) FROM conversations WHERE case_id = ${id})`;
 
-/** One trigger per change of a child table that refreshes the summary it feeds. */
+/**
+ * One trigger per change of a child table that refreshes the summary it feeds. Migration 5 creates
+ * them: a later change to a summary is a new migration that drops and re-creates its triggers.
+ */
 function summaryTriggers(): string {
   const sources: [table: string, assignments: (id: string) => string][] = [
     ['case_natures', (id) => `nature_set = ${natureSet(id)}`],
