@@ -125,7 +125,7 @@ export type Replacement = z.infer<typeof Replacement>;
 export const MIN_SUPPRESSION_K = 3;
 export const DEFAULT_SUPPRESSION_K = 5;
 
-export const ReportSections = z.object({ team: ReportSection.nullable(), faculty: ReportSection.nullable() }).strict();
+const ReportSections = z.object({ team: ReportSection.nullable(), faculty: ReportSection.nullable() }).strict();
 
 export const TeamReport = z
   .object({

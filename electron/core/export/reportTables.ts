@@ -7,7 +7,7 @@ import { suppressMatrix, suppressTable, type Published } from './suppression';
  */
 const small = (value: number, k: number) => value > 0 && value < k;
 
-export function percentOf(value: Published, base: Published): number | null {
+function percentOf(value: Published, base: Published): number | null {
   if (value === null || base === null || base === 0) return null;
   return Math.round((value / base) * 100);
 }
