@@ -16,6 +16,7 @@ interface BuilderYaml {
   mac: { target: { target: string }[] };
   linux: { target: string[] };
   electronFuses: Record<string, boolean>;
+  electronLanguages: string[];
 }
 
 const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderYaml;
@@ -50,6 +51,12 @@ describe('electron-builder configuration', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
     });
+  });
+
+  it('ships only the Dutch and English Chromium locales, and names the Linux desktop entry', () => {
+    expect(config.electronLanguages).toEqual(['nl', 'en-US']);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; desktopName: string };
+    expect(pkg.desktopName).toBe(`${pkg.name}.desktop`);
   });
 
   it('points the development shell at the Electron-ABI build beside, not inside, node_modules', () => {
