@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardAdviceInput, type BoardAdvice } from '../../../../shared/contract';
 import { futureBoardAdviceFields } from '../../../../shared/futureDates';
@@ -8,7 +7,7 @@ import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
 import { useOutreachStore } from '../../stores/outreachStore';
 import { formatDate } from '../cases/format';
-import { FormButtons, RowActions, useRecordForm, type FormProps } from './recordForm';
+import { FormButtons, RecordSection, useRecordForm, type FormProps } from './recordForm';
 
 const today = () => localMinute(new Date()).slice(0, 10);
 const newBoardAdvice = (): BoardAdviceInput => ({ givenOn: today(), reportsConcerned: 1, response: 'pending', note: '' });
@@ -38,49 +37,25 @@ function BoardAdviceForm({ initial, title, onSave, onCancel }: FormProps<BoardAd
 export function BoardAdvicesSection() {
   const { t, i18n } = useTranslation();
   const { boardAdvices, addBoardAdvice, updateBoardAdvice, removeBoardAdvice } = useOutreachStore();
-  const [editing, setEditing] = useState<BoardAdvice | null>(null);
   return (
-    <section aria-labelledby="board-advices-title" className="card">
-      <h2 id="board-advices-title">{t('outreach.boardAdvices')}</h2>
-      <p className="hint">{t('outreach.boardAdvicesHint')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('outreach.givenOn')}</th>
-            <th scope="col">{t('outreach.reportsConcerned')}</th>
-            <th scope="col">{t('outreach.boardResponse')}</th>
-            <th scope="col">{t('outreach.note')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {boardAdvices.map((advice) => (
-            <tr key={advice.id}>
-              <td>{formatDate(advice.givenOn, i18n.language)}</td>
-              <td>{advice.reportsConcerned}</td>
-              <td>{t(`taxonomy.boardAdviceResponse.${advice.response}`)}</td>
-              <td>{advice.note}</td>
-              <td>
-                <RowActions onEdit={() => setEditing(advice)} question={t('outreach.confirmDeleteBoardAdvice')} onDelete={() => removeBoardAdvice(advice.id)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {editing ? (
-        <BoardAdviceForm
-          key={editing.id}
-          initial={{ givenOn: editing.givenOn, reportsConcerned: editing.reportsConcerned, response: editing.response, note: editing.note }}
-          title={t('outreach.saveChanges')}
-          onSave={async (value) => {
-            await updateBoardAdvice(editing.id, value);
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      ) : (
-        <BoardAdviceForm key="new" initial={newBoardAdvice()} title={t('outreach.addBoardAdvice')} onSave={addBoardAdvice} />
-      )}
-    </section>
+    <RecordSection<BoardAdviceInput, BoardAdvice>
+      id="board-advices"
+      title={t('outreach.boardAdvices')}
+      hint={t('outreach.boardAdvicesHint')}
+      columns={[
+        { header: t('outreach.givenOn'), cell: (advice) => formatDate(advice.givenOn, i18n.language) },
+        { header: t('outreach.reportsConcerned'), cell: (advice) => advice.reportsConcerned },
+        { header: t('outreach.boardResponse'), cell: (advice) => t(`taxonomy.boardAdviceResponse.${advice.response}`) },
+        { header: t('outreach.note'), cell: (advice) => advice.note },
+      ]}
+      rows={boardAdvices}
+      Form={BoardAdviceForm}
+      newInput={newBoardAdvice}
+      addLabel={t('outreach.addBoardAdvice')}
+      deleteQuestion={t('outreach.confirmDeleteBoardAdvice')}
+      onAdd={addBoardAdvice}
+      onUpdate={updateBoardAdvice}
+      onRemove={removeBoardAdvice}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityInput, SignalInput, type Activity, type Signal } from '../../../../shared/contract';
 import { futureSignalFields } from '../../../../shared/futureDates';
@@ -9,7 +9,7 @@ import { CodeSelect, NumberField, TextField } from '../../components/form/fields
 import { useOutreachStore } from '../../stores/outreachStore';
 import { formatDate } from '../cases/format';
 import { BoardAdvicesSection } from './BoardAdvicesSection';
-import { FormButtons, RowActions, useRecordForm, type FormProps } from './recordForm';
+import { FormButtons, RecordSection, useRecordForm, type FormProps } from './recordForm';
 
 const today = () => localMinute(new Date()).slice(0, 10);
 const newSignal = (): SignalInput => ({ notedOn: today(), unit: '', theme: 'workload', note: '' });
@@ -48,99 +48,51 @@ function ActivityForm({ initial, title, onSave, onCancel }: FormProps<ActivityIn
 function SignalsSection() {
   const { t, i18n } = useTranslation();
   const { signals, addSignal, updateSignal, removeSignal } = useOutreachStore();
-  const [editing, setEditing] = useState<Signal | null>(null);
   return (
-    <section aria-labelledby="signals-title" className="card">
-      <h2 id="signals-title">{t('outreach.signals')}</h2>
-      <p className="hint">{t('outreach.signalsHint')}</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('outreach.date')}</th>
-            <th scope="col">{t('outreach.unit')}</th>
-            <th scope="col">{t('outreach.theme')}</th>
-            <th scope="col">{t('outreach.note')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {signals.map((signal) => (
-            <tr key={signal.id}>
-              <td>{formatDate(signal.notedOn, i18n.language)}</td>
-              <td>{signal.unit}</td>
-              <td>{t(`taxonomy.nature.${signal.theme}`)}</td>
-              <td>{signal.note}</td>
-              <td>
-                <RowActions onEdit={() => setEditing(signal)} question={t('outreach.confirmDeleteSignal')} onDelete={() => removeSignal(signal.id)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {editing ? (
-        <SignalForm
-          key={editing.id}
-          initial={{ notedOn: editing.notedOn, unit: editing.unit, theme: editing.theme, note: editing.note }}
-          title={t('outreach.saveChanges')}
-          onSave={async (value) => {
-            await updateSignal(editing.id, value);
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      ) : (
-        <SignalForm key="new" initial={newSignal()} title={t('outreach.addSignal')} onSave={addSignal} />
-      )}
-    </section>
+    <RecordSection<SignalInput, Signal>
+      id="signals"
+      title={t('outreach.signals')}
+      hint={t('outreach.signalsHint')}
+      columns={[
+        { header: t('outreach.date'), cell: (signal) => formatDate(signal.notedOn, i18n.language) },
+        { header: t('outreach.unit'), cell: (signal) => signal.unit },
+        { header: t('outreach.theme'), cell: (signal) => t(`taxonomy.nature.${signal.theme}`) },
+        { header: t('outreach.note'), cell: (signal) => signal.note },
+      ]}
+      rows={signals}
+      Form={SignalForm}
+      newInput={newSignal}
+      addLabel={t('outreach.addSignal')}
+      deleteQuestion={t('outreach.confirmDeleteSignal')}
+      onAdd={addSignal}
+      onUpdate={updateSignal}
+      onRemove={removeSignal}
+    />
   );
 }
 
 function ActivitiesSection() {
   const { t, i18n } = useTranslation();
   const { activities, addActivity, updateActivity, removeActivity } = useOutreachStore();
-  const [editing, setEditing] = useState<Activity | null>(null);
   return (
-    <section aria-labelledby="activities-title" className="card">
-      <h2 id="activities-title">{t('outreach.activities')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('outreach.date')}</th>
-            <th scope="col">{t('outreach.type')}</th>
-            <th scope="col">{t('outreach.audience')}</th>
-            <th scope="col">{t('outreach.attendees')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {activities.map((activity) => (
-            <tr key={activity.id}>
-              <td>{formatDate(activity.heldOn, i18n.language)}</td>
-              <td>{t(`taxonomy.activityType.${activity.type}`)}</td>
-              <td>{activity.audience}</td>
-              <td>{activity.attendees}</td>
-              <td>
-                <RowActions onEdit={() => setEditing(activity)} question={t('outreach.confirmDeleteActivity')} onDelete={() => removeActivity(activity.id)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {editing ? (
-        <ActivityForm
-          key={editing.id}
-          initial={{ heldOn: editing.heldOn, type: editing.type, audience: editing.audience, attendees: editing.attendees }}
-          title={t('outreach.saveChanges')}
-          onSave={async (value) => {
-            await updateActivity(editing.id, value);
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      ) : (
-        <ActivityForm key="new" initial={newActivity()} title={t('outreach.addActivity')} onSave={addActivity} />
-      )}
-    </section>
+    <RecordSection<ActivityInput, Activity>
+      id="activities"
+      title={t('outreach.activities')}
+      columns={[
+        { header: t('outreach.date'), cell: (activity) => formatDate(activity.heldOn, i18n.language) },
+        { header: t('outreach.type'), cell: (activity) => t(`taxonomy.activityType.${activity.type}`) },
+        { header: t('outreach.audience'), cell: (activity) => activity.audience },
+        { header: t('outreach.attendees'), cell: (activity) => activity.attendees },
+      ]}
+      rows={activities}
+      Form={ActivityForm}
+      newInput={newActivity}
+      addLabel={t('outreach.addActivity')}
+      deleteQuestion={t('outreach.confirmDeleteActivity')}
+      onAdd={addActivity}
+      onUpdate={updateActivity}
+      onRemove={removeActivity}
+    />
   );
 }
 

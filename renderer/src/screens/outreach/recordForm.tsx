@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf } from '../../api/client';
@@ -63,4 +63,77 @@ export function RowActions({ onEdit, question, onDelete }: { onEdit(): void; que
       <ConfirmButton label={t('form.delete')} question={question} confirmLabel={t('form.confirmDelete')} onConfirm={onDelete} />
     </div>
   );
+}
+
+export interface RecordSectionProps<I, R extends I & { id: number }> {
+  /** Prefix of the heading's id, which labels the section. */
+  id: string;
+  title: string;
+  hint?: string;
+  columns: { header: string; cell(row: R): ReactNode }[];
+  rows: R[];
+  Form: ComponentType<FormProps<I>>;
+  newInput(): I;
+  addLabel: string;
+  deleteQuestion: string;
+  onAdd(input: I): Promise<void>;
+  onUpdate(id: number, input: I): Promise<void>;
+  onRemove(id: number): Promise<void>;
+}
+
+/** Records outside cases (signals, activities, board advice): a table, edit in place, delete after confirmation. */
+export function RecordSection<I, R extends I & { id: number }>(props: RecordSectionProps<I, R>) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<R | null>(null);
+  const { Form } = props;
+  return (
+    <section aria-labelledby={`${props.id}-title`} className="card">
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {props.hint && <p className="hint">{props.hint}</p>}
+      <table>
+        <thead>
+          <tr>
+            {props.columns.map((column) => (
+              <th key={column.header} scope="col">
+                {column.header}
+              </th>
+            ))}
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.id}>
+              {props.columns.map((column) => (
+                <td key={column.header}>{column.cell(row)}</td>
+              ))}
+              <td>
+                <RowActions onEdit={() => setEditing(row)} question={props.deleteQuestion} onDelete={() => props.onRemove(row.id)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editing ? (
+        <Form
+          key={editing.id}
+          initial={withoutId(editing)}
+          title={t('outreach.saveChanges')}
+          onSave={async (value) => {
+            await props.onUpdate(editing.id, value);
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <Form key="new" initial={props.newInput()} title={props.addLabel} onSave={props.onAdd} />
+      )}
+    </section>
+  );
+}
+
+/** A stored record is its input plus an id; editing starts from the input alone. */
+function withoutId<I>(record: I & { id: number }): I {
+  const { id: _id, ...input } = record;
+  return input as I;
 }
