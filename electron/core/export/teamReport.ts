@@ -69,8 +69,15 @@ function keyFigures(files: ExportFile[], merged: ExportCounts, k: number, headco
  * Referrals between team functions, once as the sender counted them (referrals made) and once as
  * the receiver did (reports received), so a disagreement shows instead of being averaged away.
  */
-function referralFlows(files: ExportFile[], k: number): ReferralFlow[] {
-  const flows: ReferralFlow[] = [];
+interface Flow {
+  from: ReferralFlow['from'];
+  to: ReferralFlow['to'];
+  made: number;
+  received: number;
+}
+
+function referralFlows(files: ExportFile[]): Flow[] {
+  const flows: Flow[] = [];
   for (const from of FUNCTION_REFERRAL_CODES) {
     for (const to of FUNCTION_REFERRAL_CODES) {
       let made = 0;
@@ -80,7 +87,7 @@ function referralFlows(files: ExportFile[], k: number): ReferralFlow[] {
         if (code === from) made += file.counts.byReferralTarget[to];
         if (code === to) received += file.counts.referralsReceived[from];
       }
-      if (made > 0 || received > 0) flows.push({ from, to, made: publish(made, k), received: publish(received, k), disagree: made !== received });
+      if (made > 0 || received > 0) flows.push({ from, to, made, received });
     }
   }
   return flows;
@@ -113,44 +120,77 @@ function reportsByAdviser(files: ExportFile[]): Record<string, number> {
 
 interface SectionOptions {
   kind: 'team' | 'faculty';
-  k: number;
   groupings: Groupings;
   headcount: number | null;
   /** Every import of the year: referrals cross from the team's functions to the faculty advisers. */
   allFiles: ExportFile[];
 }
 
-function section(files: ExportFile[], merged: ExportCounts | null, options: SectionOptions): ReportSection | null {
+/** Everything a section shows, as exact counts: computed once, then published at any threshold. */
+interface SectionCounts {
+  kind: SectionOptions['kind'];
+  files: ExportFile[];
+  merged: ExportCounts;
+  headcount: number | null;
+  perFunction: Record<string, number>;
+  perAdviser: Record<string, number>;
+  flows: Flow[];
+  referralsByFunction: Record<string, Record<string, number>>;
+  staff: Record<string, number>;
+  otherParty: Record<string, number>;
+  partyColumns: string[];
+  byParty: ReturnType<typeof natureCounts>;
+  byHierarchy: ReturnType<typeof natureCounts>;
+  byBystander: ReturnType<typeof natureCounts>;
+}
+
+function sectionCounts(files: ExportFile[], merged: ExportCounts | null, options: SectionOptions): SectionCounts | null {
   if (!merged) return null;
-  const { k, groupings, kind } = options;
+  const { groupings, kind } = options;
   const natureKey = rowKeys(groupings, 'nature');
   const partyKey = rowKeys(groupings, 'otherPartyRelation');
   const natureOrder = [...new Set(Object.keys(merged.byNature).map(natureKey))];
-  const partyColumns = [...new Set(OTHER_PARTY_KEYS.map(partyKey))];
-  const byParty = natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => partyKey(shape.otherParty));
-  const byHierarchy = natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => shape.hierarchical);
-  const byBystander = natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => (shape.bystander ? 'bystander' : 'not_bystander'));
-  const perFunction = Object.fromEntries(
-    TEAM_SECTION_FUNCTIONS.map((fn) => [fn, files.filter((file) => file.function === fn).reduce((sum, file) => sum + file.counts.reports, 0)]),
-  );
   return {
-    keyFigures: keyFigures(files, merged, k, kind === 'team' ? options.headcount : null),
-    reportsByFunction: kind === 'team' ? partsTable('reports', perFunction, k) : null,
-    reportsByAdviser: kind === 'faculty' ? partsTable('reports', reportsByAdviser(files), k) : null,
-    referralFlows: kind === 'team' ? referralFlows(options.allFiles, k) : [],
-    referralsByFunction: kind === 'team' ? crossTable('referrals', referralsByFunction(files), [...FUNCTION_REFERRAL_CODES, 'elsewhere'], k) : null,
-    reporterProfile: partsTable('reporters', regroup(merged.byStaffCategory, rowKeys(groupings, 'staffCategory')), k),
+    kind,
+    files,
+    merged,
+    headcount: kind === 'team' ? options.headcount : null,
+    perFunction: Object.fromEntries(
+      TEAM_SECTION_FUNCTIONS.map((fn) => [fn, files.filter((file) => file.function === fn).reduce((sum, file) => sum + file.counts.reports, 0)]),
+    ),
+    perAdviser: reportsByAdviser(files),
+    flows: kind === 'team' ? referralFlows(options.allFiles) : [],
+    referralsByFunction: referralsByFunction(files),
+    staff: regroup(merged.byStaffCategory, rowKeys(groupings, 'staffCategory')),
+    otherParty: regroup(merged.byOtherParty, partyKey),
+    partyColumns: [...new Set(OTHER_PARTY_KEYS.map(partyKey))],
+    byParty: natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => partyKey(shape.otherParty)),
+    byHierarchy: natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => shape.hierarchical),
+    byBystander: natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => (shape.bystander ? 'bystander' : 'not_bystander')),
+  };
+}
+
+function publishSection(counts: SectionCounts | null, k: number): ReportSection | null {
+  if (!counts) return null;
+  const { merged, kind } = counts;
+  return {
+    keyFigures: keyFigures(counts.files, merged, k, counts.headcount),
+    reportsByFunction: kind === 'team' ? partsTable('reports', counts.perFunction, k) : null,
+    reportsByAdviser: kind === 'faculty' ? partsTable('reports', counts.perAdviser, k) : null,
+    referralFlows: counts.flows.map((flow) => ({ ...flow, made: publish(flow.made, k), received: publish(flow.received, k), disagree: flow.made !== flow.received })),
+    referralsByFunction: kind === 'team' ? crossTable('referrals', counts.referralsByFunction, [...FUNCTION_REFERRAL_CODES, 'elsewhere'], k) : null,
+    reporterProfile: partsTable('reporters', counts.staff, k),
     employmentStatus: partsTable('reporters', merged.byEmploymentStatus, k),
     reporterRole: partsTable('reporters', merged.byReporterRole, k),
     earlierPeriod: partsTable('reporters', merged.byEarlierPeriod, k),
     duringPhdByStaffCategory: partsTable('reporters', merged.duringPhdByStaffCategory, k, merged.reporters),
     ageStructure: partsTable('reporters', merged.byAgeBand, k),
     intakeRoutes: partsTable('reports', merged.byIntakeRoute, k),
-    natures: tagsTable('reports', byParty.totals, k, merged.reports),
-    natureByOtherParty: crossTable('reports', byParty.cross, partyColumns, k),
-    natureByHierarchy: crossTable('reports', byHierarchy.cross, HIERARCHY_KEYS, k),
-    natureByBystander: crossTable('reports', byBystander.cross, ['bystander', 'not_bystander'], k),
-    otherParty: partsTable('reports', regroup(merged.byOtherParty, partyKey), k),
+    natures: tagsTable('reports', counts.byParty.totals, k, merged.reports),
+    natureByOtherParty: crossTable('reports', counts.byParty.cross, counts.partyColumns, k),
+    natureByHierarchy: crossTable('reports', counts.byHierarchy.cross, HIERARCHY_KEYS, k),
+    natureByBystander: crossTable('reports', counts.byBystander.cross, ['bystander', 'not_bystander'], k),
+    otherParty: partsTable('reports', counts.otherParty, k),
     handling: tagsTable('reports', merged.byHandling, k, merged.reports),
     handlingSummary: partsTable('reports', Object.fromEntries(HANDLING_SUMMARY.map((key) => [key, merged.handlingSummary[key]])), k),
     referralTargets: partsTable('referrals', merged.byReferralTarget, k),
@@ -177,13 +217,10 @@ export function buildTeamReport(input: ReportInput): TeamReport {
   const groupings = input.grouped ? input.groupings : [];
   const mergedTeam = mergeCounts(team.map((file) => file.counts));
   const mergedFaculty = mergeCounts(faculty.map((file) => file.counts));
-  const sections = (threshold: number) => {
-    const options = { k: threshold, groupings, headcount: input.headcount, allFiles: files };
-    return {
-      team: section(team, mergedTeam, { ...options, kind: 'team' }),
-      faculty: section(faculty, mergedFaculty, { ...options, kind: 'faculty' }),
-    };
-  };
+  const options = { groupings, headcount: input.headcount, allFiles: files };
+  const teamCounts = sectionCounts(team, mergedTeam, { ...options, kind: 'team' });
+  const facultyCounts = sectionCounts(faculty, mergedFaculty, { ...options, kind: 'faculty' });
+  const sections = (threshold: number) => ({ team: publishSection(teamCounts, threshold), faculty: publishSection(facultyCounts, threshold) });
   const units = Object.entries(mergeCounts([mergedTeam, mergedFaculty].filter((counts) => counts !== null))?.byUnit ?? {})
     .filter(([, reports]) => reports >= k)
     .map(([unit, reports]) => ({ unit, reports }))
