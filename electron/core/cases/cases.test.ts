@@ -270,9 +270,10 @@ describe('the raw vault file', () => {
     const { id } = await ok<{ id: number }>('cases.create', caseInput());
     await ok('conversations.add', { caseId: id, conversation: conversationInput() });
     await ok('mediation.save', { caseId: id, mediation: mediationInput() });
+    await ok('boardAdvices.create', { givenOn: '2026-03-10', reportsConcerned: 1, response: 'pending', note: 'CANARYBOARDADVICE' });
     expect((await list({ search: CANARY.noteWord })).total).toBe(1);
     const files = () => readdirSync(join(dir.path, 'vault')).map((name) => readFileSync(join(dir.path, 'vault', name)));
-    const canaries = [CANARY.noteWord, CANARY.name, 'CANARYLABELDOSSIER', 'CANARYSESSIONONE', 'CANARYAGREEMENT', 'CANARYHEARINGNOTES', 'CANARYUNITFACULTEIT'];
+    const canaries = [CANARY.noteWord, CANARY.name, 'CANARYLABELDOSSIER', 'CANARYSESSIONONE', 'CANARYAGREEMENT', 'CANARYHEARINGNOTES', 'CANARYUNITFACULTEIT', 'CANARYBOARDADVICE'];
     for (const bytes of files()) for (const canary of canaries) expect(containsBytes(bytes, canary)).toBe(false);
     core.vault.lock();
     for (const bytes of files()) for (const canary of canaries) expect(containsBytes(bytes, canary)).toBe(false);

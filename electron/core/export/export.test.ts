@@ -57,8 +57,11 @@ describe('the adviser’s export', () => {
     await ok('cases.create', caseInput({ firstContactAt: '2025-12-31T23:59', firstResponseAt: null }));
     await ok('signals.create', { notedOn: '2026-05-01', unit: CANARY.name, theme: 'workload', note: CANARY.noteWord });
     await ok('activities.create', { heldOn: '2026-02-01', type: 'workshop', audience: CANARY.name, attendees: 12 });
+    await ok('boardAdvices.create', { givenOn: '2026-06-01', reportsConcerned: 2, response: 'followed', note: CANARY.noteWord });
 
-    const { file, excludedRefused, notAskedYet } = await preview();
+    const { file, json, csv, excludedRefused, notAskedYet } = await preview();
+    expect(leakedCanaries(json + csv)).toEqual([]);
+    expect(file.counts.boardAdvices).toMatchObject({ total: 1, followed: 1, reportsConcerned: 2 });
     const counts = file.counts;
     expect(excludedRefused).toBe(1);
     expect(notAskedYet.map((entry) => entry.firstContactAt)).toEqual(['2026-03-02T09:00']);
