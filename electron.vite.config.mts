@@ -5,7 +5,7 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts') } } },
+    build: { rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts'), coreProcess: resolve(__dirname, 'electron/coreProcess/coreProcess.ts') } } },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

@@ -22,6 +22,14 @@ export default tseslint.config(
     },
   },
   {
+    // The key and the database live only in the core process: main and its client never load the core.
+    files: ['electron/*.ts', 'electron/coreProcess/coreClient.ts', 'electron/coreProcess/protocol.ts'],
+    ignores: ['electron/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['./core/*', '../core/*'], message: 'Main talks to the core process through CoreClient; it never loads the core itself.' }] }],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['electron'], patterns: [...nodeBuiltins, '**/electron/**', '**/renderer/**'] }],
@@ -45,7 +53,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['build/**/*.{mjs,cjs}'],
+    files: ['build/**/*.{mjs,cjs}', 'test/support/**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'writable', exports: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

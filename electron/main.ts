@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, utilityProcess } from 'electron';
+import { DEFAULT_SETTINGS, isChannel, type Settings } from '../shared/contract';
 import type { Result } from '../shared/errors';
-import { createCore, type Core } from './core/core';
-import type { ShellServices } from './core/shell';
+import { EVENT_CHANNEL } from '../shared/events';
+import { CoreClient } from './coreProcess/coreClient';
+import type { CoreProcessHandle, ShellMethod } from './coreProcess/protocol';
 import { installLockTriggers } from './lockTriggers';
 import { electronNativeBinding } from './nativeBinding';
 import {
@@ -48,14 +50,17 @@ function hardenSession() {
   });
 }
 
-function routeIpc(core: Core) {
+function routeIpc(core: CoreClient) {
+  // The core process parses every request against the contract before any handler runs; main
+  // refuses what did not come from the app's own page or names no channel at all.
   ipcMain.handle('vault', (event, channel: unknown, request: unknown): Promise<Result<unknown>> | Result<never> => {
-    if (!isAppUrl(event.senderFrame?.url)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
-    return core.router.handle(channel, request);
+    if (!isAppUrl(event.senderFrame?.url) || !isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
+    return core.invoke(channel, request);
   });
+  core.onEvent((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
 }
 
-function createWindow(core: Core) {
+function createWindow(core: CoreClient) {
   const window = new BrowserWindow({
     width: 1200,
     height: 800,
@@ -65,15 +70,16 @@ function createWindow(core: Core) {
     title: 'Confidant',
     webPreferences: webPreferences(join(__dirname, '../preload/preload.js'), app.isPackaged),
   });
-  window.setContentProtection(core.settings.get().contentProtection);
-  core.settings.onChange((settings) => window.setContentProtection(settings.contentProtection));
+  const protect = (settings: Settings | null) => window.setContentProtection((settings ?? DEFAULT_SETTINGS).contentProtection);
+  protect(core.settings);
+  core.onSettings(protect);
   window.once('ready-to-show', () => window.show());
   // A renderer that never signals ready must not leave the adviser without a window.
   setTimeout(() => {
     if (!window.isDestroyed() && !window.isVisible()) window.show();
   }, SHOW_ANYWAY_AFTER_MS);
   // Windows ends the session (log-off, shutdown) without a quit event the app can wait for.
-  window.on('session-end', () => core.vault.lock());
+  window.on('session-end', () => void core.requestLock('sessionEnd'));
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -83,12 +89,12 @@ function createWindow(core: Core) {
 
 const LOCK_LABEL = { nl: { menu: 'Kluis', lock: 'Vergrendelen' }, en: { menu: 'Vault', lock: 'Lock' } } as const;
 
-function installMenu(core: Core) {
+function installMenu(core: CoreClient) {
   // Edit commands and Lock: no reload, no DevTools entry, nothing that could leave the app.
-  const label = LOCK_LABEL[core.settings.get().language];
+  const label = LOCK_LABEL[(core.settings ?? DEFAULT_SETTINGS).language];
   const vaultMenu: Electron.MenuItemConstructorOptions = {
     label: label.menu,
-    submenu: [{ label: label.lock, accelerator: 'CmdOrCtrl+L', click: () => core.vault.lock() }],
+    submenu: [{ label: label.lock, accelerator: 'CmdOrCtrl+L', click: () => void core.requestLock('menu') }],
   };
   const template: Electron.MenuItemConstructorOptions[] =
     process.platform === 'darwin' ? [{ role: 'appMenu' }, vaultMenu, { role: 'editMenu' }, { role: 'windowMenu' }] : [vaultMenu, { role: 'editMenu' }];
@@ -96,25 +102,34 @@ function installMenu(core: Core) {
 }
 
 /** The adviser's own save dialog and the window's PDF: the only ways the core reaches the file system outside its vault. */
-const shell: ShellServices = {
-  async chooseSavePath(suggestedName) {
-    if (!mainWindow) return null;
-    const result = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), suggestedName) });
-    return result.canceled || !result.filePath ? null : result.filePath;
-  },
-  async chooseFolder(purpose) {
-    if (!mainWindow) return null;
-    const result = await dialog.showOpenDialog(mainWindow, {
-      properties: purpose === 'backupFolder' ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
-      defaultPath: app.getPath('documents'),
-    });
-    return result.canceled ? null : (result.filePaths[0] ?? null);
-  },
-  async printToPdf() {
-    if (!mainWindow) throw new Error('no window');
-    return mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
-  },
-};
+async function shellService(method: ShellMethod, argument: string | null): Promise<unknown> {
+  if (!mainWindow) return null;
+  switch (method) {
+    case 'chooseSavePath': {
+      const result = await dialog.showSaveDialog(mainWindow, { defaultPath: join(app.getPath('documents'), argument ?? '') });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    }
+    case 'chooseFolder': {
+      const result = await dialog.showOpenDialog(mainWindow, {
+        properties: argument === 'backupFolder' ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
+        defaultPath: app.getPath('documents'),
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    }
+    case 'printToPdf':
+      return new Uint8Array(await mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
+  }
+}
+
+function forkCore(): CoreProcessHandle {
+  const child = utilityProcess.fork(join(__dirname, 'coreProcess.js'), [], { serviceName: 'Confidant core' });
+  return {
+    postMessage: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', listener),
+    kill: () => child.kill(),
+  };
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -126,7 +141,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    const core = createCore({
+    const core = new CoreClient({
+      fork: forkCore,
       dataDirectory: app.getPath('userData'),
       nativeBinding: electronNativeBinding({
         isPackaged: app.isPackaged,
@@ -134,18 +150,27 @@ if (!app.requestSingleInstanceLock()) {
         resourcesPath: process.resourcesPath,
         arch: process.arch,
       }),
-      shell,
+      shell: shellService,
     });
     hardenSession();
     serveRenderer(join(__dirname, '../renderer'));
     routeIpc(core);
     installMenu(core);
-    core.settings.onChange(() => installMenu(core));
-    installLockTriggers(powerMonitor, () => core.vault.lock(), () => core.settings.get().idleLockMinutes);
-    app.on('before-quit', () => core.vault.lock());
+    core.onSettings(() => installMenu(core));
+    installLockTriggers(powerMonitor, (reason) => void core.requestLock(reason), () => (core.settings ?? DEFAULT_SETTINGS).idleLockMinutes);
+    let lockedForQuit = false;
+    // Quitting waits for the lock (and its automatic backup) before the core process ends.
+    app.on('before-quit', (event) => {
+      if (lockedForQuit) return;
+      event.preventDefault();
+      void core.requestLock('quit').finally(() => {
+        lockedForQuit = true;
+        core.stop();
+        app.quit();
+      });
+    });
     app.on('window-all-closed', () => {
-      core.vault.lock();
-      app.quit();
+      void core.requestLock('windowClosed').finally(() => app.quit());
     });
     mainWindow = createWindow(core);
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { nodeAddonPath } from './core/vault/sqliteAddon';
 import { electronNativeBinding } from './nativeBinding';
 import { APP_ENTRY } from './security';
+import type { VaultEvent } from '../shared/events';
 import { CANARY } from '../test/fixtures/canaries';
 import { caseInput } from '../test/fixtures/records';
 import { temporaryDirectory } from '../test/support/temporaryDirectory';
@@ -43,10 +44,18 @@ beforeAll(() => {
     return request === 'electron' ? standIn.electron : load.call(this, request, ...rest);
   };
   createRequire(__filename)(BUNDLE);
+  // The window's part of the lock path: its preload hears "locking" and answers once saved.
+  standIn.onWindowMessage((channel, payload) => {
+    if (channel === 'vault-event' && (payload as VaultEvent).type === 'locking') void standIn.invoke('vault.lockReady', {}, APP_ENTRY);
+  });
 });
+
+const eventsSent = () => standIn.sentToWindow.filter((message) => message.channel === 'vault-event').map((message) => message.payload as VaultEvent);
+const isUnlocked = async () => ((await ok('vault.status', {})) as { unlocked: boolean }).unlocked;
 
 afterAll(() => {
   standIn.closeAllWindows();
+  for (const { handle } of standIn.coreProcesses) handle.kill();
   loader._load = load;
   vi.useRealTimers();
   folder.remove();
@@ -59,15 +68,37 @@ const ok = async (channel: string, request: unknown) => {
 };
 
 describe('the built shell, driven through its vault IPC handler', () => {
-  it('creates a vault, adds a case, backs up, locks, unlocks and exports', async () => {
+  it('runs the core in its own process: main starts it from the bundle and holds no database or key code', async () => {
     await vi.waitFor(() => expect(standIn.windows).toHaveLength(1));
+    expect(standIn.coreProcesses.map((child) => child.modulePath)).toEqual([resolve(__dirname, '../out/main/coreProcess.js')]);
+    const main = readFileSync(BUNDLE, 'utf8');
+    const chunks = readdirSync(resolve(BUNDLE, '../chunks')).filter((chunk) => main.includes(chunk));
+    const mainCode = [main, ...chunks.map((chunk) => readFileSync(resolve(BUNDLE, '../chunks', chunk), 'utf8'))].join('\n');
+    const coreCode = readFileSync(resolve(BUNDLE, '../coreProcess.js'), 'utf8');
+    for (const coreOnly of ['require("better-sqlite3-multiple-ciphers")', 'require("hash-wasm")', 'createDecipheriv', 'wal_checkpoint', 'VACUUM INTO']) {
+      expect(coreCode).toContain(coreOnly);
+      expect(mainCode).not.toContain(coreOnly);
+    }
+  });
+
+  it('creates a vault, adds a case, backs up, locks, unlocks and exports', async () => {
     await ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
     await ok('cases.create', caseInput());
     await ok('backup.chooseFolder', {});
     const { name } = (await ok('backup.now', {})) as { name: string };
     expect(readdirSync(join(paths.backups, name)).sort()).toEqual(['vault.db', 'vault.header.json']);
     expect(readFileSync(join(paths.backups, name, 'vault.db')).includes(Buffer.from('CANARYLABELDOSSIER'))).toBe(false);
+    expect(eventsSent().filter((event) => event.type === 'progress' && event.operation === 'backup').map((event) => (event.type === 'progress' ? [event.phase, event.done] : []))).toEqual([
+      ['snapshot', false],
+      ['verify', false],
+      ['prune', false],
+      ['prune', true],
+    ]);
     await ok('vault.lock', {});
+    expect(eventsSent().slice(-2)).toEqual([
+      { type: 'locking', reason: 'renderer', deadlineMs: 2000 },
+      { type: 'locked', reason: 'renderer' },
+    ]);
     await ok('vault.unlock', { passphrase: CANARY.passphrase });
     const preview = (await ok('export.preview', { period: { from: '2026-01-01', to: '2026-12-31' }, includeUnits: false })) as { file: { exportId: string } };
     const { fileName } = (await ok('export.save', { exportId: preview.file.exportId })) as { fileName: string };
@@ -80,12 +111,47 @@ describe('the built shell, driven through its vault IPC handler', () => {
       .flatMap((entry) => entry.submenu ?? [])
       .find((item) => item.accelerator === 'CmdOrCtrl+L');
     expect(lockItem?.label).toBe('Vergrendelen');
-    for (const trigger of [() => lockItem!.click!(), () => standIn.emit('power', 'shutdown'), () => standIn.emit('window', 'session-end')]) {
+    const triggers = [
+      ['menu', () => lockItem!.click!()],
+      ['shutdown', () => standIn.emit('power', 'shutdown')],
+      ['sessionEnd', () => standIn.emit('window', 'session-end')],
+      ['suspend', () => standIn.emit('power', 'suspend')],
+      ['screenLock', () => standIn.emit('power', 'lock-screen')],
+    ] as const;
+    for (const [reason, trigger] of triggers) {
       await ok('vault.unlock', { passphrase: CANARY.passphrase });
-      expect(((await ok('vault.status', {})) as { unlocked: boolean }).unlocked).toBe(true);
+      expect(await isUnlocked()).toBe(true);
       trigger();
-      expect(((await ok('vault.status', {})) as { unlocked: boolean }).unlocked).toBe(false);
+      await vi.waitFor(async () => expect(await isUnlocked()).toBe(false));
+      // Every trigger takes the one path: the window is told first, then the vault locks.
+      expect(eventsSent().slice(-2)).toEqual([
+        { type: 'locking', reason, deadlineMs: 2000 },
+        { type: 'locked', reason },
+      ]);
     }
+  });
+
+  it('locks when the core process dies, tells the window, and starts a fresh core', async () => {
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+    standIn.coreProcesses.at(-1)!.handle.kill();
+    await vi.waitFor(() => expect(standIn.coreProcesses).toHaveLength(2));
+    expect(eventsSent().at(-1)).toEqual({ type: 'locked', reason: 'internal' });
+    expect(await isUnlocked()).toBe(false);
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+    expect(await ok('cases.years', {})).toHaveLength(1);
+  });
+
+  it('holds a quit back until the vault is locked, then quits', async () => {
+    expect(await isUnlocked()).toBe(true);
+    const quitsBefore = standIn.quitCalls();
+    expect(standIn.quit()).toBe(true);
+    await vi.waitFor(() => expect(standIn.quitCalls()).toBe(quitsBefore + 1));
+    expect(eventsSent().slice(-2)).toEqual([
+      { type: 'locking', reason: 'quit', deadlineMs: 2000 },
+      { type: 'locked', reason: 'quit' },
+    ]);
+    // The second before-quit (from the shell's own app.quit) goes through.
+    expect(standIn.quit()).toBe(false);
   });
 
   it('answers a request from anywhere but the app’s own page with a bare code', async () => {

@@ -14,6 +14,7 @@ import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalI
 import { Groupings } from './schemas/groupings';
 import { ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
 import { Id } from './schemas/primitives';
+import type { VaultEvent } from './events';
 import { VAULT_FUNCTIONS } from './taxonomy';
 
 export { LocalDate, LocalDateTime } from './schemas/primitives';
@@ -68,6 +69,17 @@ export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 export const Settings = SettingsUpdate.extend({ backupFolder: z.string().max(4096).nullable() }).strict();
 export type Settings = z.infer<typeof Settings>;
 
+/** Also what the shell assumes until the core process has reported the stored settings. */
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'nl',
+  idleLockMinutes: 10,
+  contentProtection: true,
+  autoBackupOnLock: false,
+  keepBackups: 10,
+  retentionYears: 1,
+  backupFolder: null,
+};
+
 export const DueCase = z
   .object({ id: Id, label: z.string(), firstContactAt: z.string(), closedOn: z.string().nullable(), destroyBy: z.string().nullable() })
   .strict();
@@ -108,7 +120,10 @@ export const contract = {
     request: z.object({ recoveryKey: RecoveryKeyInput, newPassphrase: Passphrase }).strict(),
     response: Empty,
   },
+  /** Asks for a lock through the core's one lock path: the window is told "locking" first. */
   'vault.lock': { request: Empty, response: Empty },
+  /** The window has saved what it must; a pending lock may happen now. */
+  'vault.lockReady': { request: Empty, response: Empty },
   'vault.changePassphrase': { request: z.object({ current: Passphrase, next: Passphrase }).strict(), response: Empty },
   'vault.newRecoveryKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
   'vault.rotateKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
@@ -188,4 +203,6 @@ export function isChannel(value: unknown): value is Channel {
 /** The single bridge the preload exposes and the browser harness mirrors. */
 export interface VaultBridge {
   invoke(channel: Channel, request: unknown): Promise<unknown>;
+  /** Subscribes to the core's events; returns the unsubscribe. */
+  onEvent(listener: (event: VaultEvent) => void): () => void;
 }

@@ -14,6 +14,8 @@ import { headcountOf, importExport, importYears, importedExports, importsToRedo,
 import { buildTeamReport, publicationCsv } from './export/teamReport';
 import { listBoardAdvices, saveBoardAdvice } from './outreach/boardAdvices';
 import type { ReportRequest } from '../../shared/contract';
+import type { LockReason } from '../../shared/events';
+import { CoreEvents } from './events';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
 import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from './outreach/outreach';
@@ -22,6 +24,7 @@ import { noShell, type ShellServices } from './shell';
 import { createBackup, pruneBackups, restoreBackup } from './vault/backup';
 import type { Db } from './vault/database';
 import { getProfile, setProfile } from './vault/profile';
+import { LockCoordinator } from './vault/lockCoordinator';
 import { VaultSession, type VaultSessionOptions } from './vault/vaultSession';
 import { vaultFilesIn } from './vault/vaultFiles';
 
@@ -31,12 +34,17 @@ export interface CoreOptions extends VaultSessionOptions {
   clock?: Clock;
   log?: Logger;
   shell?: ShellServices;
+  /** How long a window may take to save before a lock; tests shorten it. */
+  lockDeadlineMs?: number;
 }
 
 export interface Core {
   router: Router;
   vault: VaultSession;
   settings: SettingsStore;
+  events: CoreEvents;
+  /** The one lock path: every trigger, in the shell or the window, ends here. */
+  requestLock(reason: LockReason): Promise<void>;
 }
 
 const done = {};
@@ -54,13 +62,22 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
   const db = () => vault.database();
   const shell = options.shell ?? noShell;
+  const log = options.log ?? createLogger();
+  const events = new CoreEvents();
+  const locks = new LockCoordinator(vault, events, options.lockDeadlineMs);
   const exports = new ExportService(shell, clock);
   vault.onLock(() => exports.forget());
   vault.beforeLock(() => {
     const { autoBackupOnLock, backupFolder, keepBackups } = settings.get();
     if (!autoBackupOnLock || !backupFolder) return;
-    createBackup(vault, backupFolder, clock);
-    pruneBackups(backupFolder, keepBackups);
+    try {
+      createBackup(vault, backupFolder, clock);
+      pruneBackups(backupFolder, keepBackups);
+    } catch (error) {
+      // The lock goes on regardless, but the adviser must not believe a backup was made.
+      log('auto_backup_failed', { code: error instanceof AppError ? error.code : 'INTERNAL' });
+      events.emit({ type: 'autoBackupFailed' });
+    }
   });
 
   function teamReport(request: ReportRequest) {
@@ -98,8 +115,12 @@ export function createCore(options: CoreOptions): Core {
       await vault.recover(recoveryKey, newPassphrase);
       return done;
     },
-    'vault.lock': () => {
-      vault.lock();
+    'vault.lock': async () => {
+      await locks.request('renderer');
+      return done;
+    },
+    'vault.lockReady': () => {
+      locks.ready();
       return done;
     },
     'vault.changePassphrase': async ({ current, next }) => {
@@ -107,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
       return done;
     },
     'vault.newRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await vault.newRecoveryKey(passphrase) }),
-    'vault.rotateKey': async ({ passphrase }) => ({ recoveryKey: await vault.rotateDataKey(passphrase) }),
+    'vault.rotateKey': ({ passphrase }) => events.withProgress('rotation', async (report) => ({ recoveryKey: await vault.rotateDataKey(passphrase, report) })),
     'settings.get': () => settings.get(),
     'settings.update': (changes) => settings.update(changes),
     'backup.chooseFolder': async () => {
@@ -118,18 +139,21 @@ export function createCore(options: CoreOptions): Core {
     'backup.now': () => {
       const folder = settings.get().backupFolder;
       if (!folder) throw new AppError('NO_BACKUP_FOLDER');
-      const name = createBackup(vault, folder, clock);
-      pruneBackups(folder, settings.get().keepBackups);
-      return { name };
+      return events.withProgress('backup', (report) => {
+        const name = createBackup(vault, folder, clock, report);
+        report('prune');
+        pruneBackups(folder, settings.get().keepBackups);
+        return { name };
+      });
     },
     'backup.restore': async ({ passphrase }) => {
       const folder = await shell.chooseFolder('restoreFrom');
       if (!folder) throw new AppError('CANCELLED');
-      await restoreBackup(vault, folder, passphrase, clock);
+      await events.withProgress('restore', (report) => restoreBackup(vault, folder, passphrase, clock, report));
       return done;
     },
     'retention.due': () => dueCases(db(), settings.get().retentionYears, clock),
-    'retention.destroy': ({ ids }) => ({ destroyed: destroyCases(db(), ids) }),
+    'retention.destroy': ({ ids }) => events.withProgress('retention', (report) => ({ destroyed: destroyCases(db(), ids, report) })),
     'profile.get': () => getProfile(db()),
     'profile.update': (profile) => setProfile(db(), profile),
 
@@ -183,10 +207,10 @@ export function createCore(options: CoreOptions): Core {
       return done;
     },
 
-    'export.preview': (request) => exports.preview(db(), request),
+    'export.preview': (request) => events.withProgress('export', (report) => exports.preview(db(), request, report)),
     'export.save': ({ exportId }) => exports.save(db, exportId),
 
-    'team.import': ({ content, replace }) => importExport(db(), content, replace, clock()),
+    'team.import': ({ content, replace }) => events.withProgress('import', (report) => importExport(db(), content, replace, clock(), report)),
     'team.remove': ({ exportId }) => {
       removeImport(db(), exportId);
       return done;
@@ -205,14 +229,17 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 
-  const inner = createRouter(handlers, options.log ?? createLogger());
+  const inner = createRouter(handlers, log);
   const router: Router = {
-    // Damage found mid-session closes the vault at once: nothing more is read from or written to it.
     async handle(channel, request) {
       const result = await inner.handle(channel, request);
-      if (!result.ok && result.error.code === 'CORRUPT_VAULT') vault.lock();
+      if (!result.ok && (result.error.code === 'CORRUPT_VAULT' || result.error.code === 'APP_DAMAGED')) {
+        // Damage found mid-session closes the vault at once: nothing more is read from or written to it.
+        if (result.error.code === 'CORRUPT_VAULT') vault.lock();
+        events.emit({ type: 'damage', code: result.error.code });
+      }
       return result;
     },
   };
-  return { router, vault, settings };
+  return { router, vault, settings, events, requestLock: (reason) => locks.request(reason) };
 }

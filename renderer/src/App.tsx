@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../shared/errors';
 import { errorCodeOf } from './api/client';
+import { subscribeToVaultEvents } from './api/vaultEvents';
 import { ErrorMessage } from './components/ErrorMessage';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { ProgressNotice } from './components/ProgressNotice';
 import { useIdleLock } from './hooks/useIdleLock';
-import { useLockWatch } from './hooks/useLockWatch';
 import { CreateVaultScreen } from './screens/CreateVaultScreen';
 import { MainLayout } from './screens/MainLayout';
 import { RecoverScreen } from './screens/RecoverScreen';
@@ -16,10 +17,8 @@ import { useSettingsStore } from './stores/settingsStore';
 
 function UnlockedApp() {
   const lock = useSessionStore((state) => state.lock);
-  const lockedElsewhere = useSessionStore((state) => state.lockedElsewhere);
   const idleLockMinutes = useSettingsStore((state) => state.settings?.idleLockMinutes ?? 10);
   useIdleLock(idleLockMinutes, lock);
-  useLockWatch(lockedElsewhere);
   return <MainLayout />;
 }
 
@@ -28,7 +27,10 @@ export function App() {
   const phase = useSessionStore((state) => state.phase);
   const start = useSessionStore((state) => state.start);
   const loadSettings = useSettingsStore((state) => state.load);
+  const appDamaged = useSessionStore((state) => state.appDamaged);
   const [startError, setStartError] = useState<ErrorCode | null>(null);
+
+  useEffect(subscribeToVaultEvents, []);
 
   useEffect(() => {
     loadSettings()
@@ -42,7 +44,8 @@ export function App() {
         <span className="brand">{t('app.name')}</span>
         <LanguageSwitch />
       </header>
-      <ErrorMessage code={startError} />
+      <ErrorMessage code={appDamaged ? 'APP_DAMAGED' : startError} />
+      <ProgressNotice />
       {phase === 'create' && <CreateVaultScreen />}
       {phase === 'showRecoveryKey' && <RecoveryKeyScreen />}
       {phase === 'locked' && <UnlockScreen />}

@@ -19,7 +19,14 @@ export const HARNESS_ORIGIN = 'https://confidant.test';
  */
 const BRIDGE_SCRIPT = `(() => {
   const invoke = globalThis.__confidantInvoke;
-  Object.defineProperty(globalThis, 'vault', { value: Object.freeze({ invoke: (channel, request) => invoke(channel, request) }) });
+  const listeners = new Set();
+  Object.defineProperty(globalThis, '__confidantEvent', { value: (event) => { for (const listener of listeners) listener(event); } });
+  Object.defineProperty(globalThis, 'vault', {
+    value: Object.freeze({
+      invoke: (channel, request) => invoke(channel, request),
+      onEvent: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+    }),
+  });
 })();`;
 
 const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
@@ -72,7 +79,7 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
   const folder = temporaryDirectory();
   const logLines: string[] = [];
   let context: BrowserContext;
-  let page: Page;
+  let page!: Page;
   const savedFiles: string[] = [];
   const folderAnswers: (string | null)[] = [];
   // The shell's save dialog answers with a file in the test's folder; its PDF is Chromium's own.
@@ -89,6 +96,10 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
     printToPdf: async () => page.pdf({ format: 'A4', printBackground: true }),
   };
   const core = createCore({ dataDirectory: options.dataDirectory ?? folder.path, log: createLogger((line) => logLines.push(line)), shell });
+  // The core's events reach the page as main relays them to the window.
+  core.events.on((event) => {
+    void page.evaluate((sent) => (globalThis as unknown as { __confidantEvent: (event: unknown) => void }).__confidantEvent(sent), event).catch(() => undefined);
+  });
 
   async function open() {
     context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });

@@ -94,7 +94,7 @@ describe('the vault, as an adviser uses it', () => {
     await app.screenshot('05-idle-locked');
   });
 
-  it('follows a lock made outside the window (suspend, screen lock) and remembers the language', async () => {
+  it('follows a lock made outside the window (suspend, screen lock) through the event feed and remembers the language', async () => {
     running.app = await launchApp({ clock: true });
     const app = running.app;
     const { page } = app;
@@ -102,8 +102,9 @@ describe('the vault, as an adviser uses it', () => {
     await page.getByLabel('Taal').selectOption('en');
     await page.getByRole('heading', { name: 'Cases' }).waitFor();
 
-    app.core.vault.lock();
-    await page.clock.runFor(2_500);
+    // The shell's path: the window hears "locking", answers, and follows the "locked" event; no clock runs, nothing polls.
+    await app.core.requestLock('suspend');
+    expect(app.core.vault.isUnlocked).toBe(false);
     await page.getByRole('heading', { name: 'Open the vault' }).waitFor();
 
     await app.reopen();

@@ -1,4 +1,6 @@
 import { basename, join } from 'node:path';
+import type { CoreProcessHandle } from '../../electron/coreProcess/protocol';
+import { forkNodeCore } from './nodeCoreProcess';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -14,6 +16,11 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
   const windows: { options: Record<string, unknown> }[] = [];
   const powerEvents = new Map<string, Listener[]>();
   const windowEvents = new Map<string, Listener[]>();
+  /** What main sent to the window on each channel, in order. */
+  const sentToWindow: { channel: string; payload: unknown }[] = [];
+  const windowListeners = new Set<(channel: string, payload: unknown) => void>();
+  const coreProcesses: { modulePath: string; handle: CoreProcessHandle }[] = [];
+  let quitRequested = 0;
   let menu: unknown = null;
   const on = (events: Map<string, Listener[]>) => (event: string, listener: Listener) => {
     events.set(event, [...(events.get(event) ?? []), listener]);
@@ -21,7 +28,13 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
   const noop = () => undefined;
 
   class BrowserWindow {
-    readonly webContents = { printToPDF: async () => Buffer.from('%PDF-1.4\n'), send: noop };
+    readonly webContents = {
+      printToPDF: async () => Buffer.from('%PDF-1.4\n'),
+      send: (channel: string, payload: unknown) => {
+        sentToWindow.push({ channel, payload });
+        for (const listener of windowListeners) listener(channel, payload);
+      },
+    };
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this);
     }
@@ -44,7 +57,9 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
       requestSingleInstanceLock: () => true,
       whenReady: () => Promise.resolve(),
       on: on(appEvents),
-      quit: noop,
+      quit: () => {
+        quitRequested++;
+      },
       getAppPath: () => folders.appPath,
       getPath: (name: string) => (name === 'userData' ? folders.userData : folders.documents),
     },
@@ -70,6 +85,18 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
       buildFromTemplate: (template: unknown) => template,
     },
     powerMonitor: { on: on(powerEvents), off: noop, getSystemIdleTime: () => 0 },
+    utilityProcess: {
+      // Electron's utility process is a Node environment; here it is a real Node child process.
+      fork: (modulePath: string) => {
+        const handle = forkNodeCore(modulePath);
+        coreProcesses.push({ modulePath, handle });
+        return {
+          postMessage: (message: never) => handle.postMessage(message),
+          on: (event: string, listener: Listener) => (event === 'message' ? handle.onMessage(listener) : handle.onExit(listener)),
+          kill: () => handle.kill(),
+        };
+      },
+    },
   };
   return {
     electron,
@@ -90,5 +117,19 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
     closeAllWindows() {
       for (const listener of appEvents.get('window-all-closed') ?? []) listener();
     },
+    /** The adviser quits (Cmd+Q, the dock): returns whether the shell held the quit back. */
+    quit(): boolean {
+      let held = false;
+      for (const listener of appEvents.get('before-quit') ?? []) listener({ preventDefault: () => (held = true) });
+      return held;
+    },
+    /** How often the shell itself called app.quit(). */
+    quitCalls: () => quitRequested,
+    sentToWindow,
+    /** Acts as the window's preload would on each message main sends it. */
+    onWindowMessage(listener: (channel: string, payload: unknown) => void) {
+      windowListeners.add(listener);
+    },
+    coreProcesses,
   };
 }

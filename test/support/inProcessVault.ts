@@ -1,5 +1,6 @@
 import { createCore, type Core } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
+import type { VaultEvent } from '../../shared/events';
 import { temporaryDirectory } from './temporaryDirectory';
 import { testShell } from './testShell';
 
@@ -17,6 +18,7 @@ export function installInProcessVault(): { core: Core; dataDirectory: string; sa
     value: {
       invoke: async (channel: unknown, request: unknown) =>
         JSON.parse(JSON.stringify(await core.router.handle(channel, JSON.parse(JSON.stringify(request ?? null))))),
+      onEvent: (listener: (event: VaultEvent) => void) => core.events.on((event) => listener(JSON.parse(JSON.stringify(event)))),
     },
   });
   return {

@@ -1,6 +1,7 @@
 import type { DueCase } from '../../../shared/contract';
 import { localMinute } from '../../../shared/time';
 import type { Clock } from '../clock';
+import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
 
 /** The date `years` before today: a case closed on or before it is due for destruction. */
@@ -26,12 +27,15 @@ export function dueCases(db: Db, retentionYears: number, clock: Clock): DueCase[
  * Deletes the cases and leaves nothing readable behind: secure_delete zeroes freed pages, the
  * search index is rebuilt without them, VACUUM rewrites the file and the WAL is truncated.
  */
-export function destroyCases(db: Db, ids: number[]): number {
+export function destroyCases(db: Db, ids: number[], report: ReportPhase<'retention'> = () => undefined): number {
+  report('delete');
   const deleted = db.transaction(() => {
     const remove = db.prepare('DELETE FROM cases WHERE id = ?');
     return ids.reduce((count, id) => count + remove.run(id).changes, 0);
   })();
+  report('reindex');
   db.prepare("INSERT INTO note_index (note_index) VALUES ('rebuild')").run();
+  report('rewrite');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { ExportPreview, ExportRequest } from '../../../shared/schemas/export';
 import { localMinute } from '../../../shared/time';
 import type { Clock } from '../clock';
+import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
 import type { ShellServices } from '../shell';
 import type { Db } from '../vault/database';
@@ -26,9 +27,11 @@ export class ExportService {
     private readonly clock: Clock,
   ) {}
 
-  preview(db: Db, request: ExportRequest): ExportPreview {
+  preview(db: Db, request: ExportRequest, report: ReportPhase<'export'> = () => undefined): ExportPreview {
     const now = this.clock();
+    report('count');
     const { counts, refused, notAskedYet } = aggregate(db, request.period, request.includeUnits);
+    report('format');
     const file = buildExportFile(getProfile(db), savedExports(db) + 1, request.period, localMinute(now).slice(0, 10), counts);
     this.pending = { file, json: `${JSON.stringify(file, null, 2)}\n`, csv: exportCsv(file), excludedRefused: refused, notAskedYet };
     return this.pending;

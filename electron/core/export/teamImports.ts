@@ -1,6 +1,7 @@
 import type { ExportFile } from '../../../shared/schemas/export';
 import type { ImportOutcome, ImportSummary, Replacement } from '../../../shared/schemas/teamReport';
 import { AppError } from '../errors';
+import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
 import { verifyExportFile } from './exportFile';
 
@@ -31,10 +32,12 @@ const parse = (content: string) => JSON.parse(content) as ExportFile;
  * covers all their days, so none are lost; it replaces them only when the merging member
  * confirmed exactly those (`replace`), and every replacement is recorded.
  */
-export function importExport(db: Db, content: string, replace: readonly string[], now: Date): ImportOutcome {
+export function importExport(db: Db, content: string, replace: readonly string[], now: Date, report: ReportPhase<'import'> = () => undefined): ImportOutcome {
+  report('check');
   const verified = verifyExportFile(content);
   if (!verified.ok) throw new AppError(verified.reason);
   const file = verified.file;
+  report('store');
   return db.transaction((): ImportOutcome => {
     if (db.prepare('SELECT 1 FROM team_imports WHERE export_id = ?').get(file.exportId)) throw new AppError('DUPLICATE_EXPORT');
     const overlapping = (

@@ -1,17 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Settings, type SettingsUpdate } from '../../../shared/contract';
+import { DEFAULT_SETTINGS, Settings, type SettingsUpdate } from '../../../shared/contract';
 import { writeFileAtomic } from '../storage/atomicWrite';
-
-export const DEFAULT_SETTINGS: Settings = {
-  language: 'nl',
-  idleLockMinutes: 10,
-  contentProtection: true,
-  autoBackupOnLock: false,
-  keepBackups: 10,
-  retentionYears: 1,
-  backupFolder: null,
-};
 
 /**
  * Preferences needed before unlock (language, lock timing), so they live outside the vault.

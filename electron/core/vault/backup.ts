@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
+import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
 import { openEncryptedDatabase } from './database';
 import { readHeader } from './header';
@@ -34,8 +35,9 @@ function verifyCopy(databasePath: string, dataKey: Buffer, vaultId: string, addo
  * a consistent snapshot of the live database and writes it encrypted under the same key; the
  * header goes beside it, so the backup opens with the passphrase that was current at the time.
  */
-export function createBackup(session: VaultSession, folder: string, clock: Clock): string {
+export function createBackup(session: VaultSession, folder: string, clock: Clock, report: ReportPhase<'backup'> = () => undefined): string {
   return session.withKeyMaterial((db, dataKey, header) => {
+    report('snapshot');
     const name = `${BACKUP_PREFIX}${stamp(clock())}`;
     let target = join(folder, name);
     for (let n = 2; existsSync(target); n++) target = join(folder, `${name}-${n}`);
@@ -43,6 +45,7 @@ export function createBackup(session: VaultSession, folder: string, clock: Clock
     try {
       db.prepare('VACUUM INTO ?').run(join(target, 'vault.db'));
       copyFileSync(session.files.header, join(target, 'vault.header.json'));
+      report('verify');
       if (!verifyCopy(join(target, 'vault.db'), dataKey, header.vaultId, session.addon)) throw new AppError('BACKUP_FAILED');
       return target.slice(folder.length + 1);
     } catch (error) {
@@ -65,7 +68,13 @@ export function pruneBackups(folder: string, keep: number): void {
  * Puts a backup in place of the current vault. The current files are moved aside first and come
  * back if the restored vault does not open with the passphrase and pass its check.
  */
-export async function restoreBackup(session: VaultSession, backupFolder: string, passphrase: string, clock: Clock): Promise<void> {
+export async function restoreBackup(
+  session: VaultSession,
+  backupFolder: string,
+  passphrase: string,
+  clock: Clock,
+  report: ReportPhase<'restore'> = () => undefined,
+): Promise<void> {
   const files: VaultFiles = session.files;
   const backupDb = join(backupFolder, 'vault.db');
   const backupHeader = join(backupFolder, 'vault.header.json');
@@ -78,6 +87,7 @@ export async function restoreBackup(session: VaultSession, backupFolder: string,
     rmSync(files.directory, { recursive: true, force: true });
     if (movedAside) renameSync(aside, files.directory);
   };
+  report('copy');
   await session.whileLocked(async () => {
     if (existsSync(files.directory)) {
       renameSync(files.directory, aside);
@@ -93,7 +103,9 @@ export async function restoreBackup(session: VaultSession, backupFolder: string,
     }
   });
   try {
+    report('unlock');
     await session.unlock(passphrase);
+    report('verify');
     verifyRestored(session);
   } catch (error) {
     session.lock();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { systemClock, type Clock } from '../clock';
+import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
 import { openEncryptedDatabase, type Db } from './database';
 import {
@@ -53,6 +54,10 @@ export class VaultSession {
 
   status(): { exists: boolean; unlocked: boolean; unlockDelaySeconds: number } {
     return { exists: vaultExists(this.files), unlocked: this.db !== null, unlockDelaySeconds: this.throttle.secondsToWait() };
+  }
+
+  get isUnlocked(): boolean {
+    return this.db !== null;
   }
 
   /** The open database; every case operation goes through here and fails cleanly when locked. */
@@ -178,14 +183,16 @@ export class VaultSession {
    * Re-encrypts the whole file under a new random data key. The new header is written first
    * (as the next header), so a crash at any point leaves a key that opens the file.
    */
-  rotateDataKey(passphrase: string): Promise<string> {
+  rotateDataKey(passphrase: string, report: ReportPhase<'rotation'> = () => undefined): Promise<string> {
     return this.exclusive(async () => {
+      report('confirm');
       const current = await this.confirmPassphrase(passphrase);
       const db = this.database();
       const newKey = newRandomKey();
       const { header, recoveryKey } = await this.newHeader(current.vaultId, newKey, passphrase);
       writeHeader(this.files.nextHeader, header);
       const rawKey = Buffer.from(`x'${newKey.toString('hex')}'`);
+      report('rekey');
       try {
         db.pragma('wal_checkpoint(TRUNCATE)');
         // SQLite3 Multiple Ciphers re-keys only outside WAL mode.
@@ -199,6 +206,7 @@ export class VaultSession {
       } finally {
         rawKey.fill(0);
       }
+      report('header');
       renameSync(this.files.nextHeader, this.files.header);
       this.dataKey!.fill(0);
       this.dataKey = newKey;

@@ -15,21 +15,11 @@ export class VaultError extends Error {
   }
 }
 
-const corruptionListeners = new Set<() => void>();
-
-/** Damage can surface on any read; whoever shows the recovery screen listens here. */
-export function onVaultCorruption(listener: () => void): () => void {
-  corruptionListeners.add(listener);
-  return () => corruptionListeners.delete(listener);
-}
-
 /** The renderer's one way to the core, typed from the shared contract. */
 export async function invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = (await window.vault.invoke(channel, request)) as Result<ResponseOf<C>>;
-  if (!result.ok) {
-    if (result.error.code === 'CORRUPT_VAULT') for (const listener of corruptionListeners) listener();
-    throw new VaultError(result.error.code);
-  }
+  // Damage is also announced as an event, which is where the window reacts to it.
+  if (!result.ok) throw new VaultError(result.error.code);
   return result.value;
 }
 

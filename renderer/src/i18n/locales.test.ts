@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from './locales/en.json';
 import nl from './locales/nl.json';
+import { OPERATION_PHASES } from '../../../shared/events';
 import { TAXONOMY } from './taxonomyLists';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -20,6 +21,14 @@ describe('translations', () => {
         for (const code of codes) expect(locale.taxonomy![list]![code]!.trim().length).toBeGreaterThan(0);
       }
       expect(Object.keys(locale.taxonomy!).sort()).toEqual(Object.keys(TAXONOMY).sort());
+    }
+  });
+
+  it('name every long operation and each of its phases in both languages', () => {
+    for (const locale of [nl, en] as unknown as { progress: Record<string, Record<string, string>> }[]) {
+      for (const [operation, phases] of Object.entries(OPERATION_PHASES)) {
+        expect(Object.keys(locale.progress[operation]!).sort(), operation).toEqual(['title', ...phases].sort());
+      }
     }
   });
 });

@@ -24,6 +24,7 @@ export function UnlockScreen() {
   const unlock = useSessionStore((state) => state.unlock);
   const showRecover = useSessionStore((state) => state.showRecover);
   const corrupt = useSessionStore((state) => state.corrupt);
+  const autoBackupFailed = useSessionStore((state) => state.autoBackupFailed);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -49,6 +50,11 @@ export function UnlockScreen() {
       <div className="gate-column">
         <form onSubmit={submit} aria-labelledby="unlock-title">
           <h1 id="unlock-title">{t('unlock.title')}</h1>
+          {autoBackupFailed && (
+            <p className="warning" role="alert">
+              {t('unlock.autoBackupFailed')}
+            </p>
+          )}
           <label htmlFor="unlock-passphrase">{t('unlock.passphrase')}</label>
           <input
             id="unlock-passphrase"

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { VaultFunction } from '../../../shared/taxonomy';
-import { invoke, onVaultCorruption } from '../api/client';
+import { invoke } from '../api/client';
 import { resetAllStores } from './resettable';
 
 /**
@@ -15,20 +15,28 @@ interface SessionState {
   recoveryKey: string | null;
   /** The vault turned out damaged: the unlock screen offers a restore. */
   corrupt: boolean;
+  /** The app's own files do not load: only a reinstall helps. */
+  appDamaged: boolean;
+  /** The automatic backup at the last lock failed; the unlock screen says so. */
+  autoBackupFailed: boolean;
   start(): Promise<void>;
   create(passphrase: string, fn: VaultFunction, external: boolean): Promise<void>;
   confirmRecoveryKeySaved(): void;
   unlock(passphrase: string): Promise<void>;
   recover(recoveryKey: string, newPassphrase: string): Promise<void>;
   showRecover(show: boolean): void;
+  /** Asks the core to lock; the window hears "locking" and "locked" like any other lock. */
   lock(): Promise<void>;
   lockedElsewhere(): void;
+  damaged(code: 'CORRUPT_VAULT' | 'APP_DAMAGED'): void;
 }
 
-export const useSessionStore = create<SessionState>()((set) => ({
+export const useSessionStore = create<SessionState>()((set, get) => ({
   phase: 'starting',
   recoveryKey: null,
   corrupt: false,
+  appDamaged: false,
+  autoBackupFailed: false,
   async start() {
     const status = await invoke('vault.status', {});
     set({ phase: !status.exists ? 'create' : status.unlocked ? 'unlocked' : 'locked' });
@@ -42,7 +50,7 @@ export const useSessionStore = create<SessionState>()((set) => ({
   },
   async unlock(passphrase) {
     await invoke('vault.unlock', { passphrase });
-    set({ phase: 'unlocked', corrupt: false });
+    set({ phase: 'unlocked', corrupt: false, autoBackupFailed: false });
   },
   async recover(recoveryKey, newPassphrase) {
     await invoke('vault.recover', { recoveryKey, newPassphrase });
@@ -52,17 +60,21 @@ export const useSessionStore = create<SessionState>()((set) => ({
     set({ phase: show ? 'recover' : 'locked' });
   },
   async lock() {
+    await invoke('vault.lock', {});
     resetAllStores();
     set({ phase: 'locked', recoveryKey: null });
-    await invoke('vault.lock', {});
   },
   lockedElsewhere() {
+    if (get().phase !== 'unlocked' && get().phase !== 'showRecoveryKey') return;
     resetAllStores();
     set({ phase: 'locked', recoveryKey: null });
   },
+  damaged(code) {
+    if (code === 'APP_DAMAGED') {
+      set({ appDamaged: true });
+      return;
+    }
+    resetAllStores();
+    set({ phase: 'locked', recoveryKey: null, corrupt: true });
+  },
 }));
-
-onVaultCorruption(() => {
-  resetAllStores();
-  useSessionStore.setState({ phase: 'locked', recoveryKey: null, corrupt: true });
-});

@@ -1,0 +1,64 @@
+import { createCore, type Core } from '../core/core';
+import type { ShellServices } from '../core/shell';
+import type { CoreToMain, MainToCore, ShellMethod } from './protocol';
+
+/**
+ * The core's own process: Electron's utility process in the app, a Node child process in tests
+ * and the benchmark. It holds the key and the open database, so a long VACUUM or re-key blocks
+ * only this process and never the window, the menus or the lock triggers in main.
+ */
+const parentPort = process.parentPort as Electron.ParentPort | undefined;
+
+function send(message: CoreToMain): void {
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
+}
+
+function onMessage(listener: (message: MainToCore) => void): void {
+  if (parentPort) parentPort.on('message', (event) => listener(event.data as MainToCore));
+  else process.on('message', (message) => listener(message as MainToCore));
+}
+
+const shellAnswers = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+let nextShellCall = 1;
+
+function askShell(method: ShellMethod, argument: string | null): Promise<unknown> {
+  const id = nextShellCall++;
+  return new Promise((resolve, reject) => {
+    shellAnswers.set(id, { resolve, reject });
+    send({ type: 'shell', id, method, argument });
+  });
+}
+
+/** Dialogs and the PDF belong to the window, so the core asks main for them. */
+const remoteShell: ShellServices = {
+  chooseSavePath: async (suggestedName) => (await askShell('chooseSavePath', suggestedName)) as string | null,
+  chooseFolder: async (purpose) => (await askShell('chooseFolder', purpose)) as string | null,
+  printToPdf: async () => Buffer.from((await askShell('printToPdf', null)) as Uint8Array),
+};
+
+let core: Core | null = null;
+
+onMessage((message) => {
+  switch (message.type) {
+    case 'start':
+      core = createCore({ dataDirectory: message.dataDirectory, nativeBinding: message.nativeBinding, shell: remoteShell });
+      core.events.on((event) => send({ type: 'event', event }));
+      core.settings.onChange((settings) => send({ type: 'settings', settings }));
+      send({ type: 'settings', settings: core.settings.get() });
+      return;
+    case 'request':
+      void core!.router.handle(message.channel, message.request).then((result) => send({ type: 'response', id: message.id, result }));
+      return;
+    case 'lock':
+      void core!.requestLock(message.reason).then(() => send({ type: 'response', id: message.id, result: { ok: true, value: {} } }));
+      return;
+    case 'shellAnswer': {
+      const waiting = shellAnswers.get(message.id);
+      shellAnswers.delete(message.id);
+      if (message.failed) waiting?.reject(new Error('shell call failed'));
+      else waiting?.resolve(message.value);
+      return;
+    }
+  }
+});

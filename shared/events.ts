@@ -1,0 +1,43 @@
+/**
+ * What the core tells the window without being asked: a lock is coming or has happened, a long
+ * operation moved to its next phase, the vault or the app turned out damaged. One channel,
+ * core → renderer; the window never has to poll.
+ */
+
+/** Everything that can start a lock. All of them go through the core's one lock path. */
+export const LOCK_REASONS = ['renderer', 'idle', 'menu', 'suspend', 'screenLock', 'shutdown', 'sessionEnd', 'quit', 'windowClosed'] as const;
+export type LockReason = (typeof LOCK_REASONS)[number];
+
+/**
+ * The phases of each long operation, in order. SQLite reports no progress inside a VACUUM or a
+ * re-key, so a phase is the finest step there is.
+ */
+export const OPERATION_PHASES = {
+  backup: ['snapshot', 'verify', 'prune'],
+  restore: ['copy', 'unlock', 'verify'],
+  retention: ['delete', 'reindex', 'rewrite'],
+  rotation: ['confirm', 'rekey', 'header'],
+  export: ['count', 'format'],
+  import: ['check', 'store'],
+} as const;
+
+export type LongOperation = keyof typeof OPERATION_PHASES;
+export type PhaseOf<O extends LongOperation> = (typeof OPERATION_PHASES)[O][number];
+
+export type ProgressEvent = {
+  [O in LongOperation]: { type: 'progress'; operation: O; phase: PhaseOf<O>; step: number; steps: number; done: boolean };
+}[LongOperation];
+
+export type VaultEvent =
+  /** The vault locks in `deadlineMs` at the latest; the window saves what it must and answers `vault.lockReady`. */
+  | { type: 'locking'; reason: LockReason; deadlineMs: number }
+  /** The key is gone; `internal` when the core locked on its own (damage, restore, a stopped core). */
+  | { type: 'locked'; reason: LockReason | 'internal' }
+  | ProgressEvent
+  /** The vault file is damaged (offer a restore) or the app's own files are (reinstall). */
+  | { type: 'damage'; code: 'CORRUPT_VAULT' | 'APP_DAMAGED' }
+  /** The automatic backup at lock did not succeed; the adviser must know before trusting it. */
+  | { type: 'autoBackupFailed' };
+
+/** The IPC channel main uses to pass events to the window. */
+export const EVENT_CHANNEL = 'vault-event';
