@@ -23,6 +23,12 @@ describe('npm run bench, smallest size', () => {
     ]) {
       expect(Number.isFinite(value) && value > 0).toBe(true);
     }
+    for (const place of ['coreProcess', 'inProcess'] as const) {
+      for (const figures of Object.values(result.shellStall[0]![place])) {
+        expect(figures.durationMs).toBeGreaterThan(0);
+        expect(Number.isFinite(figures.longestStallMs)).toBe(true);
+      }
+    }
     expect(result.renderer!.cases).toBeGreaterThan(0);
     expect(result.renderer!.scrollFrames).toBeGreaterThan(0);
     expect(Number.isFinite(result.renderer!.unlockToFirstRowsMs)).toBe(true);

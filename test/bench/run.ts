@@ -8,10 +8,13 @@ import { join, resolve } from 'node:path';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { benchCore, type CoreFigures } from './core.bench';
 import { benchRenderer, type RendererFigures } from './renderer.bench';
+import { benchShellStall, type StallFigures } from './shellStall.bench';
 
 export interface BenchResult {
   machine: { node: string; cpus: number };
   sizes: CoreFigures[];
+  /** Per size: long operations with the core in its own process vs in the calling (main) process. */
+  shellStall: ({ conversations: number } & StallFigures)[];
   renderer: RendererFigures | null;
 }
 
@@ -19,9 +22,13 @@ export async function runBench(sizes: number[], withRenderer: boolean, rendererC
   const folder = temporaryDirectory();
   try {
     const results: CoreFigures[] = [];
-    for (const size of sizes) results.push(await benchCore(folder.path, size));
+    const shellStall: BenchResult['shellStall'] = [];
+    for (const size of sizes) {
+      results.push(await benchCore(folder.path, size));
+      shellStall.push({ conversations: size, ...(await benchShellStall(folder.path, join(folder.path, `vault-${size}`), size)) });
+    }
     const renderer = withRenderer ? await benchRenderer(folder.path, rendererCases) : null;
-    return { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, sizes: results, renderer };
+    return { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, sizes: results, shellStall, renderer };
   } finally {
     folder.remove();
   }
@@ -42,6 +49,14 @@ function table(result: BenchResult): string {
     s.peakRssMiB,
   ]);
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  const stallHeader = ['conversations', 'operation', 'core process: duration ms', 'core process: longest main stall ms', 'in main process: duration ms', 'in main process: longest stall ms'];
+  lines.push('', `| ${stallHeader.join(' | ')} |`, `|${stallHeader.map(() => '---').join('|')}|`);
+  for (const size of result.shellStall) {
+    for (const operation of ['backup', 'retentionDestruction', 'keyRotation'] as const) {
+      const [separate, inline] = [size.coreProcess[operation], size.inProcess[operation]];
+      lines.push(`| ${size.conversations} | ${operation} | ${separate.durationMs} | ${separate.longestStallMs} | ${inline.durationMs} | ${inline.longestStallMs} |`);
+    }
+  }
   if (result.renderer) {
     const r = result.renderer;
     lines.push('', `Renderer, ${r.cases} cases in Chromium: unlock click to first rows ${r.unlockToFirstRowsMs} ms; scroll top to bottom: ${r.scrollFrames} frames, ${r.framesOver50Ms} over 50 ms (longest ${r.longestFrameMs} ms)`);
