@@ -1,15 +1,14 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { nodeAddonPath } from './core/vault/sqliteAddon';
 import { electronNativeBinding } from './nativeBinding';
-import { APP_ENTRY } from './security';
 import type { VaultEvent } from '../shared/events';
 import { CANARY } from '../test/fixtures/canaries';
 import { caseInput } from '../test/fixtures/records';
 import { temporaryDirectory } from '../test/support/temporaryDirectory';
 import { electronStandIn } from '../test/support/electronStandIn';
+import { loadShell } from '../test/support/loadShell';
 
 /**
  * The shell as it ships: the built `out/main/main.js`, loaded under Node with a recording
@@ -28,9 +27,7 @@ const paths = {
 };
 const standIn = electronStandIn({ ...paths, chosenFolder: () => paths.backups });
 
-type ModuleLoader = { _load: (request: string, ...rest: unknown[]) => unknown };
-const loader = Module as unknown as ModuleLoader;
-const load = loader._load;
+let shell: ReturnType<typeof loadShell>;
 
 beforeAll(() => {
   if (!existsSync(BUNDLE)) throw new Error('Build the app first (npm test does): out/main/main.js is missing.');
@@ -40,32 +37,19 @@ beforeAll(() => {
   copyFileSync(nodeAddonPath(), addon);
   // The idle-lock poll would keep the worker alive; the test drives locks itself.
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-  loader._load = function (request: string, ...rest: unknown[]) {
-    return request === 'electron' ? standIn.electron : load.call(this, request, ...rest);
-  };
-  createRequire(__filename)(BUNDLE);
-  // The window's part of the lock path: its preload hears "locking" and answers once saved.
-  standIn.onWindowMessage((channel, payload) => {
-    if (channel === 'vault-event' && (payload as VaultEvent).type === 'locking') void standIn.invoke('vault.lockReady', {}, APP_ENTRY);
-  });
+  shell = loadShell(BUNDLE, standIn);
 });
 
 const eventsSent = () => standIn.sentToWindow.filter((message) => message.channel === 'vault-event').map((message) => message.payload as VaultEvent);
 const isUnlocked = async () => ((await ok('vault.status', {})) as { unlocked: boolean }).unlocked;
 
 afterAll(() => {
-  standIn.closeAllWindows();
-  for (const { handle } of standIn.coreProcesses) handle.kill();
-  loader._load = load;
+  shell.unload();
   vi.useRealTimers();
   folder.remove();
 });
 
-const ok = async (channel: string, request: unknown) => {
-  const result = await standIn.invoke(channel, request, APP_ENTRY);
-  if (!result.ok) throw new Error(`${channel} failed with ${result.error?.code}`);
-  return result.value;
-};
+const ok = (channel: string, request: unknown) => shell.ok(channel, request);
 
 describe('the built shell, driven through its vault IPC handler', () => {
   it('runs the core in its own process: main starts it from the bundle and holds no database or key code', async () => {

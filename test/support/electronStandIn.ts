@@ -10,7 +10,7 @@ type Listener = (...args: unknown[]) => unknown;
  * options) and answers the dialogs with folders the test owns. Electron itself cannot be
  * downloaded on the build machines.
  */
-export function electronStandIn(folders: { appPath: string; userData: string; documents: string; chosenFolder: () => string }) {
+export function electronStandIn(folders: { appPath: string; userData: string; documents: string; chosenFolder: () => string; isPackaged?: boolean }) {
   const ipcHandlers = new Map<string, Listener>();
   const appEvents = new Map<string, Listener[]>();
   const windows: { options: Record<string, unknown> }[] = [];
@@ -52,7 +52,7 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
 
   const electron = {
     app: {
-      isPackaged: false,
+      isPackaged: folders.isPackaged ?? false,
       enableSandbox: noop,
       requestSingleInstanceLock: () => true,
       whenReady: () => Promise.resolve(),

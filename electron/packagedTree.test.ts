@@ -1,0 +1,93 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { extractAll, listPackage } from '@electron/asar';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CANARY } from '../test/fixtures/canaries';
+import { caseInput } from '../test/fixtures/records';
+import { electronStandIn } from '../test/support/electronStandIn';
+import { loadShell } from '../test/support/loadShell';
+import { buildPackagedTree, STAND_IN_LOCALES } from '../test/support/packagedTree';
+import { temporaryDirectory } from '../test/support/temporaryDirectory';
+import { ADDON_FILE } from './nativeBinding';
+
+/**
+ * The tree `electron-builder --dir` makes for linux-x64, checked as a package and then run: its
+ * asar extracted, its `main.js` loaded with the Electron stand-in as a packaged app, its core
+ * process forked from inside the tree with the tree's own node_modules, driven through the same
+ * `vault` handler the window uses. An addon looked up anywhere but the shipped path fails here.
+ */
+const folder = temporaryDirectory();
+let tree: { appDirectory: string; resources: string };
+const root = resolve(__dirname, '..');
+const ELF_MACHINE_X86_64 = 0x3e;
+
+beforeAll(async () => {
+  tree = await buildPackagedTree(folder.path);
+}, 240_000);
+
+afterAll(() => folder.remove());
+
+function sizeOf(path: string): number {
+  const stat = statSync(path);
+  return stat.isDirectory() ? readdirSync(path).reduce((total, entry) => total + sizeOf(join(path, entry)), 0) : stat.size;
+}
+
+describe('the packaged tree for linux-x64', () => {
+  it('ships the SQLite addon outside the asar, built for x86-64, and no devDependency inside', () => {
+    const addon = readFileSync(join(tree.resources, 'native', ADDON_FILE));
+    expect(addon.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+    expect(addon.readUInt16LE(18)).toBe(ELF_MACHINE_X86_64);
+
+    const asar = join(tree.resources, 'app.asar');
+    const inside = listPackage(asar, { isPack: false });
+    expect(inside.some((path) => path.endsWith('.node'))).toBe(false);
+    for (const entry of ['/out/main/main.js', '/out/main/coreProcess.js', '/out/preload/preload.js', '/out/renderer/index.html', '/node_modules/hash-wasm/package.json']) {
+      expect(inside).toContain(entry);
+    }
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const shipped = new Set(inside.filter((path) => /^\/node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/.test(path)).map((path) => path.slice('/node_modules/'.length, -'/package.json'.length)));
+    expect(Object.keys(pkg.devDependencies).filter((name) => shipped.has(name))).toEqual([]);
+    // Argon2 is WebAssembly inside hash-wasm: no per-architecture binding to ship.
+    expect([...shipped].filter((name) => name.startsWith('@node-rs/'))).toEqual([]);
+
+    expect(readdirSync(join(tree.appDirectory, 'locales')).sort()).toEqual(['en-US.pak', 'nl.pak']);
+    expect(STAND_IN_LOCALES.length).toBeGreaterThan(2);
+
+    const sizes = { asarBytes: statSync(asar).size, addonBytes: addon.length, treeBytesWithoutElectron: sizeOf(tree.resources) };
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    writeFileSync(join(root, 'test-results', 'packaged-tree.json'), `${JSON.stringify(sizes, null, 2)}\n`);
+    process.stdout.write(`packaged tree (linux-x64, without Electron itself): app.asar ${(sizes.asarBytes / 2 ** 20).toFixed(1)} MiB, addon ${(sizes.addonBytes / 2 ** 20).toFixed(1)} MiB\n`);
+  });
+
+  it('runs from the tree: create, add a case, back up, lock, unlock and export through the shell', async () => {
+    // The asar extracted in place: Node cannot read inside an archive as Electron does.
+    const app = join(tree.resources, 'app');
+    extractAll(join(tree.resources, 'app.asar'), app);
+    const paths = { appPath: app, userData: join(folder.path, 'userData'), documents: join(folder.path, 'documents'), backups: join(folder.path, 'backups') };
+    for (const path of [paths.userData, paths.documents, paths.backups]) mkdirSync(path, { recursive: true });
+    const standIn = electronStandIn({ ...paths, chosenFolder: () => paths.backups, isPackaged: true });
+    const resourcesPath = Object.getOwnPropertyDescriptor(process, 'resourcesPath');
+    Object.defineProperty(process, 'resourcesPath', { value: tree.resources, configurable: true });
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const shell = loadShell(join(app, 'out', 'main', 'main.js'), standIn);
+    try {
+      await vi.waitFor(() => expect(standIn.windows).toHaveLength(1));
+      expect(standIn.coreProcesses.map((child) => child.modulePath)).toEqual([join(app, 'out', 'main', 'coreProcess.js')]);
+      await shell.ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+      await shell.ok('cases.create', caseInput());
+      await shell.ok('backup.chooseFolder', {});
+      const { name } = await shell.ok<{ name: string }>('backup.now', {});
+      expect(readdirSync(join(paths.backups, name)).sort()).toEqual(['vault.db', 'vault.header.json']);
+      await shell.ok('vault.lock', {});
+      await shell.ok('vault.unlock', { passphrase: CANARY.passphrase });
+      const preview = await shell.ok<{ file: { exportId: string } }>('export.preview', { period: { from: '2026-01-01', to: '2026-12-31' }, includeUnits: false });
+      const { fileName } = await shell.ok<{ fileName: string }>('export.save', { exportId: preview.file.exportId });
+      expect(JSON.parse(readFileSync(join(paths.documents, fileName), 'utf8')).counts.reports).toBe(1);
+    } finally {
+      shell.unload();
+      vi.useRealTimers();
+      if (resourcesPath) Object.defineProperty(process, 'resourcesPath', resourcesPath);
+      else delete (process as { resourcesPath?: string }).resourcesPath;
+    }
+  });
+});
