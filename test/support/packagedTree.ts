@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Arch, build, Platform } from 'electron-builder';
 import { nodeAddonPath } from '../../electron/core/vault/sqliteAddon';
@@ -28,7 +28,7 @@ export async function buildPackagedTree(folder: string): Promise<{ appDirectory:
   mkdirSync(join(electronDist, 'resources'), { recursive: true });
   writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in for the Electron binary"\n');
   chmodSync(join(electronDist, 'electron'), 0o755);
-  writeFileSync(join(electronDist, 'version'), JSON.parse(JSON.stringify(require(join(root, 'node_modules/electron/package.json')))).version);
+  writeFileSync(join(electronDist, 'version'), (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version);
   writeFileSync(join(electronDist, 'LICENSE'), '');
   for (const locale of STAND_IN_LOCALES) writeFileSync(join(electronDist, 'locales', locale), '');
 
