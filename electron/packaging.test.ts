@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
@@ -12,9 +13,9 @@ interface BuilderYaml {
   asarUnpack: string[];
   npmRebuild: boolean;
   extraResources: { from: string; to: string }[];
-  win: { target: { target: string }[] };
-  mac: { target: { target: string }[] };
-  linux: { target: string[] };
+  win: { target: { target: string }[]; icon: string };
+  mac: { target: { target: string }[]; icon: string };
+  linux: { target: string[]; icon: string; maintainer: string };
   electronFuses: Record<string, boolean>;
   electronLanguages: string[];
 }
@@ -62,5 +63,28 @@ describe('electron-builder configuration', () => {
   it('points the development shell at the Electron-ABI build beside, not inside, node_modules', () => {
     const development = electronNativeBinding({ isPackaged: false, appPath: '/repo', resourcesPath: '/res', arch: 'arm64' });
     expect(development.startsWith(join('/repo', '.native', 'electron-arm64'))).toBe(true);
+  });
+
+  it('has an icon for each OS, as the `file` tool (libmagic) identifies it, at the sizes each OS asks for', () => {
+    const identify = (path: string) => execFileSync('file', ['-b', join(root, path)], { encoding: 'utf8' });
+    expect(identify(config.linux.icon)).toMatch(/^PNG image data, 1024 x 1024/);
+    expect(identify(config.win.icon)).toMatch(/^MS Windows icon resource/);
+    expect(identify(config.mac.icon)).toMatch(/^Mac OS X icon/);
+    // ICO directory: one entry per size; a width byte of 0 means 256 pixels.
+    const ico = readFileSync(join(root, config.win.icon));
+    const widths = Array.from({ length: ico.readUInt16LE(4) }, (_, entry) => ico[6 + entry * 16] || 256);
+    expect(widths).toEqual(expect.arrayContaining([16, 32, 48, 256]));
+    // ICNS: a sequence of (type, length) chunks; ic10 is the 1024-pixel Retina image.
+    const icns = readFileSync(join(root, config.mac.icon));
+    const types: string[] = [];
+    for (let offset = 8; offset < icns.length; offset += icns.readUInt32BE(offset + 4)) types.push(icns.toString('latin1', offset, offset + 4));
+    expect(types).toEqual(expect.arrayContaining(['ic08', 'ic09', 'ic10']));
+  });
+
+  it('gives the deb what it requires: a maintainer with an e-mail address and a homepage', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { homepage?: string; author?: { email?: string } };
+    expect(config.linux.maintainer).toMatch(/^[^<>]+ <[^@\s]+@[^@\s]+\.[a-z]+>$/);
+    expect(pkg.homepage).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]+/);
+    expect(pkg.author?.email).toMatch(/@/);
   });
 });
