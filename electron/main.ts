@@ -6,6 +6,7 @@ import type { Result } from '../shared/errors';
 import { EVENT_CHANNEL } from '../shared/events';
 import { CoreClient } from './coreProcess/coreClient';
 import type { CoreProcessHandle, ShellMethod } from './coreProcess/protocol';
+import { watchLinuxScreenLock } from './linuxScreenLock';
 import { installLockTriggers } from './lockTriggers';
 import { electronNativeBinding } from './nativeBinding';
 import {
@@ -158,6 +159,8 @@ if (!app.requestSingleInstanceLock()) {
     installMenu(core);
     core.onSettings(() => installMenu(core));
     installLockTriggers(powerMonitor, (reason) => void core.requestLock(reason), () => (core.settings ?? DEFAULT_SETTINGS).idleLockMinutes);
+    // Electron reports a locked screen on macOS and Windows only; Linux desktops say it on D-Bus.
+    if (process.platform === 'linux') watchLinuxScreenLock(() => void core.requestLock('screenLock'));
     let lockedForQuit = false;
     // Quitting waits for the lock (and its automatic backup) before the core process ends.
     app.on('before-quit', (event) => {

@@ -9,6 +9,7 @@ import { caseInput } from '../test/fixtures/records';
 import { temporaryDirectory } from '../test/support/temporaryDirectory';
 import { electronStandIn } from '../test/support/electronStandIn';
 import { loadShell } from '../test/support/loadShell';
+import { startDbusDaemon } from '../test/support/dbusDaemon';
 
 /**
  * The shell as it ships: the built `out/main/main.js`, loaded under Node with a recording
@@ -28,8 +29,9 @@ const paths = {
 const standIn = electronStandIn({ ...paths, chosenFolder: () => paths.backups });
 
 let shell: ReturnType<typeof loadShell>;
+let bus: Awaited<ReturnType<typeof startDbusDaemon>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync(BUNDLE)) throw new Error('Build the app first (npm test does): out/main/main.js is missing.');
   for (const path of Object.values(paths)) mkdirSync(path, { recursive: true });
   const addon = electronNativeBinding({ isPackaged: false, appPath: paths.appPath, resourcesPath: '', arch: process.arch });
@@ -37,6 +39,10 @@ beforeAll(() => {
   copyFileSync(nodeAddonPath(), addon);
   // The idle-lock poll would keep the worker alive; the test drives locks itself.
   vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+  // The desktop's D-Bus, private to the test: the shell listens there for a locked screen.
+  bus = await startDbusDaemon();
+  process.env.DBUS_SESSION_BUS_ADDRESS = bus.address;
+  process.env.DBUS_SYSTEM_BUS_ADDRESS = bus.address;
   shell = loadShell(BUNDLE, standIn);
 });
 
@@ -45,6 +51,7 @@ const isUnlocked = async () => ((await ok('vault.status', {})) as { unlocked: bo
 
 afterAll(() => {
   shell.unload();
+  bus.stop();
   vi.useRealTimers();
   folder.remove();
 });
@@ -89,7 +96,7 @@ describe('the built shell, driven through its vault IPC handler', () => {
     expect(JSON.parse(readFileSync(join(paths.documents, fileName), 'utf8')).counts.reports).toBe(1);
   });
 
-  it('locks from the menu (Ctrl/Cmd+L), on shutdown and when Windows ends the session', async () => {
+  it('locks through the one path from the menu (Ctrl/Cmd+L), shutdown, Windows session end, suspend and a locked screen (Electron, and D-Bus on Linux)', async () => {
     const lockItem = standIn
       .menu()
       .flatMap((entry) => entry.submenu ?? [])
@@ -101,6 +108,7 @@ describe('the built shell, driven through its vault IPC handler', () => {
       ['sessionEnd', () => standIn.emit('window', 'session-end')],
       ['suspend', () => standIn.emit('power', 'suspend')],
       ['screenLock', () => standIn.emit('power', 'lock-screen')],
+      ['screenLock', () => bus.sendSignal('/org/freedesktop/ScreenSaver', 'org.freedesktop.ScreenSaver.ActiveChanged', 'boolean:true')],
     ] as const;
     for (const [reason, trigger] of triggers) {
       await ok('vault.unlock', { passphrase: CANARY.passphrase });
