@@ -86,6 +86,12 @@ describe('the vault, as an adviser uses it', () => {
     await page.getByLabel('Automatisch vergrendelen na (minuten zonder activiteit)').fill('1');
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await page.getByText('Instellingen opgeslagen.').waitFor();
+    // Chromium here runs on Linux: the screen says what locks the vault there, and that capture cannot be shielded.
+    const triggers = page.getByRole('region', { name: 'Op deze computer vergrendelt de kluis' });
+    await triggers.getByText('na 1 minuut zonder toetsenbord- of muisgebruik').waitFor();
+    await triggers.getByText(/als het scherm vergrendelt, mits uw bureaublad dat meldt/).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Scherm afschermen tegen schermopnames' }).isDisabled()).toBe(true);
+    await page.getByText(/Niet beschikbaar op Linux/).waitFor();
 
     await page.clock.runFor(61_000);
     await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();

@@ -4,7 +4,9 @@ import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES } from '../../../../shared
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { canShieldFromCapture, desktopOs } from '../../platform';
 import { FunctionForm } from './FunctionForm';
+import { LockTriggers } from './LockTriggers';
 import { BackupSection } from './BackupSection';
 import { SecuritySection } from './SecuritySection';
 import { useSettingsStore } from '../../stores/settingsStore';
@@ -16,6 +18,8 @@ function PreferencesForm() {
   const [contentProtection, setContentProtection] = useState(settings?.contentProtection ?? true);
   const [error, setError] = useState<ErrorCode | null>(null);
   const [saved, setSaved] = useState(false);
+  const os = desktopOs();
+  const shieldable = canShieldFromCapture(os);
   const minutes = Number(idleLockMinutes);
   const minutesValid = Number.isInteger(minutes) && minutes >= IDLE_LOCK_MIN_MINUTES && minutes <= IDLE_LOCK_MAX_MINUTES;
 
@@ -51,9 +55,21 @@ function PreferencesForm() {
         </p>
       )}
       <label className="checkbox">
-        <input type="checkbox" checked={contentProtection} onChange={(event) => setContentProtection(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={shieldable && contentProtection}
+          disabled={!shieldable}
+          aria-describedby={shieldable ? undefined : 'settings-capture-unavailable'}
+          onChange={(event) => setContentProtection(event.target.checked)}
+        />
         {t('settings.contentProtection')}
       </label>
+      {!shieldable && (
+        <p id="settings-capture-unavailable" className="hint">
+          {t('settings.contentProtectionUnavailable')}
+        </p>
+      )}
+      <LockTriggers os={os} idleMinutes={settings?.idleLockMinutes ?? 10} />
       <ErrorMessage code={error} />
       <button type="submit">{t('settings.save')}</button>
       {saved && <p role="status">{t('settings.saved')}</p>}
