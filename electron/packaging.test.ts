@@ -87,4 +87,21 @@ describe('electron-builder configuration', () => {
     expect(pkg.homepage).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]+/);
     expect(pkg.author?.email).toMatch(/@/);
   });
+
+  it('has a release workflow that builds and runs the real-app suite on every OS and architecture the installers target', () => {
+    const workflow = load(readFileSync(join(root, '.github/workflows/release.yml'), 'utf8')) as {
+      jobs: { build: { strategy: { matrix: { include: { arch: string; target: string }[] } }; steps: { run?: string }[] } };
+    };
+    const built = workflow.jobs.build.strategy.matrix.include.map((entry) => `${entry.target} ${entry.arch}`).sort();
+    const targeted = [
+      ...(config.win.target as unknown as { arch: string[] }[]).flatMap((t) => t.arch.map((arch) => `--win ${arch}`)),
+      ...(config.mac.target as unknown as { arch: string[] }[]).flatMap((t) => t.arch.map((arch) => `--mac ${arch}`)),
+      '--linux arm64',
+      '--linux x64',
+    ].sort();
+    expect(built).toEqual(targeted);
+    const commands = workflow.jobs.build.steps.map((step) => step.run ?? '').join('\n');
+    expect(commands).toContain('xvfb-run -a npm run test:electron');
+    expect(commands).toContain('bash .ci/run');
+  });
 });
