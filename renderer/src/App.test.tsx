@@ -1,17 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANARY } from '../../test/fixtures/canaries';
 import { installInProcessVault } from '../../test/support/inProcessVault';
-import { App } from './App';
 import { i18n } from './i18n/i18n';
 import { useCaseListStore } from './stores/caseListStore';
 import { useCaseStore } from './stores/caseStore';
 import { resetAllStores } from './stores/resettable';
 import { useSessionStore } from './stores/sessionStore';
+import { renderApp } from './test/renderApp';
 
 let vault: ReturnType<typeof installInProcessVault>;
 beforeEach(async () => {
@@ -22,13 +21,6 @@ beforeEach(async () => {
 });
 afterEach(() => vault.remove());
 
-function renderApp() {
-  return render(
-    <I18nextProvider i18n={i18n}>
-      <App />
-    </I18nextProvider>,
-  );
-}
 
 async function createVault(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { name: 'Nieuwe kluis aanmaken' });

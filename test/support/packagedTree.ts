@@ -1,6 +1,7 @@
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Arch, build, Platform } from 'electron-builder';
+import { load } from 'js-yaml';
 import { nodeAddonPath } from '../../electron/core/vault/sqliteAddon';
 
 const root = resolve(__dirname, '../..');
@@ -8,24 +9,20 @@ const root = resolve(__dirname, '../..');
 export const STAND_IN_LOCALES = ['nl.pak', 'en-US.pak', 'fr.pak', 'de.pak'];
 
 /**
- * What `electron-builder --dir` makes for linux-x64, built offline: a stand-in Electron
- * distribution (a script where the binary would be, a few locale files), the fuses switched off
- * (flipping them needs the real binary), and the before-pack addon build skipped by its test-only
- * switch, with the Node build of the addon put where that build would have left Electron's.
- * Everything happens in a throwaway copy of the project, so the real `.native` stays untouched.
+ * What `electron-builder --dir` makes for linux-x64 from this project, built offline: a stand-in
+ * Electron distribution (a script where the binary would be, a few locale files), the fuses
+ * switched off (flipping them needs the real binary), and the before-pack addon build skipped by
+ * its test-only switch, with the Node build of the addon shipped to the packaged addon path
+ * instead of Electron's (Node cannot load Electron's). The project's own `.native` is not touched.
  */
 export async function buildPackagedTree(folder: string): Promise<{ appDirectory: string; resources: string }> {
-  const project = join(folder, 'project');
-  mkdirSync(project, { recursive: true });
-  for (const entry of ['package.json', 'electron-builder.yml', 'build', 'out']) cpSync(join(root, entry), join(project, entry), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
-  const stagedAddon = join(project, '.native', 'electron-x64', 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
-  mkdirSync(resolve(stagedAddon, '..'), { recursive: true });
-  copyFileSync(nodeAddonPath(), stagedAddon);
+  const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { extraResources: { from: string; to: string }[] };
+  const nodeAddon = join(folder, 'node-addon', 'better_sqlite3.node');
+  mkdirSync(resolve(nodeAddon, '..'), { recursive: true });
+  copyFileSync(nodeAddonPath(), nodeAddon);
 
   const electronDist = join(folder, 'electron-dist');
   mkdirSync(join(electronDist, 'locales'), { recursive: true });
-  mkdirSync(join(electronDist, 'resources'), { recursive: true });
   writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in for the Electron binary"\n');
   chmodSync(join(electronDist, 'electron'), 0o755);
   writeFileSync(join(electronDist, 'version'), (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version);
@@ -37,9 +34,14 @@ export async function buildPackagedTree(folder: string): Promise<{ appDirectory:
   process.env.CONFIDANT_TEST_ONLY_SKIP_ELECTRON_ADDON_BUILD = '1';
   try {
     await build({
-      projectDir: project,
+      projectDir: root,
       targets: Platform.LINUX.createTarget('dir', Arch.x64),
-      config: { electronDist, electronFuses: null, directories: { output } },
+      config: {
+        electronDist,
+        electronFuses: null,
+        directories: { output },
+        extraResources: config.extraResources.map((resource) => (resource.to.endsWith('.node') ? { from: nodeAddon, to: resource.to } : resource)),
+      },
       publish: 'never',
     });
   } finally {

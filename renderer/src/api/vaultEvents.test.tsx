@@ -6,12 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../shared/events';
 import { CANARY } from '../../../test/fixtures/canaries';
 import { installInProcessVault } from '../../../test/support/inProcessVault';
-import { App } from '../App';
 import { ProgressNotice } from '../components/ProgressNotice';
 import { i18n } from '../i18n/i18n';
 import { useProgressStore } from '../stores/progressStore';
 import { resetAllStores } from '../stores/resettable';
 import { useSessionStore } from '../stores/sessionStore';
+import { renderApp } from '../test/renderApp';
 import { saveBeforeLock } from './lockHandshake';
 
 let vault: ReturnType<typeof installInProcessVault>;
@@ -40,13 +40,6 @@ beforeEach(async () => {
 });
 afterEach(() => vault.remove());
 
-function renderApp() {
-  return render(
-    <I18nextProvider i18n={i18n}>
-      <App />
-    </I18nextProvider>,
-  );
-}
 
 describe('the window on the core’s event feed', { timeout: 15_000 }, () => {
   it('follows a lock started by the shell without polling, after its savers ran with the vault still open', async () => {
