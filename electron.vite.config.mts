@@ -4,7 +4,8 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    // age-encryption is ESM only: bundled into the CommonJS core process rather than required at run time.
+    plugins: [externalizeDepsPlugin({ exclude: ['age-encryption'] })],
     build: { rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts'), coreProcess: resolve(__dirname, 'electron/coreProcess/coreProcess.ts') } } },
   },
   preload: {

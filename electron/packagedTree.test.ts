@@ -80,8 +80,8 @@ describe('the packaged tree for linux-x64', () => {
       expect(readdirSync(join(paths.backups, name)).sort()).toEqual(['vault.db', 'vault.header.json']);
       await shell.ok('vault.lock', {});
       await shell.ok('vault.unlock', { passphrase: CANARY.passphrase });
-      const preview = await shell.ok<{ file: { exportId: string } }>('export.preview', { period: { from: '2026-01-01', to: '2026-12-31' }, includeUnits: false });
-      const { fileName } = await shell.ok<{ fileName: string }>('export.save', { exportId: preview.file.exportId });
+      const preview = await shell.ok<{ file: { exportId: string } }>('export.preview', { period: { from: '2026-01-01', to: '2026-06-30' }, includeUnits: false });
+      const { fileName } = await shell.ok<{ fileName: string }>('export.save', { exportId: preview.file.exportId, unsealed: true });
       expect(JSON.parse(readFileSync(join(paths.documents, fileName), 'utf8')).counts.reports).toBe(1);
     } finally {
       shell.unload();

@@ -91,8 +91,8 @@ describe('the built shell, driven through its vault IPC handler', () => {
       { type: 'locked', reason: 'renderer' },
     ]);
     await ok('vault.unlock', { passphrase: CANARY.passphrase });
-    const preview = (await ok('export.preview', { period: { from: '2026-01-01', to: '2026-12-31' }, includeUnits: false })) as { file: { exportId: string } };
-    const { fileName } = (await ok('export.save', { exportId: preview.file.exportId })) as { fileName: string };
+    const preview = (await ok('export.preview', { period: { from: '2026-01-01', to: '2026-06-30' }, includeUnits: false })) as { file: { exportId: string } };
+    const { fileName } = (await ok('export.save', { exportId: preview.file.exportId, unsealed: true })) as { fileName: string };
     expect(JSON.parse(readFileSync(join(paths.documents, fileName), 'utf8')).counts.reports).toBe(1);
   });
 

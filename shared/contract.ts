@@ -14,6 +14,7 @@ import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalI
 import { Groupings } from './schemas/groupings';
 import { ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
 import { Id } from './schemas/primitives';
+import { CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
 import type { VaultEvent } from './events';
 import { VAULT_FUNCTIONS } from './taxonomy';
 
@@ -25,6 +26,7 @@ export * from './schemas/outreach';
 export * from './schemas/export';
 export * from './schemas/teamReport';
 export * from './schemas/groupings';
+export * from './schemas/team';
 
 /**
  * The IPC contract: every channel, with a runtime schema for its request and its response.
@@ -39,6 +41,8 @@ const Created = z.object({ id: Id }).strict();
 const Saved = z.object({ fileName: z.string() }).strict();
 /** An export file is a few kilobytes; anything far larger is not one. */
 const EXPORT_FILE_MAX = 2_000_000;
+/** An invitation or acceptance: public keys, an organisation and its unit list. */
+const TEAM_FILE_MAX = 100_000;
 
 const Passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
 
@@ -170,11 +174,32 @@ export const contract = {
   'boardAdvices.delete': { request: ById, response: Empty },
 
   'export.preview': { request: ExportRequest, response: ExportPreview },
-  'export.save': { request: z.object({ exportId: z.string().uuid() }).strict(), response: Saved },
+  /**
+   * Sealed to the team and signed when the vault accepted a team invitation; `unsealed` writes
+   * the plain JSON and CSV for the adviser's own use instead, after a warning on screen.
+   */
+  'export.save': {
+    request: z.object({ exportId: z.string().uuid(), unsealed: z.boolean().default(false) }).strict(),
+    response: Saved.extend({ sealed: z.boolean() }).strict(),
+  },
 
-  /** `replace` confirms replacing exactly these earlier imports of the same adviser. */
+  'team.info': { request: Empty, response: TeamInfo },
+  'team.create': { request: CreateTeamRequest, response: TeamInfo },
+  'team.saveInvitation': { request: Empty, response: Saved },
+  'team.readInvitation': { request: z.object({ content: z.string().max(TEAM_FILE_MAX) }).strict(), response: InvitationSummary },
+  /** `fingerprint` is the one the adviser compared with the merging member: it must be this invitation's. */
+  'team.acceptInvitation': { request: z.object({ content: z.string().max(TEAM_FILE_MAX), fingerprint: z.string().max(40) }).strict(), response: TeamInfo },
+  'team.saveAcceptance': { request: Empty, response: Saved },
+  'team.addAdviser': { request: z.object({ content: z.string().max(TEAM_FILE_MAX) }).strict(), response: TeamInfo },
+
+  /**
+   * `replace` confirms replacing exactly these earlier imports of the same adviser; an unsealed
+   * file is imported only with `acceptUnsealed`, which the merging member ticks for that file.
+   */
   'team.import': {
-    request: z.object({ content: z.string().max(EXPORT_FILE_MAX), replace: z.array(z.string().uuid()).max(100) }).strict(),
+    request: z
+      .object({ content: z.string().max(EXPORT_FILE_MAX), replace: z.array(z.string().uuid()).max(100), acceptUnsealed: z.boolean().default(false) })
+      .strict(),
     response: ImportOutcome,
   },
   'team.remove': { request: z.object({ exportId: z.string().uuid() }).strict(), response: Empty },

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { functionRecordsMediation } from '../../shared/taxonomy';
+import { localMinute } from '../../shared/time';
 import { caseYears, comparableCases, listCases } from './cases/caseList';
 import { createCase, deleteCase, getCase, updateCase } from './cases/caseRecords';
 import { addConversation, deleteConversation, updateConversation } from './cases/conversations';
@@ -16,6 +17,8 @@ import { listBoardAdvices, saveBoardAdvice } from './outreach/boardAdvices';
 import type { ReportRequest } from '../../shared/contract';
 import type { LockReason } from '../../shared/events';
 import { CoreEvents } from './events';
+import { acceptanceOf, acceptInvitation, createTeam, importAcceptance, invitationText, readInvitation, teamInfo } from './team/team';
+import { importablePayload } from './team/importablePayload';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
 import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from './outreach/outreach';
@@ -92,6 +95,8 @@ export function createCore(options: CoreOptions): Core {
       importsToRedo: importsToRedo(database),
     });
   }
+
+  const today = () => localMinute(clock()).slice(0, 10);
 
   async function saveTo(suggestedName: string, content: string | Buffer): Promise<{ fileName: string }> {
     const path = await shell.chooseSavePath(suggestedName);
@@ -208,9 +213,17 @@ export function createCore(options: CoreOptions): Core {
     },
 
     'export.preview': (request) => events.withProgress('export', (report) => exports.preview(db(), request, report)),
-    'export.save': ({ exportId }) => exports.save(db, exportId),
+    'export.save': ({ exportId, unsealed }) => exports.save(db, exportId, unsealed),
 
-    'team.import': ({ content, replace }) => events.withProgress('import', (report) => importExport(db(), content, replace, clock(), report)),
+    'team.info': () => teamInfo(db()),
+    'team.create': (request) => createTeam(db(), request, today()),
+    'team.saveInvitation': () => saveTo('confidant-team-invitation.json', invitationText(db())),
+    'team.readInvitation': ({ content }) => readInvitation(content).summary,
+    'team.acceptInvitation': ({ content, fingerprint }) => acceptInvitation(db(), content, fingerprint, today()),
+    'team.saveAcceptance': () => saveTo('confidant-team-acceptance.json', `${JSON.stringify(acceptanceOf(db()), null, 2)}\n`),
+    'team.addAdviser': ({ content }) => importAcceptance(db(), content, today()),
+    'team.import': ({ content, replace, acceptUnsealed }) =>
+      events.withProgress('import', async (report) => importExport(db(), await importablePayload(db(), content, acceptUnsealed), replace, clock(), report)),
     'team.remove': ({ exportId }) => {
       removeImport(db(), exportId);
       return done;

@@ -51,12 +51,22 @@ function oneCalendarYear(period: { from: string; to: string }): boolean {
   return period.from.slice(0, 4) === period.to.slice(0, 4);
 }
 
-/** An export covers days of one report year: the team report is built per year. */
+function lastDayOfMonth(date: string): boolean {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return Number(date.slice(8, 10)) === new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * An export covers whole calendar months of one report year (the team report is built per
+ * year): a period of a few days could describe one person, and the difference of two exports
+ * with day boundaries could isolate a single case.
+ */
 export const ExportPeriod = z
   .object({ from: LocalDate, to: LocalDate })
   .strict()
   .refine((period) => period.from <= period.to, { message: 'periodReversed', path: ['to'] })
-  .refine(oneCalendarYear, { message: 'periodOneYear', path: ['to'] });
+  .refine(oneCalendarYear, { message: 'periodOneYear', path: ['to'] })
+  .refine((period) => period.from.endsWith('-01') && lastDayOfMonth(period.to), { message: 'periodWholeMonths', path: ['to'] });
 export type ExportPeriod = z.infer<typeof ExportPeriod>;
 
 /**

@@ -11,7 +11,7 @@ import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
 
-const now = new Date(2026, 10, 23, 12, 0);
+const now = new Date(2027, 0, 10, 12, 0);
 let dir: ReturnType<typeof temporaryDirectory>;
 let core: Core;
 let dialogs: ReturnType<typeof testShell>;
@@ -113,16 +113,16 @@ describe('the adviser’s export', () => {
   it('writes exactly the previewed bytes, JSON and CSV, only after the adviser picks a place', async () => {
     await ok('cases.create', caseInput());
     const shown = await preview();
-    expect(await codeOf('export.save', { exportId: '00000000-0000-4000-8000-000000000000' })).toBe('NOT_FOUND');
+    expect(await codeOf('export.save', { exportId: '00000000-0000-4000-8000-000000000000', unsealed: true })).toBe('NOT_FOUND');
     dialogs.cancelNextSave();
-    expect(await codeOf('export.save', { exportId: shown.file.exportId })).toBe('CANCELLED');
-    const { fileName } = await ok<{ fileName: string }>('export.save', { exportId: shown.file.exportId });
-    expect(fileName).toBe('confidant-central_confidential_adviser-2026-01-01-2026-12-31.json');
+    expect(await codeOf('export.save', { exportId: shown.file.exportId, unsealed: true })).toBe('CANCELLED');
+    const { fileName } = await ok<{ fileName: string }>('export.save', { exportId: shown.file.exportId, unsealed: true });
+    expect(fileName).toBe('confidant-central_confidential_adviser-2026-01-2026-12.json');
     const path = dialogs.saved.at(-1)!;
     expect(readFileSync(path, 'utf8')).toBe(shown.json);
     expect(readFileSync(path.replace(/json$/, 'csv'), 'utf8')).toBe(shown.csv);
     expect(shown.csv).toContain('byNature,intimidation,,1');
-    expect(await codeOf('export.save', { exportId: shown.file.exportId })).toBe('NOT_FOUND');
+    expect(await codeOf('export.save', { exportId: shown.file.exportId, unsealed: true })).toBe('NOT_FOUND');
   });
 
   it('refuses a reversed period and one that spans two report years', async () => {
@@ -215,13 +215,13 @@ describe('the team report', () => {
     });
 
     await openVault('central_confidential_adviser');
-    for (const content of [adviser, ombuds, faculty]) expect((await ok<ImportOutcome>('team.import', { content, replace: [] })).status).toBe('imported');
-    expect(await codeOf('team.import', { content: adviser, replace: [] })).toBe('DUPLICATE_EXPORT');
+    for (const content of [adviser, ombuds, faculty]) expect((await ok<ImportOutcome>('team.import', { content, replace: [], acceptUnsealed: true })).status).toBe('imported');
+    expect(await codeOf('team.import', { content: adviser, replace: [], acceptUnsealed: true })).toBe('DUPLICATE_EXPORT');
     const tampered = adviser.replace('"reports": 2', '"reports": 3');
     expect(tampered).not.toBe(adviser);
-    expect(await codeOf('team.import', { content: tampered, replace: [] })).toBe('TAMPERED_EXPORT');
-    expect(await codeOf('team.import', { content: '{"schema":"something else"}', replace: [] })).toBe('INVALID_EXPORT');
-    expect(await codeOf('team.import', { content: 'not json', replace: [] })).toBe('INVALID_EXPORT');
+    expect(await codeOf('team.import', { content: tampered, replace: [], acceptUnsealed: true })).toBe('TAMPERED_EXPORT');
+    expect(await codeOf('team.import', { content: '{"schema":"something else"}', replace: [], acceptUnsealed: true })).toBe('INVALID_EXPORT');
+    expect(await codeOf('team.import', { content: 'not json', replace: [], acceptUnsealed: true })).toBe('INVALID_EXPORT');
 
     const report = await ok<TeamReport>('team.report', { year: 2026, k: 3, grouped: false });
     expect(report.imports).toHaveLength(3);
@@ -247,7 +247,7 @@ describe('the team report', () => {
   it('keeps imports and removes one on request', async () => {
     const json = await exportFrom('ombudsperson', async () => undefined);
     await openVault('central_confidential_adviser');
-    const outcome = await ok<ImportOutcome>('team.import', { content: json, replace: [] });
+    const outcome = await ok<ImportOutcome>('team.import', { content: json, replace: [], acceptUnsealed: true });
     if (outcome.status !== 'imported') throw new Error('not imported');
     await ok('team.remove', { exportId: outcome.summary.exportId });
     expect((await ok<TeamReport>('team.report', { year: 2026, k: 5, grouped: false })).imports).toEqual([]);

@@ -8,6 +8,9 @@ import { AppError } from '../errors';
 import type { ShellServices } from '../shell';
 import type { Db } from '../vault/database';
 import { getProfile } from '../vault/profile';
+import { sealExport } from '../team/sealedExport';
+import { signWithVault } from '../team/signingKey';
+import { membership } from '../team/team';
 import { aggregate } from './aggregate';
 import { buildExportFile, exportCsv } from './exportFile';
 
@@ -29,6 +32,8 @@ export class ExportService {
 
   preview(db: Db, request: ExportRequest, report: ReportPhase<'export'> = () => undefined): ExportPreview {
     const now = this.clock();
+    // A month that has not ended yet would be exported again later with different numbers.
+    if (request.period.to > localMinute(now).slice(0, 10)) throw new AppError('PERIOD_NOT_ENDED');
     report('count');
     const { counts, refused, notAskedYet } = aggregate(db, request.period, request.includeUnits);
     report('format');
@@ -37,21 +42,33 @@ export class ExportService {
     return this.pending;
   }
 
-  /** `database` is asked for only after the dialog: the vault may have locked while it was open. */
-  async save(database: () => Db, exportId: string): Promise<{ fileName: string }> {
+  /**
+   * `database` is asked for only after the dialog: the vault may have locked while it was open.
+   * With a team, the previewed JSON is signed and sealed to the team and nothing else is written;
+   * `unsealed` writes the plain JSON and CSV for the adviser's own use.
+   */
+  async save(database: () => Db, exportId: string, unsealed: boolean): Promise<{ fileName: string; sealed: boolean }> {
     const pending = this.pending;
     if (!pending || pending.file.exportId !== exportId) throw new AppError('NOT_FOUND');
-    const path = await this.shell.chooseSavePath(`confidant-${pending.file.function}-${pending.file.period.from}-${pending.file.period.to}.json`);
+    const invitation = unsealed ? null : membership(database());
+    if (!unsealed && !invitation) throw new AppError('NO_TEAM');
+    const base = `confidant-${pending.file.function}-${pending.file.period.from.slice(0, 7)}-${pending.file.period.to.slice(0, 7)}`;
+    const path = await this.shell.chooseSavePath(invitation ? `${base}.age` : `${base}.json`);
     if (!path) throw new AppError('CANCELLED');
-    const jsonPath = path.toLowerCase().endsWith('.json') ? path : `${path}.json`;
+    const db = database();
+    const content = invitation ? await sealExport(pending.json, invitation, (data) => signWithVault(db, data)) : null;
     // The number is spent before the file exists, so no two written exports can share it.
-    database()
-      .prepare("INSERT INTO meta (key, value) VALUES ('saved_exports', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-      .run(String(pending.file.sequence));
+    db.prepare("INSERT INTO meta (key, value) VALUES ('saved_exports', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(pending.file.sequence));
+    this.pending = null;
+    if (content) {
+      const sealedPath = path.toLowerCase().endsWith('.age') ? path : `${path}.age`;
+      writeFileSync(sealedPath, content, { mode: 0o600 });
+      return { fileName: basename(sealedPath), sealed: true };
+    }
+    const jsonPath = path.toLowerCase().endsWith('.json') ? path : `${path}.json`;
     writeFileSync(jsonPath, pending.json, { mode: 0o600 });
     writeFileSync(jsonPath.replace(/\.json$/i, '.csv'), pending.csv, { mode: 0o600 });
-    this.pending = null;
-    return { fileName: basename(jsonPath) };
+    return { fileName: basename(jsonPath), sealed: false };
   }
 
   /** Locking forgets an unsaved preview: it would otherwise outlive the session that made it. */

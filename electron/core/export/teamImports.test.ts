@@ -33,7 +33,7 @@ async function use(name: string, fn = 'central_confidential_adviser') {
 /** Previews and saves, as the adviser does; each saved export gets the vault's next sequence number. */
 async function exportOf(period = { from: '2026-01-01', to: '2026-12-31' }): Promise<string> {
   const { file } = await ok<ExportPreview>('export.preview', { period, includeUnits: false });
-  await ok('export.save', { exportId: file.exportId });
+  await ok('export.save', { exportId: file.exportId, unsealed: true });
   return readFileSync(dialogs.saved.at(-1)!, 'utf8');
 }
 
@@ -60,7 +60,7 @@ describe('imports per adviser and report year', () => {
     await ok('cases.create', caseInput());
     const b = await exportOf();
     await use('team', 'ombudsperson');
-    for (const content of [a, b]) expect((await ok<ImportOutcome>('team.import', { content, replace: [] })).status).toBe('imported');
+    for (const content of [a, b]) expect((await ok<ImportOutcome>('team.import', { content, replace: [], acceptUnsealed: true })).status).toBe('imported');
     const merged = await report();
     expect(merged.exact.team!.keyFigures).toMatchObject({ advisers: 2, reports: 3 });
     expect(merged.imports.map((entry) => entry.function)).toEqual(['central_confidential_adviser', 'central_confidential_adviser']);
@@ -75,9 +75,9 @@ describe('imports per adviser and report year', () => {
     const newer = await exportOf({ from: '2026-01-01', to: '2026-12-31' });
 
     await use('team', 'ombudsperson');
-    const landed = await ok<ImportOutcome>('team.import', { content: first, replace: [] });
+    const landed = await ok<ImportOutcome>('team.import', { content: first, replace: [], acceptUnsealed: true });
     if (landed.status !== 'imported') throw new Error('first import refused');
-    const asked = await ok<ImportOutcome>('team.import', { content: newer, replace: [] });
+    const asked = await ok<ImportOutcome>('team.import', { content: newer, replace: [], acceptUnsealed: true });
     expect(asked.status).toBe('replaceNeeded');
     if (asked.status !== 'replaceNeeded') return;
     expect(asked.overlapping).toEqual([landed.summary]);
@@ -87,8 +87,8 @@ describe('imports per adviser and report year', () => {
     expect((await report()).exact.team!.keyFigures.reports).toBe(1);
     expect(rowCount('team_imports')).toBe(1);
 
-    expect(await codeOf('team.import', { content: newer, replace: ['00000000-0000-4000-8000-000000000000'] })).toBe('OVERLAPPING_PERIOD');
-    const replaced = await ok<ImportOutcome>('team.import', { content: newer, replace: [landed.summary.exportId] });
+    expect(await codeOf('team.import', { content: newer, replace: ['00000000-0000-4000-8000-000000000000'], acceptUnsealed: true })).toBe('OVERLAPPING_PERIOD');
+    const replaced = await ok<ImportOutcome>('team.import', { content: newer, replace: [landed.summary.exportId], acceptUnsealed: true });
     expect(replaced).toMatchObject({ status: 'imported', replaced: [landed.summary] });
     const after = await report();
     expect(after.exact.team!.keyFigures.reports).toBe(2);
@@ -98,7 +98,7 @@ describe('imports per adviser and report year', () => {
     ]);
 
     // The older export cannot push the newer one out again.
-    expect(await codeOf('team.import', { content: first, replace: [] })).toBe('OLDER_EXPORT');
+    expect(await codeOf('team.import', { content: first, replace: [], acceptUnsealed: true })).toBe('OLDER_EXPORT');
     expect((await report()).exact.team!.keyFigures.reports).toBe(2);
   });
 
@@ -110,18 +110,18 @@ describe('imports per adviser and report year', () => {
     const secondHalfSameDay = await exportOf({ from: '2026-04-01', to: '2026-12-31' });
     const wholeYearSameDay = await exportOf({ from: '2026-01-01', to: '2026-12-31' });
     await use('team', 'ombudsperson');
-    await ok('team.import', { content: firstHalf, replace: [] });
+    await ok('team.import', { content: firstHalf, replace: [], acceptUnsealed: true });
     // April to December overlaps January to June only in part: replacing would lose January to March.
-    expect(await codeOf('team.import', { content: secondHalfSameDay, replace: [] })).toBe('OVERLAPPING_PERIOD');
-    const asked = await ok<ImportOutcome>('team.import', { content: wholeYearSameDay, replace: [] });
+    expect(await codeOf('team.import', { content: secondHalfSameDay, replace: [], acceptUnsealed: true })).toBe('OVERLAPPING_PERIOD');
+    const asked = await ok<ImportOutcome>('team.import', { content: wholeYearSameDay, replace: [], acceptUnsealed: true });
     expect(asked.status).toBe('replaceNeeded');
     if (asked.status !== 'replaceNeeded') return;
-    await ok('team.import', { content: wholeYearSameDay, replace: asked.overlapping.map((entry) => entry.exportId) });
+    await ok('team.import', { content: wholeYearSameDay, replace: asked.overlapping.map((entry) => entry.exportId), acceptUnsealed: true });
     expect((await report()).exact.team!.keyFigures.reports).toBe(2);
     // Made the same day, but earlier: a lower sequence number keeps an export from replacing the whole year.
-    expect(await codeOf('team.import', { content: firstHalf, replace: [] })).toBe('OLDER_EXPORT');
+    expect(await codeOf('team.import', { content: firstHalf, replace: [], acceptUnsealed: true })).toBe('OLDER_EXPORT');
     expect(JSON.parse(secondHalfSameDay).sequence).toBeLessThan(JSON.parse(wholeYearSameDay).sequence);
-    expect(await codeOf('team.import', { content: secondHalfSameDay, replace: [] })).toBe('OLDER_EXPORT');
+    expect(await codeOf('team.import', { content: secondHalfSameDay, replace: [], acceptUnsealed: true })).toBe('OLDER_EXPORT');
   });
 
   it('refuses malformed import and report requests and changes nothing', async () => {
@@ -139,7 +139,7 @@ describe('imports per adviser and report year', () => {
     // An export claiming an external adviser of another function is not one of ours.
     const external = JSON.parse(content) as { external: boolean };
     external.external = true;
-    expect(await codeOf('team.import', { content: JSON.stringify(external), replace: [] })).toBe('INVALID_EXPORT');
+    expect(await codeOf('team.import', { content: JSON.stringify(external), replace: [], acceptUnsealed: true })).toBe('INVALID_EXPORT');
     expect(rowCount('team_imports')).toBe(0);
   });
 
@@ -150,7 +150,7 @@ describe('imports per adviser and report year', () => {
     const thisYear = await exportOf();
     const lastYear = await exportOf({ from: '2025-01-01', to: '2025-12-31' });
     await use('team', 'ombudsperson');
-    for (const content of [thisYear, lastYear]) await ok('team.import', { content, replace: [] });
+    for (const content of [thisYear, lastYear]) await ok('team.import', { content, replace: [], acceptUnsealed: true });
     expect((await report(2026)).years).toEqual([2026, 2025]);
     expect((await report(2026)).imports.map((entry) => entry.reportYear)).toEqual([2026]);
     expect((await report(2025)).exact.team!.keyFigures.reports).toBe(1);
@@ -169,7 +169,7 @@ describe('a report referred between functions', () => {
     expect(JSON.parse(received).counts).toMatchObject({ reports: 0, receivedReports: 1, referralsReceived: { concerns_point: 1 } });
 
     await use('team', 'central_confidential_adviser');
-    for (const content of [sent, received]) await ok('team.import', { content, replace: [] });
+    for (const content of [sent, received]) await ok('team.import', { content, replace: [], acceptUnsealed: true });
     const team = (await report()).exact.team!;
     expect(team.keyFigures.reports).toBe(1);
     expect(team.reportsByFunction!.rows.map((entry) => [entry.key, entry.value])).toEqual([
@@ -188,7 +188,7 @@ describe('a report referred between functions', () => {
     await ok('cases.create', caseInput({ intakeRoute: 'referred_by_function', referredInBy: 'concerns_point' }));
     const received = await exportOf();
     await use('team', 'central_confidential_adviser');
-    for (const content of [sent, received]) await ok('team.import', { content, replace: [] });
+    for (const content of [sent, received]) await ok('team.import', { content, replace: [], acceptUnsealed: true });
     expect((await report()).exact.team!.referralFlows).toEqual([{ from: 'concerns_point', to: 'ombudsperson', made: 2, received: 1, disagree: true }]);
   });
 });
@@ -200,7 +200,7 @@ describe('the team’s own inputs to the report', () => {
     await ok('cases.create', caseInput({ natures: ['bullying'], otherParty: { relation: 'promotor_supervisor', hierarchical: true, description: '' } }));
     const content = await exportOf();
     await use('team', 'ombudsperson');
-    await ok('team.import', { content, replace: [] });
+    await ok('team.import', { content, replace: [], acceptUnsealed: true });
     expect(await ok<Groupings>('team.groupings', {})).toEqual(DEFAULT_GROUPINGS);
 
     const detailed = (await report(2026, false)).exact.team!;

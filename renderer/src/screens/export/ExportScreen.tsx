@@ -1,22 +1,20 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExportRequest, type ExportPreview } from '../../../../shared/contract';
+import { ExportRequest, type ExportPreview, type TeamInfo } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
-import { Checkbox, TextField } from '../../components/form/fields';
+import { Checkbox, FieldError } from '../../components/form/fields';
+import { lastEndedMonths, MonthPeriod } from './MonthPeriod';
 import { NotAskedYetList } from './NotAskedYetList';
 import { PreviewSummary } from './PreviewSummary';
 
-function thisYear(): ExportRequest['period'] {
-  const year = new Date().getFullYear();
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
 export function ExportScreen() {
   const { t } = useTranslation();
-  const [request, setRequest] = useState<ExportRequest>({ period: thisYear(), includeUnits: false });
+  const [request, setRequest] = useState<ExportRequest>({ period: lastEndedMonths(), includeUnits: false });
+  const [team, setTeam] = useState<TeamInfo | null>(null);
+  const [unsealedUnderstood, setUnsealedUnderstood] = useState(false);
   const [preview, setPreview] = useState<ExportPreview | null>(null);
   const [consent, setConsent] = useState(false);
   const [savedAs, setSavedAs] = useState<string | null>(null);
@@ -41,11 +39,17 @@ export function ExportScreen() {
     }
   }
 
+  useEffect(() => {
+    invoke('team.info', {}).then(setTeam, (caught: unknown) => setError(errorCodeOf(caught)));
+  }, []);
+
+  const sealed = team !== null && team.role !== 'none';
+
   async function save() {
     if (!preview) return;
     setError(null);
     try {
-      setSavedAs((await invoke('export.save', { exportId: preview.file.exportId })).fileName);
+      setSavedAs((await invoke('export.save', { exportId: preview.file.exportId, unsealed: !sealed })).fileName);
       setPreview(null);
       setConsent(false);
     } catch (caught) {
@@ -58,10 +62,8 @@ export function ExportScreen() {
       <h1>{t('export.title')}</h1>
       <p className="hint">{t('export.intro')}</p>
       <div className="card">
-        <div className="grid">
-          <TextField label={t('export.from')} type="date" value={request.period.from} onChange={(from) => change({ ...request, period: { ...request.period, from } })} error={errors['period.from']} />
-          <TextField label={t('export.to')} type="date" value={request.period.to} onChange={(to) => change({ ...request, period: { ...request.period, to } })} error={errors['period.to']} />
-        </div>
+        <MonthPeriod period={request.period} onChange={(period) => change({ ...request, period })} />
+        <FieldError error={errors['period.to'] ?? errors['period.from']} />
         <Checkbox label={t('export.includeUnits')} checked={request.includeUnits} onChange={(includeUnits) => change({ ...request, includeUnits })} />
         <p className="hint">{t('export.unitsHint')}</p>
         <button type="button" onClick={() => void showPreview()} disabled={Object.keys(errors).length > 0}>
@@ -88,8 +90,20 @@ export function ExportScreen() {
             <summary>{t('export.csvContent')}</summary>
             <pre className="export-json">{preview.csv}</pre>
           </details>
+          {sealed ? (
+            <p className="notice" role="note">
+              {t('export.sealedFor', { organisation: team.organisation })}
+            </p>
+          ) : (
+            <>
+              <p className="warning" role="note">
+                {t('export.unsealedWarning')}
+              </p>
+              <Checkbox label={t('export.unsealedUnderstood')} checked={unsealedUnderstood} onChange={setUnsealedUnderstood} />
+            </>
+          )}
           <Checkbox label={t('export.consent')} checked={consent} onChange={setConsent} />
-          <button type="button" disabled={!consent} onClick={() => void save()}>
+          <button type="button" disabled={!consent || (!sealed && !unsealedUnderstood)} onClick={() => void save()}>
             {t('export.save')}
           </button>
         </section>

@@ -9,6 +9,7 @@ import { FunctionForm } from './FunctionForm';
 import { LockTriggers } from './LockTriggers';
 import { BackupSection } from './BackupSection';
 import { SecuritySection } from './SecuritySection';
+import { TeamSection } from './TeamSection';
 import { useSettingsStore } from '../../stores/settingsStore';
 
 function PreferencesForm() {
@@ -85,6 +86,7 @@ export function SettingsScreen() {
       <FunctionForm />
       <PreferencesForm />
       <SecuritySection />
+      <TeamSection />
       <BackupSection />
     </div>
   );

@@ -4,6 +4,7 @@ import type { ImportSummary, TeamReport } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Checkbox } from '../../components/form/fields';
 import { ImportList } from './ImportList';
 import { ReplaceConfirmation, type PendingReplacement } from './ReplaceConfirmation';
 
@@ -19,10 +20,11 @@ export function ImportPanel({ report, onImported, onRemoved }: { report: TeamRep
   const [pending, setPending] = useState<PendingReplacement[]>([]);
   const [dragging, setDragging] = useState(false);
   const [removeError, setRemoveError] = useState<ErrorCode | null>(null);
+  const [acceptUnsealed, setAcceptUnsealed] = useState(false);
 
   async function importOne(fileName: string, content: string, replace: string[]): Promise<Outcome | PendingReplacement> {
     try {
-      const result = await invoke('team.import', { content, replace });
+      const result = await invoke('team.import', { content, replace, acceptUnsealed });
       if (result.status === 'replaceNeeded') return { fileName, content, incoming: result.incoming, overlapping: result.overlapping };
       await onImported(result.summary);
       return { fileName, kind: 'imported', replaced: result.replaced.length };
@@ -89,9 +91,11 @@ export function ImportPanel({ report, onImported, onRemoved }: { report: TeamRep
         onDrop={onDrop}
       >
         <label htmlFor="team-files">{t('team.chooseFiles')}</label>
-        <input id="team-files" type="file" accept=".json,application/json" multiple onChange={(event) => void importFiles([...(event.target.files ?? [])])} />
+        <input id="team-files" type="file" accept=".age,.json,application/json" multiple onChange={(event) => void importFiles([...(event.target.files ?? [])])} />
         <p className="hint">{t('team.dropHint')}</p>
       </div>
+      <Checkbox label={t('team.acceptUnsealed')} checked={acceptUnsealed} onChange={setAcceptUnsealed} />
+      <p className="hint">{t('team.acceptUnsealedHint')}</p>
       <ul className="import-outcomes">
         {outcomes.map((outcome, index) => (
           <li key={index} role={outcome.kind === 'failed' ? 'alert' : 'status'}>

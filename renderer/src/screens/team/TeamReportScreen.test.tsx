@@ -23,13 +23,13 @@ async function openVault(profile: ProfileUpdate) {
 }
 
 /** Previews and saves an export as the adviser does, and returns the file's text. */
-async function saveExport(to = '2026-12-31'): Promise<string> {
+async function saveExport(to = '2026-10-31'): Promise<string> {
   const { file } = await invoke('export.preview', { period: { from: '2026-01-01', to }, includeUnits: false });
-  await invoke('export.save', { exportId: file.exportId });
+  await invoke('export.save', { exportId: file.exportId, unsealed: true });
   return readFileSync(vault!.saved.at(-1)!, 'utf8');
 }
 
-async function exportOf(profile: ProfileUpdate, cases: number, to = '2026-12-31'): Promise<string> {
+async function exportOf(profile: ProfileUpdate, cases: number, to = '2026-10-31'): Promise<string> {
   await openVault(profile);
   for (let index = 0; index < cases; index++) await invoke('cases.create', caseInput({ firstContactAt: `2026-03-0${index + 1}T09:00`, firstResponseAt: `2026-03-0${index + 1}T10:00` }));
   return saveExport(to);
@@ -54,6 +54,9 @@ describe('the team report', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderScreen();
     const chooser = await screen.findByLabelText('Exportbestanden kiezen');
+    await user.upload(chooser, new File([external], 'extern.json'));
+    await screen.findByText(/extern\.json: Deze export is niet verzegeld/);
+    await user.click(screen.getByRole('checkbox', { name: 'Onverzegelde exportbestanden accepteren' }));
     await user.upload(chooser, [new File([external], 'extern.json'), new File([internal], 'intern.json')]);
     await screen.findByText('intern.json: geïmporteerd');
 

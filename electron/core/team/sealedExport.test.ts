@@ -1,0 +1,198 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { armor, Encrypter } from 'age-encryption';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportPreview, ImportOutcome, TeamInfo } from '../../../shared/contract';
+import { NATURES, OTHER_PARTY_RELATIONS, STAFF_CATEGORIES, VAULT_FUNCTIONS } from '../../../shared/taxonomy';
+import { CANARY } from '../../../test/fixtures/canaries';
+import { caseInput } from '../../../test/fixtures/records';
+import { callCore } from '../../../test/support/callCore';
+import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { testShell } from '../../../test/support/testShell';
+import { createCore, type Core } from '../core';
+import { createLogger } from '../log';
+
+/**
+ * The team workflow with real vaults: the merging member creates the team, advisers accept the
+ * invitation (fingerprint compared) and hand back their signing key, exports leave sealed and
+ * signed, and only the merging member's app opens them. Debian's `age` opens them too, given the
+ * team identity read from the test vault (no product channel returns it).
+ */
+const dir = temporaryDirectory();
+const now = () => new Date(2027, 0, 10, 12, 0);
+const YEAR = { from: '2026-01-01', to: '2026-12-31' };
+
+function vault(name: string, fn: string) {
+  const dialogs = testShell(join(dir.path));
+  const core = createCore({ dataDirectory: join(dir.path, name), clock: now, log: createLogger(() => undefined), shell: dialogs.shell });
+  const calls = callCore(() => core);
+  return {
+    core,
+    ...calls,
+    create: () => calls.ok('vault.create', { passphrase: CANARY.passphrase, function: fn }),
+    lastSaved: () => readFileSync(dialogs.saved.at(-1)!, 'utf8'),
+    async exportSealed(period = YEAR) {
+      const { file, json } = await calls.ok<ExportPreview>('export.preview', { period, includeUnits: false });
+      const saved = await calls.ok<{ fileName: string; sealed: boolean }>('export.save', { exportId: file.exportId });
+      expect(saved.sealed).toBe(true);
+      expect(saved.fileName).toMatch(/\.age$/);
+      return { sealed: readFileSync(dialogs.saved.at(-1)!, 'utf8'), json };
+    },
+  };
+}
+
+const merger = vault('merger', 'ombudsperson');
+const adviser = vault('adviser', 'central_confidential_adviser');
+const stranger = vault('stranger', 'central_confidential_adviser');
+const otherMerger = vault('other-merger', 'ombudsperson');
+const otherAdviser = vault('other-adviser', 'central_confidential_adviser');
+let invitation: string;
+let info: TeamInfo;
+let firstSealed = '';
+const imports = () => merger.core.vault.database().prepare('SELECT count(*) FROM team_imports').pluck().get();
+
+async function joinTeam(member: ReturnType<typeof vault>, invitationText: string, sendAcceptanceTo: ReturnType<typeof vault> | null) {
+  const summary = await member.ok<{ fingerprint: string }>('team.readInvitation', { content: invitationText });
+  await member.ok('team.acceptInvitation', { content: invitationText, fingerprint: summary.fingerprint });
+  await member.ok('team.saveAcceptance', {});
+  if (sendAcceptanceTo) await sendAcceptanceTo.ok('team.addAdviser', { content: member.lastSaved() });
+}
+
+beforeAll(async () => {
+  for (const each of [merger, adviser, stranger, otherMerger, otherAdviser]) await each.create();
+  info = await merger.ok<TeamInfo>('team.create', { organisation: 'Universiteit Voorbeeld', units: ['Faculteit Rechten', 'Universiteitsbibliotheek'], k: 5 });
+  await merger.ok('team.saveInvitation', {});
+  invitation = merger.lastSaved();
+  await joinTeam(adviser, invitation, merger);
+  await joinTeam(stranger, invitation, null);
+  await otherMerger.ok('team.create', { organisation: 'Andere Hogeschool', units: [], k: 5 });
+  await otherMerger.ok('team.saveInvitation', {});
+  await joinTeam(otherAdviser, otherMerger.lastSaved(), otherMerger);
+  for (const each of [adviser, stranger, otherAdviser]) await each.ok('cases.create', caseInput());
+}, 60_000);
+
+afterAll(() => {
+  for (const each of [merger, adviser, stranger, otherMerger, otherAdviser]) each.core.vault.lock();
+  dir.remove();
+});
+
+describe('the team invitation', () => {
+  it('shows the same short fingerprint on both sides, and refuses one that was not compared', async () => {
+    expect(info.role).toBe('merger');
+    expect(info.fingerprint).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$/);
+    const summary = await adviser.ok<{ fingerprint: string; organisation: string; units: string[] }>('team.readInvitation', { content: invitation });
+    expect(summary).toMatchObject({ fingerprint: info.fingerprint, organisation: 'Universiteit Voorbeeld', units: ['Faculteit Rechten', 'Universiteitsbibliotheek'] });
+    expect(await stranger.codeOf('team.acceptInvitation', { content: invitation, fingerprint: 'AAAA-AAAA-AAAA-AAAA-AAAA' })).toBe('FINGERPRINT_MISMATCH');
+    expect((await adviser.ok<TeamInfo>('team.info', {})).role).toBe('member');
+  });
+
+  it('never lets the team identity out through a channel: not in the invitation, the info or an acceptance', async () => {
+    const secret = merger.core.vault.database().prepare('SELECT age_identity FROM team_identity').pluck().get() as string;
+    expect(secret).toMatch(/^AGE-SECRET-KEY-1/);
+    await merger.ok('team.saveAcceptance', {});
+    for (const text of [invitation, JSON.stringify(await merger.ok('team.info', {})), merger.lastSaved()]) {
+      expect(text).not.toContain('AGE-SECRET-KEY');
+      expect(text).not.toContain(secret.slice(20, 40));
+    }
+  });
+
+  it('lists the advisers whose acceptance the merging member imported, and refuses a forged acceptance', async () => {
+    const signers = (await merger.ok<TeamInfo>('team.info', {})).signers;
+    expect(signers.map((signer) => signer.function).sort()).toEqual(['central_confidential_adviser', 'ombudsperson']);
+    await stranger.ok('team.saveAcceptance', {});
+    const forged = JSON.parse(stranger.lastSaved()) as { adviserId: string };
+    forged.adviserId = '00000000-0000-4000-8000-000000000000';
+    expect(await merger.codeOf('team.addAdviser', { content: JSON.stringify(forged) })).toBe('BAD_SIGNATURE');
+    expect(await merger.codeOf('team.addAdviser', { content: invitation })).toBe('NOT_AN_ACCEPTANCE');
+    expect((await merger.ok<TeamInfo>('team.info', {})).signers).toHaveLength(2);
+  });
+});
+
+describe('a sealed export', () => {
+  it('holds nothing of the export in the clear, and opens with Debian’s age given the team identity', async () => {
+    const { sealed, json } = await adviser.exportSealed();
+    expect(sealed.startsWith('-----BEGIN AGE ENCRYPTED FILE-----')).toBe(true);
+    const fieldNames = new Set<string>();
+    const walk = (value: unknown) => {
+      if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) (fieldNames.add(key), walk(inner));
+    };
+    walk(JSON.parse(json));
+    const forbidden = ['{', '"', ':', ...fieldNames, ...NATURES, ...OTHER_PARTY_RELATIONS, ...STAFF_CATEGORIES, ...VAULT_FUNCTIONS, CANARY.noteWord, 'CANARY'];
+    for (const fragment of forbidden.filter((fragment) => fragment.length >= 4 || /[{":]/.test(fragment))) expect(sealed, fragment).not.toContain(fragment);
+
+    const identityFile = join(dir.path, 'team.identity');
+    writeFileSync(identityFile, `${merger.core.vault.database().prepare('SELECT age_identity FROM team_identity').pluck().get() as string}\n`, { mode: 0o600 });
+    const sealedFile = join(dir.path, 'export.age');
+    writeFileSync(sealedFile, sealed);
+    const opened = JSON.parse(execFileSync('age', ['--decrypt', '--identity', identityFile, sealedFile], { encoding: 'utf8' })) as { payload: string; signature: string };
+    expect(opened.payload).toBe(json);
+    expect(opened.signature.length).toBeGreaterThan(40);
+
+    expect((await merger.ok<ImportOutcome>('team.import', { content: sealed, replace: [] })).status).toBe('imported');
+    expect(imports()).toBe(1);
+    firstSealed = sealed;
+  });
+
+  it('is refused, with its own reason and nothing changed, when altered, unsigned, wrongly signed, from an unknown vault, for another team, unsealed or replayed', async () => {
+    const first = await adviser.exportSealed();
+    const before = imports();
+
+    const bytes = armor.decode(first.sealed);
+    bytes[bytes.length - 20]! ^= 0x01;
+    const flipped = armor.encode(bytes);
+    const reseal = async (envelope: object) => {
+      const encrypter = new Encrypter();
+      encrypter.addRecipient(JSON.parse(invitation).recipients[0]);
+      return armor.encode(await encrypter.encrypt(JSON.stringify(envelope)));
+    };
+    const teamId = JSON.parse(invitation).teamId as string;
+    const unsigned = await reseal({ format: 'confidant-signed-export', version: 1, teamId, payload: first.json });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const wronglySigned = await reseal({
+      format: 'confidant-signed-export',
+      version: 1,
+      teamId,
+      payload: first.json,
+      signature: sign(null, Buffer.from(`confidant-signed-export\n1\n${teamId}\n${first.json}`), privateKey).toString('base64'),
+    });
+    const fromStranger = (await stranger.exportSealed()).sealed;
+    const forAnotherTeam = (await otherAdviser.exportSealed()).sealed;
+
+    expect(await merger.codeOf('team.import', { content: flipped, replace: [] })).toBe('TAMPERED_EXPORT');
+    expect(await merger.codeOf('team.import', { content: unsigned, replace: [] })).toBe('UNSIGNED_EXPORT');
+    expect(await merger.codeOf('team.import', { content: wronglySigned, replace: [] })).toBe('BAD_SIGNATURE');
+    expect(await merger.codeOf('team.import', { content: fromStranger, replace: [] })).toBe('UNKNOWN_SIGNER');
+    expect(await merger.codeOf('team.import', { content: forAnotherTeam, replace: [] })).toBe('OTHER_TEAM');
+    expect(await merger.codeOf('team.import', { content: first.json, replace: [] })).toBe('UNSEALED_EXPORT');
+    expect(imports()).toBe(before);
+
+    // The newer export replaces the earlier one after confirmation; the earlier one replayed is refused.
+    const asked = await merger.ok<ImportOutcome>('team.import', { content: first.sealed, replace: [] });
+    expect(asked.status).toBe('replaceNeeded');
+    const replaced = asked.status === 'replaceNeeded' ? asked.overlapping.map((entry) => entry.exportId) : [];
+    expect((await merger.ok<ImportOutcome>('team.import', { content: first.sealed, replace: replaced })).status).toBe('imported');
+    expect(await merger.codeOf('team.import', { content: firstSealed, replace: [] })).toBe('OLDER_EXPORT');
+    expect(imports()).toBe(before);
+  });
+});
+
+describe('export periods', () => {
+  it('are whole calendar months of one year that have ended', async () => {
+    expect(await adviser.codeOf('export.preview', { period: { from: '2026-03-10', to: '2026-03-10' }, includeUnits: false })).toBe('INVALID_INPUT');
+    expect(await adviser.codeOf('export.preview', { period: { from: '2026-03-01', to: '2026-03-30' }, includeUnits: false })).toBe('INVALID_INPUT');
+    expect(await adviser.codeOf('export.preview', { period: { from: '2026-02-01', to: '2026-02-28' }, includeUnits: false })).toBe('ok');
+    expect(await adviser.codeOf('export.preview', { period: { from: '2027-01-01', to: '2027-01-31' }, includeUnits: false })).toBe('PERIOD_NOT_ENDED');
+    expect(await adviser.codeOf('export.preview', { period: { from: '9999-01-01', to: '9999-12-31' }, includeUnits: false })).toBe('PERIOD_NOT_ENDED');
+  });
+
+  it('without a team, save only unsealed, on request', async () => {
+    const alone = vault('alone', 'central_confidential_adviser');
+    await alone.create();
+    const { file } = await alone.ok<ExportPreview>('export.preview', { period: YEAR, includeUnits: false });
+    expect(await alone.codeOf('export.save', { exportId: file.exportId })).toBe('NO_TEAM');
+    expect((await alone.ok<{ sealed: boolean }>('export.save', { exportId: file.exportId, unsealed: true })).sealed).toBe(false);
+    alone.core.vault.lock();
+  });
+});

@@ -1,0 +1,69 @@
+import { armor, Decrypter, Encrypter } from 'age-encryption';
+import { SignedExport, type TeamInvitation } from '../../../shared/schemas/team';
+import type { ExportFile } from '../../../shared/schemas/export';
+import { AppError } from '../errors';
+import { verifyExportFile } from '../export/exportFile';
+import { signatureIsValid } from './signingKey';
+
+const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
+
+/** Domain-separated: a signature over an export can never pass as one over anything else. */
+const signedBytes = (teamId: string, payload: string) => Buffer.from(`confidant-signed-export\n1\n${teamId}\n${payload}`, 'utf8');
+
+export const isSealed = (content: string) => content.trimStart().startsWith(ARMOR_BEGIN);
+
+/**
+ * The export as it leaves the vault for the team: the exact JSON the adviser previewed, signed
+ * with the vault's key, sealed with age to every merging member's recipient and armored as text.
+ * Only the merging member's app (or `age -d` with the team identity) can open it.
+ */
+export async function sealExport(payload: string, invitation: TeamInvitation, sign: (data: Buffer) => Buffer): Promise<string> {
+  const envelope: SignedExport = {
+    format: 'confidant-signed-export',
+    version: 1,
+    teamId: invitation.teamId,
+    payload,
+    signature: sign(signedBytes(invitation.teamId, payload)).toString('base64'),
+  };
+  const encrypter = new Encrypter();
+  for (const recipient of invitation.recipients) encrypter.addRecipient(recipient);
+  return armor.encode(await encrypter.encrypt(JSON.stringify(envelope)));
+}
+
+/**
+ * Opens a sealed export with the team identity and checks, in this order, that it was sealed
+ * for this team, is signed, by an adviser whose acceptance was imported, and that neither the
+ * seal, the signature nor the export's own checksum shows a change. Each failure has its code.
+ * The identity string is held only for this call (the age library takes it as a string).
+ */
+export async function openSealedExport(content: string, team: { teamId: string; identity: string }, signerKey: (adviserId: string) => Buffer | null): Promise<{ payload: string; file: ExportFile }> {
+  let ciphertext: Uint8Array;
+  try {
+    ciphertext = armor.decode(content.trim());
+  } catch {
+    throw new AppError('TAMPERED_EXPORT');
+  }
+  const decrypter = new Decrypter();
+  decrypter.addIdentity(team.identity);
+  let text: string;
+  try {
+    text = await decrypter.decrypt(ciphertext, 'text');
+  } catch (error) {
+    // age cannot tell a header sealed for someone else from a damaged one: both name no recipient of ours.
+    throw new AppError(error instanceof Error && /no identity matched/.test(error.message) ? 'OTHER_TEAM' : 'TAMPERED_EXPORT');
+  }
+  let envelope: SignedExport;
+  try {
+    envelope = SignedExport.parse(JSON.parse(text));
+  } catch {
+    throw new AppError('INVALID_EXPORT');
+  }
+  if (envelope.teamId !== team.teamId) throw new AppError('OTHER_TEAM');
+  if (!envelope.signature) throw new AppError('UNSIGNED_EXPORT');
+  const verified = verifyExportFile(envelope.payload);
+  if (!verified.ok) throw new AppError(verified.reason);
+  const key = signerKey(verified.file.adviserId);
+  if (!key) throw new AppError('UNKNOWN_SIGNER');
+  if (!signatureIsValid(key, signedBytes(envelope.teamId, envelope.payload), Buffer.from(envelope.signature, 'base64'))) throw new AppError('BAD_SIGNATURE');
+  return { payload: envelope.payload, file: verified.file };
+}

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { TeamAcceptance, TeamInvitation, type InvitationSummary, type TeamInfo } from '../../../shared/schemas/team';
+import type { VaultFunction } from '../../../shared/taxonomy';
+import { AppError } from '../errors';
+import type { Db } from '../vault/database';
+import { getProfile } from '../vault/profile';
+import { fingerprintOf } from './fingerprint';
+import { keyFingerprint, signatureIsValid, signWithVault, vaultPublicKey } from './signingKey';
+
+/** Everything in an invitation but its date: what the adviser and the merging member compare by phone. */
+export const invitationFingerprint = (invitation: TeamInvitation) =>
+  fingerprintOf('confidant-team-invitation', invitation.teamId, invitation.organisation, ...invitation.recipients, JSON.stringify(invitation.units), String(invitation.k));
+
+const acceptanceBytes = (acceptance: Omit<TeamAcceptance, 'signature'>) =>
+  Buffer.from(['confidant-team-acceptance', acceptance.teamId, acceptance.adviserId, acceptance.function, String(acceptance.external), acceptance.signingKey].join('\n'), 'utf8');
+
+function parseJson<T>(text: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, refusal: 'NOT_AN_INVITATION' | 'NOT_AN_ACCEPTANCE'): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError(refusal);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError(refusal);
+  return parsed.data;
+}
+
+interface TeamRow {
+  team_id: string;
+  organisation: string;
+  recipient: string;
+  units: string;
+  k: number;
+  created_on: string;
+}
+
+function teamRow(db: Db): TeamRow | undefined {
+  return db.prepare('SELECT team_id, organisation, recipient, units, k, created_on FROM team_identity WHERE id = 1').get() as TeamRow | undefined;
+}
+
+/** The invitation this vault accepted, if any. */
+export function membership(db: Db): TeamInvitation | null {
+  const text = db.prepare('SELECT invitation FROM team_membership WHERE id = 1').pluck().get() as string | undefined;
+  return text ? TeamInvitation.parse(JSON.parse(text)) : null;
+}
+
+function invitationOf(row: TeamRow): TeamInvitation {
+  return {
+    format: 'confidant-team-invitation',
+    version: 1,
+    teamId: row.team_id,
+    organisation: row.organisation,
+    recipients: [row.recipient],
+    units: JSON.parse(row.units) as string[],
+    k: row.k,
+    createdOn: row.created_on,
+  };
+}
+
+/**
+ * The merging member makes the team: an age X25519 identity kept in this vault, and the
+ * invitation the advisers accept. The merging member's own vault accepts it at once, so their
+ * own exports are sealed and signed like everyone's.
+ */
+export async function createTeam(db: Db, request: { organisation: string; units: string[]; k: number }, today: string): Promise<TeamInfo> {
+  if (teamRow(db)) throw new AppError('TEAM_EXISTS');
+  const identity = await generateX25519Identity();
+  const recipient = await identityToRecipient(identity);
+  const row: TeamRow = { team_id: randomUUID(), organisation: request.organisation, recipient, units: JSON.stringify(request.units), k: request.k, created_on: today };
+  const invitation = invitationOf(row);
+  db.transaction(() => {
+    db.prepare('INSERT INTO team_identity (id, team_id, organisation, age_identity, recipient, units, k, created_on) VALUES (1, ?, ?, ?, ?, ?, ?, ?)').run(
+      row.team_id,
+      row.organisation,
+      identity,
+      row.recipient,
+      row.units,
+      row.k,
+      row.created_on,
+    );
+    storeMembership(db, invitation, today);
+    addSigner(db, acceptanceOf(db), today);
+  })();
+  return teamInfo(db);
+}
+
+export function teamInfo(db: Db): TeamInfo {
+  const row = teamRow(db);
+  const invitation = row ? invitationOf(row) : membership(db);
+  const signers = row
+    ? (db.prepare('SELECT adviser_id, function, external, public_key, added_on FROM team_signers ORDER BY added_on, adviser_id').all() as {
+        adviser_id: string;
+        function: VaultFunction;
+        external: number;
+        public_key: Buffer;
+        added_on: string;
+      }[]).map((signer) => ({ adviserId: signer.adviser_id, function: signer.function, external: signer.external === 1, keyFingerprint: keyFingerprint(signer.public_key), addedOn: signer.added_on }))
+    : [];
+  return {
+    role: row ? 'merger' : invitation ? 'member' : 'none',
+    organisation: invitation?.organisation ?? null,
+    fingerprint: invitation ? invitationFingerprint(invitation) : null,
+    units: invitation?.units ?? [],
+    k: invitation?.k ?? null,
+    signers,
+    ownKeyFingerprint: keyFingerprint(vaultPublicKey(db)),
+  };
+}
+
+/** The invitation file the merging member hands out. */
+export function invitationText(db: Db): string {
+  const row = teamRow(db);
+  if (!row) throw new AppError('NO_TEAM');
+  return `${JSON.stringify(invitationOf(row), null, 2)}\n`;
+}
+
+export function readInvitation(text: string): { invitation: TeamInvitation; summary: InvitationSummary } {
+  const invitation = parseJson(text, TeamInvitation, 'NOT_AN_INVITATION');
+  return {
+    invitation,
+    summary: { organisation: invitation.organisation, fingerprint: invitationFingerprint(invitation), units: invitation.units, k: invitation.k, merging: invitation.recipients.length },
+  };
+}
+
+function storeMembership(db: Db, invitation: TeamInvitation, today: string): void {
+  db.prepare(
+    `INSERT INTO team_membership (id, invitation, fingerprint, accepted_on) VALUES (1, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET invitation = excluded.invitation, fingerprint = excluded.fingerprint, accepted_on = excluded.accepted_on`,
+  ).run(JSON.stringify(invitation), invitationFingerprint(invitation), today);
+}
+
+/**
+ * An adviser accepts an invitation after comparing its fingerprint with the merging member's.
+ * The fingerprint they confirmed must be this invitation's: a swapped file is refused.
+ */
+export function acceptInvitation(db: Db, text: string, confirmedFingerprint: string, today: string): TeamInfo {
+  const { invitation, summary } = readInvitation(text);
+  if (summary.fingerprint !== confirmedFingerprint) throw new AppError('FINGERPRINT_MISMATCH');
+  const own = teamRow(db);
+  if (own && own.team_id !== invitation.teamId) throw new AppError('TEAM_EXISTS');
+  storeMembership(db, invitation, today);
+  return teamInfo(db);
+}
+
+/** The acceptance this vault hands back: its signing key, signed with it. */
+export function acceptanceOf(db: Db): TeamAcceptance {
+  const invitation = membership(db);
+  if (!invitation) throw new AppError('NO_TEAM');
+  const profile = getProfile(db);
+  const adviserId = db.prepare("SELECT value FROM meta WHERE key = 'adviser_id'").pluck().get() as string;
+  const unsigned = {
+    format: 'confidant-team-acceptance' as const,
+    version: 1 as const,
+    teamId: invitation.teamId,
+    adviserId,
+    function: profile.function,
+    external: profile.external,
+    signingKey: vaultPublicKey(db).toString('base64'),
+  };
+  return { ...unsigned, signature: signWithVault(db, acceptanceBytes(unsigned)).toString('base64') };
+}
+
+function addSigner(db: Db, acceptance: TeamAcceptance, today: string): void {
+  db.prepare(
+    `INSERT INTO team_signers (adviser_id, function, external, public_key, added_on) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (adviser_id) DO UPDATE SET function = excluded.function, external = excluded.external, public_key = excluded.public_key, added_on = excluded.added_on`,
+  ).run(acceptance.adviserId, acceptance.function, acceptance.external ? 1 : 0, Buffer.from(acceptance.signingKey, 'base64'), today);
+}
+
+/** The merging member adds an adviser's acceptance: from now on that adviser's signed exports are trusted. */
+export function importAcceptance(db: Db, text: string, today: string): TeamInfo {
+  const row = teamRow(db);
+  if (!row) throw new AppError('NO_TEAM');
+  const acceptance = parseJson(text, TeamAcceptance, 'NOT_AN_ACCEPTANCE');
+  if (acceptance.teamId !== row.team_id) throw new AppError('OTHER_TEAM');
+  const { signature, ...unsigned } = acceptance;
+  if (!signatureIsValid(Buffer.from(acceptance.signingKey, 'base64'), acceptanceBytes(unsigned), Buffer.from(signature, 'base64'))) throw new AppError('BAD_SIGNATURE');
+  addSigner(db, acceptance, today);
+  return teamInfo(db);
+}
+
+/** The merging member's team id and age identity, for opening one sealed export; never returned over IPC. */
+export function teamIdentity(db: Db): { teamId: string; identity: string } | null {
+  const row = db.prepare('SELECT team_id, age_identity FROM team_identity WHERE id = 1').get() as { team_id: string; age_identity: string } | undefined;
+  return row ? { teamId: row.team_id, identity: row.age_identity } : null;
+}
+
+export function signerKey(db: Db, adviserId: string): Buffer | null {
+  return (db.prepare('SELECT public_key FROM team_signers WHERE adviser_id = ?').pluck().get(adviserId) as Buffer | undefined) ?? null;
+}

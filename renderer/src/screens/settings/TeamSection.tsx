@@ -1,0 +1,200 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InvitationSummary, TeamInfo } from '../../../../shared/contract';
+import type { ErrorCode } from '../../../../shared/errors';
+import { errorCodeOf, invoke } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Checkbox, TextField } from '../../components/form/fields';
+
+/** Read out by phone, so shown large and in groups. */
+function Fingerprint({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <p className="fingerprint">
+      {label}: <strong data-testid={testId}>{value}</strong>
+    </p>
+  );
+}
+
+/** The merging member makes the team; the invitation they hand out carries its public key and unit list. */
+function CreateTeamForm({ onDone }: { onDone(info: TeamInfo): void }) {
+  const { t } = useTranslation();
+  const [organisation, setOrganisation] = useState('');
+  const [units, setUnits] = useState('');
+  const [k, setK] = useState('5');
+  const [error, setError] = useState<ErrorCode | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      const unitList = units
+        .split('\n')
+        .map((unit) => unit.trim())
+        .filter(Boolean);
+      onDone(await invoke('team.create', { organisation: organisation.trim(), units: unitList, k: Number(k) }));
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-labelledby="team-create-title">
+      <h3 id="team-create-title">{t('teamSetup.createTitle')}</h3>
+      <p className="hint">{t('teamSetup.createHint')}</p>
+      <TextField label={t('teamSetup.organisation')} value={organisation} onChange={setOrganisation} />
+      <TextField label={t('teamSetup.units')} value={units} onChange={setUnits} multiline />
+      <TextField label={t('teamSetup.k')} value={k} onChange={setK} />
+      <ErrorMessage code={error} />
+      <button type="submit" disabled={organisation.trim().length === 0}>
+        {t('teamSetup.create')}
+      </button>
+    </form>
+  );
+}
+
+/** An adviser accepts an invitation only after comparing its fingerprint with the merging member's by phone. */
+function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
+  const { t } = useTranslation();
+  const [content, setContent] = useState<string | null>(null);
+  const [summary, setSummary] = useState<InvitationSummary | null>(null);
+  const [compared, setCompared] = useState(false);
+  const [error, setError] = useState<ErrorCode | null>(null);
+
+  async function read(file: File | undefined) {
+    setError(null);
+    setSummary(null);
+    setCompared(false);
+    if (!file) return;
+    try {
+      const text = await file.text();
+      setSummary(await invoke('team.readInvitation', { content: text }));
+      setContent(text);
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    }
+  }
+
+  async function accept() {
+    if (!content || !summary) return;
+    setError(null);
+    try {
+      onDone(await invoke('team.acceptInvitation', { content, fingerprint: summary.fingerprint }));
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    }
+  }
+
+  return (
+    <section aria-labelledby="team-accept-title">
+      <h3 id="team-accept-title">{t('teamSetup.acceptTitle')}</h3>
+      <p className="hint">{t('teamSetup.acceptHint')}</p>
+      <label htmlFor="team-invitation-file">{t('teamSetup.chooseInvitation')}</label>
+      <input id="team-invitation-file" type="file" accept=".json,application/json" onChange={(event) => void read(event.target.files?.[0])} />
+      {summary && (
+        <div className="invitation-summary">
+          <p>{t('teamSetup.invitationFrom', { organisation: summary.organisation })}</p>
+          {summary.units.length > 0 && <p className="hint">{t('teamSetup.unitList', { units: summary.units.join(', ') })}</p>}
+          <Fingerprint label={t('teamSetup.fingerprint')} value={summary.fingerprint} testId="invitation-fingerprint" />
+          <Checkbox label={t('teamSetup.compared')} checked={compared} onChange={setCompared} />
+          <button type="button" disabled={!compared} onClick={() => void accept()}>
+            {t('teamSetup.accept')}
+          </button>
+        </div>
+      )}
+      <ErrorMessage code={error} />
+    </section>
+  );
+}
+
+/**
+ * The team this vault belongs to: made here (the merging member), accepted from an invitation
+ * (an adviser), or none yet. Exports are sealed to the team; without one they leave unsealed.
+ */
+export function TeamSection() {
+  const { t } = useTranslation();
+  const [info, setInfo] = useState<TeamInfo | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<ErrorCode | null>(null);
+
+  useEffect(() => {
+    invoke('team.info', {}).then(setInfo, (caught: unknown) => setError(errorCodeOf(caught)));
+  }, []);
+
+  async function attempt(action: () => Promise<string | null>) {
+    setError(null);
+    setStatus(null);
+    try {
+      setStatus(await action());
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    }
+  }
+
+  async function addAdviser(file: File | undefined) {
+    if (!file) return;
+    await attempt(async () => {
+      setInfo(await invoke('team.addAdviser', { content: await file.text() }));
+      return t('teamSetup.adviserAdded');
+    });
+  }
+
+  return (
+    <section className="card" aria-labelledby="team-setup-title">
+      <h2 id="team-setup-title">{t('teamSetup.title')}</h2>
+      {info?.role === 'none' && (
+        <>
+          <p className="hint">{t('teamSetup.noneHint')}</p>
+          <AcceptInvitationForm onDone={setInfo} />
+          <CreateTeamForm onDone={setInfo} />
+        </>
+      )}
+      {info && info.role !== 'none' && (
+        <>
+          <p>{t(info.role === 'merger' ? 'teamSetup.mergerOf' : 'teamSetup.memberOf', { organisation: info.organisation })}</p>
+          <Fingerprint label={t('teamSetup.fingerprint')} value={info.fingerprint ?? ''} testId="team-fingerprint" />
+          {info.role === 'merger' ? (
+            <>
+              <button type="button" onClick={() => void attempt(async () => t('export.saved', { fileName: (await invoke('team.saveInvitation', {})).fileName }))}>
+                {t('teamSetup.saveInvitation')}
+              </button>
+              <h3>{t('teamSetup.advisersTitle')}</h3>
+              <label htmlFor="team-acceptance-file">{t('teamSetup.chooseAcceptance')}</label>
+              <input id="team-acceptance-file" type="file" accept=".json,application/json" onChange={(event) => void addAdviser(event.target.files?.[0])} />
+              <table aria-label={t('teamSetup.advisersTitle')}>
+                <thead>
+                  <tr>
+                    <th>{t('teamSetup.function')}</th>
+                    <th>{t('teamSetup.keyCode')}</th>
+                    <th>{t('teamSetup.addedOn')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {info.signers.map((signer) => (
+                    <tr key={signer.adviserId}>
+                      <td>
+                        {t(`taxonomy.vaultFunction.${signer.function}`)}
+                        {signer.external ? ` (${t('teamSetup.external')})` : ''}
+                      </td>
+                      <td>{signer.keyFingerprint}</td>
+                      <td>{signer.addedOn}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : (
+            <>
+              <p className="hint">{t('teamSetup.sendAcceptance')}</p>
+              <Fingerprint label={t('teamSetup.ownKey')} value={info.ownKeyFingerprint ?? ''} testId="own-key-fingerprint" />
+              <button type="button" onClick={() => void attempt(async () => t('export.saved', { fileName: (await invoke('team.saveAcceptance', {})).fileName }))}>
+                {t('teamSetup.saveAcceptance')}
+              </button>
+            </>
+          )}
+        </>
+      )}
+      {status && <p role="status">{status}</p>}
+      <ErrorMessage code={error} />
+    </section>
+  );
+}
