@@ -15,12 +15,25 @@ afterAll(() => files.remove());
 
 const TEAM_SECTION = 'Team: meldpunt, ombudsfunctionaris en centrale vertrouwenspersonen';
 
-/** Exports this year's figures (or up to `to`) with the adviser's explicit consent; returns the file's text. */
-async function exportWithConsent(target: RunningApp, screenshot: string, to?: string): Promise<string> {
+/** The core's day: January 2027, so all of 2026 is over and can be exported. */
+const NOW = new Date(2027, 0, 10, 12, 0);
+
+/** January up to `toMonth` of 2026, whatever the real date makes the screen's default. */
+async function choosePeriod(page: Page, toMonth: string): Promise<void> {
+  await page.getByLabel('Jaar', { exact: true }).fill('2026');
+  await page.getByLabel('Van', { exact: true }).selectOption({ label: 'januari' });
+  await page.getByLabel('Tot en met', { exact: true }).selectOption({ label: toMonth });
+}
+
+/**
+ * Exports 2026 from January up to `toMonth` with the adviser's explicit consent, unsealed (no
+ * team here); returns the file's text.
+ */
+async function exportWithConsent(target: RunningApp, screenshot: string, toMonth = 'december'): Promise<string> {
   const { page } = target;
   const before = target.savedFiles.length;
   await goTo(page, 'Jaarexport');
-  if (to) await page.getByLabel('Periode tot en met').fill(to);
+  await choosePeriod(page, toMonth);
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
   const preview = page.getByTestId('export-json');
   await preview.waitFor();
@@ -29,6 +42,8 @@ async function exportWithConsent(target: RunningApp, screenshot: string, to?: st
   expect(await save.isDisabled()).toBe(true);
   expect(target.savedFiles).toHaveLength(before);
   await page.getByLabel('Ik heb alle getallen gecontroleerd en geef toestemming om dit bestand op te slaan.').check();
+  expect(await save.isDisabled()).toBe(true);
+  await page.getByLabel('Ik begrijp dat dit bestand niet verzegeld is').check();
   await target.screenshot(screenshot);
   await save.click();
   await page.getByRole('status').filter({ hasText: 'Opgeslagen als' }).waitFor();
@@ -42,7 +57,7 @@ const region = (scope: Page | ReturnType<Page['getByRole']>, name: string) => sc
 
 describe('the annual report, from two advisers to a published PDF', () => {
   it('exports with consent from two functions, merges both with a confirmed replacement, and writes the PDF', async () => {
-    let app = (running.app = await launchApp());
+    let app = (running.app = await launchApp({ now: NOW }));
     await createVault(app.page, CANARY.passphrase, 'Coördinator meldpunt (CCP)');
     await addCountedCase(app.page, '2026-03-02T09:00', 'Intimidatie', 'Wetenschappelijk personeel (WP)', { referredTo: 'Ombudsfunctionaris' });
     await addCountedCase(app.page, '2026-04-02T09:00', 'Werkdruk', 'Promovendus', { referredTo: 'Ombudsfunctionaris' });
@@ -51,6 +66,7 @@ describe('the annual report, from two advisers to a published PDF', () => {
 
     // The case nobody asked yet is named before consenting, and opens from the list.
     await goTo(app.page, 'Jaarexport');
+    await choosePeriod(app.page, 'december');
     await app.page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
     const notAsked = app.page.getByRole('region', { name: '1 zaak is nog niet gevraagd of hij mag meetellen' });
     await notAsked.getByRole('button', { name: 'Zaak 4' }).click();
@@ -63,23 +79,25 @@ describe('the annual report, from two advisers to a published PDF', () => {
     writeFileSync(join(files.path, 'concerns-point.json'), concernsPoint);
     await app.close();
 
-    app = running.app = await launchApp();
+    app = running.app = await launchApp({ now: NOW });
     await createVault(app.page, CANARY.passphrase, 'Ombudsfunctionaris');
     await addCountedCase(app.page, '2026-05-06T10:00', 'Arbeidsconflict', 'Ondersteunend personeel (OBP)');
     await addCountedCase(app.page, '2026-05-08T10:00', 'Intimidatie', 'Wetenschappelijk personeel (WP)', { routeLabel: 'Via het meldpunt (CCP)' });
-    const firstHalf = await exportWithConsent(app, '21-export-ombuds', '2026-06-30');
+    const firstHalf = await exportWithConsent(app, '21-export-ombuds', 'juni');
     const firstFile = JSON.parse(firstHalf);
     expect([firstFile.counts.reports, firstFile.counts.receivedReports, firstFile.counts.referralsReceived.concerns_point]).toEqual([1, 1, 1]);
     writeFileSync(join(files.path, 'ombudsperson.json'), firstHalf);
     await addCountedCase(app.page, '2026-07-01T10:00', 'Pesten', 'Ondersteunend personeel (OBP)');
     await addCountedCase(app.page, '2026-08-03T10:00', 'Werkdruk', 'Ondersteunend personeel (OBP)');
-    const wholeYear = await exportWithConsent(app, '21-export-ombuds-again');
+    const wholeYear = await exportWithConsent(app, '21-export-ombuds-again', 'december');
     expect(JSON.parse(wholeYear).counts.reports).toBe(3);
     writeFileSync(join(files.path, 'ombudsperson-year.json'), wholeYear);
 
     const { page } = app;
     await goTo(page, 'Teamrapport');
     const chooser = page.getByLabel('Exportbestanden kiezen');
+    // No team here: the merging member accepts these unsealed files knowingly.
+    await page.getByLabel('Onverzegelde exportbestanden accepteren').check();
     await chooser.setInputFiles([join(files.path, 'concerns-point.json'), join(files.path, 'ombudsperson.json')]);
     await page.getByText('ombudsperson.json: geïmporteerd').waitFor();
     expect(await page.getByText('concerns-point.json: geïmporteerd').count()).toBe(1);

@@ -74,7 +74,11 @@ export async function closeBrowser(): Promise<void> {
  * wired through exposeBinding straight to the real core on a real vault in a temp folder.
  * Files come from the build under the shell's own origin and CSP; every other request is refused.
  */
-export async function launchApp(options: { clock?: boolean; dataDirectory?: string } = {}): Promise<RunningApp> {
+/**
+ * `now` fixes the core's clock (the day a period is over, the export date); the page keeps the
+ * real clock unless `clock` installs Playwright's.
+ */
+export async function launchApp(options: { clock?: boolean; dataDirectory?: string; now?: Date } = {}): Promise<RunningApp> {
   if (!existsSync(join(RENDERER_BUILD, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build');
   const folder = temporaryDirectory();
   const logLines: string[] = [];
@@ -95,7 +99,12 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
     },
     printToPdf: async () => page.pdf({ format: 'A4', printBackground: true }),
   };
-  const core = createCore({ dataDirectory: options.dataDirectory ?? folder.path, log: createLogger((line) => logLines.push(line)), shell });
+  const core = createCore({
+    dataDirectory: options.dataDirectory ?? folder.path,
+    log: createLogger((line) => logLines.push(line)),
+    shell,
+    ...(options.now ? { clock: () => options.now! } : {}),
+  });
   // The core's events reach the page as main relays them to the window.
   core.events.on((event) => {
     void page.evaluate((sent) => (globalThis as unknown as { __confidantEvent: (event: unknown) => void }).__confidantEvent(sent), event).catch(() => undefined);

@@ -11,7 +11,7 @@ import { caseInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
-import { createCore, type Core } from '../core';
+import { createCore } from '../core';
 import { createLogger } from '../log';
 
 /**
@@ -116,7 +116,11 @@ describe('a sealed export', () => {
     expect(sealed.startsWith('-----BEGIN AGE ENCRYPTED FILE-----')).toBe(true);
     const fieldNames = new Set<string>();
     const walk = (value: unknown) => {
-      if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) (fieldNames.add(key), walk(inner));
+      if (!value || typeof value !== 'object') return;
+      for (const [key, inner] of Object.entries(value)) {
+        fieldNames.add(key);
+        walk(inner);
+      }
     };
     walk(JSON.parse(json));
     const forbidden = ['{', '"', ':', ...fieldNames, ...NATURES, ...OTHER_PARTY_RELATIONS, ...STAFF_CATEGORIES, ...VAULT_FUNCTIONS, CANARY.noteWord, 'CANARY'];
