@@ -10,6 +10,8 @@ import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
+import { openSealedExport } from '../team/sealedExport';
+import { signerKey, teamIdentity } from '../team/team';
 
 const now = new Date(2027, 0, 10, 12, 0);
 let dir: ReturnType<typeof temporaryDirectory>;
@@ -168,8 +170,10 @@ const arbitraryCase: fc.Arbitrary<CaseInput> = fc
   });
 
 describe('nothing identifying leaves the vault', () => {
-  it('holds for many generated vaults full of canaries in every free-text field', async () => {
+  it('holds for many generated vaults full of canaries in every free-text field, in the plain and the sealed file', async () => {
     await openVault('ombudsperson');
+    await ok('team.create', { organisation: 'Team', units: [], k: 5 });
+    const team = teamIdentity(core.vault.database())!;
     await fc.assert(
       fc.asyncProperty(fc.array(arbitraryCase, { minLength: 1, maxLength: 8 }), fc.constantFrom(...CONVERSATION_MODES), async (cases, mode) => {
         core.vault.database().exec('DELETE FROM cases');
@@ -182,6 +186,13 @@ describe('nothing identifying leaves the vault', () => {
         }
         const { json, csv, file } = await preview();
         expect(leakedCanaries(json + csv)).toEqual([]);
+        await ok('export.save', { exportId: file.exportId });
+        const sealed = readFileSync(dialogs.saved.at(-1)!, 'utf8');
+        expect(leakedCanaries(sealed)).toEqual([]);
+        expect((await openSealedExport(sealed, team, (adviserId) => signerKey(core.vault.database(), adviserId))).payload).toBe(json);
+        const again = await preview();
+        await ok('export.save', { exportId: again.file.exportId, unsealed: true });
+        expect(leakedCanaries(readFileSync(dialogs.saved.at(-1)!, 'utf8'))).toEqual([]);
         const dates = (json + csv).match(/\d{4}-\d{2}-\d{2}/g) ?? [];
         expect(new Set(dates)).toEqual(new Set(['2026-01-01', '2026-12-31', file.exportedOn]));
         const counted = cases.filter((c) => c.consents.length > 0);
