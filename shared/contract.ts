@@ -12,7 +12,7 @@ import { Mediation } from './schemas/mediation';
 import { ExportPreview, ExportRequest } from './schemas/export';
 import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalInput } from './schemas/outreach';
 import { Groupings } from './schemas/groupings';
-import { ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
+import { ExportPreviewTables, ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
 import { Id } from './schemas/primitives';
 import { CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
 import type { VaultEvent } from './events';
@@ -173,7 +173,7 @@ export const contract = {
   'boardAdvices.update': { request: z.object({ id: Id, advice: BoardAdviceInput }).strict(), response: Created },
   'boardAdvices.delete': { request: ById, response: Empty },
 
-  'export.preview': { request: ExportRequest, response: ExportPreview },
+  'export.preview': { request: ExportRequest, response: ExportPreview.extend({ tables: ExportPreviewTables }).strict() },
   /**
    * Sealed to the team and signed when the vault accepted a team invitation; `unsealed` writes
    * the plain JSON and CSV for the adviser's own use instead, after a warning on screen.

@@ -17,7 +17,8 @@ import { listBoardAdvices, saveBoardAdvice } from './outreach/boardAdvices';
 import type { ReportRequest } from '../../shared/contract';
 import type { LockReason } from '../../shared/events';
 import { CoreEvents } from './events';
-import { acceptanceOf, acceptInvitation, createTeam, importAcceptance, invitationText, readInvitation, teamInfo } from './team/team';
+import { previewTables } from './export/previewTables';
+import { acceptanceOf, acceptInvitation, createTeam, membership, importAcceptance, invitationText, readInvitation, teamInfo } from './team/team';
 import { importablePayload } from './team/importablePayload';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
@@ -212,7 +213,11 @@ export function createCore(options: CoreOptions): Core {
       return done;
     },
 
-    'export.preview': (request) => events.withProgress('export', (report) => exports.preview(db(), request, report)),
+    'export.preview': (request) =>
+      events.withProgress('export', (report) => {
+        const preview = exports.preview(db(), request, report);
+        return { ...preview, tables: previewTables(preview.file, membership(db())?.k ?? null) };
+      }),
     'export.save': ({ exportId, unsealed }) => exports.save(db, exportId, unsealed),
 
     'team.info': () => teamInfo(db()),

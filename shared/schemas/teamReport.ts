@@ -153,3 +153,10 @@ export const ReportRequest = z
   .object({ year: z.number().int().min(1990).max(2200), k: z.number().int().min(MIN_SUPPRESSION_K).max(1000), grouped: z.boolean() })
   .strict();
 export type ReportRequest = z.infer<typeof ReportRequest>;
+
+/**
+ * What the adviser's export preview shows besides the bytes: the file's numbers as the team
+ * report's tables (exact), and the team's threshold, below which a non-zero count is marked.
+ */
+export const ExportPreviewTables = z.object({ section: ReportSection.nullable(), k: z.number().int().nullable() }).strict();
+export type ExportPreviewTables = z.infer<typeof ExportPreviewTables>;

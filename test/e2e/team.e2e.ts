@@ -44,6 +44,11 @@ async function exportSealed(app: RunningApp, screenshot: string): Promise<string
   await page.getByLabel('Tot en met', { exact: true }).selectOption({ label: 'december' });
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
   await page.getByText(/Het bestand wordt verzegeld voor team Universiteit Voorbeeld/).waitFor();
+  // The same tables as the team report, in Dutch, with every count below the team's k marked.
+  const tables = page.getByRole('region', { name: 'Uw cijfers, zoals de tabellen van het teamrapport ze tonen' });
+  await tables.getByText(/Gemarkeerde getallen liggen onder de drempel van het team \(k = 5\)/).waitFor();
+  expect(await tables.locator('mark.small-cell').count()).toBeGreaterThan(0);
+  expect(await tables.locator('mark.small-cell').first().textContent()).toContain('klein aantal, onder de drempel 5');
   await page.getByLabel('Ik heb alle getallen gecontroleerd en geef toestemming om dit bestand op te slaan.').check();
   await app.screenshot(screenshot);
   await page.getByRole('button', { name: 'Opslaan…' }).click();

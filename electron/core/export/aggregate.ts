@@ -64,7 +64,14 @@ export interface Aggregate {
  * each table in one pass over the period's cases and hands back only combinations and their
  * counts; no case row, name, text or date leaves this function.
  */
-export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): Aggregate {
+/** Reporters whose unit is not on the team's list are counted here, never by the name typed in. */
+export const UNIT_NOT_IN_LIST = 'not_in_list';
+
+/**
+ * `units`: the team's unit list when the adviser opted in to the table per unit, else null. Only
+ * names from that list reach the export; free text typed in a case never does.
+ */
+export function aggregate(db: Db, period: ExportPeriod, units: readonly string[] | null): Aggregate {
   const range = { from: period.from, end: dayAfter(period.to) };
   db.exec('DROP TABLE IF EXISTS temp.export_cases');
   try {
@@ -246,14 +253,19 @@ export function aggregate(db: Db, period: ExportPeriod, includeUnits: boolean): 
       boardAdvices.reportsConcerned += row.reports;
       boardAdvices[row.response === 'not_followed' ? 'notFollowed' : row.response] += row.n;
     }
-    const byUnit = includeUnits
-      ? Object.fromEntries(
-          grouped<{ unit: string }>(
-            `SELECT trim(r.unit) AS unit, count(DISTINCT r.case_id) AS n FROM temp.export_cases e CROSS JOIN case_reporters r ON r.case_id = e.id
-             WHERE e.received = 0 AND trim(r.unit) != '' GROUP BY 1 ORDER BY 1`,
-          ).map((row) => [row.unit, row.n]),
-        )
-      : null;
+    let byUnit: Record<string, number> | null = null;
+    if (units) {
+      const listed = new Set(units);
+      byUnit = Object.fromEntries([...units, UNIT_NOT_IN_LIST].map((unit) => [unit, 0]));
+      for (const row of grouped<{ unit: string }>(
+        `SELECT CASE WHEN trim(r.unit) = '' THEN NULL ELSE trim(r.unit) END AS unit, count(DISTINCT r.case_id) AS n
+         FROM temp.export_cases e CROSS JOIN case_reporters r ON r.case_id = e.id WHERE e.received = 0 GROUP BY 1`,
+      )) {
+        if (row.unit === null) continue;
+        const key = listed.has(row.unit) ? row.unit : UNIT_NOT_IN_LIST;
+        byUnit[key] = (byUnit[key] ?? 0) + row.n;
+      }
+    }
 
     const counts: ExportCounts = {
       ...c,

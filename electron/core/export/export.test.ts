@@ -109,7 +109,14 @@ describe('the adviser’s export', () => {
   it('includes unit names only when the adviser opts in', async () => {
     await ok('cases.create', caseInput());
     expect((await preview()).json).not.toContain('CANARYUNITFACULTEIT');
-    expect((await preview({ ...year2026, includeUnits: true })).file.counts.byUnit).toEqual({ CANARYUNITFACULTEIT: 1 });
+    // Without a team there is no unit list to count by.
+    expect(await codeOf('export.preview', { ...year2026, includeUnits: true })).toBe('NO_TEAM');
+    await ok('cases.create', caseInput({ reporters: [reporter({ unit: ' Faculteit Rechten ' })] }));
+    await ok('team.create', { organisation: 'Team', units: ['Faculteit Rechten', 'Universiteitsbibliotheek'], k: 5 });
+    const withUnits = await preview({ ...year2026, includeUnits: true });
+    // Listed units by name (zeros included); a unit typed in that is not on the list only as "not in list".
+    expect(withUnits.file.counts.byUnit).toEqual({ 'Faculteit Rechten': 1, Universiteitsbibliotheek: 0, not_in_list: 1 });
+    expect(withUnits.json).not.toContain('CANARYUNITFACULTEIT');
   });
 
   it('writes exactly the previewed bytes, JSON and CSV, only after the adviser picks a place', async () => {
@@ -208,6 +215,8 @@ describe('nothing identifying leaves the vault', () => {
 async function exportFrom(fn: string, build: () => Promise<void>, period = year2026.period): Promise<string> {
   await openVault(fn);
   await build();
+  // The fixture's unit is on this team's list, so the table per unit names it.
+  await ok('team.create', { organisation: 'Team', units: ['CANARYUNITFACULTEIT'], k: 5 });
   const shown = await preview({ period, includeUnits: true });
   return shown.json;
 }

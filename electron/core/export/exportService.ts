@@ -35,7 +35,10 @@ export class ExportService {
     // A month that has not ended yet would be exported again later with different numbers.
     if (request.period.to > localMinute(now).slice(0, 10)) throw new AppError('PERIOD_NOT_ENDED');
     report('count');
-    const { counts, refused, notAskedYet } = aggregate(db, request.period, request.includeUnits);
+    const units = request.includeUnits ? (membership(db)?.units ?? null) : null;
+    // The table per unit uses the team's list only; without a team there is no list to count by.
+    if (request.includeUnits && !units) throw new AppError('NO_TEAM');
+    const { counts, refused, notAskedYet } = aggregate(db, request.period, units);
     report('format');
     const file = buildExportFile(getProfile(db), savedExports(db) + 1, request.period, localMinute(now).slice(0, 10), counts);
     this.pending = { file, json: `${JSON.stringify(file, null, 2)}\n`, csv: exportCsv(file), excludedRefused: refused, notAskedYet };

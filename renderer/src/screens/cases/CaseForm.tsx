@@ -23,6 +23,8 @@ import { TAXONOMY } from '../../i18n/taxonomyLists';
 import { useProfileStore } from '../../stores/profileStore';
 import { otherConsents, statisticsAnswer, statisticsFirst, withHandlings, withIntakeRoute, withReferredInBy } from './caseFormRules';
 import { StatisticsConsentField } from './StatisticsConsentField';
+import { UnitField } from './UnitField';
+import { useTeamUnits } from '../../hooks/useTeamUnits';
 
 const today = () => localMinute(new Date()).slice(0, 10);
 
@@ -76,6 +78,7 @@ const LISTED_SCOPES = CONSENT_SCOPES.filter((scope) => scope !== 'count_in_stati
  */
 export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; onSave(input: CaseInput): Promise<void>; onCancel(): void }) {
   const { t } = useTranslation();
+  const teamUnits = useTeamUnits();
   // A concerns point or ombudsperson cannot have passed a report on to themselves.
   const profile = useProfileStore((state) => state.profile);
   const own = profile ? ownReferralCode(profile.function) : null;
@@ -164,7 +167,7 @@ export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; on
               />
               <CodeSelect list="ageBand" label={t('caseForm.ageBand')} value={reporter.ageBand} onChange={(ageBand) => ageBand && update({ ageBand })} />
               <CodeSelect list="gender" label={t('caseForm.gender')} value={reporter.gender} onChange={(gender) => update({ gender })} emptyLabel={t('form.notRecorded')} />
-              <TextField label={t('caseForm.unit')} value={reporter.unit} onChange={(unit) => update({ unit })} error={shown[`reporters.${index}.unit`]} />
+              <UnitField label={t('caseForm.unit')} value={reporter.unit} units={teamUnits} onChange={(unit) => update({ unit })} error={shown[`reporters.${index}.unit`]} />
               <CodeSelect list="reporterRole" label={t('caseForm.reporterRole')} value={reporter.role} onChange={(role) => role && update({ role })} />
               <TriStateSelect label={t('caseForm.international')} value={reporter.international} onChange={(international) => update({ international })} />
               <CodeSelect list="earlierPeriod" label={t('caseForm.earlierPeriod')} value={reporter.earlierPeriod} onChange={(earlierPeriod) => earlierPeriod && update({ earlierPeriod })} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExportRequest, type ExportPreview, type TeamInfo } from '../../../../shared/contract';
+import { ExportRequest, type ResponseOf, type TeamInfo } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -9,13 +9,16 @@ import { Checkbox, FieldError } from '../../components/form/fields';
 import { lastEndedMonths, MonthPeriod } from './MonthPeriod';
 import { NotAskedYetList } from './NotAskedYetList';
 import { PreviewSummary } from './PreviewSummary';
+import { isAllZero, PreviewTables } from './PreviewTables';
+import { TEAM_SECTION_FUNCTIONS } from '../../../../shared/taxonomy';
 
 export function ExportScreen() {
   const { t } = useTranslation();
   const [request, setRequest] = useState<ExportRequest>({ period: lastEndedMonths(), includeUnits: false });
   const [team, setTeam] = useState<TeamInfo | null>(null);
   const [unsealedUnderstood, setUnsealedUnderstood] = useState(false);
-  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const [preview, setPreview] = useState<ResponseOf<'export.preview'> | null>(null);
+  const [nothingConfirmed, setNothingConfirmed] = useState(false);
   const [consent, setConsent] = useState(false);
   const [savedAs, setSavedAs] = useState<string | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -23,6 +26,7 @@ export function ExportScreen() {
 
   function change(next: ExportRequest) {
     setRequest(next);
+    setNothingConfirmed(false);
     setPreview(null);
     setConsent(false);
     setSavedAs(null);
@@ -32,6 +36,7 @@ export function ExportScreen() {
     setError(null);
     setSavedAs(null);
     setConsent(false);
+    setNothingConfirmed(false);
     try {
       setPreview(await invoke('export.preview', request));
     } catch (caught) {
@@ -45,8 +50,14 @@ export function ExportScreen() {
 
   const sealed = team !== null && team.role !== 'none';
 
+  const empty = preview !== null && isAllZero(preview.file.counts);
+
   async function save() {
     if (!preview) return;
+    if (empty && !nothingConfirmed) {
+      setNothingConfirmed(true);
+      return;
+    }
     setError(null);
     try {
       setSavedAs((await invoke('export.save', { exportId: preview.file.exportId, unsealed: !sealed })).fileName);
@@ -64,8 +75,12 @@ export function ExportScreen() {
       <div className="card">
         <MonthPeriod period={request.period} onChange={(period) => change({ ...request, period })} />
         <FieldError error={errors['period.to'] ?? errors['period.from']} />
-        <Checkbox label={t('export.includeUnits')} checked={request.includeUnits} onChange={(includeUnits) => change({ ...request, includeUnits })} />
-        <p className="hint">{t('export.unitsHint')}</p>
+        {sealed && (
+          <>
+            <Checkbox label={t('export.includeUnits')} checked={request.includeUnits} onChange={(includeUnits) => change({ ...request, includeUnits })} />
+            <p className="hint">{t('export.unitsHint')}</p>
+          </>
+        )}
         <button type="button" onClick={() => void showPreview()} disabled={Object.keys(errors).length > 0}>
           {t('export.preview')}
         </button>
@@ -82,10 +97,13 @@ export function ExportScreen() {
             </p>
           )}
           <PreviewSummary preview={preview} />
-          <h3>{t('export.exactContent')}</h3>
-          <pre className="export-json" data-testid="export-json" tabIndex={0}>
-            {preview.json}
-          </pre>
+          <PreviewTables tables={preview.tables} kind={TEAM_SECTION_FUNCTIONS.includes(preview.file.function) ? 'team' : 'faculty'} sealed={sealed} />
+          <details>
+            <summary>{t('export.exactContent')}</summary>
+            <pre className="export-json" data-testid="export-json" tabIndex={0}>
+              {preview.json}
+            </pre>
+          </details>
           <details>
             <summary>{t('export.csvContent')}</summary>
             <pre className="export-json">{preview.csv}</pre>
@@ -103,6 +121,11 @@ export function ExportScreen() {
             </>
           )}
           <Checkbox label={t('export.consent')} checked={consent} onChange={setConsent} />
+          {nothingConfirmed && (
+            <p className="warning" role="alert">
+              {t('export.nothingToExport')}
+            </p>
+          )}
           <button type="button" disabled={!consent || (!sealed && !unsealedUnderstood)} onClick={() => void save()}>
             {t('export.save')}
           </button>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportRequest } from '../../../../shared/contract';
 
@@ -24,13 +24,23 @@ export function MonthPeriod({ period, onChange }: { period: Period; onChange(per
   const year = Number(period.from.slice(0, 4));
   const fromMonth = Number(period.from.slice(5, 7));
   const toMonth = Number(period.to.slice(5, 7));
+  // Typed digit by digit: the period changes only once the year has four digits.
+  const [yearText, setYearText] = useState(String(year));
   const monthName = (month: number) => new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
   const months = Array.from({ length: 12 }, (_, index) => index + 1);
   return (
     <fieldset className="month-period">
       <legend>{t('export.period')}</legend>
       <label htmlFor={`${id}-year`}>{t('export.year')}</label>
-      <input id={`${id}-year`} type="number" min={1990} max={2200} value={year} onChange={(event) => onChange(monthPeriod(Number(event.target.value), fromMonth, toMonth))} />
+      <input
+        id={`${id}-year`}
+        inputMode="numeric"
+        value={yearText}
+        onChange={(event) => {
+          setYearText(event.target.value);
+          if (/^\d{4}$/.test(event.target.value)) onChange(monthPeriod(Number(event.target.value), fromMonth, toMonth));
+        }}
+      />
       <label htmlFor={`${id}-from`}>{t('export.fromMonth')}</label>
       <select id={`${id}-from`} value={fromMonth} onChange={(event) => onChange(monthPeriod(year, Number(event.target.value), Math.max(Number(event.target.value), toMonth)))}>
         {months.map((month) => (

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../../../shared/errors';
-import { errorCodeOf, invoke } from '../../api/client';
+import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAttempt } from '../../hooks/useAttempt';
 import { Checkbox, NumberField } from '../../components/form/fields';
 import { useSettingsStore } from '../../stores/settingsStore';
 import { RestoreForm } from './RestoreForm';
@@ -10,18 +9,7 @@ import { RestoreForm } from './RestoreForm';
 export function BackupSection() {
   const { t } = useTranslation();
   const { settings, update, replace } = useSettingsStore();
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorCode | null>(null);
-
-  async function attempt(action: () => Promise<string | null>) {
-    setError(null);
-    setStatus(null);
-    try {
-      setStatus(await action());
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    }
-  }
+  const { status, error, attempt } = useAttempt();
 
   if (!settings) return null;
   return (

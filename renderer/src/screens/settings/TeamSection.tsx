@@ -4,6 +4,7 @@ import type { InvitationSummary, TeamInfo } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAttempt } from '../../hooks/useAttempt';
 import { Checkbox, TextField } from '../../components/form/fields';
 
 /** Read out by phone, so shown large and in groups. */
@@ -113,22 +114,11 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
 export function TeamSection() {
   const { t } = useTranslation();
   const [info, setInfo] = useState<TeamInfo | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorCode | null>(null);
+  const { status, error, attempt, setError } = useAttempt();
 
   useEffect(() => {
     invoke('team.info', {}).then(setInfo, (caught: unknown) => setError(errorCodeOf(caught)));
   }, []);
-
-  async function attempt(action: () => Promise<string | null>) {
-    setError(null);
-    setStatus(null);
-    try {
-      setStatus(await action());
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    }
-  }
 
   async function addAdviser(file: File | undefined) {
     if (!file) return;

@@ -1,18 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyFigures } from '../../../../shared/contract';
-import { shownCount } from './rowLabels';
+import type { ReactNode } from 'react';
+import { CountText } from './CountCell';
 
 /** The headline numbers of a section; reports are the unique total, each report counted once. */
 export function KeyFiguresView({ figures, k, headcount }: { figures: KeyFigures; k: number; headcount: number | null | undefined }) {
   const { t } = useTranslation();
-  const items: [string, string][] = [
+  const count = (value: number | null) => <CountText value={value} k={k} />;
+  const items: [string, ReactNode][] = [
     [t('team.key.advisers'), String(figures.advisers)],
-    [t('team.key.reports'), shownCount(figures.reports, k)],
-    [t('team.key.reporters'), shownCount(figures.reporters, k)],
-    [t('team.key.jointReports'), shownCount(figures.jointReports, k)],
-    [t('team.key.conversations'), shownCount(figures.conversations, k)],
+    [t('team.key.reports'), count(figures.reports)],
+    [t('team.key.reporters'), count(figures.reporters)],
+    [t('team.key.jointReports'), count(figures.jointReports)],
+    [t('team.key.conversations'), count(figures.conversations)],
     [t('team.key.conversationsPerReporter'), figures.conversationsPerReporter === null ? '—' : String(figures.conversationsPerReporter)],
-    [t('team.key.boardAdvices'), shownCount(figures.boardAdvices, k)],
+    [t('team.key.boardAdvices'), count(figures.boardAdvices)],
   ];
   if (headcount !== undefined) {
     items.push([

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReferralFlow } from '../../../../shared/contract';
-import { shownCount } from './rowLabels';
+import { CountCell } from './CountCell';
 
 /**
  * Referrals between team functions, as the sender and as the receiver counted them; where the
@@ -31,8 +31,8 @@ export function ReferralFlowsView({ flows, k }: { flows: ReferralFlow[]; k: numb
               <tr key={`${flow.from}>${flow.to}`}>
                 <td>{t(`taxonomy.referralTarget.${flow.from}`)}</td>
                 <td>{t(`taxonomy.referralTarget.${flow.to}`)}</td>
-                <td>{shownCount(flow.made, k)}</td>
-                <td>{shownCount(flow.received, k)}</td>
+                <CountCell value={flow.made} k={k} />
+                <CountCell value={flow.received} k={k} />
                 <td>
                   {flow.disagree && (
                     <span className="flag-late" role="note">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportCross } from '../../../../shared/contract';
-import { shownCount, type KeyLabel } from './rowLabels';
+import { CountCell } from './CountCell';
+import type { KeyLabel } from './rowLabels';
 
 /** A nature crossed with one other trait; a report with two natures stands in two rows. */
 export function ReportCrossView({ title, cross, rowLabel, columnLabel, k }: { title: string; cross: ReportCross; rowLabel: KeyLabel; columnLabel: KeyLabel; k: number }) {
@@ -29,17 +30,17 @@ export function ReportCrossView({ title, cross, rowLabel, columnLabel, k }: { ti
             <tr key={row}>
               <th scope="row">{rowLabel(row)}</th>
               {cross.cells[i]!.map((value, j) => (
-                <td key={j}>{shownCount(value, k)}</td>
+                <CountCell key={j} value={value} k={k} />
               ))}
-              <td>{shownCount(cross.rowTotals[i]!, k)}</td>
+              <CountCell value={cross.rowTotals[i]!} k={k} />
             </tr>
           ))}
           <tr className="total">
             <th scope="row">{t('team.total')}</th>
             {cross.columnTotals.map((value, j) => (
-              <td key={j}>{shownCount(value, k)}</td>
+              <CountCell key={j} value={value} k={k} />
             ))}
-            <td>{shownCount(cross.total, k)}</td>
+            <CountCell value={cross.total} k={k} />
           </tr>
         </tbody>
       </table>

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { ReportTable } from '../../../../shared/contract';
+import { CountCell } from './CountCell';
 import { shownCount, type KeyLabel } from './rowLabels';
 
 function percentText(percent: number | null): string {
@@ -48,14 +49,14 @@ export function ReportTableView({ title, table, label, k, chart = false, note }:
             {rows.map((row) => (
               <tr key={row.key}>
                 <th scope="row">{label(row.key)}</th>
-                <td>{shownCount(row.value, k)}</td>
+                <CountCell value={row.value} k={k} />
                 <td>{percentText(row.percent)}</td>
               </tr>
             ))}
             {table.hasTotal && (
               <tr className="total">
                 <th scope="row">{t('team.total')}</th>
-                <td>{shownCount(table.total, k)}</td>
+                <CountCell value={table.total} k={k} />
                 <td />
               </tr>
             )}

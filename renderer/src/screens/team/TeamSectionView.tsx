@@ -10,7 +10,8 @@ import { keyLabel } from './rowLabels';
  * One part of the annual report, in the order the published report shows it: the team's own
  * functions, or the faculty advisers listed apart.
  */
-export function TeamSectionView({ kind, section, k, headcount }: { kind: 'team' | 'faculty'; section: ReportSection; k: number; headcount: number | null }) {
+/** `headcount` undefined: no staff-share line (the adviser's own preview has no organisation size). */
+export function TeamSectionView({ kind, section, k, headcount }: { kind: 'team' | 'faculty'; section: ReportSection; k: number; headcount: number | null | undefined }) {
   const { t } = useTranslation();
   const label = (list: Parameters<typeof keyLabel>[1]) => keyLabel(t, list);
   const title = t(`team.section.${kind}`);

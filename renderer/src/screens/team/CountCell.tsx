@@ -1,0 +1,35 @@
+import { createContext, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shownCount } from './rowLabels';
+
+/**
+ * In the adviser's export preview: the team's threshold k, below which a non-zero count is
+ * marked as a small cell the team will never publish as is. Null elsewhere (no marking).
+ */
+export const SmallCellThreshold = createContext<number | null>(null);
+
+function useSmall(value: number | null): number | null {
+  const below = useContext(SmallCellThreshold);
+  return below !== null && value !== null && value > 0 && value < below ? below : null;
+}
+
+/** A count as the report shows it, marked (visibly and for screen readers) when it is a small cell. */
+export function CountText({ value, k }: { value: number | null; k: number }) {
+  const { t } = useTranslation();
+  const small = useSmall(value);
+  if (small === null) return <>{shownCount(value, k)}</>;
+  return (
+    <mark className="small-cell" title={t('export.smallCell', { k: small })}>
+      {shownCount(value, k)}
+      <span className="visually-hidden"> ({t('export.smallCell', { k: small })})</span>
+    </mark>
+  );
+}
+
+export function CountCell({ value, k }: { value: number | null; k: number }) {
+  return (
+    <td>
+      <CountText value={value} k={k} />
+    </td>
+  );
+}
