@@ -190,6 +190,10 @@ export const contract = {
   /** `fingerprint` is the one the adviser compared with the merging member: it must be this invitation's. */
   'team.acceptInvitation': { request: z.object({ content: z.string().max(TEAM_FILE_MAX), fingerprint: z.string().max(40) }).strict(), response: TeamInfo },
   'team.saveAcceptance': { request: Empty, response: Saved },
+  /** A second merging member joins from the team's invitation, with its code compared. */
+  'team.joinAsMerger': { request: z.object({ content: z.string().max(TEAM_FILE_MAX), fingerprint: z.string().max(40) }).strict(), response: TeamInfo },
+  /** The first merging member adds the second one's invitation: both then seal-open every export. */
+  'team.addMerger': { request: z.object({ content: z.string().max(TEAM_FILE_MAX) }).strict(), response: TeamInfo },
   'team.addAdviser': { request: z.object({ content: z.string().max(TEAM_FILE_MAX) }).strict(), response: TeamInfo },
 
   /**

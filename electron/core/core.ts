@@ -18,7 +18,7 @@ import type { ReportRequest } from '../../shared/contract';
 import type { LockReason } from '../../shared/events';
 import { CoreEvents } from './events';
 import { previewTables } from './export/previewTables';
-import { acceptanceOf, acceptInvitation, createTeam, membership, importAcceptance, invitationText, readInvitation, teamInfo } from './team/team';
+import { acceptanceOf, acceptInvitation, addMerger, createTeam, joinAsMerger, membership, importAcceptance, invitationText, readInvitation, teamInfo } from './team/team';
 import { importablePayload } from './team/importablePayload';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
@@ -227,6 +227,8 @@ export function createCore(options: CoreOptions): Core {
     'team.acceptInvitation': ({ content, fingerprint }) => acceptInvitation(db(), content, fingerprint, today()),
     'team.saveAcceptance': () => saveTo('confidant-team-acceptance.json', `${JSON.stringify(acceptanceOf(db()), null, 2)}\n`),
     'team.addAdviser': ({ content }) => importAcceptance(db(), content, today()),
+    'team.joinAsMerger': ({ content, fingerprint }) => joinAsMerger(db(), content, fingerprint, today()),
+    'team.addMerger': ({ content }) => addMerger(db(), content, today()),
     'team.import': ({ content, replace, acceptUnsealed }) =>
       events.withProgress('import', async (report) => importExport(db(), await importablePayload(db(), content, acceptUnsealed), replace, clock(), report)),
     'team.remove': ({ exportId }) => {

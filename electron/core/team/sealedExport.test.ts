@@ -182,6 +182,36 @@ describe('a sealed export', () => {
   });
 });
 
+describe('a second merging member', () => {
+  it('joins from the invitation by its code; once the first adds them, both hand out one invitation and both open every export', async () => {
+    const second = vault('second-merger', 'central_confidential_adviser');
+    await second.create();
+    expect(await second.codeOf('team.joinAsMerger', { content: invitation, fingerprint: 'AAAA-AAAA-AAAA-AAAA-AAAA' })).toBe('FINGERPRINT_MISMATCH');
+    const joined = await second.ok<TeamInfo>('team.joinAsMerger', { content: invitation, fingerprint: info.fingerprint });
+    expect(joined.role).toBe('merger');
+    expect(joined.fingerprint).not.toBe(info.fingerprint);
+    await second.ok('team.saveInvitation', {});
+    const shared = second.lastSaved();
+    expect(await merger.codeOf('team.addMerger', { content: otherMerger.lastSaved() })).toBe('OTHER_TEAM');
+    expect((await merger.ok<TeamInfo>('team.addMerger', { content: shared })).fingerprint).toBe(joined.fingerprint);
+    await merger.ok('team.saveInvitation', {});
+    expect(merger.lastSaved()).toBe(shared);
+
+    // The adviser accepts the new invitation and hands the acceptance to the second merging member too.
+    await joinTeam(adviser, shared, second);
+    const { sealed, json } = await adviser.exportSealed({ from: '2026-01-01', to: '2026-03-31' });
+    const sealedFile = join(dir.path, 'for-both.age');
+    writeFileSync(sealedFile, sealed);
+    for (const [name, each] of [['first', merger], ['second', second]] as const) {
+      const identityFile = join(dir.path, `${name}.identity`);
+      writeFileSync(identityFile, `${each.core.vault.database().prepare('SELECT age_identity FROM team_identity').pluck().get() as string}\n`, { mode: 0o600 });
+      expect(JSON.parse(execFileSync('age', ['--decrypt', '--identity', identityFile, sealedFile], { encoding: 'utf8' })).payload).toBe(json);
+    }
+    expect((await second.ok<ImportOutcome>('team.import', { content: sealed, replace: [] })).status).toBe('imported');
+    second.core.vault.lock();
+  });
+});
+
 describe('export periods', () => {
   it('are whole calendar months of one year that have ended', async () => {
     expect(await adviser.codeOf('export.preview', { period: { from: '2026-03-10', to: '2026-03-10' }, includeUnits: false })).toBe('INVALID_INPUT');

@@ -30,14 +30,14 @@ function parseJson<T>(text: string, schema: { safeParse(value: unknown): { succe
 interface TeamRow {
   team_id: string;
   organisation: string;
-  recipient: string;
+  recipients: string;
   units: string;
   k: number;
   created_on: string;
 }
 
 function teamRow(db: Db): TeamRow | undefined {
-  return db.prepare('SELECT team_id, organisation, recipient, units, k, created_on FROM team_identity WHERE id = 1').get() as TeamRow | undefined;
+  return db.prepare('SELECT team_id, organisation, recipients, units, k, created_on FROM team_identity WHERE id = 1').get() as TeamRow | undefined;
 }
 
 /** The invitation this vault accepted, if any. */
@@ -52,7 +52,7 @@ function invitationOf(row: TeamRow): TeamInvitation {
     version: 1,
     teamId: row.team_id,
     organisation: row.organisation,
-    recipients: [row.recipient],
+    recipients: JSON.parse(row.recipients) as string[],
     units: JSON.parse(row.units) as string[],
     k: row.k,
     createdOn: row.created_on,
@@ -65,23 +65,55 @@ function invitationOf(row: TeamRow): TeamInvitation {
  * own exports are sealed and signed like everyone's.
  */
 export async function createTeam(db: Db, request: { organisation: string; units: string[]; k: number }, today: string): Promise<TeamInfo> {
+  return startMerging(db, { teamId: randomUUID(), organisation: request.organisation, recipients: [], units: request.units, k: request.k }, today);
+}
+
+/**
+ * A second merging member joins a team from its invitation (after comparing its code): their own
+ * identity, their recipient added to the team's. The first merging member then adds their
+ * invitation (`addMerger`), so both hand out the same invitation and every export opens for both.
+ */
+export async function joinAsMerger(db: Db, text: string, confirmedFingerprint: string, today: string): Promise<TeamInfo> {
+  const { invitation, summary } = readInvitation(text);
+  if (summary.fingerprint !== confirmedFingerprint) throw new AppError('FINGERPRINT_MISMATCH');
+  return startMerging(db, invitation, today);
+}
+
+async function startMerging(db: Db, team: Pick<TeamInvitation, 'teamId' | 'organisation' | 'recipients' | 'units' | 'k'>, today: string): Promise<TeamInfo> {
   if (teamRow(db)) throw new AppError('TEAM_EXISTS');
   const identity = await generateX25519Identity();
-  const recipient = await identityToRecipient(identity);
-  const row: TeamRow = { team_id: randomUUID(), organisation: request.organisation, recipient, units: JSON.stringify(request.units), k: request.k, created_on: today };
-  const invitation = invitationOf(row);
+  const recipients = [...new Set([...team.recipients, await identityToRecipient(identity)])].sort();
+  const row: TeamRow = { team_id: team.teamId, organisation: team.organisation, recipients: JSON.stringify(recipients), units: JSON.stringify(team.units), k: team.k, created_on: today };
   db.transaction(() => {
-    db.prepare('INSERT INTO team_identity (id, team_id, organisation, age_identity, recipient, units, k, created_on) VALUES (1, ?, ?, ?, ?, ?, ?, ?)').run(
+    db.prepare('INSERT INTO team_identity (id, team_id, organisation, age_identity, recipients, units, k, created_on) VALUES (1, ?, ?, ?, ?, ?, ?, ?)').run(
       row.team_id,
       row.organisation,
       identity,
-      row.recipient,
+      row.recipients,
       row.units,
       row.k,
       row.created_on,
     );
-    storeMembership(db, invitation, today);
+    storeMembership(db, invitationOf(row), today);
     addSigner(db, acceptanceOf(db), today);
+  })();
+  return teamInfo(db);
+}
+
+/** The first merging member takes in a second one's invitation: same team, theirs plus one recipient. */
+export function addMerger(db: Db, text: string, today: string): TeamInfo {
+  const row = teamRow(db);
+  if (!row) throw new AppError('NO_TEAM');
+  const { invitation } = readInvitation(text);
+  const own = invitationOf(row);
+  const sameTeam =
+    invitation.teamId === own.teamId && invitation.organisation === own.organisation && invitation.k === own.k && JSON.stringify(invitation.units) === JSON.stringify(own.units);
+  if (!sameTeam) throw new AppError('OTHER_TEAM');
+  if (!own.recipients.every((recipient) => invitation.recipients.includes(recipient))) throw new AppError('OTHER_TEAM');
+  const recipients = JSON.stringify([...new Set([...own.recipients, ...invitation.recipients])].sort());
+  db.transaction(() => {
+    db.prepare('UPDATE team_identity SET recipients = ? WHERE id = 1').run(recipients);
+    storeMembership(db, invitationOf({ ...row, recipients }), today);
   })();
   return teamInfo(db);
 }

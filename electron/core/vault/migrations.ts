@@ -428,7 +428,8 @@ export const MIGRATIONS: readonly Migration[] = [
           team_id TEXT NOT NULL,
           organisation TEXT NOT NULL,
           age_identity TEXT NOT NULL,
-          recipient TEXT NOT NULL,
+          -- Every merging member's recipient, sorted; exports are sealed to each of them.
+          recipients TEXT NOT NULL,
           units TEXT NOT NULL,
           k INTEGER NOT NULL,
           created_on TEXT NOT NULL

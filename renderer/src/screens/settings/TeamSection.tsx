@@ -75,11 +75,11 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
     }
   }
 
-  async function accept() {
+  async function accept(channel: 'team.acceptInvitation' | 'team.joinAsMerger') {
     if (!content || !summary) return;
     setError(null);
     try {
-      onDone(await invoke('team.acceptInvitation', { content, fingerprint: summary.fingerprint }));
+      onDone(await invoke(channel, { content, fingerprint: summary.fingerprint }));
     } catch (caught) {
       setError(errorCodeOf(caught));
     }
@@ -97,9 +97,13 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
           {summary.units.length > 0 && <p className="hint">{t('teamSetup.unitList', { units: summary.units.join(', ') })}</p>}
           <Fingerprint label={t('teamSetup.fingerprint')} value={summary.fingerprint} testId="invitation-fingerprint" />
           <Checkbox label={t('teamSetup.compared')} checked={compared} onChange={setCompared} />
-          <button type="button" disabled={!compared} onClick={() => void accept()}>
+          <button type="button" disabled={!compared} onClick={() => void accept('team.acceptInvitation')}>
             {t('teamSetup.accept')}
           </button>
+          <button type="button" className="secondary" disabled={!compared} onClick={() => void accept('team.joinAsMerger')}>
+            {t('teamSetup.joinAsMerger')}
+          </button>
+          <p className="hint">{t('teamSetup.joinAsMergerHint')}</p>
         </div>
       )}
       <ErrorMessage code={error} />
@@ -120,11 +124,11 @@ export function TeamSection() {
     invoke('team.info', {}).then(setInfo, (caught: unknown) => setError(errorCodeOf(caught)));
   }, []);
 
-  async function addAdviser(file: File | undefined) {
+  async function addFile(file: File | undefined, channel: 'team.addAdviser' | 'team.addMerger') {
     if (!file) return;
     await attempt(async () => {
-      setInfo(await invoke('team.addAdviser', { content: await file.text() }));
-      return t('teamSetup.adviserAdded');
+      setInfo(await invoke(channel, { content: await file.text() }));
+      return t(channel === 'team.addAdviser' ? 'teamSetup.adviserAdded' : 'teamSetup.mergerAdded');
     });
   }
 
@@ -147,9 +151,11 @@ export function TeamSection() {
               <button type="button" onClick={() => void attempt(async () => t('export.saved', { fileName: (await invoke('team.saveInvitation', {})).fileName }))}>
                 {t('teamSetup.saveInvitation')}
               </button>
+              <label htmlFor="team-merger-file">{t('teamSetup.chooseMerger')}</label>
+              <input id="team-merger-file" type="file" accept=".json,application/json" onChange={(event) => void addFile(event.target.files?.[0], 'team.addMerger')} />
               <h3>{t('teamSetup.advisersTitle')}</h3>
               <label htmlFor="team-acceptance-file">{t('teamSetup.chooseAcceptance')}</label>
-              <input id="team-acceptance-file" type="file" accept=".json,application/json" onChange={(event) => void addAdviser(event.target.files?.[0])} />
+              <input id="team-acceptance-file" type="file" accept=".json,application/json" onChange={(event) => void addFile(event.target.files?.[0], 'team.addAdviser')} />
               <table aria-label={t('teamSetup.advisersTitle')}>
                 <thead>
                   <tr>
