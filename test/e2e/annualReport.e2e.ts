@@ -35,6 +35,9 @@ async function exportWithConsent(target: RunningApp, screenshot: string, toMonth
   await goTo(page, 'Jaarexport');
   await choosePeriod(page, toMonth);
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+  // The raw bytes are one click away, under the readable tables.
+  await page.getByText('Uw cijfers, zoals de tabellen van het teamrapport ze tonen').waitFor();
+  await page.getByRole('group').filter({ has: page.getByTestId('export-json') }).locator('summary').click();
   const preview = page.getByTestId('export-json');
   await preview.waitFor();
   const shown = (await preview.textContent()) ?? '';
