@@ -89,6 +89,8 @@ describe('the team invitation', () => {
     const summary = await adviser.ok<{ fingerprint: string; organisation: string; units: string[] }>('team.readInvitation', { content: invitation });
     expect(summary).toMatchObject({ fingerprint: info.fingerprint, organisation: 'Universiteit Voorbeeld', units: ['Faculteit Rechten', 'Universiteitsbibliotheek'] });
     expect(await stranger.codeOf('team.acceptInvitation', { content: invitation, fingerprint: 'AAAA-AAAA-AAAA-AAAA-AAAA' })).toBe('FINGERPRINT_MISMATCH');
+    // The merging member's own membership follows the team it keeps; an invitation file cannot replace it.
+    expect(await merger.codeOf('team.acceptInvitation', { content: invitation, fingerprint: info.fingerprint })).toBe('TEAM_EXISTS');
     expect((await adviser.ok<TeamInfo>('team.info', {})).role).toBe('member');
   });
 

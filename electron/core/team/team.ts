@@ -170,8 +170,8 @@ function storeMembership(db: Db, invitation: TeamInvitation, today: string): voi
 export function acceptInvitation(db: Db, text: string, confirmedFingerprint: string, today: string): TeamInfo {
   const { invitation, summary } = readInvitation(text);
   if (summary.fingerprint !== confirmedFingerprint) throw new AppError('FINGERPRINT_MISMATCH');
-  const own = teamRow(db);
-  if (own && own.team_id !== invitation.teamId) throw new AppError('TEAM_EXISTS');
+  // A merging member's membership follows their own team; an invitation file must not replace it.
+  if (teamRow(db)) throw new AppError('TEAM_EXISTS');
   storeMembership(db, invitation, today);
   return teamInfo(db);
 }
