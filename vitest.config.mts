@@ -22,6 +22,9 @@ export default defineConfig({
           environment: 'node',
           include: ['electron/*.test.ts', 'build/**/*.test.ts'],
           setupFiles: [NO_DEFAULT_ADDON],
+          // Each shell test starts a core process and unlocks (Argon2) several times; CI machines are slower.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -31,6 +34,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.tsx', 'renderer/**/*.test.ts'],
           setupFiles: [NO_DEFAULT_ADDON, 'renderer/src/test/setup.ts'],
+          testTimeout: 60_000,
         },
       },
       {
