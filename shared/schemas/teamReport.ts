@@ -2,11 +2,23 @@ import { z } from 'zod';
 import { FUNCTION_REFERRAL_CODES, VAULT_FUNCTIONS } from '../taxonomy';
 import { ExportPeriod } from './export';
 
-/** A published count is a number, or null where it is suppressed and shown as "<k". */
-const Published = z.number().int().min(0).nullable();
+/**
+ * Why a count is not published: `small` is a count from 1 to k − 1 (shown "<k"); `complement`
+ * is a count hidden only so a small one cannot be recomputed from a total (shown "×", footnoted).
+ */
+export const SUPPRESSION_MARKS = ['small', 'complement'] as const;
+export type SuppressionMark = (typeof SUPPRESSION_MARKS)[number];
+
+/** A published count: the number, or the reason it is hidden. */
+export const Published = z.union([z.number().int().min(0), z.enum(SUPPRESSION_MARKS)]);
+export type Published = z.infer<typeof Published>;
+
+/** A percentage hides with its count or its base; null where the base is zero. */
+export const Percent = z.union([z.number().int().min(0), z.enum(SUPPRESSION_MARKS)]).nullable();
+export type Percent = z.infer<typeof Percent>;
 
 /** What a table counts; every table says it, so every percentage has a stated base. */
-export const REPORT_UNITS = ['reports', 'reporters', 'referrals', 'advisers', 'conversations'] as const;
+export const REPORT_UNITS = ['reports', 'reporters', 'referrals', 'advisers', 'conversations', 'mediations', 'signals', 'activities', 'attendees'] as const;
 export type ReportUnit = (typeof REPORT_UNITS)[number];
 
 export const ReportTable = z
@@ -16,10 +28,11 @@ export const ReportTable = z
     base: Published,
     /** One report can carry several rows (natures, handlings): rows add up to more than the base. */
     multi: z.boolean(),
-    rows: z.array(z.object({ key: z.string(), value: Published, percent: z.number().int().min(0).nullable() }).strict()),
+    rows: z.array(z.object({ key: z.string(), value: Published, percent: Percent }).strict()),
     /** False where rows are not parts of one whole. */
     hasTotal: z.boolean(),
-    total: Published,
+    /** Null where the rows have no total. */
+    total: Published.nullable(),
   })
   .strict();
 export type ReportTable = z.infer<typeof ReportTable>;
@@ -91,6 +104,15 @@ export const ReportSection = z
     handling: ReportTable,
     handlingSummary: ReportTable,
     referralTargets: ReportTable,
+    /** The International Ombuds Association's nine categories, for comparison abroad. */
+    ioaCategories: ReportTable,
+    mediation: z.object({ mediations: Published, hearings: Published, sessions: Published, agreements: Published }).strict(),
+    mediationOutcomes: ReportTable,
+    /** Signals by theme (a signal may carry several); the base is the number of signals. */
+    signals: ReportTable,
+    /** Outreach: the advisers' own work, published as it is. */
+    activities: ReportTable,
+    attendees: ReportTable,
   })
   .strict();
 export type ReportSection = z.infer<typeof ReportSection>;
@@ -125,6 +147,10 @@ export type Replacement = z.infer<typeof Replacement>;
 export const MIN_SUPPRESSION_K = 3;
 export const DEFAULT_SUPPRESSION_K = 5;
 
+/** Hidden cells per table (both sections) under one choice of groupings: null none, '*' all. */
+export const GroupingEffect = z.object({ grouping: z.string().nullable(), hidden: z.record(z.string(), z.number().int().min(0)) }).strict();
+export type GroupingEffect = z.infer<typeof GroupingEffect>;
+
 const ReportSections = z.object({ team: ReportSection.nullable(), faculty: ReportSection.nullable() }).strict();
 
 export const TeamReport = z
@@ -145,6 +171,7 @@ export const TeamReport = z
     exact: ReportSections,
     /** Reports per unit across functions: the pattern signal, only units at or above k. */
     units: z.array(z.object({ unit: z.string(), reports: z.number().int() }).strict()),
+    groupingEffects: z.array(GroupingEffect),
   })
   .strict();
 export type TeamReport = z.infer<typeof TeamReport>;

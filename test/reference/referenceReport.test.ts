@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportPreview, ImportOutcome, ReportCross, ReportTable, TeamReport } from '../../shared/contract';
+import type { ExportPreview, ImportOutcome, Percent, ReportCross, ReportTable, TeamReport } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
 import { CANARY } from '../fixtures/canaries';
@@ -8,6 +8,9 @@ import { REFERENCE_HEADCOUNT, REFERENCE_YEAR, referenceVaults } from '../fixture
 import { callCore } from '../support/callCore';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { testShell } from '../support/testShell';
+import { count } from '../support/published';
+import { auditSection } from '../support/suppressionAudit';
+import type { Published, ReportSection } from '../../shared/contract';
 
 /**
  * The published 2022 annual report of a Dutch university's social-safety team, reproduced from
@@ -65,7 +68,7 @@ const row = (table: ReportTable, key: string) => {
   return found;
 };
 const cell = (cross: ReportCross, rowKey: string, columnKey: string) => cross.cells[cross.rowKeys.indexOf(rowKey)]![cross.columnKeys.indexOf(columnKey)];
-const withinOnePoint = (shown: number | null, published: number) => expect(Math.abs(shown! - published)).toBeLessThanOrEqual(1);
+const withinOnePoint = (shown: Percent, published: number) => expect(Math.abs(count(shown) - published)).toBeLessThanOrEqual(1);
 const SUPERVISOR_OR_PROMOTOR = 'group:Direct leidinggevende of (co)promotor';
 
 describe('the reference annual report, reproduced figure by figure', () => {
@@ -93,7 +96,7 @@ describe('the reference annual report, reproduced figure by figure', () => {
     expect(row(exact.employmentStatus, 'former').value).toBe(2);
     expect(row(exact.employmentStatus, 'seconded').value).toBe(1);
     // Former employees keep their staff category, so both figures hold at once.
-    expect(row(exact.reporterProfile, 'academic_staff').value! + row(exact.reporterProfile, 'phd_candidate').value!).toBe(69);
+    expect(count(row(exact.reporterProfile, 'academic_staff').value) + count(row(exact.reporterProfile, 'phd_candidate').value)).toBe(69);
   });
 
   it('figure 3: reports per function of first contact add up to the unique total, 43/29/28%', () => {
@@ -143,7 +146,7 @@ describe('the reference annual report, reproduced figure by figure', () => {
     expect(cell(report.exact.team!.natureByOtherParty, 'group:Pesten en re-integratie', SUPERVISOR_OR_PROMOTOR)).toBe(4);
     expect(cell(report.exact.team!.natureByOtherParty, 'group:Discriminatie', 'private_life')).toBe(1);
     // Natures are often combined, so they add up to more than 100% of reports.
-    const tags = report.exact.team!.natures.rows.reduce((sum, entry) => sum + entry.value!, 0);
+    const tags = report.exact.team!.natures.rows.reduce((sum, entry) => sum + count(entry.value), 0);
     expect(tags).toBeGreaterThan(99);
   });
 
@@ -151,7 +154,7 @@ describe('the reference annual report, reproduced figure by figure', () => {
     const summary = report.published.team!.handlingSummary;
     expect(summary.unit).toBe('reports');
     expect(row(summary, 'advice_only').percent).toBe(60);
-    expect(row(summary, 'more_intensive').value! / 99).toBeGreaterThan(0.4);
+    expect(count(row(summary, 'more_intensive').value) / 99).toBeGreaterThan(0.4);
     expect(row(report.exact.team!.handling, 'police_report_help').value).toBe(1);
     expect(report.exact.team!.keyFigures.boardAdvices).toBe(2);
   });
@@ -162,10 +165,98 @@ describe('the reference annual report, reproduced figure by figure', () => {
     expect(row(faculty.reportsByAdviser!, 'adviser:1:external').value).toBe(13);
     const internal = faculty.reportsByAdviser!.rows.filter((entry) => entry.key.endsWith(':internal'));
     expect(internal).toHaveLength(6);
-    expect(internal.reduce((sum, entry) => sum + entry.value!, 0)).toBe(14);
-    expect(Math.max(...internal.map((entry) => entry.value!))).toBe(9);
+    expect(internal.reduce((sum, entry) => sum + count(entry.value), 0)).toBe(14);
+    expect(Math.max(...internal.map((entry) => count(entry.value)))).toBe(9);
     expect(faculty.keyFigures.conversationsPerReporter).toBe(2);
     // The faculty advisers' reports stay out of the team's own totals.
     expect(report.published.team!.keyFigures.reports).toBe(99);
   });
+
+  /** Every count the published report states in its text, located in our report. */
+  const STATED: [string, (section: { team: ReportSection; faculty: ReportSection }) => Published | null | undefined][] = [
+    ['99 reports', ({ team }) => team.keyFigures.reports],
+    ['112 reporters', ({ team }) => team.keyFigures.reporters],
+    ['5 joint reports', ({ team }) => team.keyFigures.jointReports],
+    ['8 academic staff reporting their PhD period', ({ team }) => row(team.duringPhdByStaffCategory, 'academic_staff').value],
+    ['5 bystanders', ({ team }) => row(team.reporterRole, 'bystander').value],
+    ['2 former employees', ({ team }) => row(team.employmentStatus, 'former').value],
+    ['1 seconded', ({ team }) => row(team.employmentStatus, 'seconded').value],
+    ['2 referred by the concerns point to the confidential adviser', ({ team }) => team.referralFlows.find((flow) => flow.to === 'confidential_adviser')!.made],
+    ['5 referred by the concerns point to the ombudsperson', ({ team }) => team.referralFlows.find((flow) => flow.to === 'ombudsperson')!.made],
+    ['12 referred by the concerns point elsewhere', ({ team }) => cell(team.referralsByFunction!, 'concerns_point_coordinator', 'elsewhere')],
+    ['0 to the complaints committee', ({ team }) => row(team.referralTargets, 'complaints_committee').value],
+    ['29 intimidation', ({ team }) => row(team.natures, 'intimidation').value],
+    ['10 intimidation by a supervisor or promotor', ({ team }) => cell(team.natureByOtherParty, 'intimidation', SUPERVISOR_OR_PROMOTOR)],
+    ['9 intimidation by a colleague', ({ team }) => cell(team.natureByOtherParty, 'intimidation', 'colleague')],
+    ['2 intimidation by students', ({ team }) => cell(team.natureByOtherParty, 'intimidation', 'student')],
+    ['7 intimidation by third parties', ({ team }) => cell(team.natureByOtherParty, 'intimidation', 'third_party')],
+    ['25 labour conflict', ({ team }) => row(team.natures, 'labour_conflict').value],
+    ['24 labour conflict reported by the employee', ({ team }) => cell(team.natureByOtherParty, 'labour_conflict', SUPERVISOR_OR_PROMOTOR)],
+    ['1 labour conflict reported by a supervisor', ({ team }) => cell(team.natureByOtherParty, 'labour_conflict', 'subordinate')],
+    ['5 bullying and reintegration', ({ team }) => row(team.natures, 'group:Pesten en re-integratie').value],
+    ['4 of them about the direct supervisor', ({ team }) => cell(team.natureByOtherParty, 'group:Pesten en re-integratie', SUPERVISOR_OR_PROMOTOR)],
+    ['12 sexual harassment', ({ team }) => row(team.natures, 'sexual_harassment').value],
+    ['5 sexual harassment by bystanders', ({ team }) => cell(team.natureByBystander, 'sexual_harassment', 'bystander')],
+    ['12 sexual harassment, all hierarchical', ({ team }) => cell(team.natureByHierarchy, 'sexual_harassment', 'yes')],
+    ['17 cooperation problems', ({ team }) => row(team.natures, 'cooperation_problems').value],
+    ['1 racism in private life', ({ team }) => cell(team.natureByOtherParty, 'group:Discriminatie', 'private_life')],
+    ['1 police report', ({ team }) => row(team.handling, 'police_report_help').value],
+    ['2 board advices', ({ team }) => team.keyFigures.boardAdvices],
+    ['27 faculty reports', ({ faculty }) => faculty.keyFigures.reports],
+    ['13 at the external faculty adviser', ({ faculty }) => row(faculty.reportsByAdviser!, 'adviser:1:external').value],
+  ];
+
+  /**
+   * What the publication hides of the reference report's own statements, and why: small counts
+   * are people (two former employees, one seconded, one police report) a reader could find; the
+   * complements are the cheapest counts that keep them from being recomputed from the totals.
+   */
+  const HIDDEN_AT: Record<number, string[]> = {
+    5: [
+      '2 former employees (small)',
+      '1 seconded (small)',
+      '2 referred by the concerns point to the confidential adviser (small)',
+      '5 referred by the concerns point to the ombudsperson (complement)',
+      '12 referred by the concerns point elsewhere (complement)',
+      '2 intimidation by students (small)',
+      '7 intimidation by third parties (complement)',
+      '24 labour conflict reported by the employee (complement)',
+      '1 labour conflict reported by a supervisor (small)',
+      '4 of them about the direct supervisor (small)',
+      '1 racism in private life (small)',
+      '1 police report (small)',
+      '2 board advices (small)',
+    ],
+    3: [
+      '2 former employees (small)',
+      '1 seconded (small)',
+      '2 referred by the concerns point to the confidential adviser (small)',
+      '5 referred by the concerns point to the ombudsperson (complement)',
+      '2 intimidation by students (small)',
+      '24 labour conflict reported by the employee (complement)',
+      '1 labour conflict reported by a supervisor (small)',
+      '4 of them about the direct supervisor (complement)',
+      '1 racism in private life (small)',
+      '1 police report (small)',
+      '2 board advices (small)',
+    ],
+  };
+
+  it.each([5, 3])('at k = %i every stated count is printed or marked with its reason, and the LP audit finds every small count protected', async (k) => {
+    const at = await ok<TeamReport>('team.report', { year: REFERENCE_YEAR, k, grouped: true });
+    const published = { team: at.published.team!, faculty: at.published.faculty! };
+    const exact = { team: at.exact.team!, faculty: at.exact.faculty! };
+    const hidden: string[] = [];
+    for (const [statement, locate] of STATED) {
+      const value = count(locate(exact));
+      const shown = locate(published);
+      if (value > 0 && value < k) expect(shown, statement).toBe('small');
+      else if (typeof shown === 'string') expect(shown, statement).toBe('complement');
+      else expect(shown, statement).toBe(value);
+      if (typeof shown === 'string') hidden.push(`${statement} (${shown})`);
+    }
+    expect(hidden).toEqual(HIDDEN_AT[k]);
+    for (const part of ['team', 'faculty'] as const) expect(await auditSection(published[part], exact[part], k), part).toEqual([]);
+  });
 });
+

@@ -251,11 +251,11 @@ describe('the team report', () => {
     expect(exact.reporterProfile.rows.find((row) => row.key === 'phd_candidate')!.value).toBe(1);
     expect(report.exact.faculty!.keyFigures).toMatchObject({ advisers: 1, reports: 1 });
     expect(report.units).toEqual([{ unit: 'CANARYUNITFACULTEIT', reports: 6 }]);
-    // 2 is below k, and the 3 beside it would give it away from the total of 5: both are hidden.
+    // 2 is below k ("<5"), and the 3 beside it would give it away from the total of 5: hidden as its complement ("×").
     const byFunction = Object.fromEntries(report.published.team!.reportsByFunction!.rows.map((row) => [row.key, row.value]));
-    expect(byFunction).toEqual({ central_confidential_adviser: null, ombudsperson: null, concerns_point_coordinator: 0 });
+    expect(byFunction).toEqual({ central_confidential_adviser: 'small', ombudsperson: 'complement', concerns_point_coordinator: 0 });
     expect(report.published.team!.reportsByFunction!.total).toBe(5);
-    expect(report.published.faculty!.keyFigures.reports).toBeNull();
+    expect(report.published.faculty!.keyFigures.reports).toBe('small');
     expect((await ok<TeamReport>('team.report', { year: 2026, k: 7, grouped: false })).units).toEqual([]);
     expect(await codeOf('team.report', { year: 2026, k: 2, grouped: false })).toBe('INVALID_INPUT');
 

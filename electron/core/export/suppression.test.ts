@@ -1,42 +1,70 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { suppressMatrix, suppressTable } from './suppression';
+import { DEFAULT_GROUPINGS } from '../../../shared/schemas/groupings';
+import { syntheticCase, syntheticExport } from '../../../test/fixtures/syntheticExports';
+import { auditSection } from '../../../test/support/suppressionAudit';
+import { SuppressionPlan } from './suppression';
+import { buildTeamReport } from './teamReport';
 
-/** Every line whose total is published has no suppressed member, or at least two. */
-function lines(result: ReturnType<typeof suppressMatrix>) {
-  const rows = result.cells.map((row, i) => ({ members: row, total: result.rowTotals[i]! }));
-  const columns = result.columnTotals.map((total, j) => ({ members: result.cells.map((row) => row[j]!), total }));
-  return [...rows, ...columns, { members: result.rowTotals, total: result.total }, { members: result.columnTotals, total: result.total }];
+function oneWay(values: number[], k: number) {
+  const plan = new SuppressionPlan();
+  const names = values.map((value, index) => plan.quantity(`row${index}`, value));
+  plan.quantity('total', values.reduce((sum, value) => sum + value, 0));
+  plan.equation('total', names);
+  const resolve = plan.solve(k);
+  return { rows: names.map(resolve), total: resolve('total') };
 }
 
 describe('small-cell suppression', () => {
-  it('hides small counts and never leaves one recoverable by subtraction from a published row or column', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 6 }).chain((columns) => fc.array(fc.array(fc.nat({ max: 20 }), { minLength: columns, maxLength: columns }), { minLength: 1, maxLength: 8 })),
-        fc.integer({ min: 3, max: 10 }),
-        (values, k) => {
-          const result = suppressMatrix(values, k);
-          values.forEach((row, i) =>
-            row.forEach((value, j) => {
-              const shown = result.cells[i]![j];
-              if (value > 0 && value < k) expect(shown).toBeNull();
-              if (shown !== null) expect(shown).toBe(value);
-            }),
-          );
-          for (const line of lines(result)) {
-            if (line.total === null) continue;
-            expect(line.members.filter((member) => member === null).length).not.toBe(1);
-          }
-        },
-      ),
-      { numRuns: 2000 },
-    );
+  it('marks small counts "small" and the cells hidden to protect them "complement", never the other way round', () => {
+    expect(oneWay([40, 2, 7, 0], 5)).toEqual({ rows: [40, 'small', 'complement', 0], total: 49 });
+    expect(oneWay([40, 20], 5)).toEqual({ rows: [40, 20], total: 60 });
+    expect(oneWay([2, 1], 5)).toEqual({ rows: ['small', 'small'], total: 'small' });
+    // Two small cells add up to less than k: one more is hidden, so neither is bounded below k.
+    expect(oneWay([30, 1, 2, 9, 24], 5)).toEqual({ rows: [30, 'small', 'small', 'complement', 24], total: 66 });
   });
 
-  it('hides the next-smallest cell of a one-way table with a published total', () => {
-    expect(suppressTable([40, 2, 7, 0], 5)).toEqual({ cells: [40, null, null, 0], total: 49 });
-    expect(suppressTable([40, 20], 5)).toEqual({ cells: [40, 20], total: 60 });
-    expect(suppressTable([2, 1], 5)).toEqual({ cells: [null, null], total: null });
+  it('hides a quantity everywhere it is printed once any table hides it', () => {
+    const plan = new SuppressionPlan();
+    plan.quantity('reporters', 12);
+    for (const table of ['profile', 'age']) {
+      const rows = table === 'profile' ? [3, 9] : [6, 6];
+      const names = rows.map((value, index) => plan.quantity(`${table}:${index}`, value));
+      plan.equation(plan.linked('reporters', `${table}:total`, 12), names);
+    }
+    const resolve = plan.solve(5);
+    expect(['profile:0', 'profile:1', 'age:0', 'age:1', 'reporters'].map(resolve)).toEqual(['small', 'complement', 6, 6, 12]);
   });
+
+  it('leaves no small count of a generated team report recoverable: the LP audit finds every range reaching k', async () => {
+    const samples = fc.sample(
+      fc.record({
+        k: fc.constantFrom(3, 5),
+        grouped: fc.boolean(),
+        advisers: fc.array(fc.tuple(fc.constantFrom('concerns_point_coordinator', 'ombudsperson', 'central_confidential_adviser', 'faculty_confidential_adviser' as const), fc.array(syntheticCase, { minLength: 1, maxLength: 25 })), { minLength: 1, maxLength: 4 }),
+      }),
+      { numRuns: 40, seed: 20261124 },
+    );
+    let audited = 0;
+    for (const sample of samples) {
+      const report = buildTeamReport({
+        year: 2025,
+        years: [2025],
+        files: sample.advisers.map(([fn, cases]) => syntheticExport(fn, cases)),
+        k: sample.k,
+        grouped: sample.grouped,
+        groupings: DEFAULT_GROUPINGS,
+        headcount: 1000,
+        replacements: [],
+        importsToRedo: 0,
+      });
+      for (const part of ['team', 'faculty'] as const) {
+        const published = report.published[part];
+        if (!published) continue;
+        expect(await auditSection(published, report.exact[part]!, sample.k)).toEqual([]);
+        audited += 1;
+      }
+    }
+    expect(audited).toBeGreaterThan(40);
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
+import { count } from '../../../test/support/published';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 let now = new Date(2027, 0, 10, 12, 0);
@@ -204,12 +205,12 @@ describe('the team’s own inputs to the report', () => {
     expect(await ok<Groupings>('team.groupings', {})).toEqual(DEFAULT_GROUPINGS);
 
     const detailed = (await report(2026, false)).exact.team!;
-    expect(detailed.natures.rows.filter((entry) => entry.value! > 0).map((entry) => [entry.key, entry.value])).toEqual([
+    expect(detailed.natures.rows.filter((entry) => count(entry.value) > 0).map((entry) => [entry.key, entry.value])).toEqual([
       ['bullying', 2],
       ['illness_reintegration', 1],
     ]);
     const grouped = (await report(2026, true)).exact.team!;
-    expect(grouped.natures.rows.filter((entry) => entry.value! > 0)).toEqual([{ key: 'group:Pesten en re-integratie', value: 2, percent: 100 }]);
+    expect(grouped.natures.rows.filter((entry) => count(entry.value) > 0)).toEqual([{ key: 'group:Pesten en re-integratie', value: 2, percent: 100 }]);
     expect(grouped.otherParty.rows.find((entry) => entry.key === 'group:Direct leidinggevende of (co)promotor')!.value).toBe(2);
 
     const mine: Groupings = [{ list: 'nature', name: 'Bullying only', codes: ['bullying', 'aggression_violence'] }];

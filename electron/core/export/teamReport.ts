@@ -1,16 +1,20 @@
 import type { CaseShape, ExportCounts, ExportFile } from '../../../shared/schemas/export';
 import { GROUP_KEY_PREFIX, type GroupableList, type Groupings } from '../../../shared/schemas/groupings';
-import type { KeyFigures, ReferralFlow, ReportSection, TeamReport } from '../../../shared/schemas/teamReport';
+import { shownCount, shownPercent } from '../../../shared/publication/shown';
+import type { GroupingEffect, Published, ReferralFlow, ReportSection, TeamReport } from '../../../shared/schemas/teamReport';
 import {
   FUNCTION_REFERRAL_CODES,
   HANDLING_SUMMARY,
   REFERRAL_CODE_OF_FUNCTION,
+  REFERRAL_TARGETS,
   TEAM_SECTION_FUNCTIONS,
   isFunctionReferralCode,
 } from '../../../shared/taxonomy';
 import { HIERARCHY_KEYS, OTHER_PARTY_KEYS } from '../../../shared/schemas/export';
 import { mergeCounts } from './merge';
-import { crossTable, partsTable, publish, tagsTable } from './reportTables';
+import { hiddenCells } from './hiddenCells';
+import { crossTable, partsTable, single, tagsTable, type Deferred, type Resolve } from './reportTables';
+import { SuppressionPlan } from './suppression';
 import { summarise } from './teamImports';
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
@@ -49,20 +53,6 @@ function natureCounts(shapes: CaseShape[], natureKey: RowKeyOf, natureOrder: str
     }
   }
   return { totals, cross };
-}
-
-function keyFigures(files: ExportFile[], merged: ExportCounts, k: number, headcount: number | null): KeyFigures {
-  const reporters = publish(merged.reporters, k);
-  return {
-    advisers: new Set(files.map((file) => file.adviserId)).size,
-    reports: publish(merged.reports, k),
-    reporters,
-    jointReports: publish(merged.jointReports, k),
-    conversations: publish(merged.conversations, k),
-    conversationsPerReporter: reporters === null || merged.reporters === 0 ? null : round1(merged.conversations / merged.reporters),
-    staffShare: reporters === null || headcount === null ? null : round1((merged.reporters / headcount) * 100),
-    boardAdvices: publish(merged.boardAdvices.total, k),
-  };
 }
 
 /**
@@ -170,31 +160,134 @@ function sectionCounts(files: ExportFile[], merged: ExportCounts | null, options
   };
 }
 
-function publishSection(counts: SectionCounts | null, k: number): ReportSection | null {
-  if (!counts) return null;
+/**
+ * Registers everything a section publishes with one suppression plan, in an order where a shared
+ * quantity is known before the tables that link to it (totals before the crosses that repeat them).
+ */
+function planSection(counts: SectionCounts): { plan: SuppressionPlan; build: Deferred<ReportSection> } {
   const { merged, kind } = counts;
-  return {
-    keyFigures: keyFigures(counts.files, merged, k, counts.headcount),
-    reportsByFunction: kind === 'team' ? partsTable('reports', counts.perFunction, k) : null,
-    reportsByAdviser: kind === 'faculty' ? partsTable('reports', counts.perAdviser, k) : null,
-    referralFlows: counts.flows.map((flow) => ({ ...flow, made: publish(flow.made, k), received: publish(flow.received, k), disagree: flow.made !== flow.received })),
-    referralsByFunction: kind === 'team' ? crossTable('referrals', counts.referralsByFunction, [...FUNCTION_REFERRAL_CODES, 'elsewhere'], k) : null,
-    reporterProfile: partsTable('reporters', counts.staff, k),
-    employmentStatus: partsTable('reporters', merged.byEmploymentStatus, k),
-    reporterRole: partsTable('reporters', merged.byReporterRole, k),
-    earlierPeriod: partsTable('reporters', merged.byEarlierPeriod, k),
-    duringPhdByStaffCategory: partsTable('reporters', merged.duringPhdByStaffCategory, k, merged.reporters),
-    ageStructure: partsTable('reporters', merged.byAgeBand, k),
-    intakeRoutes: partsTable('reports', merged.byIntakeRoute, k),
-    natures: tagsTable('reports', counts.byParty.totals, k, merged.reports),
-    natureByOtherParty: crossTable('reports', counts.byParty.cross, counts.partyColumns, k),
-    natureByHierarchy: crossTable('reports', counts.byHierarchy.cross, HIERARCHY_KEYS, k),
-    natureByBystander: crossTable('reports', counts.byBystander.cross, ['bystander', 'not_bystander'], k),
-    otherParty: partsTable('reports', counts.otherParty, k),
-    handling: tagsTable('reports', merged.byHandling, k, merged.reports),
-    handlingSummary: partsTable('reports', Object.fromEntries(HANDLING_SUMMARY.map((key) => [key, merged.handlingSummary[key]])), k),
-    referralTargets: partsTable('referrals', merged.byReferralTarget, k),
+  const plan = new SuppressionPlan();
+  const reports = { name: 'reports', value: merged.reports };
+  const reporters = { name: 'reporters', value: merged.reporters };
+  const reportsFigure = single(plan, reports.name, reports.value);
+  single(plan, reporters.name, reporters.value);
+  const jointReports = single(plan, 'jointReports', merged.jointReports);
+  const conversations = single(plan, 'conversations', merged.conversations);
+  const boardAdvices = single(plan, 'boardAdvices', merged.boardAdvices.total);
+  const byReports = { total: reports.name };
+  const byReporters = { total: reporters.name };
+
+  const reportsByFunction = kind === 'team' ? partsTable(plan, 'reportsByFunction', 'reports', counts.perFunction, byReports) : null;
+  const reportsByAdviser = kind === 'faculty' ? partsTable(plan, 'reportsByAdviser', 'reports', counts.perAdviser, byReports) : null;
+  const referralTargets = partsTable(plan, 'referralTargets', 'referrals', merged.byReferralTarget);
+  const referralsByFunction =
+    kind === 'team'
+      ? crossTable(plan, 'referralsByFunction', 'referrals', counts.referralsByFunction, [...FUNCTION_REFERRAL_CODES, 'elsewhere'], {
+          columnTotal: (column) => (column === 'elsewhere' ? undefined : `referralTargets:${column}`),
+          total: 'referralTargets:total',
+        })
+      : null;
+  const elsewhere = REFERRAL_TARGETS.filter((target) => !isFunctionReferralCode(target)).map((target) => `referralTargets:${target}`);
+  if (plan.has('referralsByFunction:*|elsewhere')) plan.equation('referralsByFunction:*|elsewhere', elsewhere);
+  const flows = counts.flows.map((flow) => {
+    const sender = TEAM_SECTION_FUNCTIONS.find((fn) => REFERRAL_CODE_OF_FUNCTION[fn] === flow.from);
+    const madeName = sender ? plan.linked(`referralsByFunction:${sender}|${flow.to}`, `flow:${flow.from}>${flow.to}:made`, flow.made) : plan.quantity(`flow:${flow.from}>${flow.to}:made`, flow.made);
+    const receivedName = plan.quantity(`flow:${flow.from}>${flow.to}:received`, flow.received);
+    return (resolve: Resolve) => ({ from: flow.from, to: flow.to, made: resolve(madeName), received: resolve(receivedName), disagree: flow.made !== flow.received });
+  });
+
+  const reporterProfile = partsTable(plan, 'reporterProfile', 'reporters', counts.staff, byReporters);
+  const employmentStatus = partsTable(plan, 'employmentStatus', 'reporters', merged.byEmploymentStatus, byReporters);
+  const reporterRole = partsTable(plan, 'reporterRole', 'reporters', merged.byReporterRole, byReporters);
+  const duringPhdByStaffCategory = partsTable(plan, 'duringPhdByStaffCategory', 'reporters', merged.duringPhdByStaffCategory, { base: reporters });
+  const earlierPeriod = partsTable(plan, 'earlierPeriod', 'reporters', merged.byEarlierPeriod, {
+    ...byReporters,
+    row: (key) => (key === 'during_phd' ? 'duringPhdByStaffCategory:total' : undefined),
+  });
+  const ageStructure = partsTable(plan, 'ageStructure', 'reporters', merged.byAgeBand, byReporters);
+  const intakeRoutes = partsTable(plan, 'intakeRoutes', 'reports', merged.byIntakeRoute, byReports);
+  const natures = tagsTable(plan, 'natures', 'reports', counts.byParty.totals, reports);
+  const natureRow = { rowTotal: (row: string) => `natures:${row}` };
+  const natureByOtherParty = crossTable(plan, 'natureByOtherParty', 'reports', counts.byParty.cross, counts.partyColumns, natureRow);
+  const natureByHierarchy = crossTable(plan, 'natureByHierarchy', 'reports', counts.byHierarchy.cross, HIERARCHY_KEYS, natureRow);
+  const natureByBystander = crossTable(plan, 'natureByBystander', 'reports', counts.byBystander.cross, ['bystander', 'not_bystander'], natureRow);
+  const otherParty = partsTable(plan, 'otherParty', 'reports', counts.otherParty, byReports);
+  const handlingSummary = partsTable(plan, 'handlingSummary', 'reports', Object.fromEntries(HANDLING_SUMMARY.map((key) => [key, merged.handlingSummary[key]])), byReports);
+  const handling = tagsTable(plan, 'handling', 'reports', merged.byHandling, reports, { row: (key) => `handlingSummary:${key}` });
+  const ioaCategories = tagsTable(plan, 'ioaCategories', 'reports', merged.byIoaCategory, reports);
+  const mediations = single(plan, 'mediations', merged.mediation.mediations);
+  const mediationFigures = {
+    hearings: single(plan, 'hearings', merged.mediation.hearings),
+    sessions: single(plan, 'sessions', merged.mediation.sessions),
+    agreements: single(plan, 'agreements', merged.mediation.agreements),
   };
+  const mediationOutcomes = partsTable(plan, 'mediationOutcomes', 'mediations', merged.mediation.byOutcome, { total: 'mediations' });
+  const signals = { name: 'signals', value: merged.signals.total };
+  single(plan, signals.name, signals.value);
+  const signalThemes = tagsTable(plan, 'signalThemes', 'signals', merged.signals.byTheme, signals);
+  // Outreach describes the advisers' own work, not people who came to them: published as it is.
+  const outreach = new SuppressionPlan();
+  const activities = partsTable(outreach, 'activities', 'activities', Object.fromEntries(Object.entries(merged.activities).map(([type, entry]) => [type, entry.count])));
+  const attendees = partsTable(outreach, 'attendees', 'attendees', Object.fromEntries(Object.entries(merged.activities).map(([type, entry]) => [type, entry.attendees])));
+  const exactOutreach = outreach.solve(1);
+
+  const build: Deferred<ReportSection> = (resolve) => {
+    const shownReporters = resolve(reporters.name);
+    // A ratio of two counts gives either back from the other: shown only when both are.
+    const ratioShown = typeof shownReporters === 'number' && typeof conversations(resolve) === 'number';
+    return {
+      keyFigures: {
+        advisers: new Set(counts.files.map((file) => file.adviserId)).size,
+        reports: reportsFigure(resolve),
+        reporters: shownReporters,
+        jointReports: jointReports(resolve),
+        conversations: conversations(resolve),
+        conversationsPerReporter: !ratioShown || merged.reporters === 0 ? null : round1(merged.conversations / merged.reporters),
+        staffShare: typeof shownReporters === 'string' || counts.headcount === null ? null : round1((merged.reporters / counts.headcount) * 100),
+        boardAdvices: boardAdvices(resolve),
+      },
+      reportsByFunction: reportsByFunction?.(resolve) ?? null,
+      reportsByAdviser: reportsByAdviser?.(resolve) ?? null,
+      referralFlows: flows.map((flow) => flow(resolve)),
+      referralsByFunction: referralsByFunction?.(resolve) ?? null,
+      reporterProfile: reporterProfile(resolve),
+      employmentStatus: employmentStatus(resolve),
+      reporterRole: reporterRole(resolve),
+      earlierPeriod: earlierPeriod(resolve),
+      duringPhdByStaffCategory: duringPhdByStaffCategory(resolve),
+      ageStructure: ageStructure(resolve),
+      intakeRoutes: intakeRoutes(resolve),
+      natures: natures(resolve),
+      natureByOtherParty: natureByOtherParty(resolve),
+      natureByHierarchy: natureByHierarchy(resolve),
+      natureByBystander: natureByBystander(resolve),
+      otherParty: otherParty(resolve),
+      handling: handling(resolve),
+      handlingSummary: handlingSummary(resolve),
+      referralTargets: referralTargets(resolve),
+      ioaCategories: ioaCategories(resolve),
+      mediation: {
+        mediations: mediations(resolve),
+        hearings: mediationFigures.hearings(resolve),
+        sessions: mediationFigures.sessions(resolve),
+        agreements: mediationFigures.agreements(resolve),
+      },
+      mediationOutcomes: mediationOutcomes(resolve),
+      signals: signalThemes(resolve),
+      activities: activities(exactOutreach),
+      attendees: attendees(exactOutreach),
+    };
+  };
+  return { plan, build };
+}
+
+/** The section at threshold k, and at 1 (exact). */
+function publishSection(counts: SectionCounts | null): { published: (k: number) => ReportSection; exact: ReportSection } | null {
+  if (!counts) return null;
+  const { plan, build } = planSection(counts);
+  const atK = new Map<number, ReportSection>();
+  const published = (k: number) => atK.get(k) ?? atK.set(k, build(plan.solve(k))).get(k)!;
+  return { published, exact: build(plan.solve(1)) };
 }
 
 export interface ReportInput {
@@ -209,19 +302,47 @@ export interface ReportInput {
   importsToRedo: number;
 }
 
+interface SectionsAt {
+  team: ReturnType<typeof publishSection>;
+  faculty: ReturnType<typeof publishSection>;
+}
+
+function sectionsOf(files: ExportFile[], groupings: Groupings, headcount: number | null): SectionsAt {
+  const team = files.filter((file) => TEAM_SECTION_FUNCTIONS.includes(file.function));
+  const faculty = files.filter((file) => !TEAM_SECTION_FUNCTIONS.includes(file.function));
+  const options = { groupings, headcount, allFiles: files };
+  return {
+    team: publishSection(sectionCounts(team, mergeCounts(team.map((file) => file.counts)), { ...options, kind: 'team' })),
+    faculty: publishSection(sectionCounts(faculty, mergeCounts(faculty.map((file) => file.counts)), { ...options, kind: 'faculty' })),
+  };
+}
+
+/** Hidden cells per table of both sections at k, under one choice of groupings. */
+function hiddenAt(sections: SectionsAt, k: number): Record<string, number> {
+  const hidden: Record<string, number> = {};
+  for (const section of [sections.team?.published(k), sections.faculty?.published(k)]) {
+    if (!section) continue;
+    for (const [table, count] of Object.entries(hiddenCells(section))) hidden[table] = (hidden[table] ?? 0) + count;
+  }
+  return hidden;
+}
+
+/** What each grouping saves: hidden cells per table with none, each one alone, and all of them. */
+function groupingEffects(files: ExportFile[], input: ReportInput): GroupingEffect[] {
+  const at = (groupings: Groupings) => hiddenAt(sectionsOf(files, groupings, input.headcount), input.k);
+  return [
+    { grouping: null, hidden: at([]) },
+    ...input.groupings.map((grouping) => ({ grouping: grouping.name, hidden: at([grouping]) })),
+    ...(input.groupings.length > 1 ? [{ grouping: '*', hidden: at(input.groupings) }] : []),
+  ];
+}
+
 /** The team's annual figures for one report year: suppressed for publication, exact for the merging member. */
 export function buildTeamReport(input: ReportInput): TeamReport {
   const { files, k } = input;
-  const team = files.filter((file) => TEAM_SECTION_FUNCTIONS.includes(file.function));
-  const faculty = files.filter((file) => !TEAM_SECTION_FUNCTIONS.includes(file.function));
-  const groupings = input.grouped ? input.groupings : [];
-  const mergedTeam = mergeCounts(team.map((file) => file.counts));
-  const mergedFaculty = mergeCounts(faculty.map((file) => file.counts));
-  const options = { groupings, headcount: input.headcount, allFiles: files };
-  const teamCounts = sectionCounts(team, mergedTeam, { ...options, kind: 'team' });
-  const facultyCounts = sectionCounts(faculty, mergedFaculty, { ...options, kind: 'faculty' });
-  const sections = (threshold: number) => ({ team: publishSection(teamCounts, threshold), faculty: publishSection(facultyCounts, threshold) });
-  const units = Object.entries(mergeCounts([mergedTeam, mergedFaculty].filter((counts) => counts !== null))?.byUnit ?? {})
+  const sections = sectionsOf(files, input.grouped ? input.groupings : [], input.headcount);
+  const byUnit = mergeCounts(files.map((file) => file.counts))?.byUnit ?? {};
+  const units = Object.entries(byUnit)
     .filter(([, reports]) => reports >= k)
     .map(([unit, reports]) => ({ unit, reports }))
     .sort((a, b) => b.reports - a.reports || a.unit.localeCompare(b.unit));
@@ -234,21 +355,22 @@ export function buildTeamReport(input: ReportInput): TeamReport {
     imports: files.map(summarise),
     replacements: input.replacements,
     importsToRedo: input.importsToRedo,
-    published: sections(k),
-    exact: sections(1),
+    published: { team: sections.team?.published(k) ?? null, faculty: sections.faculty?.published(k) ?? null },
+    exact: { team: sections.team?.exact ?? null, faculty: sections.faculty?.exact ?? null },
     units,
+    groupingEffects: groupingEffects(files, input),
   };
 }
 
 /** The published tables as CSV, suppressed cells written as "<k" exactly as the report shows them. */
 export function publicationCsv(report: TeamReport): string {
   const lines = ['section,table,row,column,value,percent'];
-  const shown = (value: number | null) => (value === null ? `<${report.k}` : String(value));
+  const shown = (value: Published | null) => shownCount(value, report.k);
   const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   const line = (...cells: string[]) => lines.push(cells.map(quote).join(','));
   for (const [name, part] of Object.entries(report.published)) {
     if (!part) continue;
-    for (const [figure, value] of Object.entries(part.keyFigures)) line(name, 'keyFigures', figure, '', value === null ? `<${report.k}` : String(value), '');
+    for (const [figure, value] of Object.entries(part.keyFigures)) line(name, 'keyFigures', figure, '', shown(value), '');
     for (const flow of part.referralFlows) {
       line(name, 'referralFlows', `${flow.from}>${flow.to}`, 'made', shown(flow.made), '');
       line(name, 'referralFlows', `${flow.from}>${flow.to}`, 'received', shown(flow.received), '');
@@ -256,7 +378,7 @@ export function publicationCsv(report: TeamReport): string {
     for (const [tableName, content] of Object.entries(part)) {
       if (content === null || typeof content !== 'object' || Array.isArray(content)) continue;
       if ('rows' in content) {
-        for (const row of content.rows) line(name, tableName, row.key, '', shown(row.value), row.percent === null ? '' : String(row.percent));
+        for (const row of content.rows) line(name, tableName, row.key, '', shown(row.value), row.percent === null ? '' : shownPercent(row.percent, report.k));
         if (content.hasTotal) line(name, tableName, 'total', '', shown(content.total), '');
       } else if ('cells' in content) {
         content.rowKeys.forEach((row, i) => content.columnKeys.forEach((column, j) => line(name, tableName, row, column, shown(content.cells[i]![j]!), '')));

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import nl from './locales/nl.json';
+import en from '../../../shared/i18n/locales/en.json';
+import nl from '../../../shared/i18n/locales/nl.json';
 
 export const i18n = i18next.createInstance();
 

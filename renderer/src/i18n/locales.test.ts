@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json';
-import nl from './locales/nl.json';
+import en from '../../../shared/i18n/locales/en.json';
+import nl from '../../../shared/i18n/locales/nl.json';
 import { OPERATION_PHASES } from '../../../shared/events';
 import { TAXONOMY } from './taxonomyLists';
 

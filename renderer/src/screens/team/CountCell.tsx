@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Published } from '../../../../shared/contract';
 import { shownCount } from './rowLabels';
 
 /**
@@ -8,16 +9,23 @@ import { shownCount } from './rowLabels';
  */
 export const SmallCellThreshold = createContext<number | null>(null);
 
-function useSmall(value: number | null): number | null {
+function useSmall(value: Published | null): number | null {
   const below = useContext(SmallCellThreshold);
-  return below !== null && value !== null && value > 0 && value < below ? below : null;
+  return below !== null && typeof value === 'number' && value > 0 && value < below ? below : null;
 }
 
 /** A count as the report shows it, marked (visibly and for screen readers) when it is a small cell. */
-export function CountText({ value, k }: { value: number | null; k: number }) {
+export function CountText({ value, k }: { value: Published | null; k: number }) {
   const { t } = useTranslation();
   const small = useSmall(value);
-  if (small === null) return <>{shownCount(value, k)}</>;
+  if (small === null) {
+    if (typeof value !== 'string') return <>{shownCount(value, k)}</>;
+    return (
+      <span className={`suppressed suppressed-${value}`} title={t(`team.suppressed.${value}`, { k })}>
+        {shownCount(value, k)}
+      </span>
+    );
+  }
   return (
     <mark className="small-cell" title={t('export.smallCell', { k: small })}>
       {shownCount(value, k)}
@@ -26,7 +34,7 @@ export function CountText({ value, k }: { value: number | null; k: number }) {
   );
 }
 
-export function CountCell({ value, k }: { value: number | null; k: number }) {
+export function CountCell({ value, k }: { value: Published | null; k: number }) {
   return (
     <td>
       <CountText value={value} k={k} />

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { KeyFigures } from '../../../../shared/contract';
+import type { KeyFigures, Published } from '../../../../shared/contract';
 import type { ReactNode } from 'react';
 import { CountText } from './CountCell';
 
 /** The headline numbers of a section; reports are the unique total, each report counted once. */
 export function KeyFiguresView({ figures, k, headcount }: { figures: KeyFigures; k: number; headcount: number | null | undefined }) {
   const { t } = useTranslation();
-  const count = (value: number | null) => <CountText value={value} k={k} />;
+  const count = (value: Published) => <CountText value={value} k={k} />;
   const items: [string, ReactNode][] = [
     [t('team.key.advisers'), String(figures.advisers)],
     [t('team.key.reports'), count(figures.reports)],

@@ -2,11 +2,8 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { ReportTable } from '../../../../shared/contract';
 import { CountCell } from './CountCell';
-import { shownCount, type KeyLabel } from './rowLabels';
+import { shownCount, shownPercent, type KeyLabel } from './rowLabels';
 
-function percentText(percent: number | null): string {
-  return percent === null ? '—' : `${percent}%`;
-}
 
 /**
  * One table of the publication: each row's count and its percentage of the stated base, the unit
@@ -15,7 +12,7 @@ function percentText(percent: number | null): string {
 export function ReportTableView({ title, table, label, k, chart = false, note }: { title: string; table: ReportTable; label: KeyLabel; k: number; chart?: boolean; note?: string }) {
   const { t } = useTranslation();
   const rows = table.rows.filter((row) => row.value !== 0);
-  const plotted = rows.filter((row): row is typeof row & { value: number } => row.value !== null).map((row) => ({ name: label(row.key), value: row.value }));
+  const plotted = rows.filter((row): row is typeof row & { value: number } => typeof row.value === 'number').map((row) => ({ name: label(row.key), value: row.value }));
   return (
     <section className="report-table" aria-label={title}>
       <h3>{title}</h3>
@@ -50,7 +47,7 @@ export function ReportTableView({ title, table, label, k, chart = false, note }:
               <tr key={row.key}>
                 <th scope="row">{label(row.key)}</th>
                 <CountCell value={row.value} k={k} />
-                <td>{percentText(row.percent)}</td>
+                <td>{shownPercent(row.percent, k)}</td>
               </tr>
             ))}
             {table.hasTotal && (

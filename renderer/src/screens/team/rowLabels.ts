@@ -24,7 +24,4 @@ export function keyLabel(t: TFunction, list: TaxonomyList | 'hierarchy' | 'bysta
   };
 }
 
-/** "<k" for a suppressed count, exactly as the CSV and PDF show it. */
-export function shownCount(value: number | null, k: number): string {
-  return value === null ? `<${k}` : String(value);
-}
+export { shownCount, shownPercent } from '../../../../shared/publication/shown';

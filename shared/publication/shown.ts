@@ -1,0 +1,24 @@
+import type { Percent, Published } from '../schemas/teamReport';
+
+/** The mark of a complementary-suppressed cell; the footnote says what it means. */
+export const COMPLEMENT_MARK = '×';
+
+/**
+ * A count as every form of the publication prints it: the number, "<k" for a small count, "×" for
+ * a count hidden only to protect a small one. Null (no total) prints as nothing.
+ */
+export function shownCount(value: Published | null, k: number): string {
+  if (value === null) return '';
+  if (value === 'small') return `<${k}`;
+  if (value === 'complement') return COMPLEMENT_MARK;
+  return String(value);
+}
+
+/** A hidden percentage carries its count's mark, so it cannot be multiplied back into the count. */
+export function shownPercent(percent: Percent, k: number): string {
+  if (percent === null) return '—';
+  if (typeof percent === 'string') return shownCount(percent, k);
+  return `${percent}%`;
+}
+
+export const isSuppressed = (value: Published | Percent): value is 'small' | 'complement' => typeof value === 'string';
