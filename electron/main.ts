@@ -5,7 +5,14 @@ import { DEFAULT_SETTINGS, isChannel, type Settings } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { EVENT_CHANNEL } from '../shared/events';
 import { CoreClient } from './coreProcess/coreClient';
-import type { CoreProcessHandle, ShellMethod } from './coreProcess/protocol';
+import { PRINT_ROUTE, type CoreProcessHandle, type ShellMethod } from './coreProcess/protocol';
+import {
+  CHART_CAPTURE_FUNCTION,
+  PRINT_FOOTER_TEMPLATE,
+  PRINT_HEADER_TEMPLATE,
+  PRINT_MARGINS_MM,
+  PRINT_STATE_ATTRIBUTE,
+} from '../shared/publication/printLayout';
 import { watchLinuxScreenLock } from './linuxScreenLock';
 import { installLockTriggers } from './lockTriggers';
 import { electronNativeBinding } from './nativeBinding';
@@ -23,7 +30,11 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+/** The off-screen window the report document is rendered in, while a publication is saved. */
+let printWindow: BrowserWindow | null = null;
 const SHOW_ANYWAY_AFTER_MS = 5_000;
+const PRINT_READY_TIMEOUT_MS = 30_000;
+const PRELOAD = () => join(__dirname, '../preload/preload.js');
 
 function serveRenderer(rendererDirectory: string) {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -56,6 +67,8 @@ function routeIpc(core: CoreClient) {
   // refuses what did not come from the app's own page or names no channel at all.
   ipcMain.handle('vault', (event, channel: unknown, request: unknown): Promise<Result<unknown>> | Result<never> => {
     if (!isAppUrl(event.senderFrame?.url) || !isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
+    // The print window only reads the document it prints.
+    if (printWindow && event.sender === printWindow.webContents && channel !== 'team.document') return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
     return core.invoke(channel, request);
   });
   core.onEvent((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
@@ -69,7 +82,7 @@ function createWindow(core: CoreClient) {
     minHeight: 560,
     show: false,
     title: 'Confidant',
-    webPreferences: webPreferences(join(__dirname, '../preload/preload.js'), app.isPackaged),
+    webPreferences: webPreferences(PRELOAD(), app.isPackaged),
   });
   const protect = (settings: Settings | null) => window.setContentProtection((settings ?? DEFAULT_SETTINGS).contentProtection);
   protect(core.settings);
@@ -102,7 +115,51 @@ function installMenu(core: CoreClient) {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-/** The adviser's own save dialog and the window's PDF: the only ways the core reaches the file system outside its vault. */
+const mm = (value: number) => value / 25.4;
+
+async function printState(window: BrowserWindow): Promise<string> {
+  const deadline = Date.now() + PRINT_READY_TIMEOUT_MS;
+  for (;;) {
+    const state = (await window.webContents.executeJavaScript(`document.documentElement.getAttribute('${PRINT_STATE_ATTRIBUTE}')`)) as string | null;
+    if (state) return state;
+    if (Date.now() > deadline) return 'timeout';
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const PNG_DATA_URL = 'data:image/png;base64,';
+
+/**
+ * The report document on the renderer's print route, in a window that is never shown: printed to
+ * PDF with page numbers, and its charts as PNG (for Word). The window can only read the document.
+ */
+async function renderReport(route: string): Promise<{ pdf: Uint8Array; charts: { id: string; png: Uint8Array }[] }> {
+  if (!PRINT_ROUTE.test(route)) throw new Error('not a print route');
+  const window = new BrowserWindow({ show: false, width: 1000, height: 1400, webPreferences: webPreferences(PRELOAD(), app.isPackaged) });
+  printWindow = window;
+  try {
+    await window.loadURL(`${APP_ENTRY}${route}`);
+    if ((await printState(window)) !== 'ready') throw new Error('the print route did not render');
+    const pdf = await window.webContents.printToPDF({
+      printBackground: true,
+      pageSize: 'A4',
+      displayHeaderFooter: true,
+      headerTemplate: PRINT_HEADER_TEMPLATE,
+      footerTemplate: PRINT_FOOTER_TEMPLATE,
+      margins: { top: mm(PRINT_MARGINS_MM.top), bottom: mm(PRINT_MARGINS_MM.bottom), left: mm(PRINT_MARGINS_MM.left), right: mm(PRINT_MARGINS_MM.right) },
+    });
+    const charts = (await window.webContents.executeJavaScript(`window.${CHART_CAPTURE_FUNCTION}()`)) as { id: string; dataUrl: string }[];
+    return {
+      pdf: new Uint8Array(pdf),
+      charts: charts.filter((chart) => chart.dataUrl.startsWith(PNG_DATA_URL)).map((chart) => ({ id: chart.id, png: new Uint8Array(Buffer.from(chart.dataUrl.slice(PNG_DATA_URL.length), 'base64')) })),
+    };
+  } finally {
+    printWindow = null;
+    window.destroy();
+  }
+}
+
+/** The adviser's own save dialog and the rendered report: the only ways the core reaches the file system outside its vault. */
 async function shellService(method: ShellMethod, argument: string | null): Promise<unknown> {
   if (!mainWindow) return null;
   switch (method) {
@@ -117,8 +174,8 @@ async function shellService(method: ShellMethod, argument: string | null): Promi
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     }
-    case 'printToPdf':
-      return new Uint8Array(await mainWindow.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
+    case 'renderReport':
+      return renderReport(argument ?? '');
   }
 }
 

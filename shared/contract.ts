@@ -13,12 +13,13 @@ import { ExportPreview, ExportRequest } from './schemas/export';
 import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalInput } from './schemas/outreach';
 import { Groupings } from './schemas/groupings';
 import { ExportPreviewTables, ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
-import { Id } from './schemas/primitives';
+import { Id, Language } from './schemas/primitives';
+import { DocumentRequest, PublicationDocument, ReportTexts, SavePublicationRequest, EDITABLE_TEXTS, MAX_TEXT_LENGTH } from './schemas/publication';
 import { CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
 import type { VaultEvent } from './events';
 import { VAULT_FUNCTIONS } from './taxonomy';
 
-export { LocalDate, LocalDateTime } from './schemas/primitives';
+export { Language, LocalDate, LocalDateTime } from './schemas/primitives';
 export * from './schemas/cases';
 export * from './schemas/conversations';
 export * from './schemas/mediation';
@@ -27,6 +28,7 @@ export * from './schemas/export';
 export * from './schemas/teamReport';
 export * from './schemas/groupings';
 export * from './schemas/team';
+export * from './schemas/publication';
 
 /**
  * The IPC contract: every channel, with a runtime schema for its request and its response.
@@ -52,8 +54,6 @@ const RecoveryKeyInput = z
   .max(200)
   .regex(/^[0-9A-Za-z\s-]+$/);
 
-export const Language = z.enum(['nl', 'en']);
-export type Language = z.infer<typeof Language>;
 
 /** What the adviser may change directly. The backup folder is set only through the shell's dialog. */
 export const SettingsUpdate = z
@@ -208,14 +208,21 @@ export const contract = {
   },
   'team.remove': { request: z.object({ exportId: z.string().uuid() }).strict(), response: Empty },
   'team.report': { request: ReportRequest, response: TeamReport },
-  'team.saveCsv': { request: ReportRequest, response: Saved },
   'team.setHeadcount': {
     request: z.object({ year: ReportYear, headcount: z.number().int().min(1).max(10_000_000).nullable() }).strict(),
     response: Empty,
   },
   'team.groupings': { request: Empty, response: Groupings },
   'team.saveGroupings': { request: z.object({ groupings: Groupings }).strict(), response: Groupings },
-  'team.savePdf': { request: Empty, response: Saved },
+  /** The annual report as a document in one language: what every saved format writes. */
+  'team.document': { request: DocumentRequest, response: PublicationDocument },
+  /** Writes the document as PDF, Word, Excel or CSV, and keeps its published tables for next time. */
+  'team.savePublication': { request: SavePublicationRequest, response: Saved },
+  'team.texts': { request: z.object({ year: ReportYear }).strict(), response: ReportTexts },
+  'team.saveText': {
+    request: z.object({ year: ReportYear, text: z.enum(EDITABLE_TEXTS), value: z.string().max(MAX_TEXT_LENGTH) }).strict(),
+    response: Empty,
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'BAD_SIGNATURE',
   'UNSEALED_EXPORT',
   'PERIOD_NOT_ENDED',
+  /** Publishing again after imports were removed, without reading the differencing warning. */
+  'DIFFERENCING_RISK',
   'INTERNAL',
 ] as const;
 

@@ -12,7 +12,9 @@ import { AppError } from './errors';
 import { ExportService } from './export/exportService';
 import { getGroupings, saveGroupings } from './export/groupings';
 import { headcountOf, importExport, importYears, importedExports, importsToRedo, removeImport, replacementsOf, setHeadcount } from './export/teamImports';
-import { buildTeamReport, publicationCsv } from './export/teamReport';
+import { buildTeamReport } from './export/teamReport';
+import { PublicationService } from './publication/publicationService';
+import { saveText, textsOf } from './publication/publications';
 import { listBoardAdvices, saveBoardAdvice } from './outreach/boardAdvices';
 import type { ReportRequest } from '../../shared/contract';
 import type { LockReason } from '../../shared/events';
@@ -105,6 +107,8 @@ export function createCore(options: CoreOptions): Core {
     writeFileSync(path, content, { mode: 0o600 });
     return { fileName: basename(path) };
   }
+
+  const publications = new PublicationService({ db, report: teamReport, shell, today, saveTo });
 
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
@@ -236,16 +240,18 @@ export function createCore(options: CoreOptions): Core {
       return done;
     },
     'team.report': (request) => teamReport(request),
-    'team.saveCsv': (request) => saveTo(`confidant-annual-report-${request.year}.csv`, publicationCsv(teamReport(request))),
     'team.setHeadcount': ({ year, headcount }) => {
       setHeadcount(db(), year, headcount);
       return done;
     },
     'team.groupings': () => getGroupings(db()),
     'team.saveGroupings': ({ groupings }) => saveGroupings(db(), groupings),
-    'team.savePdf': async () => {
-      db();
-      return saveTo('confidant-annual-report.pdf', await shell.printToPdf());
+    'team.document': (request) => publications.document(request).document,
+    'team.savePublication': (request) => publications.save(request),
+    'team.texts': ({ year }) => textsOf(db(), year),
+    'team.saveText': ({ year, text, value }) => {
+      saveText(db(), year, text, value);
+      return done;
     },
   };
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createCore, type Core } from '../core/core';
 import type { ShellServices } from '../core/shell';
 import type { CoreToMain, MainToCore, ShellMethod } from './protocol';
@@ -30,11 +31,18 @@ function askShell(method: ShellMethod, argument: string | null): Promise<unknown
   });
 }
 
-/** Dialogs and the PDF belong to the window, so the core asks main for them. */
+const Bytes = z.instanceof(Uint8Array);
+/** What main answers for the print route: checked here, as everything crossing a process boundary. */
+const RenderedAnswer = z.object({ pdf: Bytes, charts: z.array(z.object({ id: z.string().max(200), png: Bytes }).strict()).max(100) }).strict();
+
+/** Dialogs and the rendered report belong to the windows, so the core asks main for them. */
 const remoteShell: ShellServices = {
   chooseSavePath: async (suggestedName) => (await askShell('chooseSavePath', suggestedName)) as string | null,
   chooseFolder: async (purpose) => (await askShell('chooseFolder', purpose)) as string | null,
-  printToPdf: async () => Buffer.from((await askShell('printToPdf', null)) as Uint8Array),
+  renderReport: async (route) => {
+    const { pdf, charts } = RenderedAnswer.parse(await askShell('renderReport', route));
+    return { pdf: Buffer.from(pdf), charts: charts.map((chart) => ({ id: chart.id, png: Buffer.from(chart.png) })) };
+  },
 };
 
 let core: Core | null = null;

@@ -12,7 +12,10 @@ export type MainToCore =
   | { type: 'lock'; id: number; reason: LockReason }
   | { type: 'shellAnswer'; id: number; value: unknown; failed: boolean };
 
-export type ShellMethod = 'chooseSavePath' | 'chooseFolder' | 'printToPdf';
+export type ShellMethod = 'chooseSavePath' | 'chooseFolder' | 'renderReport';
+
+/** The only routes main renders off-screen for the core: the report document's print route. */
+export const PRINT_ROUTE = /^#\/print\?[A-Za-z0-9=&]+$/;
 
 export type CoreToMain =
   | { type: 'response'; id: number; result: Result<unknown> }

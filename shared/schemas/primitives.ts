@@ -44,3 +44,7 @@ export function uniqueList<T extends z.ZodTypeAny>(item: T, max: number) {
     .max(max)
     .refine((values) => new Set(values).size === values.length, 'duplicate');
 }
+
+/** The two languages of the interface and of the publication. */
+export const Language = z.enum(['nl', 'en']);
+export type Language = z.infer<typeof Language>;

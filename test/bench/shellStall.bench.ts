@@ -101,7 +101,7 @@ export async function benchShellStall(folder: string, vaultDirectory: string, co
   const core = createCore({
     dataDirectory: inline,
     log: createLogger(() => undefined),
-    shell: { chooseFolder: async () => join(inline, 'backups'), chooseSavePath: async () => null, printToPdf: async () => Buffer.alloc(0) },
+    shell: { chooseFolder: async () => join(inline, 'backups'), chooseSavePath: async () => null, renderReport: async () => ({ pdf: Buffer.alloc(0), charts: [] }) },
   });
   try {
     return { coreProcess, inProcess: await measure((channel, request) => core.router.handle(channel, request)) };

@@ -5,6 +5,13 @@ import { createCore, type Core } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
 import type { ShellServices } from '../../electron/core/shell';
 import { resolveBuildPath, responseHeaders } from '../../electron/security';
+import {
+  CHART_CAPTURE_FUNCTION,
+  PRINT_FOOTER_TEMPLATE,
+  PRINT_HEADER_TEMPLATE,
+  PRINT_MARGINS_MM,
+  PRINT_STATE_ATTRIBUTE,
+} from '../../shared/publication/printLayout';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 
 const RENDERER_BUILD = resolve(__dirname, '../../out/renderer');
@@ -51,6 +58,8 @@ export interface RunningApp {
   /** Opens the app again on the same data folder, as a restart would. */
   reopen(): Promise<void>;
   screenshot(name: string): Promise<void>;
+  /** The renderer's print route in a page of its own, as the shell renders it off-screen; rendered when it resolves. */
+  openPrintRoute(route: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -97,8 +106,28 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
     async chooseFolder() {
       return folderAnswers.shift() ?? null;
     },
-    printToPdf: async () => page.pdf({ format: 'A4', printBackground: true }),
+    // The same route, page size, footer and chart capture as main's off-screen window, in Chromium's PDF engine.
+    async renderReport(route) {
+      const printPage = await openPrintRoute(route);
+      try {
+        const margin = Object.fromEntries(Object.entries(PRINT_MARGINS_MM).map(([side, value]) => [side, `${value}mm`]));
+        const pdf = await printPage.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: PRINT_HEADER_TEMPLATE, footerTemplate: PRINT_FOOTER_TEMPLATE, margin });
+        const charts = (await printPage.evaluate(`window.${CHART_CAPTURE_FUNCTION}()`)) as { id: string; dataUrl: string }[];
+        return { pdf, charts: charts.map((chart) => ({ id: chart.id, png: Buffer.from(chart.dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64') })) };
+      } finally {
+        await printPage.close();
+      }
+    },
   };
+
+  async function openPrintRoute(route: string): Promise<Page> {
+    const printPage = await context.newPage();
+    await printPage.goto(`${HARNESS_ORIGIN}/index.html${route}`);
+    await printPage.waitForSelector(`html[${PRINT_STATE_ATTRIBUTE}]`);
+    const state = await printPage.getAttribute('html', PRINT_STATE_ATTRIBUTE);
+    if (state !== 'ready') throw new Error(`print route ${route} ended ${state}`);
+    return printPage;
+  }
   const core = createCore({
     dataDirectory: options.dataDirectory ?? folder.path,
     log: createLogger((line) => logLines.push(line)),
@@ -145,6 +174,7 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
+    openPrintRoute,
     async close() {
       core.vault.lock();
       await context.close();

@@ -5,7 +5,7 @@ import type { ShellServices } from '../../electron/core/shell';
  * The shell's dialogs as a test drives them: each save goes to the next name in a folder the
  * test owns (or is cancelled), and printing returns what the test supplies.
  */
-export function testShell(folder: string, printToPdf: () => Promise<Buffer> = async () => Buffer.from('%PDF-1.4\n')) {
+export function testShell(folder: string, renderReport: ShellServices['renderReport'] = async () => ({ pdf: Buffer.from('%PDF-1.4\n'), charts: [] })) {
   const saved: string[] = [];
   let cancelNext = false;
   const folders: (string | null)[] = [];
@@ -22,7 +22,7 @@ export function testShell(folder: string, printToPdf: () => Promise<Buffer> = as
     async chooseFolder() {
       return folders.shift() ?? null;
     },
-    printToPdf,
+    renderReport,
   };
   return {
     shell,

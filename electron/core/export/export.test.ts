@@ -259,9 +259,9 @@ describe('the team report', () => {
     expect((await ok<TeamReport>('team.report', { year: 2026, k: 7, grouped: false })).units).toEqual([]);
     expect(await codeOf('team.report', { year: 2026, k: 2, grouped: false })).toBe('INVALID_INPUT');
 
-    const { fileName } = await ok<{ fileName: string }>('team.saveCsv', { year: 2026, k: 3, grouped: false });
+    const { fileName } = await ok<{ fileName: string }>('team.savePublication', { year: 2026, k: 3, grouped: false, language: 'nl', format: 'csv', acceptDifferencing: false });
     expect(fileName).toBe('confidant-annual-report-2026.csv');
-    expect(readFileSync(dialogs.saved.at(-1)!, 'utf8')).toContain('faculty,keyFigures,reports,,<3');
+    expect(readFileSync(dialogs.saved.at(-1)!, 'utf8')).toContain('Facultaire en promovendivertrouwenspersonen,Kerncijfers,"Meldingen (uniek, elk één keer geteld)",Aantal,<3,faculty,faculty.keyFigures,reports,value');
   });
 
   it('keeps imports and removes one on request', async () => {

@@ -134,8 +134,14 @@ describe('imports per adviser and report year', () => {
     }
     for (const bad of [{ year: 2026, k: 5 }, { year: 2026, k: 5, grouped: 'yes' }, { year: 1800, k: 5, grouped: false }, { year: 2026.5, k: 5, grouped: false }]) {
       expect(await codeOf('team.report', bad)).toBe('INVALID_INPUT');
-      expect(await codeOf('team.saveCsv', bad)).toBe('INVALID_INPUT');
+      expect(await codeOf('team.savePublication', { ...bad, language: 'nl', format: 'csv', acceptDifferencing: false })).toBe('INVALID_INPUT');
     }
+    for (const bad of [{ format: 'html' }, { language: 'de' }, { acceptDifferencing: 'yes' }]) {
+      expect(await codeOf('team.savePublication', { year: 2026, k: 5, grouped: false, language: 'nl', format: 'csv', acceptDifferencing: false, ...bad })).toBe('INVALID_INPUT');
+    }
+    expect(await codeOf('team.saveText', { year: 2026, text: 'preface', value: 'x' })).toBe('INVALID_INPUT');
+    expect(await codeOf('team.saveText', { year: 2026, text: 'summary', value: 'x'.repeat(4001) })).toBe('INVALID_INPUT');
+    expect(rowCount('report_texts') + rowCount('report_publications')).toBe(0);
     expect(rowCount('team_imports')).toBe(0);
     // An export claiming an external adviser of another function is not one of ours.
     const external = JSON.parse(content) as { external: boolean };

@@ -1,7 +1,6 @@
 import type { CaseShape, ExportCounts, ExportFile } from '../../../shared/schemas/export';
 import { GROUP_KEY_PREFIX, type GroupableList, type Groupings } from '../../../shared/schemas/groupings';
-import { shownCount, shownPercent } from '../../../shared/publication/shown';
-import type { GroupingEffect, Published, ReferralFlow, ReportSection, TeamReport } from '../../../shared/schemas/teamReport';
+import type { GroupingEffect, ReferralFlow, ReportSection, TeamReport } from '../../../shared/schemas/teamReport';
 import {
   FUNCTION_REFERRAL_CODES,
   HANDLING_SUMMARY,
@@ -360,32 +359,4 @@ export function buildTeamReport(input: ReportInput): TeamReport {
     units,
     groupingEffects: groupingEffects(files, input),
   };
-}
-
-/** The published tables as CSV, suppressed cells written as "<k" exactly as the report shows them. */
-export function publicationCsv(report: TeamReport): string {
-  const lines = ['section,table,row,column,value,percent'];
-  const shown = (value: Published | null) => shownCount(value, report.k);
-  const quote = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const line = (...cells: string[]) => lines.push(cells.map(quote).join(','));
-  for (const [name, part] of Object.entries(report.published)) {
-    if (!part) continue;
-    for (const [figure, value] of Object.entries(part.keyFigures)) line(name, 'keyFigures', figure, '', shown(value), '');
-    for (const flow of part.referralFlows) {
-      line(name, 'referralFlows', `${flow.from}>${flow.to}`, 'made', shown(flow.made), '');
-      line(name, 'referralFlows', `${flow.from}>${flow.to}`, 'received', shown(flow.received), '');
-    }
-    for (const [tableName, content] of Object.entries(part)) {
-      if (content === null || typeof content !== 'object' || Array.isArray(content)) continue;
-      if ('rows' in content) {
-        for (const row of content.rows) line(name, tableName, row.key, '', shown(row.value), row.percent === null ? '' : shownPercent(row.percent, report.k));
-        if (content.hasTotal) line(name, tableName, 'total', '', shown(content.total), '');
-      } else if ('cells' in content) {
-        content.rowKeys.forEach((row, i) => content.columnKeys.forEach((column, j) => line(name, tableName, row, column, shown(content.cells[i]![j]!), '')));
-        line(name, tableName, 'total', '', shown(content.total), '');
-      }
-    }
-  }
-  for (const unit of report.units) line('team', 'units', unit.unit, '', String(unit.reports), '');
-  return `${lines.join('\n')}\n`;
 }

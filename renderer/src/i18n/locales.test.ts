@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../shared/i18n/locales/en.json';
 import nl from '../../../shared/i18n/locales/nl.json';
 import { OPERATION_PHASES } from '../../../shared/events';
-import { TAXONOMY } from './taxonomyLists';
+import { TAXONOMY } from '../../../shared/i18n/taxonomyLists';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

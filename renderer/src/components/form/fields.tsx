@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TAXONOMY, type CodeOf, type TaxonomyList } from '../../i18n/taxonomyLists';
+import { TAXONOMY, type CodeOf, type TaxonomyList } from '../../../../shared/i18n/taxonomyLists';
 
 /** An inline message under a field, in the adviser's language. */
 export function FieldError({ error, id }: { error: string | undefined; id?: string }) {

@@ -19,7 +19,7 @@ import {
   TriStateSelect,
 } from '../../components/form/fields';
 import { ListEditor } from '../../components/form/ListEditor';
-import { TAXONOMY } from '../../i18n/taxonomyLists';
+import { TAXONOMY } from '../../../../shared/i18n/taxonomyLists';
 import { useProfileStore } from '../../stores/profileStore';
 import { otherConsents, statisticsAnswer, statisticsFirst, withHandlings, withIntakeRoute, withReferredInBy } from './caseFormRules';
 import { StatisticsConsentField } from './StatisticsConsentField';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ExportPreview } from '../../../../shared/contract';
 import { FUNCTION_REFERRAL_CODES } from '../../../../shared/taxonomy';
-import { TAXONOMY } from '../../i18n/taxonomyLists';
+import { TAXONOMY } from '../../../../shared/i18n/taxonomyLists';
 
 /**
  * Key figures of the preview, readable; the exact file content is shown beneath them. Reports

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Published } from '../../../../shared/contract';
-import { shownCount } from './rowLabels';
+import { shownCount } from '../../../../shared/publication/shown';
 
 /**
  * In the adviser's export preview: the team's threshold k, below which a non-zero count is

@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors, hasErrors } from '../../components/form/fieldErrors';
 import { CodeCheckboxes, FieldError, TextField } from '../../components/form/fields';
 import { ListEditor } from '../../components/form/ListEditor';
-import type { CodeOf } from '../../i18n/taxonomyLists';
+import type { CodeOf } from '../../../../shared/i18n/taxonomyLists';
 
 const LISTS = Object.keys(GROUPABLE_LISTS) as GroupableList[];
 const newGrouping = (): Grouping => ({ list: 'nature', name: '', codes: [] });

@@ -23,7 +23,7 @@ export function ReportControls({ state, exact, onExact }: { state: ReportState; 
     setError(null);
     setSavedAs(null);
     try {
-      const { fileName } = kind === 'pdf' ? await invoke('team.savePdf', {}) : await invoke('team.saveCsv', { year, k: k!, grouped });
+      const { fileName } = await invoke('team.savePublication', { year, k: k!, grouped, language: 'nl', format: kind, acceptDifferencing: false });
       setSavedAs(fileName);
     } catch (caught) {
       setError(errorCodeOf(caught));

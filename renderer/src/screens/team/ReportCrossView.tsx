@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportCross } from '../../../../shared/contract';
 import { CountCell } from './CountCell';
-import type { KeyLabel } from './rowLabels';
+import type { KeyLabel } from '../../../../shared/publication/labels';
 
 /** A nature crossed with one other trait; a report with two natures stands in two rows. */
 export function ReportCrossView({ title, cross, rowLabel, columnLabel, k }: { title: string; cross: ReportCross; rowLabel: KeyLabel; columnLabel: KeyLabel; k: number }) {

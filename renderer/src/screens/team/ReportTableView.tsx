@@ -2,7 +2,8 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { ReportTable } from '../../../../shared/contract';
 import { CountCell } from './CountCell';
-import { shownCount, shownPercent, type KeyLabel } from './rowLabels';
+import type { KeyLabel } from '../../../../shared/publication/labels';
+import { shownCount, shownPercent } from '../../../../shared/publication/shown';
 
 
 /**

@@ -4,7 +4,7 @@ import { KeyFiguresView } from './KeyFiguresView';
 import { ReferralFlowsView } from './ReferralFlowsView';
 import { ReportCrossView } from './ReportCrossView';
 import { ReportTableView } from './ReportTableView';
-import { keyLabel } from './rowLabels';
+import { keyLabel } from '../../../../shared/publication/labels';
 
 /**
  * One part of the annual report, in the order the published report shows it: the team's own

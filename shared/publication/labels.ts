@@ -1,6 +1,9 @@
 import type { TFunction } from 'i18next';
-import { GROUP_KEY_PREFIX } from '../../../../shared/contract';
-import type { TaxonomyList } from '../../i18n/taxonomyLists';
+import { GROUP_KEY_PREFIX } from '../schemas/groupings';
+import type { TaxonomyList } from '../i18n/taxonomyLists';
+
+/** The lists a report row or column can come from. */
+export type LabelList = TaxonomyList | 'hierarchy' | 'bystander' | 'adviser';
 
 /** Turns a row or column key of the report into the words the publication shows. */
 export type KeyLabel = (key: string) => string;
@@ -11,7 +14,7 @@ const ADVISER_KEY = /^adviser:(\d+):(external|internal)$/;
  * Report keys are taxonomy codes of one list, plus what the report adds: a team's named group,
  * "not recorded", a numbered faculty adviser, and the columns of the hierarchy and bystander crosses.
  */
-export function keyLabel(t: TFunction, list: TaxonomyList | 'hierarchy' | 'bystander' | 'adviser'): KeyLabel {
+export function keyLabel(t: TFunction, list: LabelList): KeyLabel {
   return (key) => {
     if (key.startsWith(GROUP_KEY_PREFIX)) return key.slice(GROUP_KEY_PREFIX.length);
     if (key === 'not_recorded') return t('form.notRecorded');
@@ -24,4 +27,3 @@ export function keyLabel(t: TFunction, list: TaxonomyList | 'hierarchy' | 'bysta
   };
 }
 
-export { shownCount, shownPercent } from '../../../../shared/publication/shown';

@@ -13,6 +13,7 @@ import {
   HANDLING_SUMMARY,
   HANDLING_TYPES,
   INTAKE_ROUTES,
+  IOA_CATEGORIES,
   MEDIATION_OUTCOMES,
   MEDIATION_PARTY_ROLES,
   NATURES,
@@ -25,7 +26,7 @@ import {
   STAFF_CATEGORIES,
   STATISTICS_CONSENT,
   VAULT_FUNCTIONS,
-} from '../../../shared/taxonomy';
+} from '../taxonomy';
 
 /** Each code list under the translation key its labels live at: `taxonomy.<key>.<code>`. */
 export const TAXONOMY = {
@@ -55,6 +56,7 @@ export const TAXONOMY = {
   mediationOutcome: MEDIATION_OUTCOMES,
   activityType: ACTIVITY_TYPES,
   boardAdviceResponse: BOARD_ADVICE_RESPONSES,
+  ioaCategory: IOA_CATEGORIES,
 } as const;
 
 export type TaxonomyList = keyof typeof TAXONOMY;

@@ -1,0 +1,311 @@
+import type { TFunction } from 'i18next';
+import type { Language } from '../../../shared/schemas/primitives';
+import type {
+  Differencing,
+  PublicationCell,
+  PublicationDocument,
+  PublicationSection,
+  PublicationSectionId,
+  PublicationTable,
+  ReportTexts,
+} from '../../../shared/schemas/publication';
+import type { KeyFigures, Published, ReportCross, ReportSection, ReportTable, TeamReport } from '../../../shared/schemas/teamReport';
+import { keyLabel, type LabelList } from '../../../shared/publication/labels';
+import { TEAM_SECTION_FUNCTIONS, VAULT_FUNCTIONS } from '../../../shared/taxonomy';
+import { longDate, translatorFor } from './translator';
+
+/** Last year's published tables, when the team kept them: the change column compares with these. */
+export interface PreviousYear {
+  year: number;
+  sections: TeamReport['published'];
+}
+
+export interface DocumentInput {
+  report: TeamReport;
+  language: Language;
+  texts: ReportTexts;
+  /** The team's organisation as the invitation named it: the title page's default. */
+  organisation: string | null;
+  madeOn: string;
+  previous: PreviousYear | null;
+  differencing: Differencing | null;
+}
+
+type Sections = TeamReport['published'];
+type TableName = { [K in keyof ReportSection]: ReportSection[K] extends ReportTable | null ? K : never }[keyof ReportSection];
+type CrossName = { [K in keyof ReportSection]: ReportSection[K] extends ReportCross | null ? K : never }[keyof ReportSection];
+
+const count = (value: Published | null): PublicationCell => ({ kind: 'count', value });
+const change = (current: Published | null | undefined, previous: Published | null | undefined): PublicationCell => ({
+  kind: 'change',
+  value: typeof current === 'number' && typeof previous === 'number' ? current - previous : null,
+});
+
+/** Each table's labels: the list its rows (and, for crosses, its columns) come from. */
+const ROW_LIST: Record<TableName, LabelList> = {
+  reportsByFunction: 'vaultFunction',
+  reportsByAdviser: 'adviser',
+  reporterProfile: 'staffCategory',
+  employmentStatus: 'employmentStatus',
+  reporterRole: 'reporterRole',
+  earlierPeriod: 'earlierPeriod',
+  duringPhdByStaffCategory: 'staffCategory',
+  ageStructure: 'ageBand',
+  intakeRoutes: 'intakeRoute',
+  natures: 'nature',
+  otherParty: 'otherPartyRelation',
+  handling: 'handling',
+  handlingSummary: 'handlingSummary',
+  referralTargets: 'referralTarget',
+  ioaCategories: 'ioaCategory',
+  mediationOutcomes: 'mediationOutcome',
+  signals: 'nature',
+  activities: 'activityType',
+  attendees: 'activityType',
+};
+const CROSS_LISTS: Record<CrossName, [LabelList, LabelList]> = {
+  referralsByFunction: ['vaultFunction', 'referralTarget'],
+  natureByOtherParty: ['nature', 'otherPartyRelation'],
+  natureByHierarchy: ['nature', 'hierarchy'],
+  natureByBystander: ['nature', 'bystander'],
+};
+const TABLE_TITLE: Partial<Record<TableName, string>> = {
+  signals: 'publication.signals',
+  activities: 'publication.activities',
+  attendees: 'publication.attendees',
+  ioaCategories: 'publication.ioaCategories',
+  mediationOutcomes: 'publication.mediationOutcomes',
+};
+const CHARTED = new Set<TableName>(['reporterProfile', 'ageStructure', 'reportsByFunction', 'reportsByAdviser', 'natures', 'handlingSummary', 'handling']);
+
+class DocumentBuilder {
+  constructor(
+    private readonly t: TFunction,
+    private readonly k: number,
+    private readonly previous: PreviousYear | null,
+  ) {}
+
+  private footnotes(values: (Published | null)[]): string[] {
+    const notes: string[] = [];
+    if (values.includes('small')) notes.push(this.t('publication.noteSmall', { k: this.k, less: this.k - 1 }));
+    if (values.includes('complement')) notes.push(this.t('publication.noteComplement'));
+    return notes;
+  }
+
+  private changeColumn(): { label: string; code: string }[] {
+    return this.previous ? [{ label: this.t('publication.change', { year: this.previous.year }), code: 'change' }] : [];
+  }
+
+  table(part: 'team' | 'faculty', name: TableName, table: ReportTable | null, previous: ReportSection | null): PublicationTable | null {
+    if (!table) return null;
+    const label = keyLabel(this.t, ROW_LIST[name]);
+    const unit = this.t(`team.unit.${table.unit}`);
+    const rows = table.rows.filter((row) => row.value !== 0);
+    const before = previous?.[name] as ReportTable | null | undefined;
+    const previousValue = (key: string) => before?.rows.find((row) => row.key === key)?.value;
+    const withChange = (cells: PublicationCell[], current: Published | null, earlier: Published | null | undefined) => (this.previous ? [...cells, change(current, earlier)] : cells);
+    return {
+      id: `${part}.${name}`,
+      title: this.t(TABLE_TITLE[name] ?? `team.${name}`),
+      unitLine: `${this.t('team.unitLine', { unit, base: this.shown(table.base) })}${table.multi ? ` ${this.t('team.multiNote', { unit })}` : ''}`,
+      columns: [
+        { label: this.t('team.countOf', { unit }), code: 'count' },
+        { label: this.t('team.percent'), code: 'percent' },
+        ...this.changeColumn(),
+      ],
+      rows: [
+        ...rows.map((row) => ({
+          label: label(row.key),
+          code: row.key,
+          cells: withChange([count(row.value), { kind: 'percent' as const, value: row.percent }], row.value, previousValue(row.key)),
+          total: false,
+        })),
+        ...(table.hasTotal
+          ? [{ label: this.t('team.total'), code: 'total', cells: withChange([count(table.total), { kind: 'text' as const, value: '' }], table.total, before?.total), total: true }]
+          : []),
+      ],
+      chart: CHARTED.has(name) ? rows.map((row) => ({ label: label(row.key), value: row.value })) : null,
+      footnotes: this.footnotes([...rows.map((row) => row.value), table.total]),
+    };
+  }
+
+  cross(part: 'team' | 'faculty', name: CrossName, cross: ReportCross | null): PublicationTable | null {
+    if (!cross || cross.rowKeys.length === 0) return null;
+    const [rowList, columnList] = CROSS_LISTS[name];
+    const rowLabel = keyLabel(this.t, rowList);
+    const columnLabel = name === 'referralsByFunction' ? (key: string) => (key === 'elsewhere' ? this.t('taxonomy.referralTarget.other') : keyLabel(this.t, columnList)(key)) : keyLabel(this.t, columnList);
+    const unit = this.t(`team.unit.${cross.unit}`);
+    return {
+      id: `${part}.${name}`,
+      title: this.t(`team.${name}`),
+      unitLine: `${this.t('team.crossUnitLine', { unit })}${name === 'referralsByFunction' ? '' : ` ${this.t('team.multiNote', { unit })}`}`,
+      columns: [...cross.columnKeys.map((key) => ({ label: columnLabel(key), code: key })), { label: this.t('team.total'), code: 'total' }],
+      rows: [
+        ...cross.rowKeys.map((key, i) => ({ label: rowLabel(key), code: key, cells: [...cross.cells[i]!.map(count), count(cross.rowTotals[i]!)], total: false })),
+        { label: this.t('team.total'), code: 'total', cells: [...cross.columnTotals.map(count), count(cross.total)], total: true },
+      ],
+      chart: null,
+      footnotes: this.footnotes([...cross.cells.flat(), ...cross.rowTotals, ...cross.columnTotals, cross.total]),
+    };
+  }
+
+  keyFigures(part: 'team' | 'faculty', figures: KeyFigures, previous: ReportSection | null, headcount: number | null): PublicationTable {
+    const before = previous?.keyFigures;
+    const counted = ['reports', 'reporters', 'jointReports', 'conversations', 'boardAdvices'] as const;
+    const rows = [
+      { label: this.t('team.key.advisers'), code: 'advisers', value: figures.advisers as Published, earlier: before?.advisers as Published | undefined },
+      ...counted.map((figure) => ({ label: this.t(`team.key.${figure}`), code: figure, value: figures[figure], earlier: before?.[figure] })),
+    ];
+    const ratios = [
+      { label: this.t('team.key.conversationsPerReporter'), code: 'conversationsPerReporter', value: figures.conversationsPerReporter },
+      ...(part === 'team' && headcount !== null ? [{ label: this.t('team.key.staffShare'), code: 'staffShare', value: figures.staffShare === null ? null : `${figures.staffShare}%` }] : []),
+    ];
+    return {
+      id: `${part}.keyFigures`,
+      title: this.t('team.key.title'),
+      unitLine: part === 'team' && headcount !== null ? this.t('team.key.staffShareValue', { share: figures.staffShare ?? '—', headcount }) : '',
+      columns: [{ label: this.t('publication.value'), code: 'value' }, ...this.changeColumn()],
+      rows: [
+        ...rows.map((row) => ({ label: row.label, code: row.code, cells: this.previous ? [count(row.value), change(row.value, row.earlier)] : [count(row.value)], total: false })),
+        ...ratios.map((ratio) => ({
+          label: ratio.label,
+          code: ratio.code,
+          cells: [{ kind: 'text' as const, value: ratio.value === null ? '—' : String(ratio.value) }, ...(this.previous ? [{ kind: 'text' as const, value: '' }] : [])],
+          total: false,
+        })),
+      ],
+      chart: null,
+      footnotes: this.footnotes(rows.map((row) => row.value)),
+    };
+  }
+
+  flows(section: ReportSection): PublicationTable | null {
+    if (section.referralFlows.length === 0) return null;
+    const target = keyLabel(this.t, 'referralTarget');
+    const values = section.referralFlows.flatMap((flow) => [flow.made, flow.received]);
+    return {
+      id: 'team.referralFlows',
+      title: this.t('team.referralFlows'),
+      unitLine: this.t('team.referralFlowsUnit'),
+      columns: [
+        { label: this.t('team.flowMade'), code: 'made' },
+        { label: this.t('team.flowReceived'), code: 'received' },
+      ],
+      rows: section.referralFlows.map((flow) => ({
+        label: this.t('publication.flowRow', { from: target(flow.from), to: target(flow.to) }),
+        code: `${flow.from}>${flow.to}`,
+        cells: [count(flow.made), count(flow.received)],
+        total: false,
+      })),
+      chart: null,
+      footnotes: this.footnotes(values),
+    };
+  }
+
+  mediation(section: ReportSection): PublicationTable {
+    const figures = ['mediations', 'hearings', 'sessions', 'agreements'] as const;
+    return {
+      id: 'team.mediation',
+      title: this.t('publication.mediationFigures'),
+      unitLine: '',
+      columns: [{ label: this.t('publication.value'), code: 'value' }],
+      rows: figures.map((figure) => ({ label: this.t(`publication.mediationFigure.${figure}`), code: figure, cells: [count(section.mediation[figure])], total: false })),
+      chart: null,
+      footnotes: this.footnotes(figures.map((figure) => section.mediation[figure])),
+    };
+  }
+
+  units(report: TeamReport): PublicationTable | null {
+    if (report.units.length === 0) return null;
+    return {
+      id: 'team.units',
+      title: this.t('team.units'),
+      unitLine: this.t('team.unitsUnit'),
+      columns: [{ label: this.t('team.countOf', { unit: this.t('team.unit.reports') }), code: 'count' }],
+      rows: report.units.map((unit) => ({ label: unit.unit, code: unit.unit, cells: [count(unit.reports)], total: false })),
+      chart: null,
+      footnotes: [],
+    };
+  }
+
+  shown(value: Published | null): string {
+    if (value === 'small') return `<${this.k}`;
+    if (value === 'complement') return '×';
+    return value === null ? '' : String(value);
+  }
+}
+
+/** Which tables each section of the document holds, in the order of the reference report's figures. */
+function sectionTables(builder: DocumentBuilder, report: TeamReport, previous: Sections | null): Record<PublicationSectionId, (PublicationTable | null)[]> {
+  const team = report.published.team;
+  const faculty = report.published.faculty;
+  const teamTable = (name: TableName) => builder.table('team', name, team?.[name] ?? null, previous?.team ?? null);
+  const facultyTable = (name: TableName) => builder.table('faculty', name, faculty?.[name] ?? null, previous?.faculty ?? null);
+  return {
+    summary: [team ? builder.keyFigures('team', team.keyFigures, previous?.team ?? null, report.headcount) : null, builder.units(report)],
+    profile: [teamTable('reporterProfile'), teamTable('employmentStatus'), teamTable('reporterRole'), teamTable('earlierPeriod'), teamTable('duringPhdByStaffCategory')],
+    age: [teamTable('ageStructure')],
+    functions: [teamTable('reportsByFunction'), team ? builder.flows(team) : null, builder.cross('team', 'referralsByFunction', team?.referralsByFunction ?? null), teamTable('intakeRoutes'), teamTable('referralTargets')],
+    nature: [
+      teamTable('natures'),
+      builder.cross('team', 'natureByOtherParty', team?.natureByOtherParty ?? null),
+      builder.cross('team', 'natureByHierarchy', team?.natureByHierarchy ?? null),
+      builder.cross('team', 'natureByBystander', team?.natureByBystander ?? null),
+      teamTable('otherParty'),
+    ],
+    handling: [teamTable('handlingSummary'), teamTable('handling')],
+    faculty: faculty
+      ? [
+          builder.keyFigures('faculty', faculty.keyFigures, previous?.faculty ?? null, null),
+          facultyTable('reportsByAdviser'),
+          facultyTable('reporterProfile'),
+          facultyTable('ageStructure'),
+          facultyTable('natures'),
+          facultyTable('handlingSummary'),
+        ]
+      : [],
+    signals: [teamTable('signals'), facultyTable('signals')],
+    outreach: [teamTable('activities'), teamTable('attendees'), facultyTable('activities')],
+    mediation: team ? [builder.mediation(team), teamTable('mediationOutcomes')] : [],
+    ioa: [teamTable('ioaCategories'), facultyTable('ioaCategories')],
+  };
+}
+
+/** Periods per function: from the first month to the last any adviser of it exported, and how many advisers. */
+function periods(report: TeamReport, t: TFunction, language: Language): PublicationDocument['periods'] {
+  const functionLabel = keyLabel(t, 'vaultFunction');
+  const order = [...TEAM_SECTION_FUNCTIONS, ...VAULT_FUNCTIONS.filter((fn) => !TEAM_SECTION_FUNCTIONS.includes(fn))];
+  return order.flatMap((fn) => {
+    const imports = report.imports.filter((entry) => entry.function === fn);
+    if (imports.length === 0) return [];
+    const from = imports.map((entry) => entry.period.from).sort()[0]!;
+    const to = imports.map((entry) => entry.period.to).sort().at(-1)!;
+    return [{ function: functionLabel(fn), period: `${longDate(language, from)} – ${longDate(language, to)}`, advisers: new Set(imports.map((entry) => entry.adviser)).size }];
+  });
+}
+
+export function buildPublicationDocument(input: DocumentInput): PublicationDocument {
+  const { report, language, texts } = input;
+  const t = translatorFor(language);
+  const builder = new DocumentBuilder(t, report.k, input.previous);
+  const tables = sectionTables(builder, report, input.previous?.sections ?? null);
+  const sections: PublicationSection[] = Object.entries(tables).flatMap(([id, list]) => {
+    const present = list.filter((table): table is PublicationTable => table !== null);
+    if (present.length === 0) return [];
+    const sectionId = id as PublicationSectionId;
+    return [{ id: sectionId, title: t(`publication.section.${sectionId}`), text: texts[sectionId] ?? '', tables: present }];
+  });
+  return {
+    language,
+    title: t('publication.title', { year: report.year }),
+    organisation: texts.organisation || input.organisation || t('publication.organisationMissing'),
+    year: report.year,
+    k: report.k,
+    madeOn: longDate(language, input.madeOn),
+    periods: periods(report, t, language),
+    notes: [t('publication.noteSmall', { k: report.k, less: report.k - 1 }), t('publication.noteComplement'), t('publication.notePercent')],
+    comparedWith: input.previous?.year ?? null,
+    differencing: input.differencing,
+    sections,
+  };
+}
