@@ -1,3 +1,4 @@
+import type { PublicationCell } from '../schemas/publication';
 import type { Percent, Published } from '../schemas/teamReport';
 
 /** The mark of a complementary-suppressed cell; the footnote says what it means. */
@@ -22,3 +23,17 @@ export function shownPercent(percent: Percent, k: number): string {
 }
 
 export const isSuppressed = (value: Published | Percent): value is 'small' | 'complement' => typeof value === 'string';
+
+/** A document cell as every format prints it: "12", "<5", "×", "53%", "+3". */
+export function cellText(cell: PublicationCell, k: number): string {
+  switch (cell.kind) {
+    case 'count':
+      return shownCount(cell.value, k);
+    case 'percent':
+      return shownPercent(cell.value, k);
+    case 'change':
+      return cell.value === null ? '' : cell.value > 0 ? `+${cell.value}` : String(cell.value);
+    case 'text':
+      return cell.value;
+  }
+}

@@ -69,7 +69,9 @@ export const PublicationDocument = z
     k: z.number().int(),
     /** The day the document was made, written out in the document's language. */
     madeOn: z.string(),
-    periods: z.array(z.object({ function: z.string(), period: z.string(), advisers: z.number().int().min(0) }).strict()),
+    periodsTitle: z.string(),
+    /** Per function: its period and how many advisers contributed, also as one written line. */
+    periods: z.array(z.object({ function: z.string(), period: z.string(), advisers: z.number().int().min(0), line: z.string() }).strict()),
     /** How to read the marks: "<k" and "×". */
     notes: z.array(z.string()),
     /** The year the change column compares with, when its publication was kept. */

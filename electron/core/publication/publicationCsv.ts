@@ -1,6 +1,7 @@
 import type { PublicationDocument } from '../../../shared/schemas/publication';
 import { translatorFor } from './translator';
-import { cellText, neutralised } from './cellText';
+import { cellText } from '../../../shared/publication/shown';
+import { neutralised } from './neutralise';
 
 const quote = (text: string) => (/[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 

@@ -280,7 +280,9 @@ function periods(report: TeamReport, t: TFunction, language: Language): Publicat
     if (imports.length === 0) return [];
     const from = imports.map((entry) => entry.period.from).sort()[0]!;
     const to = imports.map((entry) => entry.period.to).sort().at(-1)!;
-    return [{ function: functionLabel(fn), period: `${longDate(language, from)} – ${longDate(language, to)}`, advisers: new Set(imports.map((entry) => entry.adviser)).size }];
+    const period = `${longDate(language, from)} – ${longDate(language, to)}`;
+    const advisers = new Set(imports.map((entry) => entry.adviser)).size;
+    return [{ function: functionLabel(fn), period, advisers, line: t('publication.periodLine', { function: functionLabel(fn), period, count: advisers }) }];
   });
 }
 
@@ -302,6 +304,7 @@ export function buildPublicationDocument(input: DocumentInput): PublicationDocum
     year: report.year,
     k: report.k,
     madeOn: longDate(language, input.madeOn),
+    periodsTitle: t('publication.periodsTitle'),
     periods: periods(report, t, language),
     notes: [t('publication.noteSmall', { k: report.k, less: report.k - 1 }), t('publication.noteComplement'), t('publication.notePercent')],
     comparedWith: input.previous?.year ?? null,

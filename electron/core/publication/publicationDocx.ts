@@ -15,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import type { PublicationDocument, PublicationTable } from '../../../shared/schemas/publication';
-import { cellText } from './cellText';
+import { cellText } from '../../../shared/publication/shown';
 import { translatorFor } from './translator';
 
 /** A chart as the print route drew it, rasterised: found by its table's id. */
@@ -69,8 +69,8 @@ export async function publicationDocx(document: PublicationDocument, charts: Cha
     new Paragraph({ text: document.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ text: document.organisation, heading: HeadingLevel.HEADING_2 }),
     new Paragraph({ text: t('publication.madeOn', { date: document.madeOn }) }),
-    new Paragraph({ text: t('publication.periodsTitle'), heading: HeadingLevel.HEADING_3 }),
-    ...document.periods.map((period) => new Paragraph({ text: t('publication.periodLine', { function: period.function, period: period.period, count: period.advisers }), bullet: { level: 0 } })),
+    new Paragraph({ text: document.periodsTitle, heading: HeadingLevel.HEADING_3 }),
+    ...document.periods.map((period) => new Paragraph({ text: period.line, bullet: { level: 0 } })),
     new Paragraph({ text: t('publication.notesTitle'), heading: HeadingLevel.HEADING_3 }),
     ...document.notes.map((note) => new Paragraph({ text: note })),
     new Paragraph({ children: [new PageBreak()] }),

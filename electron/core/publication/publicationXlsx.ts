@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { PublicationCell, PublicationDocument } from '../../../shared/schemas/publication';
-import { cellText, neutralised } from './cellText';
+import { cellText } from '../../../shared/publication/shown';
+import { neutralised } from './neutralise';
 import { translatorFor } from './translator';
 
 const SHEET_NAME_LIMIT = 31;

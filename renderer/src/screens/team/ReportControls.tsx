@@ -1,34 +1,17 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_SUPPRESSION_K } from '../../../../shared/contract';
-import type { ErrorCode } from '../../../../shared/errors';
-import { errorCodeOf, invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Checkbox, NumberField } from '../../components/form/fields';
 import { validK, type useTeamReport } from './useTeamReport';
 
 type ReportState = ReturnType<typeof useTeamReport>;
 
-/** Which year, how strict the suppression, grouped or detailed rows, and the files to save. */
+/** Which year, how strict the suppression, grouped or detailed rows, and whether to see the exact figures. */
 export function ReportControls({ state, exact, onExact }: { state: ReportState; exact: boolean; onExact(exact: boolean): void }) {
   const { t } = useTranslation();
   const yearId = useId();
-  const [savedAs, setSavedAs] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorCode | null>(null);
   const { report, year, k, grouped } = state;
   const years = [...new Set([...(report?.years ?? []), new Date().getFullYear(), year])].sort((a, b) => b - a);
-  const hasFigures = !!report && (!!report.published.team || !!report.published.faculty);
-
-  async function save(kind: 'pdf' | 'csv') {
-    setError(null);
-    setSavedAs(null);
-    try {
-      const { fileName } = await invoke('team.savePublication', { year, k: k!, grouped, language: 'nl', format: kind, acceptDifferencing: false });
-      setSavedAs(fileName);
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    }
-  }
 
   return (
     <section className="card no-print" aria-labelledby="report-controls-title">
@@ -50,17 +33,6 @@ export function ReportControls({ state, exact, onExact }: { state: ReportState; 
       <Checkbox label={t('team.grouped')} checked={grouped} onChange={state.setGrouped} />
       <p className="hint">{t('team.groupedHint')}</p>
       <Checkbox label={t('team.showExact')} checked={exact} onChange={onExact} />
-      <div className="actions">
-        <button type="button" onClick={() => void save('pdf')} disabled={!hasFigures || exact}>
-          {t('team.savePdf')}
-        </button>
-        <button type="button" className="secondary" onClick={() => void save('csv')} disabled={!validK(k) || !hasFigures}>
-          {t('team.saveCsv')}
-        </button>
-      </div>
-      {exact && <p className="hint">{t('team.pdfOnlyPublished')}</p>}
-      <ErrorMessage code={error} />
-      {savedAs && <p role="status">{t('export.saved', { fileName: savedAs })}</p>}
     </section>
   );
 }

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { GroupingEffectsView } from './GroupingEffectsView';
 import { GroupingsEditor } from './GroupingsEditor';
 import { HeadcountField } from './HeadcountField';
 import { ImportPanel } from './ImportPanel';
 import { Publication } from './Publication';
+import { PublishPanel } from './PublishPanel';
 import { ReportControls } from './ReportControls';
+import { ReportTextsEditor } from './ReportTextsEditor';
 import { useTeamReport } from './useTeamReport';
 
 /**
@@ -38,6 +41,9 @@ export function TeamReportScreen() {
             <HeadcountField key={report.year} year={report.year} headcount={report.headcount} onSaved={refresh} />
           </section>
           <GroupingsEditor onSaved={refresh} />
+          <GroupingEffectsView report={report} />
+          <ReportTextsEditor key={report.year} year={report.year} />
+          <PublishPanel state={state} />
           {hasFigures ? <Publication report={report} exact={exact} /> : <p className="empty">{t('team.noImports')}</p>}
         </>
       )}

@@ -1,0 +1,162 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import mammoth from 'mammoth';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportOutcome, PublicationDocument, ReportTexts } from '../../../shared/contract';
+import { CANARY } from '../../../test/fixtures/canaries';
+import { syntheticCase, syntheticExport, type SyntheticCase } from '../../../test/fixtures/syntheticExports';
+import { callCore } from '../../../test/support/callCore';
+import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { testShell } from '../../../test/support/testShell';
+import { createCore, type Core } from '../core';
+import { createLogger } from '../log';
+
+/**
+ * The publication in every format, read back by tools that are not ours: Excel through exceljs's
+ * reader, Word through mammoth, CSV as text. Imports are synthetic export files (hashed as a
+ * vault hashes them) into one merging member's vault.
+ */
+const HOSTILE_UNIT = '=HYPERLINK("https://example.invalid","klik")';
+const CHART_PNG = readFileSync('build/icon.png');
+const dir = temporaryDirectory();
+let core: Core;
+const dialogs = testShell(dir.path, async () => ({ pdf: Buffer.from('%PDF-1.4\n'), charts: [{ id: 'team.reporterProfile', png: CHART_PNG }] }));
+const { ok, codeOf } = callCore(() => core);
+const base = { k: 5, grouped: true, language: 'nl' as const };
+
+function casesOf(seed: number, size: number): SyntheticCase[] {
+  return fc.sample(fc.array(syntheticCase, { minLength: size, maxLength: size }), { numRuns: 1, seed })[0]!;
+}
+
+async function importFile(content: string): Promise<string> {
+  const outcome = await ok<ImportOutcome>('team.import', { content, replace: [], acceptUnsealed: true });
+  if (outcome.status !== 'imported') throw new Error('not imported');
+  return outcome.summary.exportId;
+}
+
+const saved = () => readFileSync(dialogs.saved.at(-1)!);
+
+let removable: string;
+
+beforeAll(async () => {
+  core = createCore({ dataDirectory: dir.path, clock: () => new Date(2026, 1, 2, 12, 0), log: createLogger(() => undefined), shell: dialogs.shell });
+  await ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+  // Last year: a larger report, kept as published, so this year's changes are negative numbers.
+  await importFile(JSON.stringify(syntheticExport('ombudsperson', casesOf(1, 60), 2024)));
+  await ok('team.savePublication', { ...base, year: 2024, format: 'csv', acceptDifferencing: false });
+  await importFile(JSON.stringify(syntheticExport('ombudsperson', casesOf(2, 30), 2025, { [HOSTILE_UNIT]: 9, 'Faculteit Canarywetenschappen': 2 })));
+  await importFile(JSON.stringify(syntheticExport('concerns_point_coordinator', casesOf(3, 14), 2025)));
+  removable = await importFile(JSON.stringify(syntheticExport('central_confidential_adviser', casesOf(4, 3), 2025)));
+  await ok('team.saveText', { year: 2025, text: 'organisation', value: 'Universiteit Canaryland' });
+  await ok('team.saveText', { year: 2025, text: 'nature', value: '=cmd|calc\nTweede alinea.' });
+}, 60_000);
+
+afterAll(() => {
+  core.vault.lock();
+  dir.remove();
+});
+
+describe('the annual report as a publication', () => {
+  it('lays out one document: title page facts, every section, texts from the vault, marks with footnotes, last year’s change', async () => {
+    const document = await ok<PublicationDocument>('team.document', { ...base, year: 2025 });
+    expect(document.title).toBe('Jaarverslag 2025: sociale veiligheid');
+    expect(document.organisation).toBe('Universiteit Canaryland');
+    expect(document.periods.map((period) => period.line)).toEqual([
+      'Coördinator meldpunt (CCP): 1 januari 2025 – 31 december 2025, 1 adviseur(s) droegen bij',
+      'Ombudsfunctionaris: 1 januari 2025 – 31 december 2025, 1 adviseur(s) droegen bij',
+      'Centrale vertrouwenspersoon: 1 januari 2025 – 31 december 2025, 1 adviseur(s) droegen bij',
+    ]);
+    expect(document.sections.map((section) => section.id)).toEqual(['summary', 'profile', 'age', 'functions', 'nature', 'handling', 'signals', 'outreach', 'mediation', 'ioa']);
+    expect(document.sections.find((section) => section.id === 'nature')!.text).toBe('=cmd|calc\nTweede alinea.');
+    expect(document.comparedWith).toBe(2024);
+    const keyFigures = document.sections[0]!.tables[0]!;
+    expect(keyFigures.columns.map((column) => column.label)).toEqual(['Aantal', 'Verschil met 2024']);
+    const reports = keyFigures.rows.find((row) => row.code === 'reports')!;
+    expect(reports.cells).toEqual([{ kind: 'count', value: 47 }, { kind: 'change', value: -13 }]);
+    const tables = document.sections.flatMap((section) => section.tables);
+    const marked = tables.filter((table) => table.rows.some((row) => row.cells.some((cell) => cell.kind === 'count' && cell.value === 'complement')));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const table of marked) expect(table.footnotes).toContain('×: een aantal dat alleen is verborgen zodat een klein aantal in dezelfde rij, kolom of totaal niet terug te rekenen is.');
+    expect(JSON.stringify(document)).not.toContain('Canarywetenschappen');
+  });
+
+  it('writes Excel that reads back with numbers as numbers, marks as text and no formula from a unit’s name', async () => {
+    await ok('team.savePublication', { ...base, year: 2025, format: 'xlsx', acceptDifferencing: false });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(saved());
+    const document = await ok<PublicationDocument>('team.document', { ...base, year: 2025 });
+    expect(workbook.worksheets).toHaveLength(1 + document.sections.flatMap((section) => section.tables).length);
+    expect(workbook.worksheets[0]!.getCell('A1').value).toBe('Jaarverslag 2025: sociale veiligheid');
+
+    const key = workbook.getWorksheet('Kerncijfers')!;
+    const reportsRow = key.getRows(1, key.rowCount)!.find((row) => row.getCell(1).value === 'Meldingen (uniek, elk één keer geteld)')!;
+    expect(reportsRow.getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    expect([reportsRow.getCell(2).value, reportsRow.getCell(3).value]).toEqual([47, -13]);
+
+    const cells = workbook.worksheets.flatMap((sheet) => sheet.getRows(1, sheet.rowCount)!.flatMap((row) => (row.values as ExcelJS.CellValue[]).slice(1)));
+    expect(cells.some((value) => value === '×')).toBe(true);
+    expect(cells.some((value) => value === '<5')).toBe(true);
+    const units = workbook.getWorksheet('Meldingen per eenheid (vanaf de')!;
+    const hostile = units.getRows(1, units.rowCount)!.find((row) => String(row.getCell(1).value).includes('HYPERLINK'))!;
+    expect(hostile.getCell(1).type).toBe(ExcelJS.ValueType.String);
+    expect(hostile.getCell(1).value).toBe(`'${HOSTILE_UNIT}`);
+    expect(hostile.getCell(2).value).toBe(9);
+    for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    const profile = workbook.getWorksheet('Profiel van de melders')!;
+    const percent = profile.getRows(1, profile.rowCount)!.find((row) => typeof row.getCell(3).value === 'number')!.getCell(3);
+    expect(percent.numFmt).toBe('0%');
+  });
+
+  it('writes CSV with labels and codes, numbers bare (negative changes included) and text that cannot become a formula', async () => {
+    await ok('team.savePublication', { ...base, year: 2025, format: 'csv', acceptDifferencing: false });
+    const lines = saved().toString('utf8').split('\r\n');
+    expect(lines[0]).toBe('Hoofdstuk,Tabel,Rij,Kolom,Waarde,section_code,table_code,row_code,column_code');
+    expect(lines).toContain('Kerncijfers,Kerncijfers,"Meldingen (uniek, elk één keer geteld)",Verschil met 2024,-13,summary,team.keyFigures,reports,change');
+    const hostile = lines.filter((line) => line.includes('HYPERLINK'));
+    expect(hostile).toHaveLength(1);
+    expect(hostile[0]).toBe(`Kerncijfers,Meldingen per eenheid (vanaf de drempel),"'=HYPERLINK(""https://example.invalid"",""klik"")",Aantal meldingen,9,summary,team.units,"'=HYPERLINK(""https://example.invalid"",""klik"")",count`);
+    for (const line of lines.slice(1)) for (const field of line.split(',')) expect(field).not.toMatch(/^"?[=+@]/);
+  });
+
+  it('writes Word that a reader opens: title page, every section heading, real tables, the chart as a picture, the text from the vault', async () => {
+    await ok('team.savePublication', { ...base, year: 2025, format: 'docx', acceptDifferencing: false });
+    const file = saved();
+    const document = await ok<PublicationDocument>('team.document', { ...base, year: 2025 });
+    const { value: html } = await mammoth.convertToHtml({ buffer: file });
+    expect(html).toContain('<h1>Kerncijfers</h1>');
+    for (const section of document.sections) expect(html).toContain(`<h1>${section.title}</h1>`);
+    expect(html.match(/<table>/g)).toHaveLength(document.sections.flatMap((section) => section.tables).length);
+    expect(html.match(/<img /g)).toHaveLength(1);
+    expect(html).toContain('Universiteit Canaryland');
+    expect(html).toContain('<p>=cmd|calc</p><p>Tweede alinea.</p>');
+    expect(html).toContain('<td><p>×</p></td>');
+    const { value: text } = await mammoth.extractRawText({ buffer: file });
+    expect(text).toContain('Ombudsfunctionaris: 1 januari 2025 – 31 december 2025, 1 adviseur(s) droegen bij');
+  });
+
+  it('warns after an import was removed, lists the cells whose change reveals it, and publishes only once the member confirms', async () => {
+    await ok('team.savePublication', { ...base, year: 2025, format: 'pdf', acceptDifferencing: false });
+    expect(saved().subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await ok<PublicationDocument>('team.document', { ...base, year: 2025 })).differencing).toBeNull();
+
+    await ok('team.remove', { exportId: removable });
+    const { differencing } = await ok<PublicationDocument>('team.document', { ...base, year: 2025 });
+    expect(differencing).toMatchObject({ publishedOn: '2026-02-02', removedImports: 1 });
+    expect(differencing!.cells).toContainEqual({ table: 'Kerncijfers', row: 'Meldingen (uniek, elk één keer geteld)', column: null, previous: 47, current: 44 });
+    for (const cell of differencing!.cells) expect(Math.abs(cell.current - cell.previous)).toBeLessThan(5);
+
+    const before = dialogs.saved.length;
+    expect(await codeOf('team.savePublication', { ...base, year: 2025, format: 'pdf', acceptDifferencing: false })).toBe('DIFFERENCING_RISK');
+    expect(dialogs.saved).toHaveLength(before);
+    await ok('team.savePublication', { ...base, year: 2025, format: 'pdf', acceptDifferencing: true });
+    expect((await ok<PublicationDocument>('team.document', { ...base, year: 2025 })).differencing).toBeNull();
+  });
+
+  it('keeps the team’s texts per year in the vault, and an empty text removes it', async () => {
+    expect(await ok<ReportTexts>('team.texts', { year: 2025 })).toEqual({ organisation: 'Universiteit Canaryland', nature: '=cmd|calc\nTweede alinea.' });
+    await ok('team.saveText', { year: 2025, text: 'nature', value: '   ' });
+    expect(await ok<ReportTexts>('team.texts', { year: 2025 })).toEqual({ organisation: 'Universiteit Canaryland' });
+    expect(await ok<ReportTexts>('team.texts', { year: 2024 })).toEqual({});
+  });
+});
