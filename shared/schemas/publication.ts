@@ -42,7 +42,14 @@ export const PublicationTable = z
 export type PublicationTable = z.infer<typeof PublicationTable>;
 
 export const PublicationSection = z
-  .object({ id: z.enum(PUBLICATION_SECTIONS), title: z.string(), text: z.string(), tables: z.array(PublicationTable) })
+  .object({
+    id: z.enum(PUBLICATION_SECTIONS),
+    title: z.string(),
+    text: z.string(),
+    tables: z.array(PublicationTable),
+    /** Said instead of tables when the year has no counts for this section (no signals, say). */
+    emptyNote: z.string().nullable(),
+  })
   .strict();
 export type PublicationSection = z.infer<typeof PublicationSection>;
 
@@ -67,7 +74,7 @@ export const PublicationDocument = z
     organisation: z.string(),
     year: z.number().int(),
     k: z.number().int(),
-    /** The day the document was made, written out in the document's language. */
+    /** "Made on" and the day, written out in the document's language. */
     madeOn: z.string(),
     periodsTitle: z.string(),
     /** Per function: its period and how many advisers contributed, also as one written line. */

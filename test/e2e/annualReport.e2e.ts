@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { appPerTest } from './appPerTest';
-import { launchApp, type RunningApp } from './harness';
+import { launchApp, SCREENSHOTS, type RunningApp } from './harness';
 import { addCase, addCountedCase, createVault, goTo } from './steps';
 
 const running = appPerTest();
@@ -63,7 +65,7 @@ describe('the annual report, from two advisers to a published PDF', () => {
     let app = (running.app = await launchApp({ now: NOW }));
     await createVault(app.page, CANARY.passphrase, 'Coördinator meldpunt (CCP)');
     await addCountedCase(app.page, '2026-03-02T09:00', 'Intimidatie', 'Wetenschappelijk personeel (WP)', { referredTo: 'Ombudsfunctionaris' });
-    await addCountedCase(app.page, '2026-04-02T09:00', 'Werkdruk', 'Promovendus', { referredTo: 'Ombudsfunctionaris' });
+    await addCountedCase(app.page, '2026-04-02T09:00', 'Werkdruk', 'Ondersteunend personeel (OBP)', { referredTo: 'Ombudsfunctionaris' });
     await addCountedCase(app.page, '2026-04-20T09:00', 'Werkdruk', 'Wetenschappelijk personeel (WP)');
     await addCase(app.page, '2026-06-01T09:00', 'Rechtstreeks bij deze functie');
 
@@ -152,29 +154,76 @@ describe('the annual report, from two advisers to a published PDF', () => {
 
     const profile = region(team, 'Profiel van de melders');
     expect(await profile.textContent()).toContain('Telt melders');
-    expect(await profile.locator('svg.recharts-surface .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    expect(await profile.locator('[data-bar]').count()).toBe(2);
     expect(await region(team, 'Aard van de meldingen').textContent()).toContain('samen komen de meldingen boven de 100%');
     expect(await region(team, 'Alleen advies of intensiever').textContent()).toContain('Telt meldingen');
     await app.screenshot('23-team-report');
 
-    // The exact figures are for the merging member only: marked, and never what the PDF holds.
+    // The exact figures are for the merging member only: marked, and never what the publication holds.
     await page.getByLabel('Exacte cijfers tonen (niet voor publicatie)').check();
     const exact = page.getByRole('article', { name: 'Exacte cijfers 2026' });
     await exact.getByText('Niet voor publicatie', { exact: false }).waitFor();
     const exactFlow = region(region(exact, TEAM_SECTION), 'Doorverwijzingen tussen functies').getByRole('row', { name: /Meldpunt \(CCP\)/ });
     expect(await exactFlow.textContent()).toContain('Meldpunt (CCP)Ombudsfunctionaris21');
-    expect(await page.getByRole('button', { name: 'Opslaan als PDF…' }).isDisabled()).toBe(true);
     await page.getByLabel('Exacte cijfers tonen (niet voor publicatie)').uncheck();
 
+    // The team's own words, kept in the vault, go onto the title page and above the sections.
+    await page.getByLabel('Organisatie op de titelpagina').fill('Universiteit Canaryland');
+    await page.getByLabel('Tekst bij ‘Kerncijfers’').fill('Dit jaar kwamen zes meldingen binnen.');
+    await page.getByRole('button', { name: 'Teksten opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Teksten opgeslagen.' }).waitFor();
+
     await page.getByRole('button', { name: 'Opslaan als PDF…' }).click();
-    await page.getByRole('status').filter({ hasText: 'confidant-annual-report.pdf' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'confidant-annual-report-2026.pdf' }).waitFor();
     const pdf = app.savedFiles.at(-1)!;
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-    for (const heading of ['Jaarcijfers 2026', 'Kerncijfers', 'Meldingen per functie', 'Doorverwijzingen tussen functies', 'Profiel van de melders', 'Leeftijdsopbouw', 'Aard van de meldingen', 'Afhandeling']) {
-      expect(text).toContain(heading);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((entry) => entry.trim() !== '');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(pages[0]).toContain('Universiteit Canaryland');
+    expect(pages[0]).toContain('Jaarverslag 2026: sociale veiligheid');
+    expect(pages[0]).toContain('Gemaakt op 10 januari 2027');
+    expect(pages[0]).toContain('Coördinator meldpunt (CCP): 1 januari 2026 – 31 december 2026, 1 adviseur(s) droegen bij');
+    expect(pages[0]).toContain('Ombudsfunctionaris: 1 januari 2026 – 31 december 2026, 1 adviseur(s) droegen bij');
+    for (const heading of ['Kerncijfers', 'Profiel van de melders', 'Leeftijd', 'Meldingen per functie en doorverwijzingen', 'Aard van de meldingen en de andere partij', 'Afhandeling', 'Signalen', 'Voorlichting', 'Bemiddelingen', 'Internationale vergelijking (IOA)']) {
+      expect(flat).toContain(heading);
     }
+    expect(flat).toContain('Dit jaar kwamen zes meldingen binnen.');
+    pages.forEach((page, index) => expect(page).toMatch(new RegExp(`\\b${index + 1} / ${pages.length}\\b`)));
+    // Two small counts in the profile, and the count beside one hidden only to protect it: its own mark and footnote.
+    const profileText = text.slice(text.indexOf('Profiel van de melders'));
+    expect(profileText).toMatch(/Wetenschappelijk personeel \(WP\)\s+<3/);
+    expect(profileText).toMatch(/Ondersteunend personeel \(OBP\)\s+×/);
+    expect(flat).toContain('×: een aantal dat alleen is verborgen zodat een klein aantal in dezelfde rij, kolom of totaal niet terug te rekenen is.');
     expect(text).not.toContain('Exportbestanden kiezen');
     expect(text).not.toContain('Niet voor publicatie');
+    // Every page rendered to an image, kept with the screenshots.
+    for (const stale of readdirSync(SCREENSHOTS).filter((name) => name.startsWith('24-report-page-'))) rmSync(join(SCREENSHOTS, stale));
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SCREENSHOTS, '24-report-page')]);
+    expect(readdirSync(SCREENSHOTS).filter((name) => name.startsWith('24-report-page-'))).toHaveLength(pages.length);
+
+    // The print route draws one bar per category, hidden ones included.
+    const printPage = await app.openPrintRoute('#/print?year=2026&k=3&grouped=1&lang=nl');
+    const profileChart = printPage.locator('[data-chart-id="team.reporterProfile"]');
+    expect(await profileChart.locator('[data-bar]').count()).toBe(2);
+    expect(await profileChart.locator('[data-bar="small"]').count()).toBe(1);
+    expect(await profileChart.locator('[data-bar="complement"]').count()).toBe(1);
+    expect(await printPage.locator('[data-chart-id="team.reportsByFunction"] [data-bar]').count()).toBe(2);
+    expect(await printPage.getAttribute('html', 'lang')).toBe('nl');
+    await printPage.close();
+
+    await page.getByLabel('Taal van het verslag').selectOption('en');
+    await page.getByRole('button', { name: 'Opslaan als Word…' }).click();
+    await page.getByRole('status').filter({ hasText: 'confidant-annual-report-2026.docx' }).waitFor();
+    const { value: html } = await mammoth.convertToHtml({ path: app.savedFiles.at(-1)! });
+    expect(html).toContain('<h1>Profile of reporters</h1>');
+    // The charts Word holds are the print route's own, rasterised in the page.
+    expect(html.match(/<img src="data:image\/png;base64,/g)!.length).toBeGreaterThanOrEqual(5);
+
+    await page.getByRole('button', { name: 'Opslaan als Excel…' }).click();
+    await page.getByRole('status').filter({ hasText: 'confidant-annual-report-2026.xlsx' }).waitFor();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(app.savedFiles.at(-1)!);
+    expect(workbook.getWorksheet('Reporter profile')!.getCell('A1').value).toBe('Reporter profile');
   });
 });

@@ -36,7 +36,7 @@ const BRIDGE_SCRIPT = `(() => {
   });
 })();`;
 
-const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
+export const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots');
 
 /** Debian's Chromium unless CHROMIUM_PATH names another; a missing browser fails loudly, never skips. */
 export function chromiumPath(): string {

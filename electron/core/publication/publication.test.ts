@@ -84,7 +84,7 @@ describe('the annual report as a publication', () => {
   it('writes Excel that reads back with numbers as numbers, marks as text and no formula from a unit’s name', async () => {
     await ok('team.savePublication', { ...base, year: 2025, format: 'xlsx', acceptDifferencing: false });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(saved());
+    await workbook.xlsx.readFile(dialogs.saved.at(-1)!);
     const document = await ok<PublicationDocument>('team.document', { ...base, year: 2025 });
     expect(workbook.worksheets).toHaveLength(1 + document.sections.flatMap((section) => section.tables).length);
     expect(workbook.worksheets[0]!.getCell('A1').value).toBe('Jaarverslag 2025: sociale veiligheid');

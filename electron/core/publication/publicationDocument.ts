@@ -101,6 +101,8 @@ class DocumentBuilder {
     const label = keyLabel(this.t, ROW_LIST[name]);
     const unit = this.t(`team.unit.${table.unit}`);
     const rows = table.rows.filter((row) => row.value !== 0);
+    // A table of zeros says nothing; the section says so once instead.
+    if (rows.length === 0) return null;
     const before = previous?.[name] as ReportTable | null | undefined;
     const previousValue = (key: string) => before?.rows.find((row) => row.key === key)?.value;
     const withChange = (cells: PublicationCell[], current: Published | null, earlier: Published | null | undefined) => (this.previous ? [...cells, change(current, earlier)] : cells);
@@ -291,11 +293,12 @@ export function buildPublicationDocument(input: DocumentInput): PublicationDocum
   const t = translatorFor(language);
   const builder = new DocumentBuilder(t, report.k, input.previous);
   const tables = sectionTables(builder, report, input.previous?.sections ?? null);
+  // Every section of the reference report stands in the document; faculty advisers only when they contributed.
   const sections: PublicationSection[] = Object.entries(tables).flatMap(([id, list]) => {
-    const present = list.filter((table): table is PublicationTable => table !== null);
-    if (present.length === 0) return [];
     const sectionId = id as PublicationSectionId;
-    return [{ id: sectionId, title: t(`publication.section.${sectionId}`), text: texts[sectionId] ?? '', tables: present }];
+    if (sectionId === 'faculty' && !report.published.faculty) return [];
+    const present = list.filter((table): table is PublicationTable => table !== null);
+    return [{ id: sectionId, title: t(`publication.section.${sectionId}`), text: texts[sectionId] ?? '', tables: present, emptyNote: present.length === 0 ? t('publication.sectionEmpty') : null }];
   });
   return {
     language,
@@ -303,7 +306,7 @@ export function buildPublicationDocument(input: DocumentInput): PublicationDocum
     organisation: texts.organisation || input.organisation || t('publication.organisationMissing'),
     year: report.year,
     k: report.k,
-    madeOn: longDate(language, input.madeOn),
+    madeOn: t('publication.madeOn', { date: longDate(language, input.madeOn) }),
     periodsTitle: t('publication.periodsTitle'),
     periods: periods(report, t, language),
     notes: [t('publication.noteSmall', { k: report.k, less: report.k - 1 }), t('publication.noteComplement'), t('publication.notePercent')],

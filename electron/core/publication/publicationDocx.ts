@@ -68,7 +68,7 @@ export async function publicationDocx(document: PublicationDocument, charts: Cha
   const titlePage = [
     new Paragraph({ text: document.title, heading: HeadingLevel.TITLE }),
     new Paragraph({ text: document.organisation, heading: HeadingLevel.HEADING_2 }),
-    new Paragraph({ text: t('publication.madeOn', { date: document.madeOn }) }),
+    new Paragraph({ text: document.madeOn }),
     new Paragraph({ text: document.periodsTitle, heading: HeadingLevel.HEADING_3 }),
     ...document.periods.map((period) => new Paragraph({ text: period.line, bullet: { level: 0 } })),
     new Paragraph({ text: t('publication.notesTitle'), heading: HeadingLevel.HEADING_3 }),
@@ -78,6 +78,7 @@ export async function publicationDocx(document: PublicationDocument, charts: Cha
   const body = document.sections.flatMap((section) => [
     new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_1 }),
     ...paragraphs(section.text),
+    ...(section.emptyNote ? [new Paragraph({ text: section.emptyNote })] : []),
     ...section.tables.flatMap((source) => [
       new Paragraph({ text: source.title, heading: HeadingLevel.HEADING_2 }),
       ...(source.unitLine ? [new Paragraph({ children: [new TextRun({ text: source.unitLine, italics: true })] })] : []),

@@ -38,7 +38,7 @@ export async function publicationXlsx(document: PublicationDocument): Promise<Bu
   const about = workbook.addWorksheet(sheetName(t('publication.aboutSheet'), taken));
   about.addRow([text(document.title)]).font = { bold: true, size: 14 };
   about.addRow([text(document.organisation)]);
-  about.addRow([text(t('publication.madeOn', { date: document.madeOn }))]);
+  about.addRow([text(document.madeOn)]);
   about.addRow([]);
   about.addRow([t('publication.function'), t('publication.period'), t('publication.contributing')]).font = { bold: true };
   for (const period of document.periods) about.addRow([text(period.function), text(period.period), period.advisers]);

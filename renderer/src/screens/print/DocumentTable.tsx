@@ -1,7 +1,7 @@
 import type { PublicationTable } from '../../../../shared/contract';
 import type { PublicationCell } from '../../../../shared/contract';
 import { cellText } from '../../../../shared/publication/shown';
-import { BarChart } from './BarChart';
+import { BarChart } from '../../components/BarChart';
 
 const markClass = (cell: PublicationCell) => (cell.kind === 'count' && typeof cell.value === 'string' ? `suppressed suppressed-${cell.value}` : undefined);
 
@@ -11,7 +11,7 @@ export function DocumentTable({ table, k }: { table: PublicationTable; k: number
     <section className="document-table" aria-label={table.title}>
       <h3>{table.title}</h3>
       {table.unitLine && <p className="unit-line">{table.unitLine}</p>}
-      <BarChart table={table} k={k} title={table.title} />
+      {table.chart && <BarChart id={table.id} bars={table.chart} k={k} title={table.title} />}
       <table>
         <thead>
           <tr>

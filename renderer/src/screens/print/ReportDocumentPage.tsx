@@ -65,6 +65,7 @@ export function ReportDocumentPage({ request }: { request: DocumentRequest }) {
               {line}
             </p>
           ))}
+          {section.emptyNote && <p className="section-text">{section.emptyNote}</p>}
           {section.tables.map((table) => (
             <DocumentTable key={table.id} table={table} k={document.k} />
           ))}

@@ -1,6 +1,6 @@
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import type { ReportTable } from '../../../../shared/contract';
+import { BarChart } from '../../components/BarChart';
 import { CountCell } from './CountCell';
 import type { KeyLabel } from '../../../../shared/publication/labels';
 import { shownCount, shownPercent } from '../../../../shared/publication/shown';
@@ -8,12 +8,11 @@ import { shownCount, shownPercent } from '../../../../shared/publication/shown';
 
 /**
  * One table of the publication: each row's count and its percentage of the stated base, the unit
- * named above it. Rows that are zero are left out; a chart beside it plots what is not suppressed.
+ * named above it. Rows that are zero are left out; the chart beside it keeps hidden rows as marked empty bars.
  */
 export function ReportTableView({ title, table, label, k, chart = false, note }: { title: string; table: ReportTable; label: KeyLabel; k: number; chart?: boolean; note?: string }) {
   const { t } = useTranslation();
   const rows = table.rows.filter((row) => row.value !== 0);
-  const plotted = rows.filter((row): row is typeof row & { value: number } => typeof row.value === 'number').map((row) => ({ name: label(row.key), value: row.value }));
   return (
     <section className="report-table" aria-label={title}>
       <h3>{title}</h3>
@@ -22,16 +21,7 @@ export function ReportTableView({ title, table, label, k, chart = false, note }:
         {table.multi && ` ${t('team.multiNote', { unit: t(`team.unit.${table.unit}`) })}`}
       </p>
       {note && <p className="hint">{note}</p>}
-      {chart && plotted.length > 0 && (
-        <figure className="chart" aria-label={t('team.chartOf', { title })}>
-          <BarChart layout="vertical" width={620} height={plotted.length * 30 + 40} data={plotted} margin={{ left: 10, right: 20 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="name" width={260} />
-            <Bar dataKey="value" fill="#2f5d8a" isAnimationActive={false} />
-          </BarChart>
-        </figure>
-      )}
+      {chart && <BarChart id={title} bars={rows.map((row) => ({ label: label(row.key), value: row.value }))} k={k} title={t('team.chartOf', { title })} />}
       {rows.length === 0 ? (
         <p className="empty">{t('team.none')}</p>
       ) : (

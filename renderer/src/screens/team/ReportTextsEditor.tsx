@@ -34,7 +34,7 @@ export function ReportTextsEditor({ year }: { year: number }) {
   const field = (id: EditableText) => (
     <TextField
       key={id}
-      label={id === 'organisation' ? t('team.texts.organisation') : t(`publication.section.${id}`)}
+      label={id === 'organisation' ? t('team.texts.organisation') : t('team.texts.sectionText', { section: t(`publication.section.${id}`) })}
       value={draft[id] ?? ''}
       multiline={id !== 'organisation'}
       error={(draft[id] ?? '').length > MAX_TEXT_LENGTH ? t('team.texts.tooLong', { max: MAX_TEXT_LENGTH }) : undefined}

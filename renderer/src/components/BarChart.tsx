@@ -1,6 +1,6 @@
-import type { PublicationTable } from '../../../../shared/contract';
-import { CHART_BAR_ATTRIBUTE, CHART_ID_ATTRIBUTE } from '../../../../shared/publication/printLayout';
-import { shownCount } from '../../../../shared/publication/shown';
+import type { Published } from '../../../shared/contract';
+import { CHART_BAR_ATTRIBUTE, CHART_ID_ATTRIBUTE } from '../../../shared/publication/printLayout';
+import { shownCount } from '../../../shared/publication/shown';
 
 const WIDTH = 640;
 const LABEL_WIDTH = 250;
@@ -14,14 +14,13 @@ const COMPLEMENT_WIDTH = 24;
  * marked "<k"; a complementary one an empty bar marked "×". Nothing is dropped from the chart,
  * so "reports per function" shows every function even where its count is hidden.
  */
-export function BarChart({ table, k, title }: { table: PublicationTable; k: number; title: string }) {
-  const bars = table.chart ?? [];
+export function BarChart({ id, bars, k, title }: { id: string; bars: { label: string; value: Published }[]; k: number; title: string }) {
   if (bars.length === 0) return null;
   const largest = Math.max(k, ...bars.map((bar) => (typeof bar.value === 'number' ? bar.value : 0)));
   const scale = (value: number) => (value / largest) * BAR_AREA;
   const height = bars.length * ROW_HEIGHT + 8;
   return (
-    <figure className="document-chart" {...{ [CHART_ID_ATTRIBUTE]: table.id }}>
+    <figure className="bar-chart" {...{ [CHART_ID_ATTRIBUTE]: id }}>
       <svg xmlns="http://www.w3.org/2000/svg" width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={title}>
         <rect x="0" y="0" width={WIDTH} height={height} fill="#ffffff" />
         {bars.map((bar, index) => {
