@@ -1,7 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import mammoth from 'mammoth';
 import { nodeAddonPath } from './core/vault/sqliteAddon';
+import { APP_ENTRY } from './security';
 import { electronNativeBinding } from './nativeBinding';
 import type { VaultEvent } from '../shared/events';
 import { CANARY } from '../test/fixtures/canaries';
@@ -131,6 +133,36 @@ describe('the built shell, driven through its vault IPC handler', () => {
     expect(await isUnlocked()).toBe(false);
     await ok('vault.unlock', { passphrase: CANARY.passphrase });
     expect(await ok('cases.years', {})).toHaveLength(1);
+  });
+
+  it('publishes from the print route in a window it never shows: A4 with page numbers, charts for Word, and that window may only read the document', async () => {
+    const exported = readdirSync(paths.documents).find((name) => name.endsWith('.json'))!;
+    await ok('team.import', { content: readFileSync(join(paths.documents, exported), 'utf8'), replace: [], acceptUnsealed: true });
+    const request = { year: 2026, k: 5, grouped: true, language: 'nl' };
+    const asPrintWindow: { channel: string; code: string | undefined }[] = [];
+    standIn.whilePrinting(async (window) => {
+      for (const channel of ['team.document', 'vault.status', 'team.import']) {
+        const result = await standIn.invoke(channel, channel === 'team.document' ? request : {}, APP_ENTRY, window);
+        asPrintWindow.push({ channel, code: result.ok ? undefined : result.error?.code });
+      }
+    });
+    const { fileName } = (await ok('team.savePublication', { ...request, format: 'pdf', acceptDifferencing: false })) as { fileName: string };
+    expect(readFileSync(join(paths.documents, fileName)).subarray(0, 5).toString()).toBe('%PDF-');
+    const printWindow = standIn.windows[1]!;
+    expect(printWindow.options.show).toBe(false);
+    expect(printWindow.loaded).toEqual([`${APP_ENTRY}#/print?year=2026&k=5&grouped=1&lang=nl`]);
+    expect(printWindow.printed).toEqual([expect.objectContaining({ pageSize: 'A4', displayHeaderFooter: true, footerTemplate: expect.stringContaining('class="pageNumber"') })]);
+    expect(printWindow.destroyed).toBe(true);
+    expect(asPrintWindow).toEqual([
+      { channel: 'team.document', code: undefined },
+      { channel: 'vault.status', code: 'UNKNOWN_CHANNEL' },
+      { channel: 'team.import', code: 'UNKNOWN_CHANNEL' },
+    ]);
+
+    const word = (await ok('team.savePublication', { ...request, format: 'docx', acceptDifferencing: false })) as { fileName: string };
+    const { value: html } = await mammoth.convertToHtml({ path: join(paths.documents, word.fileName) });
+    expect(html.match(/<img /g)).toHaveLength(1);
+    expect(standIn.windows[2]!.destroyed).toBe(true);
   });
 
   it('holds a quit back until the vault is locked, then quits', async () => {

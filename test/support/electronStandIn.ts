@@ -4,6 +4,9 @@ import { forkNodeCore } from './nodeCoreProcess';
 
 type Listener = (...args: unknown[]) => unknown;
 
+/** A 1×1 PNG: what the stand-in's print route "draws" for each chart. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 /**
  * A recording stand-in for the `electron` module, enough for the built main bundle to start
  * under plain Node: it keeps what the shell registers (IPC handlers, app and power events, window
@@ -13,7 +16,9 @@ type Listener = (...args: unknown[]) => unknown;
 export function electronStandIn(folders: { appPath: string; userData: string; documents: string; chosenFolder: () => string; isPackaged?: boolean }) {
   const ipcHandlers = new Map<string, Listener>();
   const appEvents = new Map<string, Listener[]>();
-  const windows: { options: Record<string, unknown> }[] = [];
+  const windows: BrowserWindow[] = [];
+  /** Runs while main waits for a print route to render, with a way to call main as that window. */
+  let printWindowProbe: ((window: BrowserWindow) => Promise<void>) | null = null;
   const powerEvents = new Map<string, Listener[]>();
   const windowEvents = new Map<string, Listener[]>();
   /** What main sent to the window on each channel, in order. */
@@ -28,16 +33,39 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
   const noop = () => undefined;
 
   class BrowserWindow {
+    /** Every URL main loaded, every printToPDF's options, every script it ran in the page. */
+    readonly loaded: string[] = [];
+    readonly printed: Record<string, unknown>[] = [];
+    readonly scripts: string[] = [];
+    destroyed = false;
     readonly webContents = {
-      printToPDF: async () => Buffer.from('%PDF-1.4\n'),
+      printToPDF: async (options: Record<string, unknown>) => {
+        this.printed.push(options);
+        return Buffer.from('%PDF-1.4\n');
+      },
       send: (channel: string, payload: unknown) => {
         sentToWindow.push({ channel, payload });
         for (const listener of windowListeners) listener(channel, payload);
+      },
+      // The page's answers as the print route gives them: rendered, and its charts as PNG.
+      executeJavaScript: async (script: string) => {
+        this.scripts.push(script);
+        if (script.includes('data-print')) {
+          const probe = printWindowProbe;
+          printWindowProbe = null;
+          await probe?.(this);
+          return 'ready';
+        }
+        if (script.includes('confidantReportCharts')) return [{ id: 'team.reporterProfile', dataUrl: `data:image/png;base64,${ONE_PIXEL_PNG}` }];
+        return null;
       },
     };
     constructor(readonly options: Record<string, unknown>) {
       windows.push(this);
     }
+    destroy = () => {
+      this.destroyed = true;
+    };
     setContentProtection = noop;
     once = noop;
     on = on(windowEvents);
@@ -47,7 +75,9 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
     focus = noop;
     restore = noop;
     isMinimized = () => false;
-    loadURL = async () => undefined;
+    loadURL = async (url: string) => {
+      this.loaded.push(url);
+    };
   }
 
   const electron = {
@@ -101,11 +131,15 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
   return {
     electron,
     windows,
-    /** Calls the shell's `vault` IPC handler as the window's preload would. */
-    async invoke(channel: string, request: unknown, senderUrl: string) {
+    /** Calls the shell's `vault` IPC handler as a window's preload would (the adviser's window unless named). */
+    async invoke(channel: string, request: unknown, senderUrl: string, sender: BrowserWindow | undefined = windows[0]) {
       const handler = ipcHandlers.get('vault');
       if (!handler) throw new Error('the shell registered no vault handler');
-      return (await handler({ senderFrame: { url: senderUrl } }, channel, request)) as { ok: boolean; value?: unknown; error?: { code: string } };
+      return (await handler({ senderFrame: { url: senderUrl }, sender: sender?.webContents }, channel, request)) as { ok: boolean; value?: unknown; error?: { code: string } };
+    },
+    /** What to do, as the print window, while main waits for the next print route to render. */
+    whilePrinting(probe: (window: BrowserWindow) => Promise<void>) {
+      printWindowProbe = probe;
     },
     /** The system or the window reports an event (`shutdown`, `session-end`, …) as Electron would. */
     emit(source: 'power' | 'window', event: string) {
