@@ -4,8 +4,10 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 
 export default defineConfig({
   main: {
-    // age-encryption is ESM only: bundled into the CommonJS core process rather than required at run time.
-    plugins: [externalizeDepsPlugin({ exclude: ['age-encryption'] })],
+    // age-encryption is ESM only: bundled into the CommonJS core process rather than required at
+    // run time. The publication's writers and the LP solver are bundled too (only what the core
+    // uses), so their packages, far larger than that, stay out of the installed app.
+    plugins: [externalizeDepsPlugin({ exclude: ['age-encryption', 'docx', 'exceljs', 'javascript-lp-solver'] })],
     build: { rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts'), coreProcess: resolve(__dirname, 'electron/coreProcess/coreProcess.ts') } } },
   },
   preload: {

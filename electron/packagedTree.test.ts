@@ -59,7 +59,7 @@ describe('the packaged tree for linux-x64', () => {
     process.stdout.write(`packaged tree (linux-x64, without Electron itself): app.asar ${(sizes.asarBytes / 2 ** 20).toFixed(1)} MiB, addon ${(sizes.addonBytes / 2 ** 20).toFixed(1)} MiB\n`);
   });
 
-  it('runs from the tree: create, add a case, back up, lock, unlock and export through the shell', async () => {
+  it('runs from the tree: create, add a case, back up, lock, unlock, export, and publish in Word and Excel through the shell', async () => {
     // The asar extracted in place: Node cannot read inside an archive as Electron does.
     const app = join(tree.resources, 'app');
     extractAll(join(tree.resources, 'app.asar'), app);
@@ -83,6 +83,12 @@ describe('the packaged tree for linux-x64', () => {
       const preview = await shell.ok<{ file: { exportId: string } }>('export.preview', { period: { from: '2026-01-01', to: '2026-06-30' }, includeUnits: false });
       const { fileName } = await shell.ok<{ fileName: string }>('export.save', { exportId: preview.file.exportId, unsealed: true });
       expect(JSON.parse(readFileSync(join(paths.documents, fileName), 'utf8')).counts.reports).toBe(1);
+      // The publication's writers (Word, Excel) run from the packaged dependencies.
+      await shell.ok('team.import', { content: readFileSync(join(paths.documents, fileName), 'utf8'), replace: [], acceptUnsealed: true });
+      for (const format of ['docx', 'xlsx']) {
+        const saved = await shell.ok<{ fileName: string }>('team.savePublication', { year: 2026, k: 5, grouped: true, language: 'en', ioa: false, format, acceptDifferencing: false });
+        expect(readFileSync(join(paths.documents, saved.fileName)).subarray(0, 2).toString('latin1')).toBe('PK');
+      }
     } finally {
       shell.unload();
       vi.useRealTimers();

@@ -138,7 +138,7 @@ describe('the built shell, driven through its vault IPC handler', () => {
   it('publishes from the print route in a window it never shows: A4 with page numbers, charts for Word, and that window may only read the document', async () => {
     const exported = readdirSync(paths.documents).find((name) => name.endsWith('.json'))!;
     await ok('team.import', { content: readFileSync(join(paths.documents, exported), 'utf8'), replace: [], acceptUnsealed: true });
-    const request = { year: 2026, k: 5, grouped: true, language: 'nl' };
+    const request = { year: 2026, k: 5, grouped: true, language: 'nl', ioa: false };
     const asPrintWindow: { channel: string; code: string | undefined }[] = [];
     standIn.whilePrinting(async (window) => {
       for (const channel of ['team.document', 'vault.status', 'team.import']) {
@@ -150,7 +150,7 @@ describe('the built shell, driven through its vault IPC handler', () => {
     expect(readFileSync(join(paths.documents, fileName)).subarray(0, 5).toString()).toBe('%PDF-');
     const printWindow = standIn.windows[1]!;
     expect(printWindow.options.show).toBe(false);
-    expect(printWindow.loaded).toEqual([`${APP_ENTRY}#/print?year=2026&k=5&grouped=1&lang=nl`]);
+    expect(printWindow.loaded).toEqual([`${APP_ENTRY}#/print?year=2026&k=5&grouped=1&lang=nl&ioa=0`]);
     expect(printWindow.printed).toEqual([expect.objectContaining({ pageSize: 'A4', displayHeaderFooter: true, footerTemplate: expect.stringContaining('class="pageNumber"') })]);
     expect(printWindow.destroyed).toBe(true);
     expect(asPrintWindow).toEqual([

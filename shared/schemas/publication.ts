@@ -89,7 +89,11 @@ export const PublicationDocument = z
   .strict();
 export type PublicationDocument = z.infer<typeof PublicationDocument>;
 
-export const DocumentRequest = ReportRequest.extend({ language: Language }).strict();
+export const DocumentRequest = ReportRequest.extend({
+  language: Language,
+  /** The International Ombuds Association's categories, for teams that compare abroad. */
+  ioa: z.boolean(),
+}).strict();
 export type DocumentRequest = z.infer<typeof DocumentRequest>;
 
 export const PUBLICATION_FORMATS = ['pdf', 'docx', 'xlsx', 'csv'] as const;

@@ -173,6 +173,7 @@ describe('the annual report, from two advisers to a published PDF', () => {
     await page.getByRole('button', { name: 'Teksten opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Teksten opgeslagen.' }).waitFor();
 
+    await page.getByLabel('IOA-categorieën opnemen (voor internationale vergelijking)').check();
     await page.getByRole('button', { name: 'Opslaan als PDF…' }).click();
     await page.getByRole('status').filter({ hasText: 'confidant-annual-report-2026.pdf' }).waitFor();
     const pdf = app.savedFiles.at(-1)!;

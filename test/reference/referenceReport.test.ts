@@ -53,7 +53,7 @@ beforeAll(async () => {
   for (const content of exports) expect((await ok<ImportOutcome>('team.import', { content, replace: [], acceptUnsealed: true })).status).toBe('imported');
   await ok('team.setHeadcount', { year: REFERENCE_YEAR, headcount: REFERENCE_HEADCOUNT });
   report = await ok<TeamReport>('team.report', { year: REFERENCE_YEAR, k: 5, grouped: true });
-  await ok('team.savePublication', { year: REFERENCE_YEAR, k: 5, grouped: true, language: 'en', format: 'csv', acceptDifferencing: false });
+  await ok('team.savePublication', { year: REFERENCE_YEAR, k: 5, grouped: true, language: 'en', ioa: false, format: 'csv', acceptDifferencing: false });
   csv = readFileSync(dialogs.saved.at(-1)!, 'utf8');
 }, 120_000);
 

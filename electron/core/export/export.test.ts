@@ -259,7 +259,7 @@ describe('the team report', () => {
     expect((await ok<TeamReport>('team.report', { year: 2026, k: 7, grouped: false })).units).toEqual([]);
     expect(await codeOf('team.report', { year: 2026, k: 2, grouped: false })).toBe('INVALID_INPUT');
 
-    const { fileName } = await ok<{ fileName: string }>('team.savePublication', { year: 2026, k: 3, grouped: false, language: 'nl', format: 'csv', acceptDifferencing: false });
+    const { fileName } = await ok<{ fileName: string }>('team.savePublication', { year: 2026, k: 3, grouped: false, language: 'nl', ioa: false, format: 'csv', acceptDifferencing: false });
     expect(fileName).toBe('confidant-annual-report-2026.csv');
     expect(readFileSync(dialogs.saved.at(-1)!, 'utf8')).toContain('Facultaire en promovendivertrouwenspersonen,Kerncijfers,"Meldingen (uniek, elk één keer geteld)",Aantal,<3,faculty,faculty.keyFigures,reports,value');
   });

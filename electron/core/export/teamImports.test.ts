@@ -136,8 +136,8 @@ describe('imports per adviser and report year', () => {
       expect(await codeOf('team.report', bad)).toBe('INVALID_INPUT');
       expect(await codeOf('team.savePublication', { ...bad, language: 'nl', format: 'csv', acceptDifferencing: false })).toBe('INVALID_INPUT');
     }
-    for (const bad of [{ format: 'html' }, { language: 'de' }, { acceptDifferencing: 'yes' }]) {
-      expect(await codeOf('team.savePublication', { year: 2026, k: 5, grouped: false, language: 'nl', format: 'csv', acceptDifferencing: false, ...bad })).toBe('INVALID_INPUT');
+    for (const bad of [{ format: 'html' }, { language: 'de' }, { acceptDifferencing: 'yes' }, { ioa: 1 }]) {
+      expect(await codeOf('team.savePublication', { year: 2026, k: 5, grouped: false, language: 'nl', ioa: false, format: 'csv', acceptDifferencing: false, ...bad })).toBe('INVALID_INPUT');
     }
     expect(await codeOf('team.saveText', { year: 2026, text: 'preface', value: 'x' })).toBe('INVALID_INPUT');
     expect(await codeOf('team.saveText', { year: 2026, text: 'summary', value: 'x'.repeat(4001) })).toBe('INVALID_INPUT');

@@ -23,7 +23,7 @@ const dir = temporaryDirectory();
 let core: Core;
 const dialogs = testShell(dir.path, async () => ({ pdf: Buffer.from('%PDF-1.4\n'), charts: [{ id: 'team.reporterProfile', png: CHART_PNG }] }));
 const { ok, codeOf } = callCore(() => core);
-const base = { k: 5, grouped: true, language: 'nl' as const };
+const base = { k: 5, grouped: true, language: 'nl' as const, ioa: true };
 
 function casesOf(seed: number, size: number): SyntheticCase[] {
   return fc.sample(fc.array(syntheticCase, { minLength: size, maxLength: size }), { numRuns: 1, seed })[0]!;

@@ -27,6 +27,8 @@ export interface DocumentInput {
   /** The team's organisation as the invitation named it: the title page's default. */
   organisation: string | null;
   madeOn: string;
+  /** Whether the optional IOA section is included. */
+  ioa: boolean;
   previous: PreviousYear | null;
   differencing: Differencing | null;
 }
@@ -297,6 +299,7 @@ export function buildPublicationDocument(input: DocumentInput): PublicationDocum
   const sections: PublicationSection[] = Object.entries(tables).flatMap(([id, list]) => {
     const sectionId = id as PublicationSectionId;
     if (sectionId === 'faculty' && !report.published.faculty) return [];
+    if (sectionId === 'ioa' && !input.ioa) return [];
     const present = list.filter((table): table is PublicationTable => table !== null);
     return [{ id: sectionId, title: t(`publication.section.${sectionId}`), text: texts[sectionId] ?? '', tables: present, emptyNote: present.length === 0 ? t('publication.sectionEmpty') : null }];
   });

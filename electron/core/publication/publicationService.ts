@@ -13,7 +13,7 @@ import { latestPublication, recordPublication, textsOf, type PublishedTables } f
 
 /** The print route of the renderer for one document; the shell renders it off-screen. */
 export function printRoute(request: DocumentRequest): string {
-  const query = new URLSearchParams({ year: String(request.year), k: String(request.k), grouped: request.grouped ? '1' : '0', lang: request.language });
+  const query = new URLSearchParams({ year: String(request.year), k: String(request.k), grouped: request.grouped ? '1' : '0', lang: request.language, ioa: request.ioa ? '1' : '0' });
   return `#/print?${query.toString()}`;
 }
 
@@ -48,6 +48,7 @@ export class PublicationService {
       report,
       language: request.language,
       texts: textsOf(db, request.year),
+      ioa: request.ioa,
       organisation: teamInfo(db).organisation,
       madeOn: this.options.today(),
       previous: lastYear ? { year: request.year - 1, sections: lastYear.tables.published } : null,

@@ -12,6 +12,7 @@ export function printRequestFrom(hash: string): DocumentRequest | null {
     k: Number(query.get('k')),
     grouped: query.get('grouped') === '1',
     language: query.get('lang'),
+    ioa: query.get('ioa') === '1',
   });
   return parsed.success ? parsed.data : null;
 }

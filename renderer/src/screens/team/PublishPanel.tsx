@@ -20,6 +20,7 @@ export function PublishPanel({ state }: { state: ReportState }) {
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'nl');
   const [differencing, setDifferencing] = useState<Differencing | null>(null);
   const [accepted, setAccepted] = useState(false);
+  const [ioa, setIoa] = useState(false);
   const { status, error, attempt, setError } = useAttempt();
   const { report, year, k, grouped } = state;
   const ready = !!report && (!!report.published.team || !!report.published.faculty) && validK(k);
@@ -27,16 +28,16 @@ export function PublishPanel({ state }: { state: ReportState }) {
   useEffect(() => {
     if (!ready) return;
     setAccepted(false);
-    invoke('team.document', { year, k, grouped, language }).then(
+    invoke('team.document', { year, k, grouped, language, ioa }).then(
       (document) => setDifferencing(document.differencing),
       (caught: unknown) => setError(errorCodeOf(caught)),
     );
-  }, [ready, year, k, grouped, language, report, setError]);
+  }, [ready, year, k, grouped, language, ioa, report, setError]);
 
   const blocked = !ready || (!!differencing && differencing.cells.length > 0 && !accepted);
   const save = (format: PublicationFormat) =>
     attempt(async () => {
-      const { fileName } = await invoke('team.savePublication', { year, k: k!, grouped, language, format, acceptDifferencing: accepted });
+      const { fileName } = await invoke('team.savePublication', { year, k: k!, grouped, language, ioa, format, acceptDifferencing: accepted });
       return t('export.saved', { fileName });
     });
 
@@ -51,6 +52,7 @@ export function PublishPanel({ state }: { state: ReportState }) {
           <option value="en">English</option>
         </select>
       </div>
+      <Checkbox label={t('team.publish.ioa')} checked={ioa} onChange={setIoa} />
       {differencing && (
         <div className="differencing" role="alert">
           <h3>{t('publication.differencingTitle')}</h3>
