@@ -10,6 +10,7 @@ import { temporaryDirectory } from '../support/temporaryDirectory';
 import { testShell } from '../support/testShell';
 import { count } from '../support/published';
 import { auditSection } from '../support/suppressionAudit';
+import { DEFAULT_GROUPINGS } from '../../shared/contract';
 import type { Published, ReportSection } from '../../shared/contract';
 
 /**
@@ -257,6 +258,17 @@ describe('the reference annual report, reproduced figure by figure', () => {
     }
     expect(hidden).toEqual(HIDDEN_AT[k]);
     for (const part of ['team', 'faculty'] as const) expect(await auditSection(published[part], exact[part], k), part).toEqual([]);
+  });
+
+  it('shows per table how many cells each grouping saves: the reference groups hide fewer cells than none', () => {
+    const [none, ...rest] = report.groupingEffects;
+    const all = rest.at(-1)!;
+    expect(none!.grouping).toBeNull();
+    expect(all.grouping).toBe('*');
+    expect(rest.slice(0, -1).map((effect) => effect.grouping)).toEqual(DEFAULT_GROUPINGS.map((grouping) => grouping.name));
+    const total = (hidden: Record<string, number>) => Object.values(hidden).reduce((sum, count) => sum + count, 0);
+    expect(total(all.hidden)).toBeLessThan(total(none!.hidden));
+    expect(all.hidden.natureByOtherParty!).toBeLessThan(none!.hidden.natureByOtherParty!);
   });
 });
 
