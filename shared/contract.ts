@@ -13,7 +13,7 @@ import { ExportPreview, ExportRequest } from './schemas/export';
 import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalInput } from './schemas/outreach';
 import { Groupings } from './schemas/groupings';
 import { ExportPreviewTables, ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
-import { Id, Language } from './schemas/primitives';
+import { Id, Language, Year } from './schemas/primitives';
 import { DocumentRequest, PublicationDocument, ReportTexts, SavePublicationRequest, EDITABLE_TEXTS, MAX_TEXT_LENGTH } from './schemas/publication';
 import { CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
 import type { VaultEvent } from './events';
@@ -108,7 +108,7 @@ export const Profile = z
   .strict();
 export type Profile = z.infer<typeof Profile>;
 
-const ReportYear = z.number().int().min(1990).max(2200);
+const ReportYear = Year;
 
 export const contract = {
   'vault.status': { request: Empty, response: VaultStatus },

@@ -8,7 +8,7 @@ export interface CoreClientOptions {
   fork: () => CoreProcessHandle;
   dataDirectory: string;
   nativeBinding: string;
-  /** Answers the core's requests for a dialog or the window's PDF. */
+  /** Answers the core's requests for a dialog or the rendered report. */
   shell: (method: ShellMethod, argument: string | null) => Promise<unknown>;
 }
 

@@ -24,7 +24,7 @@ import {
   isFunctionReferralCode,
   type StatisticsConsent,
 } from '../taxonomy';
-import { Count, Id, LocalDate, LocalDateTime, ShortText, uniqueList } from './primitives';
+import { Count, Id, LocalDate, LocalDateTime, ShortText, uniqueList, Year } from './primitives';
 import { Conversation } from './conversations';
 import { Mediation } from './mediation';
 
@@ -172,7 +172,7 @@ export const CaseListRequest = z
     filter: z
       .object({
         status: z.enum(CASE_STATUSES).nullable(),
-        year: z.number().int().min(1990).max(2200).nullable(),
+        year: Year.nullable(),
         nature: z.enum(NATURES).nullable(),
         intakeRoute: z.enum(INTAKE_ROUTES).nullable(),
         openWithoutResponse: z.boolean(),

@@ -5,7 +5,13 @@ import { NOTE_MAX, SHORT_TEXT_MAX } from '../limits';
  * Messages of custom checks are translation keys (`validation.<key>`), so the renderer shows
  * the same rule the core enforces in the adviser's language.
  */
+/** The years any record, period or report can fall in: a typo like 9999 is refused, not counted as nothing. */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+
 function isRealDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return false;
   const parsed = new Date(`${value.length === 10 ? `${value}T00:00` : value}:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, value.length) === value;
 }
@@ -32,6 +38,9 @@ export const Note = z
   .string()
   .max(NOTE_MAX, 'tooLong')
   .refine((text) => !/(?![\t\n\r])\p{Cc}/u.test(text), 'invalidCharacters');
+
+/** A calendar year in the same range as every date. */
+export const Year = z.number().int().min(EARLIEST_YEAR).max(LATEST_YEAR);
 
 export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FUNCTION_REFERRAL_CODES, VAULT_FUNCTIONS } from '../taxonomy';
 import { ExportPeriod } from './export';
+import { Year } from './primitives';
 
 /**
  * Why a count is not published: `small` is a count from 1 to k − 1 (shown "<k"); `complement`
@@ -177,7 +178,7 @@ export const TeamReport = z
 export type TeamReport = z.infer<typeof TeamReport>;
 
 export const ReportRequest = z
-  .object({ year: z.number().int().min(1990).max(2200), k: z.number().int().min(MIN_SUPPRESSION_K).max(1000), grouped: z.boolean() })
+  .object({ year: Year, k: z.number().int().min(MIN_SUPPRESSION_K).max(1000), grouped: z.boolean() })
   .strict();
 export type ReportRequest = z.infer<typeof ReportRequest>;
 

@@ -146,6 +146,8 @@ describe('case records', () => {
     ['an identified reporter missing', caseInput({ reporters: [] })],
     ['a withdrawal before consent', caseInput({ consents: [{ scope: 'share_identity', answer: 'given', withWhom: '', givenOn: '2026-03-05', withdrawnOn: '2026-03-04' }] })],
     ['an impossible date', caseInput({ firstContactAt: '2026-02-30T10:00' })],
+    ['a first contact in the year 9999', caseInput({ firstContactAt: '9999-03-01T10:00' })],
+    ['a destruction date before 1900', caseInput({ destroyBy: '0001-01-01' })],
     ['a label longer than a line', caseInput({ label: 'x'.repeat(301) })],
     ['a control character in a name', caseInput({ reporters: [reporter({ name: 'a\u0000b' })] })],
     ['a negative count', caseInput({ peopleAffected: -1 })],

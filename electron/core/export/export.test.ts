@@ -137,6 +137,9 @@ describe('the adviser’s export', () => {
   it('refuses a reversed period and one that spans two report years', async () => {
     expect(await codeOf('export.preview', { period: { from: '2026-12-31', to: '2026-01-01' }, includeUnits: false })).toBe('INVALID_INPUT');
     expect(await codeOf('export.preview', { period: { from: '2026-06-01', to: '2027-05-31' }, includeUnits: false })).toBe('INVALID_INPUT');
+    // A typo in the year is refused, never counted as an empty period.
+    expect(await codeOf('export.preview', { period: { from: '9999-01-01', to: '9999-12-31' }, includeUnits: false })).toBe('INVALID_INPUT');
+    expect(await codeOf('team.report', { year: 9999, k: 5, grouped: false })).toBe('INVALID_INPUT');
   });
 });
 

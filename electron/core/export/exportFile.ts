@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EXPORT_SCHEMA, EXPORT_SCHEMA_VERSION, ExportFile, type ExportBody, type ExportCounts } from '../../../shared/schemas/export';
 import type { ExportPeriod } from '../../../shared/schemas/export';
 import type { Profile } from '../../../shared/contract';
+import { emptyMap } from './merge';
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -47,6 +48,10 @@ export function verifyExportFile(text: string): VerifyResult {
   }
   const result = ExportFile.safeParse(parsed);
   if (!result.success) return { ok: false, reason: 'INVALID_EXPORT' };
+  // The parsed copy of the unit table is rebuilt by assignment, where a unit named `__proto__`
+  // would vanish; the checked original's entries go into a map without a prototype instead.
+  const units = (parsed as { counts: { byUnit: Record<string, number> | null } }).counts.byUnit;
+  if (units) result.data.counts.byUnit = Object.assign(emptyMap<number>(), Object.fromEntries(Object.entries(units)));
   const { sha256, ...body } = result.data;
   if (contentHash(body) !== sha256) return { ok: false, reason: 'TAMPERED_EXPORT' };
   return { ok: true, file: result.data };

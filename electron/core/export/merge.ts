@@ -2,11 +2,17 @@ import type { CaseShape, ExportCounts } from '../../../shared/schemas/export';
 
 type Tree = { [key: string]: number | Tree };
 
+/**
+ * A map without a prototype: keys are the team's unit names too, and a unit called `constructor`
+ * or `__proto__` must be a key like any other, not something every object already has.
+ */
+export const emptyMap = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 /** Adds every number of `source` into `target`, key by key, creating what `target` lacks. */
 function addInto(target: Tree, source: Tree): void {
   for (const [key, value] of Object.entries(source)) {
-    if (typeof value === 'number') target[key] = ((target[key] as number | undefined) ?? 0) + value;
-    else addInto((target[key] ??= {}) as Tree, value);
+    if (typeof value === 'number') target[key] = ((Object.hasOwn(target, key) ? target[key] : undefined) as number | undefined ?? 0) + value;
+    else addInto((Object.hasOwn(target, key) ? target[key] : (target[key] = emptyMap())) as Tree, value);
   }
 }
 
@@ -25,11 +31,11 @@ function mergeShapes(all: CaseShape[]): CaseShape[] {
 /** Adds the counts of several exports; the per-reporter average is recomputed from the sums. */
 export function mergeCounts(all: ExportCounts[]): ExportCounts | null {
   if (all.length === 0) return null;
-  const tables: Tree = {};
+  const tables: Tree = emptyMap();
   let byUnit: Tree | null = null;
   for (const { caseShapes: _shapes, byUnit: units, ...counts } of all) {
     addInto(tables, counts as unknown as Tree);
-    if (units) addInto((byUnit ??= {}), units);
+    if (units) addInto((byUnit ??= emptyMap()), units);
   }
   const merged = { ...(tables as unknown as Omit<ExportCounts, 'caseShapes' | 'byUnit'>), byUnit: byUnit as Record<string, number> | null };
   const reporters = merged.reporters;

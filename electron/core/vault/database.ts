@@ -11,6 +11,27 @@ export interface OpenOptions {
   create: boolean;
 }
 
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+const X = 0x78;
+const QUOTE = 0x27;
+
+/**
+ * SQLCipher's raw-key literal `x'<64 hex digits>'`, written byte by byte into a Buffer: the key
+ * never becomes a JavaScript string (a string cannot be wiped and lingers in the heap). The caller
+ * zeroes the Buffer after use. The 32 bytes themselves would be taken as a passphrase.
+ */
+export function rawKeyLiteral(key: Buffer): Buffer {
+  const literal = Buffer.alloc(key.length * 2 + 3);
+  literal[0] = X;
+  literal[1] = QUOTE;
+  for (let index = 0; index < key.length; index++) {
+    literal[2 + index * 2] = HEX_DIGITS[key[index]! >> 4]!;
+    literal[3 + index * 2] = HEX_DIGITS[key[index]! & 0x0f]!;
+  }
+  literal[literal.length - 1] = QUOTE;
+  return literal;
+}
+
 /**
  * Every database the app opens (the vault, a backup being checked) goes through here, with the
  * addon path. Opens the SQLCipher 4 file with the raw 256-bit data key. The key travels to SQLite in a
@@ -25,7 +46,7 @@ export function openEncryptedDatabase(path: string, dataKey: Buffer, options: Op
   } catch {
     throw new AppError('CORRUPT_VAULT');
   }
-  const rawKey = Buffer.from(`x'${dataKey.toString('hex')}'`);
+  const rawKey = rawKeyLiteral(dataKey);
   try {
     db.pragma("cipher='sqlcipher'");
     db.pragma('legacy=4');

@@ -10,6 +10,9 @@ import type { KdfParams, WrappedKey } from './keys';
  */
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/).max(256);
 
+export const MAX_KDF_MEMORY_KIB = 1024 * 1024;
+export const MAX_KDF_ITERATIONS = 10;
+
 const WrappedKeySchema = z.object({ iv: Base64, tag: Base64, ciphertext: Base64 }).strict();
 
 const HeaderSchema = z
@@ -20,8 +23,10 @@ const HeaderSchema = z
     kdf: z
       .object({
         algorithm: z.literal('argon2id'),
-        memoryKiB: z.number().int().min(8192).max(4 * 1024 * 1024),
-        iterations: z.number().int().min(1).max(64),
+        // Capped before any derivation: a tampered header must not make the app spend gigabytes
+        // and minutes before the passphrase is even checked. The app writes 64 MiB and 3 passes.
+        memoryKiB: z.number().int().min(8192).max(MAX_KDF_MEMORY_KIB),
+        iterations: z.number().int().min(1).max(MAX_KDF_ITERATIONS),
         parallelism: z.number().int().min(1).max(16),
         salt: Base64,
       })

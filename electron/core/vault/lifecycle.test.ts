@@ -108,6 +108,31 @@ describe('brute force', () => {
   });
 });
 
+describe('a clock that was wrong', () => {
+  it('never makes the adviser wait longer than five minutes after the clock is corrected, and the recovery key has its own count', async () => {
+    core.vault.lock();
+    const real = now;
+    now = new Date(real.getTime() + 4 * 365 * 24 * 3600 * 1000);
+    for (let i = 0; i < 4; i++) await codeOf('vault.unlock', { passphrase: CANARY.otherPassphrase }).then((code) => expect(['WRONG_PASSPHRASE', 'TOO_MANY_ATTEMPTS']).toContain(code));
+    now = real;
+    const wait = (await ok<{ unlockDelaySeconds: number }>('vault.status', {})).unlockDelaySeconds;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(300);
+    // The recovery key is not held back by the passphrase's count.
+    expect(await codeOf('vault.recover', { recoveryKey: 'AAAA-BBBB', newPassphrase: NEW_PASSPHRASE })).toBe('WRONG_RECOVERY_KEY');
+    now = new Date(real.getTime() + wait * 1000);
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+  });
+
+  it('ends the wait a damaged count file starts, instead of renewing it at every look', async () => {
+    core.vault.lock();
+    writeFileSync(join(vaultDir(), 'unlock-attempts.json'), '{"failures":');
+    expect(await codeOf('vault.unlock', { passphrase: CANARY.passphrase })).toBe('TOO_MANY_ATTEMPTS');
+    now = new Date(now.getTime() + 301_000);
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+  });
+});
+
 describe('backups', () => {
   it('needs a folder the adviser picked, and writes encrypted, verified copies, keeping the last N', async () => {
     expect(await codeOf('backup.now', {})).toBe('NO_BACKUP_FOLDER');
@@ -168,6 +193,33 @@ describe('backups', () => {
 });
 
 describe('retention', () => {
+  it('leaves no edited or deleted note’s words in any page of the file or its WAL after lock', async () => {
+    const words = { edited: 'CANARYEDITEDOLDWORD', deleted: 'CANARYDELETEDNOTEWORD', caseGone: 'CANARYCASEGONEWORD', kept: 'CANARYKEPTWORD' };
+    const kept = await ok<{ id: number }>('cases.create', caseInput());
+    const edited = await ok<{ id: number }>('conversations.add', { caseId: kept.id, conversation: conversationInput({ notes: `eerst ${words.edited}` }) });
+    await ok('conversations.update', { id: edited.id, conversation: conversationInput({ notes: `daarna ${words.kept}` }) });
+    const deleted = await ok<{ id: number }>('conversations.add', { caseId: kept.id, conversation: conversationInput({ notes: `weg ${words.deleted}` }) });
+    await ok('conversations.delete', { id: deleted.id });
+    const gone = await ok<{ id: number }>('cases.create', caseInput());
+    await ok('conversations.add', { caseId: gone.id, conversation: conversationInput({ notes: `zaak ${words.caseGone}` }) });
+    await ok('cases.delete', { id: gone.id });
+    const key = dataKeyCopy();
+    await ok('vault.lock', {});
+    const wal = join(vaultDir(), 'vault.db-wal');
+    // The lock empties the WAL into the file; what is left must not hold the old words either.
+    expect(existsSync(wal) ? readFileSync(wal).length : 0).toBe(0);
+    const pages = decryptDatabase(readFileSync(join(vaultDir(), 'vault.db')), key);
+    // The search index keeps words lower-cased, and each term after the prefix it shares with the
+    // one before it ("canary"): the part after that prefix is what must be gone.
+    const indexed = (word: string) => word.toLowerCase().slice('canary'.length);
+    expect(pages.includes(words.kept)).toBe(true);
+    expect(pages.includes(indexed(words.kept))).toBe(true);
+    for (const word of [words.edited, words.deleted, words.caseGone]) {
+      expect(pages.includes(word), word).toBe(false);
+      expect(pages.includes(indexed(word)), `${word} in the search index`).toBe(false);
+    }
+  });
+
   it('lists cases past retention and destroys them beyond recovery, from the file and its WAL', async () => {
     const old = await ok<{ id: number }>('cases.create', caseInput({ firstContactAt: '2024-03-01T10:00', firstResponseAt: '2024-03-01T12:00', status: 'closed', closedOn: '2024-05-01', outcome: 'resolved' }));
     await ok('conversations.add', { caseId: old.id, conversation: conversationInput({ notes: `vertrouwelijk ${CANARY.noteWord}` }) });
@@ -193,6 +245,17 @@ describe('retention', () => {
 });
 
 describe('a damaged vault', () => {
+  it.each([
+    ['more than 1 GiB of memory', { memoryKiB: 1024 * 1024 + 1024, iterations: 1 }],
+    ['more than 10 passes', { iterations: 11 }],
+  ])('a header demanding %s is CORRUPT_VAULT, checked before any derivation', async (_label, cost) => {
+    core.vault.lock();
+    const path = join(vaultDir(), 'vault.header.json');
+    const header = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...header, kdf: { ...header.kdf, ...cost } }));
+    expect(await codeOf('vault.unlock', { passphrase: CANARY.passphrase })).toBe('CORRUPT_VAULT');
+  });
+
   async function prepared() {
     for (let i = 0; i < 40; i++) await ok('cases.create', caseInput({ label: `${CANARY.name} ${i}` }));
     core.vault.lock();

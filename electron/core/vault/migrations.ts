@@ -476,6 +476,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    up(db) {
+      // Deleting from the search index removes a note's words from the index itself, not only
+      // from its results; the rebuild clears what earlier edits and deletes left behind.
+      db.prepare("INSERT INTO note_index (note_index, rank) VALUES ('secure-delete', 1)").run();
+      db.prepare("INSERT INTO note_index (note_index) VALUES ('rebuild')").run();
+    },
+  },
 ];
 
 export function schemaVersion(db: Db): number {

@@ -9,6 +9,8 @@ export interface VaultFiles {
   nextHeader: string;
   /** Failed unlock attempts, so the delay survives a restart. Holds no secret. */
   attempts: string;
+  /** Failed recovery-key attempts: their own count, so a passphrase lockout never blocks recovery. */
+  recoveryAttempts: string;
 }
 
 export function vaultFilesIn(directory: string): VaultFiles {
@@ -18,6 +20,7 @@ export function vaultFilesIn(directory: string): VaultFiles {
     header: join(directory, 'vault.header.json'),
     nextHeader: join(directory, 'vault.header.next.json'),
     attempts: join(directory, 'unlock-attempts.json'),
+    recoveryAttempts: join(directory, 'recovery-attempts.json'),
   };
 }
 

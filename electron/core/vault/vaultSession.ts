@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { systemClock, type Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
-import { openEncryptedDatabase, type Db } from './database';
+import { openEncryptedDatabase, rawKeyLiteral, type Db } from './database';
 import {
   DEFAULT_KDF,
   deriveFromPassphrase,
@@ -19,7 +19,7 @@ import {
 import { passphraseWrapContext, readHeader, recoveryWrapContext, writeHeader, type VaultHeader } from './header';
 import { migrate } from './migrations';
 import { nodeAddonPath } from './sqliteAddon';
-import { UnlockThrottle } from './unlockThrottle';
+import { PASSPHRASE_RULE, RECOVERY_RULE, UnlockThrottle } from './unlockThrottle';
 import { vaultExists, type VaultFiles } from './vaultFiles';
 
 export interface VaultSessionOptions {
@@ -40,6 +40,7 @@ export class VaultSession {
   private readonly lockListeners = new Set<() => void>();
   private readonly beforeLockListeners = new Set<() => void>();
   readonly throttle: UnlockThrottle;
+  private readonly recoveryThrottle: UnlockThrottle;
   /** The addon every database of this session is opened with, backups' checks included. */
   readonly addon: string;
 
@@ -48,7 +49,8 @@ export class VaultSession {
     private readonly options: VaultSessionOptions = {},
     clock: Clock = systemClock,
   ) {
-    this.throttle = new UnlockThrottle(files.attempts, clock);
+    this.throttle = new UnlockThrottle(files.attempts, clock, PASSPHRASE_RULE);
+    this.recoveryThrottle = new UnlockThrottle(files.recoveryAttempts, clock, RECOVERY_RULE);
     this.addon = options.nativeBinding ?? nodeAddonPath();
   }
 
@@ -132,7 +134,7 @@ export class VaultSession {
   recover(recoveryKeyText: string, newPassphrase: string): Promise<void> {
     return this.exclusive(async () => {
       this.requireVault();
-      this.throttle.assertMayTry();
+      this.recoveryThrottle.assertMayTry();
       const header = readHeader(this.files.header);
       const recoveryKey = parseRecoveryKey(recoveryKeyText);
       const recoveryWrappingKey = recoveryKey ? deriveFromRecoveryKey(recoveryKey, header.vaultId) : null;
@@ -140,9 +142,11 @@ export class VaultSession {
       const dataKey = recoveryWrappingKey ? unwrapKey(recoveryWrappingKey, header.wrappedKeys.recovery, recoveryWrapContext(header)) : null;
       recoveryWrappingKey?.fill(0);
       if (!dataKey) {
-        this.throttle.recordFailure();
+        this.recoveryThrottle.recordFailure();
         throw new AppError('WRONG_RECOVERY_KEY');
       }
+      // The recovery key proves more than the passphrase would: both counts start again.
+      this.recoveryThrottle.recordSuccess();
       this.throttle.recordSuccess();
       if (this.db) this.lock();
       this.openWith(dataKey, header);
@@ -191,7 +195,7 @@ export class VaultSession {
       const newKey = newRandomKey();
       const { header, recoveryKey } = await this.newHeader(current.vaultId, newKey, passphrase);
       writeHeader(this.files.nextHeader, header);
-      const rawKey = Buffer.from(`x'${newKey.toString('hex')}'`);
+      const rawKey = rawKeyLiteral(newKey);
       report('rekey');
       try {
         db.pragma('wal_checkpoint(TRUNCATE)');
@@ -240,6 +244,12 @@ export class VaultSession {
       }
     }
     const wasOpen = this.db !== null;
+    try {
+      // Every page goes into the file and the WAL is emptied: no old page image waits there.
+      this.db?.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // A checkpoint that cannot run (a reader elsewhere) must never keep the vault open.
+    }
     this.db?.close();
     this.db = null;
     this.dataKey?.fill(0);

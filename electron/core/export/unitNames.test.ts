@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportOutcome, PublicationDocument, TeamReport } from '../../../shared/contract';
+import { CANARY } from '../../../test/fixtures/canaries';
+import { syntheticCase, syntheticExport } from '../../../test/fixtures/syntheticExports';
+import { callCore } from '../../../test/support/callCore';
+import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { testShell } from '../../../test/support/testShell';
+import { createCore, type Core } from '../core';
+import { createLogger } from '../log';
+
+/** Unit names are the team's words: names an object already answers to must count like any other. */
+const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+const dir = temporaryDirectory();
+let core: Core;
+const { ok } = callCore(() => core);
+
+beforeAll(async () => {
+  core = createCore({ dataDirectory: dir.path, clock: () => new Date(2026, 1, 2, 12, 0), log: createLogger(() => undefined), shell: testShell(dir.path).shell });
+  await ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+  const cases = fc.sample(fc.array(syntheticCase, { minLength: 30, maxLength: 30 }), { numRuns: 1, seed: 7 })[0]!;
+  for (const fn of ['ombudsperson', 'concerns_point_coordinator'] as const) {
+    const units = Object.fromEntries(NAMES.map((name) => [name, 3]));
+    const outcome = await ok<ImportOutcome>('team.import', { content: JSON.stringify(syntheticExport(fn, cases, 2025, units)), replace: [], acceptUnsealed: true });
+    expect(outcome.status).toBe('imported');
+  }
+});
+
+afterAll(() => {
+  core.vault.lock();
+  dir.remove();
+});
+
+describe('units named like an object’s own properties', () => {
+  it('are merged, counted and published like any unit', async () => {
+    const report = await ok<TeamReport>('team.report', { year: 2025, k: 5, grouped: false });
+    expect(report.units.map((unit) => [unit.unit, unit.reports]).sort()).toEqual(NAMES.map((name) => [name, 6]).sort());
+    const document = await ok<PublicationDocument>('team.document', { year: 2025, k: 5, grouped: false, language: 'en', ioa: false });
+    const units = document.sections[0]!.tables.find((table) => table.id === 'team.units')!;
+    expect(units.rows.map((row) => row.code).sort()).toEqual([...NAMES].sort());
+  });
+});
