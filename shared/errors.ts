@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'PERIOD_NOT_ENDED',
   /** Publishing again after imports were removed, without reading the differencing warning. */
   'DIFFERENCING_RISK',
+  /** A case asked to be destroyed that is not past its retention. */
+  'NOT_DUE',
   'INTERNAL',
 ] as const;
 

@@ -63,6 +63,9 @@ function mediationDb(db: Db): Db {
 
 /** Wires the whole core together; the Electron shell, the tests and the browser harness all start here. */
 export function createCore(options: CoreOptions): Core {
+  // Every file and folder the core makes (the database and its WAL, backups, exports, the
+  // publication) is the adviser's alone: 0600 and 0700, whatever SQLite or a library would choose.
+  process.umask(0o077);
   const clock = options.clock ?? systemClock;
   const vault = new VaultSession(vaultFilesIn(join(options.dataDirectory, 'vault')), options, clock);
   const settings = new SettingsStore(join(options.dataDirectory, 'settings.json'));
@@ -159,11 +162,16 @@ export function createCore(options: CoreOptions): Core {
     'backup.restore': async ({ passphrase }) => {
       const folder = await shell.chooseFolder('restoreFrom');
       if (!folder) throw new AppError('CANCELLED');
-      await events.withProgress('restore', (report) => restoreBackup(vault, folder, passphrase, clock, report));
+      await events.withProgress('restore', (report) => restoreBackup(vault, folder, passphrase, clock, settings.get().backupFolder, report));
       return done;
     },
     'retention.due': () => dueCases(db(), settings.get().retentionYears, clock),
-    'retention.destroy': ({ ids }) => events.withProgress('retention', (report) => ({ destroyed: destroyCases(db(), ids, report) })),
+    'retention.destroy': ({ ids }) => {
+      // Only what the review listed may go: an id that is not due refuses the whole request.
+      const due = new Set(dueCases(db(), settings.get().retentionYears, clock).map((entry) => entry.id));
+      if (ids.some((id) => !due.has(id))) throw new AppError('NOT_DUE');
+      return events.withProgress('retention', (report) => ({ destroyed: destroyCases(db(), ids, report) }));
+    },
     'profile.get': () => getProfile(db()),
     'profile.update': (profile) => setProfile(db(), profile),
 

@@ -8,17 +8,23 @@ import { dirname } from 'node:path';
 export function writeFileAtomic(path: string, content: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, content, { mode: 0o600 });
-  const fd = openSync(temporary, 'r');
+  syncFile(temporary);
+  renameSync(temporary, path);
+  syncDirectory(dirname(path));
+}
+
+/** Forces a file's content to the disk, past the operating system's cache. */
+export function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
   try {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  renameSync(temporary, path);
-  syncDirectory(dirname(path));
 }
 
-function syncDirectory(directory: string): void {
+/** Forces a folder's entries (a file created or renamed in it) to the disk. */
+export function syncDirectory(directory: string): void {
   // Windows cannot open a directory for fsync; its rename is already durable enough there.
   if (process.platform === 'win32') return;
   const fd = openSync(directory, 'r');

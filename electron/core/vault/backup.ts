@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
+import { syncDirectory, syncFile } from '../storage/atomicWrite';
 import { openEncryptedDatabase } from './database';
 import { readHeader } from './header';
 import type { VaultFiles } from './vaultFiles';
@@ -45,6 +46,11 @@ export function createBackup(session: VaultSession, folder: string, clock: Clock
     try {
       db.prepare('VACUUM INTO ?').run(join(target, 'vault.db'));
       copyFileSync(session.files.header, join(target, 'vault.header.json'));
+      // On the disk, not only in the cache, before the backup is reported as made.
+      syncFile(join(target, 'vault.db'));
+      syncFile(join(target, 'vault.header.json'));
+      syncDirectory(target);
+      syncDirectory(folder);
       report('verify');
       if (!verifyCopy(join(target, 'vault.db'), dataKey, header.vaultId, session.addon)) throw new AppError('BACKUP_FAILED');
       return target.slice(folder.length + 1);
@@ -64,17 +70,30 @@ export function pruneBackups(folder: string, keep: number): void {
   for (const name of backups.slice(0, Math.max(0, backups.length - keep))) rmSync(join(folder, name), { recursive: true, force: true });
 }
 
+/** A folder moved, or copied and removed where it crosses to another disk. */
+function moveFolder(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
 /**
  * Puts a backup in place of the current vault. The current files are moved aside first and come
- * back if the restored vault does not open with the passphrase and pass its check.
+ * back if the restored vault does not open with the passphrase and pass its check. After a
+ * restore the replaced vault is kept, never deleted: as a dated backup in the backup folder
+ * (`…-replaced`), or beside the vault when no backup folder is set. Returns where it went.
  */
 export async function restoreBackup(
   session: VaultSession,
   backupFolder: string,
   passphrase: string,
   clock: Clock,
+  keepReplacedIn: string | null,
   report: ReportPhase<'restore'> = () => undefined,
-): Promise<void> {
+): Promise<string | null> {
   const files: VaultFiles = session.files;
   const backupDb = join(backupFolder, 'vault.db');
   const backupHeader = join(backupFolder, 'vault.header.json');
@@ -97,6 +116,9 @@ export async function restoreBackup(
       mkdirSync(files.directory, { recursive: true, mode: 0o700 });
       copyFileSync(backupDb, files.database);
       copyFileSync(backupHeader, files.header);
+      syncFile(files.database);
+      syncFile(files.header);
+      syncDirectory(files.directory);
     } catch (error) {
       putBack();
       throw error instanceof AppError ? error : new AppError('NOT_A_BACKUP');
@@ -112,7 +134,12 @@ export async function restoreBackup(
     putBack();
     throw error;
   }
-  if (movedAside) rmSync(aside, { recursive: true, force: true });
+  if (!movedAside) return null;
+  if (!keepReplacedIn || !existsSync(keepReplacedIn)) return aside;
+  let kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced`);
+  for (let n = 2; existsSync(kept); n++) kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced-${n}`);
+  moveFolder(aside, kept);
+  return kept;
 }
 
 function verifyRestored(session: VaultSession): void {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, renameSync, copyFileSync, writeFileSync, truncateSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, copyFileSync, writeFileSync, truncateSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANARY } from '../../../test/fixtures/canaries';
@@ -34,6 +34,10 @@ afterEach(() => {
 const { ok, codeOf } = callCore(() => core);
 const vaultDir = () => join(dir.path, 'data', 'vault');
 const caseCount = () => core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get();
+/** Every file under a folder, at any depth. */
+function walk(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)]));
+}
 const dataKeyCopy = () => core.vault.withKeyMaterial((_db, key) => Buffer.from(key));
 
 describe('keys', () => {
@@ -134,6 +138,22 @@ describe('a clock that was wrong', () => {
 });
 
 describe('backups', () => {
+  it.skipIf(process.platform === 'win32')('writes every file, backups and exports included, readable by the adviser’s account only', async () => {
+    const folder = join(dir.path, 'backups');
+    mkdirSync(folder, { mode: 0o755 });
+    dialogs.nextFolder(folder);
+    await ok('backup.chooseFolder', {});
+    await ok('cases.create', caseInput());
+    await ok('backup.now', {});
+    const preview = await ok<{ file: { exportId: string } }>('export.preview', { period: { from: '2026-01-01', to: '2026-06-30' }, includeUnits: false });
+    await ok('export.save', { exportId: preview.file.exportId, unsealed: true });
+    const files = [...walk(join(dir.path, 'data')), ...walk(folder), ...dialogs.saved];
+    expect(files.some((file) => file.endsWith('vault.db'))).toBe(true);
+    expect(files.some((file) => file.endsWith('vault.db-wal'))).toBe(true);
+    for (const file of files) expect(statSync(file).mode & 0o077, file).toBe(0);
+    await ok('vault.lock', {});
+  });
+
   it('needs a folder the adviser picked, and writes encrypted, verified copies, keeping the last N', async () => {
     expect(await codeOf('backup.now', {})).toBe('NO_BACKUP_FOLDER');
     expect(await codeOf('backup.chooseFolder', {})).toBe('CANCELLED');
@@ -188,7 +208,13 @@ describe('backups', () => {
     dialogs.nextFolder(join(folder, name));
     await ok('backup.restore', { passphrase: CANARY.passphrase });
     expect(caseCount()).toBe(1);
+    // The vault it replaced is kept as a dated backup, and restores in turn with its own passphrase.
+    const replaced = readdirSync(folder).filter((entry) => entry.endsWith('-replaced'));
+    expect(replaced).toHaveLength(1);
     expect(readdirSync(join(dir.path, 'data')).filter((entry) => entry.startsWith('vault.replaced'))).toEqual([]);
+    dialogs.nextFolder(join(folder, replaced[0]!));
+    await ok('backup.restore', { passphrase: NEW_PASSPHRASE });
+    expect(caseCount()).toBe(2);
   });
 });
 
@@ -237,6 +263,11 @@ describe('retention', () => {
     };
     expect(plaintext().includes(CANARY.noteWord)).toBe(true);
 
+    // A case that is not due is refused, and then nothing at all is destroyed.
+    const notDue = (await ok<{ id: number }>('cases.create', caseInput())).id;
+    expect(await codeOf('retention.destroy', { ids: [...due.map((item) => item.id), notDue] })).toBe('NOT_DUE');
+    expect(plaintext().includes(CANARY.noteWord)).toBe(true);
+    await ok('cases.delete', { id: notDue });
     expect(await ok('retention.destroy', { ids: due.map((item) => item.id) })).toEqual({ destroyed: 2 });
     expect(plaintext().includes(CANARY.noteWord)).toBe(false);
     expect(caseCount()).toBe(2);

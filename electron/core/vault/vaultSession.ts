@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { syncDirectory, syncFile } from '../storage/atomicWrite';
 import { systemClock, type Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
@@ -20,7 +22,10 @@ import { passphraseWrapContext, readHeader, recoveryWrapContext, writeHeader, ty
 import { migrate } from './migrations';
 import { nodeAddonPath } from './sqliteAddon';
 import { PASSPHRASE_RULE, RECOVERY_RULE, UnlockThrottle } from './unlockThrottle';
-import { vaultExists, type VaultFiles } from './vaultFiles';
+import { vaultExists, vaultFilesIn, type VaultFiles } from './vaultFiles';
+
+/** A vault being made: renamed into place only when whole. */
+const CREATING_PREFIX = '.vault-creating-';
 
 export interface VaultSessionOptions {
   kdfCost?: Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
@@ -79,23 +84,45 @@ export class VaultSession {
     return () => this.beforeLockListeners.delete(listener);
   }
 
+  /**
+   * A new vault is made whole in a folder of its own beside the vault's place (database, then
+   * header, both on disk) and only then renamed into place: a crash at any point leaves either no
+   * vault or a complete one, never a database without its header that can be neither opened nor
+   * made again. Folders a crash left behind are cleared first.
+   */
   create(passphrase: string): Promise<string> {
     return this.exclusive(async () => {
       if (vaultExists(this.files)) throw new AppError('VAULT_EXISTS');
-      mkdirSync(this.files.directory, { recursive: true, mode: 0o700 });
+      const parent = dirname(this.files.directory);
+      mkdirSync(parent, { recursive: true, mode: 0o700 });
+      for (const entry of readdirSync(parent)) if (entry.startsWith(CREATING_PREFIX)) rmSync(join(parent, entry), { recursive: true, force: true });
+      const staging = join(parent, `${CREATING_PREFIX}${randomUUID()}`);
+      const staged = vaultFilesIn(staging);
+      mkdirSync(staging, { mode: 0o700 });
       const vaultId = randomUUID();
       const dataKey = newRandomKey();
       try {
         const { header, recoveryKey } = await this.newHeader(vaultId, dataKey, passphrase);
-        const db = openEncryptedDatabase(this.files.database, dataKey, { addon: this.addon, create: true });
-        migrate(db);
-        db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
-        writeHeader(this.files.header, header);
-        this.db = db;
+        const db = openEncryptedDatabase(staged.database, dataKey, { addon: this.addon, create: true });
+        try {
+          migrate(db);
+          db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('vault_id', vaultId);
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          db.close();
+        }
+        syncFile(staged.database);
+        writeHeader(staged.header, header);
+        // An empty folder in the vault's place (nothing of a vault in it) gives way to the new one.
+        if (existsSync(this.files.directory)) rmdirSync(this.files.directory);
+        renameSync(staging, this.files.directory);
+        syncDirectory(parent);
+        this.db = openEncryptedDatabase(this.files.database, dataKey, { addon: this.addon, create: false });
         this.dataKey = dataKey;
         this.header = header;
         return recoveryKey;
       } catch (error) {
+        rmSync(staging, { recursive: true, force: true });
         dataKey.fill(0);
         throw error;
       }
