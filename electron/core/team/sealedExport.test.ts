@@ -230,7 +230,7 @@ describe('export periods', () => {
     expect(await adviser.codeOf('export.preview', { period: { from: '2026-03-01', to: '2026-03-30' }, includeUnits: false })).toBe('INVALID_INPUT');
     expect(await adviser.codeOf('export.preview', { period: { from: '2026-02-01', to: '2026-02-28' }, includeUnits: false })).toBe('ok');
     expect(await adviser.codeOf('export.preview', { period: { from: '2027-01-01', to: '2027-01-31' }, includeUnits: false })).toBe('PERIOD_NOT_ENDED');
-    expect(await adviser.codeOf('export.preview', { period: { from: '9999-01-01', to: '9999-12-31' }, includeUnits: false })).toBe('PERIOD_NOT_ENDED');
+    expect(await adviser.codeOf('export.preview', { period: { from: '2099-01-01', to: '2099-12-31' }, includeUnits: false })).toBe('PERIOD_NOT_ENDED');
   });
 
   it('without a team, save only unsealed, on request', async () => {
