@@ -136,9 +136,13 @@ export const contract = {
 
   'backup.chooseFolder': { request: Empty, response: Settings },
   'backup.now': { request: Empty, response: z.object({ name: z.string() }).strict() },
-  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: Empty },
+  /** `reapplied`: cases destroyed after the backup was made, destroyed again in the restored vault. */
+  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: z.object({ reapplied: z.number().int().min(0) }).strict() },
 
   'retention.due': { request: Empty, response: z.array(DueCase) },
+  /** Backups in the backup folder still holding a destroyed case; they can only be deleted. */
+  'retention.staleBackups': { request: Empty, response: z.object({ count: z.number().int().min(0) }).strict() },
+  'retention.deleteStaleBackups': { request: Empty, response: z.object({ deleted: z.number().int().min(0) }).strict() },
   'retention.destroy': { request: z.object({ ids: z.array(Id).min(1).max(100_000) }).strict(), response: z.object({ destroyed: z.number().int() }).strict() },
   'profile.get': { request: Empty, response: Profile },
   'profile.update': { request: ProfileUpdate, response: Profile },

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { functionRecordsMediation } from '../../shared/taxonomy';
 import { localMinute } from '../../shared/time';
@@ -6,7 +6,7 @@ import { caseYears, comparableCases, listCases } from './cases/caseList';
 import { createCase, deleteCase, getCase, updateCase } from './cases/caseRecords';
 import { addConversation, deleteConversation, updateConversation } from './cases/conversations';
 import { deleteMediation, saveMediation } from './cases/mediation';
-import { destroyCases, dueCases } from './cases/retention';
+import { destroyCases, dueCases, reapplyDestructions } from './cases/retention';
 import { systemClock, type Clock } from './clock';
 import { AppError } from './errors';
 import { ExportService } from './export/exportService';
@@ -27,7 +27,8 @@ import { createLogger, type Logger } from './log';
 import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from './outreach/outreach';
 import { SettingsStore } from './settings/settingsStore';
 import { noShell, type ShellServices } from './shell';
-import { createBackup, pruneBackups, restoreBackup } from './vault/backup';
+import { backupsHoldingDestroyed, createBackup, pruneBackups, restoreBackup } from './vault/backup';
+import { destructionsIn } from './vault/destructionRecord';
 import type { Db } from './vault/database';
 import { getProfile, setProfile } from './vault/profile';
 import { LockCoordinator } from './vault/lockCoordinator';
@@ -113,6 +114,8 @@ export function createCore(options: CoreOptions): Core {
 
   const publications = new PublicationService({ db, report: teamReport, shell, today, saveTo });
 
+  const staleBackups = () => backupsHoldingDestroyed(settings.get().backupFolder, destructionsIn(db()), localMinute);
+
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
     'vault.create': async ({ passphrase, function: fn, external }) => {
@@ -162,15 +165,31 @@ export function createCore(options: CoreOptions): Core {
     'backup.restore': async ({ passphrase }) => {
       const folder = await shell.chooseFolder('restoreFrom');
       if (!folder) throw new AppError('CANCELLED');
-      await events.withProgress('restore', (report) => restoreBackup(vault, folder, passphrase, clock, settings.get().backupFolder, report));
-      return done;
+      const destroyedSince = await vault.destructionsBeforeRestore(passphrase);
+      return events.withProgress('restore', async (report) => {
+        await restoreBackup(vault, folder, passphrase, clock, settings.get().backupFolder, report);
+        // Cases destroyed after this backup was made are destroyed again before anyone sees them.
+        const reapplied = reapplyDestructions(db(), destroyedSince, clock);
+        vault.saveDestructionRecord();
+        return { reapplied };
+      });
     },
     'retention.due': () => dueCases(db(), settings.get().retentionYears, clock),
     'retention.destroy': ({ ids }) => {
       // Only what the review listed may go: an id that is not due refuses the whole request.
       const due = new Set(dueCases(db(), settings.get().retentionYears, clock).map((entry) => entry.id));
       if (ids.some((id) => !due.has(id))) throw new AppError('NOT_DUE');
-      return events.withProgress('retention', (report) => ({ destroyed: destroyCases(db(), ids, report) }));
+      return events.withProgress('retention', (report) => {
+        const destroyed = destroyCases(db(), ids, clock, report);
+        vault.saveDestructionRecord();
+        return { destroyed };
+      });
+    },
+    'retention.staleBackups': () => ({ count: staleBackups().length }),
+    'retention.deleteStaleBackups': () => {
+      const stale = staleBackups();
+      for (const folder of stale) rmSync(folder, { recursive: true, force: true });
+      return { deleted: stale.length };
     },
     'profile.get': () => getProfile(db()),
     'profile.update': (profile) => setProfile(db(), profile),

@@ -3,6 +3,7 @@ import { localMinute } from '../../../shared/time';
 import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
+import { recordDestructions, type Destruction } from '../vault/destructionRecord';
 
 /** The date `years` before today: a case closed on or before it is due for destruction. */
 function cutoff(now: Date, years: number): string {
@@ -27,10 +28,19 @@ export function dueCases(db: Db, retentionYears: number, clock: Clock): DueCase[
  * Deletes the cases and leaves nothing readable behind: secure_delete zeroes freed pages, the
  * search index is rebuilt without them, VACUUM rewrites the file and the WAL is truncated.
  */
-export function destroyCases(db: Db, ids: number[], report: ReportPhase<'retention'> = () => undefined): number {
+export function destroyCases(db: Db, ids: number[], clock: Clock, report: ReportPhase<'retention'> = () => undefined): number {
   report('delete');
+  const destroyedAt = localMinute(clock());
   const deleted = db.transaction(() => {
     const remove = db.prepare('DELETE FROM cases WHERE id = ?');
+    const contact = db.prepare('SELECT first_contact_at FROM cases WHERE id = ?').pluck();
+    recordDestructions(
+      db,
+      ids.flatMap((id) => {
+        const firstContactAt = contact.get(id) as string | undefined;
+        return firstContactAt ? [{ caseId: id, firstContactAt, destroyedAt }] : [];
+      }),
+    );
     return ids.reduce((count, id) => count + remove.run(id).changes, 0);
   })();
   report('reindex');
@@ -40,4 +50,15 @@ export function destroyCases(db: Db, ids: number[], report: ReportPhase<'retenti
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
   return deleted;
+}
+
+/**
+ * After a restore: every destruction made since the backup was taken is carried into the
+ * restored vault, and the cases it names (same id, same first contact) are destroyed again.
+ */
+export function reapplyDestructions(db: Db, destructions: Destruction[], clock: Clock, report: ReportPhase<'retention'> = () => undefined): number {
+  recordDestructions(db, destructions);
+  const present = db.prepare('SELECT 1 FROM cases WHERE id = ? AND first_contact_at = ?').pluck();
+  const ids = destructions.filter((entry) => present.get(entry.caseId, entry.firstContactAt) !== undefined).map((entry) => entry.caseId);
+  return ids.length === 0 ? 0 : destroyCases(db, ids, clock, report);
 }

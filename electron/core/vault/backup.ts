@@ -5,11 +5,13 @@ import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
 import { syncDirectory, syncFile } from '../storage/atomicWrite';
 import { openEncryptedDatabase } from './database';
+import type { Destruction } from './destructionRecord';
 import { readHeader } from './header';
 import type { VaultFiles } from './vaultFiles';
 import type { VaultSession } from './vaultSession';
 
 export const BACKUP_PREFIX = 'confidant-backup-';
+const DESTRUCTIONS_FILE = 'vault.destructions.json';
 
 function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -46,6 +48,10 @@ export function createBackup(session: VaultSession, folder: string, clock: Clock
     try {
       db.prepare('VACUUM INTO ?').run(join(target, 'vault.db'));
       copyFileSync(session.files.header, join(target, 'vault.header.json'));
+      if (existsSync(session.files.destructions)) {
+        copyFileSync(session.files.destructions, join(target, DESTRUCTIONS_FILE));
+        syncFile(join(target, DESTRUCTIONS_FILE));
+      }
       // On the disk, not only in the cache, before the backup is reported as made.
       syncFile(join(target, 'vault.db'));
       syncFile(join(target, 'vault.header.json'));
@@ -116,6 +122,7 @@ export async function restoreBackup(
       mkdirSync(files.directory, { recursive: true, mode: 0o700 });
       copyFileSync(backupDb, files.database);
       copyFileSync(backupHeader, files.header);
+      if (existsSync(join(backupFolder, DESTRUCTIONS_FILE))) copyFileSync(join(backupFolder, DESTRUCTIONS_FILE), files.destructions);
       syncFile(files.database);
       syncFile(files.header);
       syncDirectory(files.directory);
@@ -145,4 +152,30 @@ export async function restoreBackup(
 function verifyRestored(session: VaultSession): void {
   const result = session.database().pragma('integrity_check', { simple: true });
   if (result !== 'ok') throw new AppError('CORRUPT_VAULT');
+}
+
+/** When a backup was made, from its folder name (UTC), or null for a folder that is not one of ours. */
+function madeAt(name: string): Date | null {
+  const match = /^confidant-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(name);
+  if (!match) return null;
+  const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
+  return new Date(Date.UTC(year!, month! - 1, day!, hour!, minute!, second!));
+}
+
+/**
+ * Backups in the folder that still hold a destroyed case: made after its first contact and
+ * before its destruction. They cannot be rewritten (one made under a rotated key cannot even be
+ * opened), only deleted.
+ */
+export function backupsHoldingDestroyed(folder: string | null, destructions: Destruction[], localTime: (date: Date) => string): string[] {
+  if (!folder || !existsSync(folder) || destructions.length === 0) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .filter((entry) => {
+      const made = madeAt(entry.name);
+      if (!made) return false;
+      const local = localTime(made);
+      return destructions.some((destruction) => destruction.firstContactAt <= local && local < destruction.destroyedAt);
+    })
+    .map((entry) => join(folder, entry.name));
 }

@@ -275,6 +275,45 @@ describe('retention', () => {
   });
 });
 
+describe('a destruction and the backups', () => {
+  it('is re-applied when an older backup is restored, also from the record beside a damaged database, and names the backups that still hold the case', async () => {
+    const folder = join(dir.path, 'backups');
+    mkdirSync(folder);
+    dialogs.nextFolder(folder);
+    await ok('backup.chooseFolder', {});
+    const old = await ok<{ id: number }>('cases.create', caseInput({ firstContactAt: '2019-03-01T10:00', firstResponseAt: '2019-03-01T12:00', status: 'closed', closedOn: '2019-05-01', outcome: 'resolved' }));
+    await ok('conversations.add', { caseId: old.id, conversation: conversationInput({ notes: `oud ${CANARY.noteWord}` }) });
+    await ok('cases.create', caseInput());
+    const { name } = await ok<{ name: string }>('backup.now', {});
+    now = new Date(now.getTime() + 60_000);
+    expect(await ok('retention.destroy', { ids: [old.id] })).toEqual({ destroyed: 1 });
+    expect(existsSync(join(vaultDir(), 'vault.destructions.json'))).toBe(true);
+    expect(await ok('retention.staleBackups', {})).toEqual({ count: 1 });
+
+    now = new Date(now.getTime() + 60_000);
+    dialogs.nextFolder(join(folder, name));
+    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1 });
+    expect(caseCount()).toBe(1);
+    const key = dataKeyCopy();
+    await ok('vault.lock', {});
+    expect(decryptDatabase(readFileSync(join(vaultDir(), 'vault.db')), key).includes(CANARY.noteWord)).toBe(false);
+
+    // The database is damaged now; the record beside it still knows what was destroyed.
+    const bytes = readFileSync(join(vaultDir(), 'vault.db'));
+    bytes.fill(0x5a, 4096 * 2, 4096 * 3);
+    writeFileSync(join(vaultDir(), 'vault.db'), bytes);
+    dialogs.nextFolder(join(folder, name));
+    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1 });
+    expect(caseCount()).toBe(1);
+
+    // The old backup still holds the case: the retention screen offers to delete it.
+    expect(await ok('retention.staleBackups', {})).toEqual({ count: 1 });
+    expect(await ok('retention.deleteStaleBackups', {})).toEqual({ deleted: 1 });
+    expect(existsSync(join(folder, name))).toBe(false);
+    expect(await ok('retention.staleBackups', {})).toEqual({ count: 0 });
+  });
+});
+
 describe('a damaged vault', () => {
   it.each([
     ['more than 1 GiB of memory', { memoryKiB: 1024 * 1024 + 1024, iterations: 1 }],

@@ -485,6 +485,20 @@ export const MIGRATIONS: readonly Migration[] = [
       db.prepare("INSERT INTO note_index (note_index) VALUES ('rebuild')").run();
     },
   },
+  {
+    version: 9,
+    up(db) {
+      db.exec(`
+        -- What retention destroyed, without content: re-applied when an older backup is restored.
+        CREATE TABLE destructions (
+          case_id INTEGER NOT NULL,
+          first_contact_at TEXT NOT NULL,
+          destroyed_at TEXT NOT NULL,
+          PRIMARY KEY (case_id, first_contact_at)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export function schemaVersion(db: Db): number {

@@ -11,6 +11,8 @@ export interface VaultFiles {
   attempts: string;
   /** Failed recovery-key attempts: their own count, so a passphrase lockout never blocks recovery. */
   recoveryAttempts: string;
+  /** What retention destroyed, encrypted under the data key: outlives a damaged database, goes into backups. */
+  destructions: string;
 }
 
 export function vaultFilesIn(directory: string): VaultFiles {
@@ -21,6 +23,7 @@ export function vaultFilesIn(directory: string): VaultFiles {
     nextHeader: join(directory, 'vault.header.next.json'),
     attempts: join(directory, 'unlock-attempts.json'),
     recoveryAttempts: join(directory, 'recovery-attempts.json'),
+    destructions: join(directory, 'vault.destructions.json'),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   type KdfParams,
 } from './keys';
 import { passphraseWrapContext, readHeader, recoveryWrapContext, writeHeader, type VaultHeader } from './header';
+import { destructionsIn, readDestructionFile, writeDestructionFile, type Destruction } from './destructionRecord';
 import { migrate } from './migrations';
 import { nodeAddonPath } from './sqliteAddon';
 import { PASSPHRASE_RULE, RECOVERY_RULE, UnlockThrottle } from './unlockThrottle';
@@ -242,6 +243,8 @@ export class VaultSession {
       this.dataKey!.fill(0);
       this.dataKey = newKey;
       this.header = header;
+      // The record beside the database follows the new key.
+      writeDestructionFile(this.files.destructions, db, newKey, header.vaultId);
       return recoveryKey;
     });
   }
@@ -250,6 +253,33 @@ export class VaultSession {
   withKeyMaterial<T>(operation: (db: Db, dataKey: Buffer, header: VaultHeader) => T): T {
     if (!this.db || !this.dataKey || !this.header) throw new AppError('VAULT_LOCKED');
     return operation(this.db, this.dataKey, this.header);
+  }
+
+  /** Writes what retention destroyed to the file beside the database, under the current key. */
+  saveDestructionRecord(): void {
+    this.withKeyMaterial((db, dataKey, header) => writeDestructionFile(this.files.destructions, db, dataKey, header.vaultId));
+  }
+
+  /**
+   * What this vault destroyed, read before a restore replaces it: from the open database, or,
+   * when it is locked or damaged, from the record beside it (opened with the passphrase given).
+   */
+  async destructionsBeforeRestore(passphrase: string): Promise<Destruction[]> {
+    if (this.db) return destructionsIn(this.db);
+    if (!existsSync(this.files.header)) return [];
+    let header: VaultHeader;
+    try {
+      header = readHeader(this.files.header);
+    } catch {
+      return [];
+    }
+    const dataKey = await this.unwrapWithPassphrase(header, passphrase);
+    if (!dataKey) return [];
+    try {
+      return readDestructionFile(this.files.destructions, dataKey) ?? [];
+    } finally {
+      dataKey.fill(0);
+    }
   }
 
   /** Runs a file-level operation (restore) with the vault locked and no other vault call in between. */

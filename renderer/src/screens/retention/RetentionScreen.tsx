@@ -15,6 +15,7 @@ export function RetentionScreen() {
   const { settings, update } = useSettingsStore();
   const [due, setDue] = useState<DueCase[]>([]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [staleBackups, setStaleBackups] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
 
@@ -22,10 +23,22 @@ export function RetentionScreen() {
     const cases = await invoke('retention.due', {});
     setDue(cases);
     setSelected(new Set(cases.map((item) => item.id)));
+    setStaleBackups((await invoke('retention.staleBackups', {})).count);
   }, []);
   useEffect(() => {
     load().catch((caught: unknown) => setError(errorCodeOf(caught)));
   }, [load, settings?.retentionYears]);
+
+  async function deleteStaleBackups() {
+    setError(null);
+    try {
+      const { deleted } = await invoke('retention.deleteStaleBackups', {});
+      setStatus(t('retention.backupsDeleted', { count: deleted }));
+      await load();
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    }
+  }
 
   async function destroy() {
     setError(null);
@@ -94,6 +107,18 @@ export function RetentionScreen() {
           confirmLabel={t('form.confirmDelete')}
           onConfirm={destroy}
         />
+      )}
+      {staleBackups > 0 && (
+        <section className="card" aria-labelledby="stale-backups-title">
+          <h2 id="stale-backups-title">{t('retention.staleTitle')}</h2>
+          <p>{t('retention.staleBackups', { count: staleBackups })}</p>
+          <ConfirmButton
+            label={t('retention.deleteBackups', { count: staleBackups })}
+            question={t('retention.confirmDeleteBackups', { count: staleBackups })}
+            confirmLabel={t('form.confirmDelete')}
+            onConfirm={deleteStaleBackups}
+          />
+        </section>
       )}
       <ErrorMessage code={error} />
       {status && <p role="status">{status}</p>}
