@@ -6,6 +6,7 @@ import { createCore } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
 import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
+import { expectedNotes } from './writerNotes';
 
 const KILLS = 50;
 const WRITER = resolve(__dirname, 'writer.mts');
@@ -53,8 +54,11 @@ describe('crash safety', () => {
       expect(unlocked).toEqual({ ok: true, value: {} });
       const db = core.vault.database();
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const present = new Set(db.prepare('SELECT c.id FROM cases c JOIN conversations v ON v.case_id = c.id').pluck().all() as number[]);
+      const rows = db.prepare('SELECT c.id, c.label, v.notes FROM cases c JOIN conversations v ON v.case_id = c.id').all() as { id: number; label: string; notes: string }[];
+      const present = new Map(rows.map((row) => [row.id, row]));
       expect(allAcked.filter((id) => !present.has(id))).toEqual([]);
+      // Not only there: each acknowledged write holds exactly what was written.
+      for (const id of allAcked) expect(present.get(id)!.notes).toBe(expectedNotes(Number(present.get(id)!.label.slice('crash '.length))));
       core.vault.lock();
     }
     expect(allAcked.length).toBeGreaterThan(KILLS);
