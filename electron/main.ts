@@ -30,8 +30,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
-/** The off-screen window the report document is rendered in, while a publication is saved. */
-let printWindow: BrowserWindow | null = null;
+/** The off-screen windows the report document is rendered in, while publications are saved. */
+const printWindows = new Set<Electron.WebContents>();
 const SHOW_ANYWAY_AFTER_MS = 5_000;
 const PRINT_READY_TIMEOUT_MS = 30_000;
 const PRELOAD = () => join(__dirname, '../preload/preload.js');
@@ -68,7 +68,7 @@ function routeIpc(core: CoreClient) {
   ipcMain.handle('vault', (event, channel: unknown, request: unknown): Promise<Result<unknown>> | Result<never> => {
     if (!isAppUrl(event.senderFrame?.url) || !isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
     // The print window only reads the document it prints.
-    if (printWindow && event.sender === printWindow.webContents && channel !== 'team.document') return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
+    if (printWindows.has(event.sender) && channel !== 'team.document') return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
     return core.invoke(channel, request);
   });
   core.onEvent((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
@@ -136,7 +136,8 @@ const PNG_DATA_URL = 'data:image/png;base64,';
 async function renderReport(route: string): Promise<{ pdf: Uint8Array; charts: { id: string; png: Uint8Array }[] }> {
   if (!PRINT_ROUTE.test(route)) throw new Error('not a print route');
   const window = new BrowserWindow({ show: false, width: 1000, height: 1400, webPreferences: webPreferences(PRELOAD(), app.isPackaged) });
-  printWindow = window;
+  const contents = window.webContents;
+  printWindows.add(contents);
   try {
     await window.loadURL(`${APP_ENTRY}${route}`);
     if ((await printState(window)) !== 'ready') throw new Error('the print route did not render');
@@ -154,7 +155,7 @@ async function renderReport(route: string): Promise<{ pdf: Uint8Array; charts: {
       charts: charts.filter((chart) => chart.dataUrl.startsWith(PNG_DATA_URL)).map((chart) => ({ id: chart.id, png: new Uint8Array(Buffer.from(chart.dataUrl.slice(PNG_DATA_URL.length), 'base64')) })),
     };
   } finally {
-    printWindow = null;
+    printWindows.delete(contents);
     window.destroy();
   }
 }
