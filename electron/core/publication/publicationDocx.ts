@@ -30,7 +30,9 @@ const CHART_WIDTH_PT = 450;
 /** Width and height from the PNG's header; null for anything that is not a PNG. */
 export function pngSize(png: Buffer): { width: number; height: number } | null {
   if (png.length < 24 || !png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString('latin1', 12, 16) !== 'IHDR') return null;
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  return width > 0 && height > 0 ? { width, height } : null;
 }
 
 const paragraphs = (text: string) => text.split(/\n+/).filter((line) => line.trim() !== '').map((line) => new Paragraph({ text: line }));

@@ -145,7 +145,13 @@ export async function restoreBackup(
   if (!keepReplacedIn || !existsSync(keepReplacedIn)) return aside;
   let kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced`);
   for (let n = 2; existsSync(kept); n++) kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced-${n}`);
-  moveFolder(aside, kept);
+  try {
+    moveFolder(aside, kept);
+  } catch {
+    // The restored vault is already in use: a full or read-only backup folder must not stop the
+    // restore before destroyed cases are re-applied. The replaced vault stays beside it instead.
+    return aside;
+  }
   return kept;
 }
 
@@ -175,7 +181,8 @@ export function backupsHoldingDestroyed(folder: string | null, destructions: Des
       const made = madeAt(entry.name);
       if (!made) return false;
       const local = localTime(made);
-      return destructions.some((destruction) => destruction.firstContactAt <= local && local < destruction.destroyedAt);
+      // Both sides are minutes: a backup made in the minute of a destruction may still hold the case.
+      return destructions.some((destruction) => destruction.firstContactAt <= local && local <= destruction.destroyedAt);
     })
     .map((entry) => join(folder, entry.name));
 }
