@@ -5,13 +5,12 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CoreClient } from './coreProcess/coreClient';
 import type { CoreProcessHandle } from './coreProcess/protocol';
 import { rawKeyLiteral } from './core/vault/database';
-import { passphraseWrapContext, readHeader } from './core/vault/header';
-import { deriveFromPassphrase, unwrapKey } from './core/vault/keys';
 import { nodeAddonPath } from './core/vault/sqliteAddon';
 import { CANARY } from '../test/fixtures/canaries';
 import { caseInput } from '../test/fixtures/records';
 import { NO_DEFAULT_ADDON_BLOCKER } from '../test/support/noDefaultSqliteAddon';
 import { temporaryDirectory } from '../test/support/temporaryDirectory';
+import { dataKeyOf } from '../test/support/vaultKey';
 
 /**
  * The data key in the core process's heap: the built core runs as its own process (as in the
@@ -66,11 +65,7 @@ function forkWithSnapshots(cwd: string): { handle: CoreProcessHandle; snapshot()
   };
 }
 
-async function dataKey(passphrase: string): Promise<Buffer> {
-  const header = readHeader(join(folder.path, 'data', 'vault', 'vault.header.json'));
-  const wrapping = await deriveFromPassphrase(passphrase, header.kdf);
-  return unwrapKey(wrapping, header.wrappedKeys.passphrase, passphraseWrapContext(header))!;
-}
+const dataKey = (passphrase: string) => dataKeyOf(join(folder.path, 'data', 'vault', 'vault.header.json'), passphrase);
 
 describe('the data key in the core process', () => {
   it('leaves neither the hex digits nor the x’…’ literal of the old or the rotated key, nor the passphrase, in the heap after lock', async () => {

@@ -6,11 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
 import { openEncryptedDatabase } from '../../electron/core/vault/database';
-import { passphraseWrapContext, readHeader } from '../../electron/core/vault/header';
-import { deriveFromPassphrase, unwrapKey } from '../../electron/core/vault/keys';
 import { nodeAddonPath } from '../../electron/core/vault/sqliteAddon';
 import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
+import { dataKeyOf } from '../support/vaultKey';
 import { expectedNotes } from './writerNotes';
 
 /**
@@ -101,9 +100,7 @@ describe('durability past the page cache', () => {
       .filter((op): op is Op => op !== null);
     expect(ops.filter((op) => op.kind === 'ack').length).toBeGreaterThanOrEqual(ACKS);
 
-    const header = readHeader(join(vault, 'vault.header.json'));
-    const wrapping = await deriveFromPassphrase(CANARY.passphrase, header.kdf);
-    const dataKey = unwrapKey(wrapping, header.wrappedKeys.passphrase, passphraseWrapContext(header))!;
+    const dataKey = await dataKeyOf(join(vault, 'vault.header.json'), CANARY.passphrase);
     const durable = new Map<string, Buffer>(Object.entries(initial));
     const pending = new Map<string, Buffer>(Object.entries(initial).map(([file, image]) => [file, image]));
     const acked: number[] = [];

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/schemas/publication';
 import type { KeyFigures, Published, ReportCross, ReportSection, ReportTable, TeamReport } from '../../../shared/schemas/teamReport';
 import { keyLabel, type LabelList } from '../../../shared/publication/labels';
+import { shownCount } from '../../../shared/publication/shown';
 import { TEAM_SECTION_FUNCTIONS, VAULT_FUNCTIONS } from '../../../shared/taxonomy';
 import { longDate, translatorFor } from './translator';
 
@@ -111,7 +112,7 @@ class DocumentBuilder {
     return {
       id: `${part}.${name}`,
       title: this.t(TABLE_TITLE[name] ?? `team.${name}`),
-      unitLine: `${this.t('team.unitLine', { unit, base: this.shown(table.base) })}${table.multi ? ` ${this.t('team.multiNote', { unit })}` : ''}`,
+      unitLine: `${this.t('team.unitLine', { unit, base: shownCount(table.base, this.k) })}${table.multi ? ` ${this.t('team.multiNote', { unit })}` : ''}`,
       columns: [
         { label: this.t('team.countOf', { unit }), code: 'count' },
         { label: this.t('team.percent'), code: 'percent' },
@@ -230,12 +231,6 @@ class DocumentBuilder {
       chart: null,
       footnotes: [],
     };
-  }
-
-  shown(value: Published | null): string {
-    if (value === 'small') return `<${this.k}`;
-    if (value === 'complement') return '×';
-    return value === null ? '' : String(value);
   }
 }
 
