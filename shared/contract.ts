@@ -16,6 +16,7 @@ import { ExportPreviewTables, ImportOutcome, ReportRequest, TeamReport } from '.
 import { Id, Language, Year } from './schemas/primitives';
 import { DocumentRequest, PublicationDocument, ReportTexts, SavePublicationRequest, EDITABLE_TEXTS, MAX_TEXT_LENGTH } from './schemas/publication';
 import { CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
+import { Draft, DraftInput } from './schemas/drafts';
 import type { VaultEvent } from './events';
 import { VAULT_FUNCTIONS } from './taxonomy';
 
@@ -29,6 +30,7 @@ export * from './schemas/teamReport';
 export * from './schemas/groupings';
 export * from './schemas/team';
 export * from './schemas/publication';
+export * from './schemas/drafts';
 
 /**
  * The IPC contract: every channel, with a runtime schema for its request and its response.
@@ -154,6 +156,11 @@ export const contract = {
   'cases.update': { request: z.object({ id: Id, record: CaseInput }).strict(), response: Created },
   'cases.delete': { request: ById, response: Empty },
   'cases.comparable': { request: ById, response: z.array(ComparableCase) },
+
+  /** Unsaved work kept at a lock, encrypted in the vault. */
+  'drafts.save': { request: DraftInput, response: Empty },
+  /** After unlocking, the window takes every draft back into its forms; the vault keeps none. */
+  'drafts.take': { request: Empty, response: z.array(Draft) },
 
   'conversations.add': { request: z.object({ caseId: Id, conversation: ConversationInput }).strict(), response: Created },
   'conversations.update': { request: z.object({ id: Id, conversation: ConversationInput }).strict(), response: Created },

@@ -6,6 +6,7 @@ import { caseYears, comparableCases, listCases } from './cases/caseList';
 import { createCase, deleteCase, getCase, updateCase } from './cases/caseRecords';
 import { addConversation, deleteConversation, updateConversation } from './cases/conversations';
 import { deleteMediation, saveMediation } from './cases/mediation';
+import { saveDraft, takeDrafts } from './drafts/drafts';
 import { destroyCases, dueCases, reapplyDestructions } from './cases/retention';
 import { systemClock, type Clock } from './clock';
 import { AppError } from './errors';
@@ -204,6 +205,12 @@ export function createCore(options: CoreOptions): Core {
       return done;
     },
     'cases.comparable': ({ id }) => comparableCases(db(), id),
+
+    'drafts.save': (draft) => {
+      saveDraft(db(), draft, clock);
+      return done;
+    },
+    'drafts.take': () => takeDrafts(db()),
 
     'conversations.add': ({ caseId, conversation }) => addConversation(db(), caseId, conversation, clock),
     'conversations.update': ({ id, conversation }) => updateConversation(db(), id, conversation, clock),

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../shared/errors';
 import { errorCodeOf } from './api/client';
+import { saveBeforeLock } from './api/lockHandshake';
 import { subscribeToVaultEvents } from './api/vaultEvents';
+import { LeaveDialog } from './drafts/LeaveDialog';
+import { dirtyForms, keepDirtyFormsAsDrafts } from './drafts/openForms';
 import { ErrorMessage } from './components/ErrorMessage';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ProgressNotice } from './components/ProgressNotice';
@@ -31,6 +34,15 @@ export function App() {
   const [startError, setStartError] = useState<ErrorCode | null>(null);
 
   useEffect(subscribeToVaultEvents, []);
+  useEffect(() => saveBeforeLock(keepDirtyFormsAsDrafts), []);
+  useEffect(() => {
+    // Closing the window with a dirty form is held back; the shell then asks keep, discard or stay.
+    const holdBack = (event: BeforeUnloadEvent) => {
+      if (dirtyForms().length > 0) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', holdBack);
+    return () => window.removeEventListener('beforeunload', holdBack);
+  }, []);
 
   useEffect(() => {
     loadSettings()
@@ -51,6 +63,7 @@ export function App() {
       {phase === 'locked' && <UnlockScreen />}
       {phase === 'recover' && <RecoverScreen />}
       {phase === 'unlocked' && <UnlockedApp />}
+      <LeaveDialog />
     </div>
   );
 }

@@ -1,15 +1,9 @@
+import type { AppView } from '../../../shared/contract';
+import { leaveThen } from '../drafts/leaveGuard';
 import { createResettableStore } from './resettable';
 
-export type View =
-  | { name: 'cases' }
-  | { name: 'case'; id: number }
-  | { name: 'newCase' }
-  | { name: 'editCase'; id: number }
-  | { name: 'outreach' }
-  | { name: 'export' }
-  | { name: 'team' }
-  | { name: 'retention' }
-  | { name: 'settings' };
+/** Declared once in `shared/`: a draft kept at a lock names the view to return to. */
+export type View = AppView;
 
 interface NavigationState {
   view: View;
@@ -19,6 +13,7 @@ interface NavigationState {
 export const useNavigationStore = createResettableStore<NavigationState>((set) => ({
   view: { name: 'cases' },
   go(view) {
-    set({ view });
+    // Leaving a screen with a dirty form asks first; nothing typed is dropped silently.
+    leaveThen(() => set({ view }));
   },
 }));

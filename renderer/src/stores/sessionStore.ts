@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { VaultFunction } from '../../../shared/taxonomy';
 import { invoke } from '../api/client';
+import { restoreDrafts } from '../drafts/draftStore';
 import { resetAllStores } from './resettable';
 
 /**
@@ -50,10 +51,12 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
   async unlock(passphrase) {
     await invoke('vault.unlock', { passphrase });
+    await restoreDrafts();
     set({ phase: 'unlocked', corrupt: false, autoBackupFailed: false });
   },
   async recover(recoveryKey, newPassphrase) {
     await invoke('vault.recover', { recoveryKey, newPassphrase });
+    await restoreDrafts();
     set({ phase: 'unlocked' });
   },
   showRecover(show) {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../../../shared/contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { hasDraft } from '../../drafts/draftStore';
 import { useCaseStore } from '../../stores/caseStore';
 import { ConversationForm, newConversation } from './ConversationForm';
 import { formatDateTime } from './format';
@@ -9,7 +10,8 @@ import { formatDateTime } from './format';
 export function ConversationTimeline({ record }: { record: CaseRecord }) {
   const { t, i18n } = useTranslation();
   const { addConversation, updateConversation, removeConversation } = useCaseStore();
-  const [editing, setEditing] = useState<number | null>(null);
+  // A conversation whose edit was kept as a draft at the lock opens in its form again.
+  const [editing, setEditing] = useState<number | null>(() => record.conversations.find((conversation) => hasDraft(`conversation:${conversation.id}`))?.id ?? null);
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('conversation.title', { count: record.conversations.length })}</h2>
@@ -18,6 +20,8 @@ export function ConversationTimeline({ record }: { record: CaseRecord }) {
           editing === conversation.id ? (
             <li key={conversation.id}>
               <ConversationForm
+                draftKey={`conversation:${conversation.id}`}
+                caseId={record.id}
                 title={t('conversation.edit')}
                 initial={conversation}
                 onSave={async ({ heldAt, durationMinutes, mode, participants, notes }) => {
@@ -50,7 +54,13 @@ export function ConversationTimeline({ record }: { record: CaseRecord }) {
           ),
         )}
       </ol>
-      <ConversationForm title={t('conversation.add')} initial={newConversation()} onSave={(conversation) => addConversation(record.id, conversation)} />
+      <ConversationForm
+        draftKey={`conversation:new:${record.id}`}
+        caseId={record.id}
+        title={t('conversation.add')}
+        initial={newConversation()}
+        onSave={(conversation) => addConversation(record.id, conversation)}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Mediation, type CaseRecord } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
@@ -10,6 +10,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors, hasErrors } from '../../components/form/fieldErrors';
 import { Checkbox, CodeSelect, FieldError, OptionalDateField, TextField } from '../../components/form/fields';
 import { ListEditor } from '../../components/form/ListEditor';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useGuardedForm } from '../../drafts/useGuardedForm';
 import { useCaseStore } from '../../stores/caseStore';
 
 const emptyMediation = (): Mediation => ({
@@ -30,7 +32,8 @@ const emptyMediation = (): Mediation => ({
 export function MediationPanel({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
   const { saveMediation, removeMediation } = useCaseStore();
-  const [value, setValue] = useState<Mediation>(record.mediation ?? emptyMediation());
+  const form = useGuardedForm<Mediation>({ key: `mediation:${record.id}`, caseId: record.id, initial: record.mediation ?? emptyMediation(), submit });
+  const { value, setValue } = form;
   const [submitted, setSubmitted] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -41,23 +44,31 @@ export function MediationPanel({ record }: { record: CaseRecord }) {
     setValue((current) => ({ ...current, ...changes }));
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit(event?: FormEvent): Promise<boolean> {
+    event?.preventDefault();
     setSubmitted(true);
     setError(null);
-    if (hasErrors(errors)) return;
+    if (hasErrors(errors)) return false;
     try {
-      await saveMediation(record.id, value);
+      await form.persist(() => saveMediation(record.id, value));
       setSaved(true);
+      return true;
     } catch (caught) {
       setError(errorCodeOf(caught));
+      return false;
     }
+  }
+
+  // Escape puts back what was last saved, asking first when something is typed.
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') form.leave(form.discard);
   }
 
   return (
     <section aria-labelledby="mediation-title">
       <h2 id="mediation-title">{t('mediation.title')}</h2>
-      <form className="card" onSubmit={submit} noValidate aria-label={t('mediation.title')}>
+      <form className="card" onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate aria-label={t('mediation.title')}>
+        <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
         <ListEditor
           legend={t('mediation.parties')}
           items={value.parties}
@@ -126,7 +137,7 @@ export function MediationPanel({ record }: { record: CaseRecord }) {
           {record.mediation && (
             <ConfirmButton label={t('mediation.delete')} question={t('mediation.confirmDelete')} confirmLabel={t('form.confirmDelete')} onConfirm={async () => {
                 await removeMediation(record.id);
-                setValue(emptyMediation());
+                form.reset(emptyMediation());
                 setSubmitted(false);
               }}
             />

@@ -1,0 +1,34 @@
+import type { Draft } from '../../../shared/contract';
+import { invoke } from '../api/client';
+import { useNavigationStore } from '../stores/navigationStore';
+import { createResettableStore } from '../stores/resettable';
+
+interface DraftState {
+  /** Drafts handed back after the unlock, by form, until their form takes them. */
+  waiting: Record<string, Draft>;
+}
+
+export const useDraftStore = createResettableStore<DraftState>(() => ({ waiting: {} }));
+
+/** Whether a form with this key has a draft waiting (a container opens that form). */
+export function hasDraft(key: string): boolean {
+  return key in useDraftStore.getState().waiting;
+}
+
+/** The form's draft, once: the form holds it from then on. */
+export function takeDraft(key: string): Draft | null {
+  const draft = useDraftStore.getState().waiting[key] ?? null;
+  if (draft) {
+    useDraftStore.setState(({ waiting }) => ({ waiting: Object.fromEntries(Object.entries(waiting).filter(([waitingKey]) => waitingKey !== key)) }));
+  }
+  return draft;
+}
+
+/** Right after the unlock: the drafts come back from the vault, and the adviser to their screen. */
+export async function restoreDrafts(): Promise<void> {
+  const drafts = await invoke('drafts.take', {});
+  const newest = drafts[0];
+  if (!newest) return;
+  useDraftStore.setState({ waiting: Object.fromEntries(drafts.map((draft) => [draft.key, draft])) });
+  useNavigationStore.setState({ view: newest.view });
+}
