@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, sess
 import { DEFAULT_SETTINGS, isChannel, type Settings } from '../shared/contract';
 import type { Result } from '../shared/errors';
 import { EVENT_CHANNEL } from '../shared/events';
+import { askBeforeClosingDirtyForms } from './closeQuestion';
 import { CoreClient } from './coreProcess/coreClient';
 import { PRINT_ROUTE, type CoreProcessHandle, type ShellMethod } from './coreProcess/protocol';
 import {
@@ -94,6 +95,7 @@ function createWindow(core: CoreClient) {
   }, SHOW_ANYWAY_AFTER_MS);
   // Windows ends the session (log-off, shutdown) without a quit event the app can wait for.
   window.on('session-end', () => void core.requestLock('sessionEnd'));
+  askBeforeClosingDirtyForms(window, dialog, () => (core.settings ?? DEFAULT_SETTINGS).language, () => core.requestLock('windowClosing'));
   window.on('closed', () => {
     mainWindow = null;
   });

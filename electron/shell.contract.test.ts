@@ -125,6 +125,34 @@ describe('the built shell, driven through its vault IPC handler', () => {
     }
   });
 
+  it('asks before a window with a dirty form closes: keep as draft locks through the one path first, discard closes, stay stays', async () => {
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+    const window = standIn.windows[0]!;
+    const closesBefore = window.closeCalls;
+
+    expect(standIn.preventedUnload(2)).toBe(false);
+    expect(standIn.messageBoxes.at(-1)).toEqual({
+      buttons: ['Bewaren als concept en sluiten', 'Niet bewaren en sluiten', 'Blijven'],
+      message: 'U heeft iets ingevuld dat nog niet is opgeslagen.',
+    });
+    expect(await isUnlocked()).toBe(true);
+    expect(window.closeCalls).toBe(closesBefore);
+
+    expect(standIn.preventedUnload(1)).toBe(true);
+    expect(await isUnlocked()).toBe(true);
+
+    // Keep: the window hears "locking" (it saves its drafts then), the vault locks, then the window closes.
+    expect(standIn.preventedUnload(0)).toBe(false);
+    await vi.waitFor(() => expect(window.closeCalls).toBe(closesBefore + 1));
+    expect(await isUnlocked()).toBe(false);
+    expect(eventsSent().slice(-2)).toEqual([
+      { type: 'locking', reason: 'windowClosing', deadlineMs: 2000 },
+      { type: 'locked', reason: 'windowClosing' },
+    ]);
+    // The close that follows is not asked about again.
+    expect(standIn.preventedUnload(2)).toBe(true);
+  });
+
   it('locks when the core process dies, tells the window, and starts a fresh core', async () => {
     await ok('vault.unlock', { passphrase: CANARY.passphrase });
     standIn.coreProcesses.at(-1)!.handle.kill();

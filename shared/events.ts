@@ -4,8 +4,11 @@
  * core → renderer; the window never has to poll.
  */
 
-/** Everything that can start a lock. All of them go through the core's one lock path. */
-export const LOCK_REASONS = ['renderer', 'idle', 'menu', 'suspend', 'screenLock', 'shutdown', 'sessionEnd', 'quit', 'windowClosed'] as const;
+/**
+ * Everything that can start a lock. All of them go through the core's one lock path.
+ * `windowClosing`: the adviser closes the window and keeps a dirty form as a draft first.
+ */
+export const LOCK_REASONS = ['renderer', 'idle', 'menu', 'suspend', 'screenLock', 'shutdown', 'sessionEnd', 'quit', 'windowClosing', 'windowClosed'] as const;
 export type LockReason = (typeof LOCK_REASONS)[number];
 
 /**

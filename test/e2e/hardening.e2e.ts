@@ -4,22 +4,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { appPerTest } from './appPerTest';
+import { heapText } from './heapText';
 import { launchApp } from './harness';
 import { addCase, createVault, goTo, lock, unlock } from './steps';
 
 const running = appPerTest();
-
-/** Every string the page's JavaScript still holds after a full garbage collection. */
-async function heapText(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  const chunks: string[] = [];
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
-  await cdp.send('HeapProfiler.enable');
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await cdp.detach();
-  return chunks.join('');
-}
 
 async function addConversationNote(page: Page, note: string) {
   const form = page.getByRole('form', { name: 'Gesprek toevoegen' });

@@ -65,11 +65,10 @@ export interface RunningApp {
 
 let browser: Browser | null = null;
 
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 async function sharedBrowser(): Promise<Browser> {
-  browser ??= await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser ??= await chromium.launch({ executablePath: chromiumPath(), args: BROWSER_ARGS });
   return browser;
 }
 
@@ -87,7 +86,13 @@ export async function closeBrowser(): Promise<void> {
  * `now` fixes the core's clock (the day a period is over, the export date); the page keeps the
  * real clock unless `clock` installs Playwright's.
  */
-export async function launchApp(options: { clock?: boolean; dataDirectory?: string; now?: Date } = {}): Promise<RunningApp> {
+/**
+ * `profileDirectory` keeps Chromium's profile on disk there (cache, storage, session), as the
+ * Electron app keeps its own, so a test can read every byte the window left behind.
+ */
+export async function launchApp(
+  options: { clock?: boolean; dataDirectory?: string; now?: Date; profileDirectory?: string; viewport?: { width: number; height: number } } = {},
+): Promise<RunningApp> {
   if (!existsSync(join(RENDERER_BUILD, 'index.html'))) throw new Error('Build the renderer first: npx electron-vite build');
   const folder = temporaryDirectory();
   const logLines: string[] = [];
@@ -140,7 +145,10 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
   });
 
   async function open() {
-    context = await (await sharedBrowser()).newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+    const contextOptions = { viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'nl-NL' };
+    context = options.profileDirectory
+      ? await chromium.launchPersistentContext(options.profileDirectory, { ...contextOptions, executablePath: chromiumPath(), args: BROWSER_ARGS })
+      : await (await sharedBrowser()).newContext(contextOptions);
     await context.route('**/*', async (route) => {
       const url = new URL(route.request().url());
       const file = url.origin === HARNESS_ORIGIN ? resolveBuildPath(RENDERER_BUILD, url.pathname) : null;
@@ -149,7 +157,7 @@ export async function launchApp(options: { clock?: boolean; dataDirectory?: stri
     });
     await context.exposeBinding('__confidantInvoke', (_source, channel: unknown, request: unknown) => core.router.handle(channel, request));
     await context.addInitScript({ content: BRIDGE_SCRIPT });
-    page = await context.newPage();
+    page = context.pages()[0] ?? (await context.newPage());
     if (options.clock) await page.clock.install();
     await page.goto(`${HARNESS_ORIGIN}/index.html`);
   }

@@ -21,6 +21,10 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
   let printWindowProbe: ((window: BrowserWindow) => Promise<void>) | null = null;
   const powerEvents = new Map<string, Listener[]>();
   const windowEvents = new Map<string, Listener[]>();
+  const contentsEvents = new Map<string, Listener[]>();
+  /** What the next message boxes answer (button index), and every box shown. */
+  const messageBoxAnswers: number[] = [];
+  const messageBoxes: { buttons: string[]; message: string }[] = [];
   /** What main sent to the window on each channel, in order. */
   const sentToWindow: { channel: string; payload: unknown }[] = [];
   const windowListeners = new Set<(channel: string, payload: unknown) => void>();
@@ -38,7 +42,9 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
     readonly printed: Record<string, unknown>[] = [];
     readonly scripts: string[] = [];
     destroyed = false;
+    closeCalls = 0;
     readonly webContents = {
+      on: on(contentsEvents),
       printToPDF: async (options: Record<string, unknown>) => {
         this.printed.push(options);
         return Buffer.from('%PDF-1.4\n');
@@ -65,6 +71,9 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
     }
     destroy = () => {
       this.destroyed = true;
+    };
+    close = () => {
+      this.closeCalls++;
     };
     setContentProtection = noop;
     once = noop;
@@ -107,6 +116,10 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
     dialog: {
       showSaveDialog: async (_window: unknown, options: { defaultPath: string }) => ({ canceled: false, filePath: join(folders.documents, basename(options.defaultPath)) }),
       showOpenDialog: async () => ({ canceled: false, filePaths: [folders.chosenFolder()] }),
+      showMessageBoxSync: (_window: unknown, options: { buttons: string[]; message: string }) => {
+        messageBoxes.push({ buttons: options.buttons, message: options.message });
+        return messageBoxAnswers.shift() ?? options.buttons.length - 1;
+      },
     },
     Menu: {
       setApplicationMenu: (template: unknown) => {
@@ -145,6 +158,17 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
     emit(source: 'power' | 'window', event: string) {
       for (const listener of (source === 'power' ? powerEvents : windowEvents).get(event) ?? []) listener();
     },
+    /**
+     * The page held its unload back (a dirty form's `beforeunload`) and the adviser answers the
+     * shell's question with button `answer`; returns whether the shell let the unload go ahead.
+     */
+    preventedUnload(answer: number): boolean {
+      messageBoxAnswers.push(answer);
+      let allowed = false;
+      for (const listener of contentsEvents.get('will-prevent-unload') ?? []) listener({ preventDefault: () => (allowed = true) });
+      return allowed;
+    },
+    messageBoxes,
     /** The application menu as last set, as Electron's template objects. */
     menu: () => menu as { label?: string; submenu?: { label?: string; accelerator?: string; click?: () => void }[] }[],
     /** Runs what the shell does when the last window closes: lock, then quit. */

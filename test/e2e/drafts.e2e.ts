@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CANARY, containsBytes } from '../fixtures/canaries';
+import { temporaryDirectory } from '../support/temporaryDirectory';
+import { heapText } from './heapText';
+import { appPerTest } from './appPerTest';
+import { launchApp } from './harness';
+import { addCase, createVault, unlock } from './steps';
+
+const running = appPerTest();
+
+/** Every file under a folder, as bytes. */
+function filesUnder(folder: string): Buffer[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(folder, name))
+    .filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile())
+    .map((path) => readFileSync(path));
+}
+
+const newConversation = (page: Page) => page.getByRole('form', { name: 'Gesprek toevoegen' });
+const leaveQuestion = (page: Page) => page.getByRole('alertdialog', { name: 'Niet-opgeslagen wijzigingen' });
+
+describe('nothing typed is lost', () => {
+  it('keeps a half-typed note through an idle lock, encrypted, and returns to it after the unlock', async () => {
+    const profile = temporaryDirectory();
+    try {
+      running.app = await launchApp({ profileDirectory: profile.path });
+      const { page, core } = running.app;
+      await createVault(page, CANARY.passphrase);
+      await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
+      const caseHeading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+      await newConversation(page).getByLabel('Notities').fill(`Half getypt: ${CANARY.noteWord} zei dat`);
+
+      // The shell's idle trigger asks the core's one lock path, as main does when the system is idle.
+      await core.requestLock('idle');
+      await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
+      expect(await page.content()).not.toContain(CANARY.noteWord);
+      expect(await heapText(page)).not.toContain(CANARY.noteWord);
+      for (const bytes of filesUnder(profile.path)) expect(containsBytes(bytes, CANARY.noteWord)).toBe(false);
+      for (const bytes of filesUnder(join(running.app.dataDirectory, 'vault'))) expect(containsBytes(bytes, CANARY.noteWord)).toBe(false);
+
+      await unlock(page, CANARY.passphrase);
+      await page.getByRole('heading', { level: 1, name: caseHeading }).waitFor();
+      await expect.poll(() => newConversation(page).getByLabel('Notities').inputValue()).toBe(`Half getypt: ${CANARY.noteWord} zei dat`);
+      await newConversation(page).getByRole('status').filter({ hasText: 'teruggezet' }).waitFor();
+      await newConversation(page).getByRole('button', { name: 'Gesprek opslaan' }).click();
+      await page.locator('.timeline-item').filter({ hasText: CANARY.noteWord }).waitFor();
+      expect(await newConversation(page).getByRole('status').count()).toBe(0);
+    } finally {
+      profile.remove();
+    }
+  });
+
+  it('asks save, discard or stay before Escape or a menu click drops a note', async () => {
+    running.app = await launchApp();
+    const { page } = running.app;
+    await createVault(page, CANARY.passphrase);
+    await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
+    const notes = newConversation(page).getByLabel('Notities');
+
+    await notes.fill('Eerste versie');
+    await notes.press('Escape');
+    await leaveQuestion(page).getByRole('button', { name: 'Blijven' }).click();
+    expect(await notes.inputValue()).toBe('Eerste versie');
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Instellingen' }).click();
+    await leaveQuestion(page).waitFor();
+    await leaveQuestion(page).getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByRole('heading', { name: 'Instellingen' }).waitFor();
+    expect(running.app.core.vault.database().prepare('SELECT notes FROM conversations').pluck().all()).toEqual(['Eerste versie']);
+  });
+
+  it('keeps the ombudsperson’s hearing notes when Edit is clicked, and the window holds its close back', async () => {
+    running.app = await launchApp();
+    const { page } = running.app;
+    await createVault(page, CANARY.passphrase, 'Ombudsfunctionaris');
+    await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
+    const mediation = page.getByRole('form', { name: 'Bemiddeling' });
+    await mediation.getByLabel('Notities wederhoor').fill(`Wederhoor: ${CANARY.name}`);
+
+    await page.getByRole('button', { name: 'Bewerken', exact: true }).first().click();
+    await leaveQuestion(page).getByRole('button', { name: 'Blijven' }).click();
+    expect(await mediation.getByLabel('Notities wederhoor').inputValue()).toBe(`Wederhoor: ${CANARY.name}`);
+
+    // Closing the window: the page holds the close back (the shell then asks keep, discard or stay).
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.type()); void dialog.dismiss(); }));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+
+    await page.getByRole('button', { name: 'Bewerken', exact: true }).first().click();
+    await leaveQuestion(page).getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByRole('heading', { name: /bewerken/i }).waitFor();
+    const record = running.app.core.vault.database().prepare('SELECT hearing_notes FROM mediations').pluck().get();
+    expect(record).toBe(`Wederhoor: ${CANARY.name}`);
+  });
+
+  it('asks in English too, at 1024×640, and discarding really discards', async () => {
+    running.app = await launchApp({ viewport: { width: 1024, height: 640 } });
+    const { page } = running.app;
+    await createVault(page, CANARY.passphrase);
+    await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
+    await page.getByLabel('Taal').selectOption('en');
+    const form = page.getByRole('form', { name: 'Add conversation' });
+    await form.getByLabel('Notes').fill('Not worth keeping');
+    await form.getByLabel('Notes').press('Escape');
+    const question = page.getByRole('alertdialog', { name: 'Unsaved changes' });
+    await question.getByRole('button', { name: "Don't save" }).click();
+    expect(await form.getByLabel('Notes').inputValue()).toBe('');
+    await running.app.screenshot('drafts-leave-question-en-1024');
+  });
+});
