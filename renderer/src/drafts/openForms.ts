@@ -1,5 +1,6 @@
 import { invoke } from '../api/client';
 import { useNavigationStore } from '../stores/navigationStore';
+import { useDraftStore } from './draftStore';
 
 /** A form on screen, as the leave question and the lock see it. */
 export interface OpenForm {
@@ -33,7 +34,8 @@ export function dirtyForms(keys?: readonly string[]): OpenForm[] {
  */
 export async function keepDirtyFormsAsDrafts(): Promise<void> {
   const view = useNavigationStore.getState().view;
-  await Promise.all(
-    dirtyForms().map((form) => invoke('drafts.save', { key: form.key, caseId: form.caseId, view, content: JSON.stringify(form.snapshot()) })),
-  );
+  const fromForms = dirtyForms().map((form) => ({ key: form.key, caseId: form.caseId, view, content: JSON.stringify(form.snapshot()) }));
+  // Drafts handed back at the unlock whose form was never opened go back into the vault as they were.
+  const unopened = Object.values(useDraftStore.getState().waiting).map(({ savedAt: _savedAt, ...draft }) => draft);
+  await Promise.all([...unopened, ...fromForms].map((draft) => invoke('drafts.save', draft)));
 }

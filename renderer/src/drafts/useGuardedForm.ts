@@ -23,6 +23,8 @@ export interface GuardedForm<T> {
   persist(save: () => Promise<void>): Promise<void>;
   /** A new saved state, e.g. the empty form after adding a conversation. */
   reset(next: T): void;
+  /** The saved state arrived (loaded after mount): it becomes the baseline, under a restored draft if there is one. */
+  loaded(saved: T): void;
   discard(): void;
   /** Escape or Cancel: leaves at once, or asks "save, discard or stay" when something is typed. */
   leave(proceed: () => void): void;
@@ -83,6 +85,11 @@ export function useGuardedForm<T>(options: { key: string; caseId: number | null;
       setBaseline(next);
       setValue(next);
       setRestoredAt(null);
+    },
+    loaded(saved) {
+      current.current.baseline = saved;
+      setBaseline(saved);
+      if (!draft) setValue(saved);
     },
     discard,
     leave(proceed) {
