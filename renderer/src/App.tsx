@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../shared/errors';
 import { errorCodeOf } from './api/client';
 import { saveBeforeLock } from './api/lockHandshake';
+import { listenForUnexpectedErrors, useUnexpectedError } from './api/unexpectedErrors';
 import { subscribeToVaultEvents } from './api/vaultEvents';
 import { LeaveDialog } from './drafts/LeaveDialog';
 import { dirtyForms, keepDirtyFormsAsDrafts } from './drafts/openForms';
@@ -33,7 +34,10 @@ export function App() {
   const appDamaged = useSessionStore((state) => state.appDamaged);
   const [startError, setStartError] = useState<ErrorCode | null>(null);
 
+  const unexpected = useUnexpectedError((state) => state.code);
+
   useEffect(subscribeToVaultEvents, []);
+  useEffect(listenForUnexpectedErrors, []);
   useEffect(() => saveBeforeLock(keepDirtyFormsAsDrafts), []);
   useEffect(() => {
     // Closing the window with a dirty form is held back; the shell then asks keep, discard or stay.
@@ -56,7 +60,7 @@ export function App() {
         <span className="brand">{t('app.name')}</span>
         <LanguageSwitch />
       </header>
-      <ErrorMessage code={appDamaged ? 'APP_DAMAGED' : startError} />
+      <ErrorMessage code={appDamaged ? 'APP_DAMAGED' : (startError ?? unexpected)} />
       <ProgressNotice />
       {phase === 'create' && <CreateVaultScreen />}
       {phase === 'showRecoveryKey' && <RecoveryKeyScreen />}

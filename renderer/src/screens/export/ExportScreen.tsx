@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExportRequest, type ResponseOf, type TeamInfo } from '../../../../shared/contract';
+import { ExportRequest, type ResponseOf } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf, invoke } from '../../api/client';
+import { useCoreQuery } from '../../api/useCoreQuery';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { Checkbox, FieldError } from '../../components/form/fields';
@@ -15,7 +16,7 @@ import { TEAM_SECTION_FUNCTIONS } from '../../../../shared/taxonomy';
 export function ExportScreen() {
   const { t } = useTranslation();
   const [request, setRequest] = useState<ExportRequest>({ period: lastEndedMonths(), includeUnits: false });
-  const [team, setTeam] = useState<TeamInfo | null>(null);
+  const { data: team, error: teamError } = useCoreQuery(() => invoke('team.info', {}), []);
   const [unsealedUnderstood, setUnsealedUnderstood] = useState(false);
   const [preview, setPreview] = useState<ResponseOf<'export.preview'> | null>(null);
   const [nothingConfirmed, setNothingConfirmed] = useState(false);
@@ -43,10 +44,6 @@ export function ExportScreen() {
       setError(errorCodeOf(caught));
     }
   }
-
-  useEffect(() => {
-    invoke('team.info', {}).then(setTeam, (caught: unknown) => setError(errorCodeOf(caught)));
-  }, []);
 
   const sealed = team !== null && team.role !== 'none';
 
@@ -85,7 +82,7 @@ export function ExportScreen() {
           {t('export.preview')}
         </button>
       </div>
-      <ErrorMessage code={error} />
+      <ErrorMessage code={error ?? teamError} />
       {savedAs && <p role="status">{t('export.saved', { fileName: savedAs })}</p>}
       {preview && (
         <section className="card" aria-labelledby="preview-title">

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DueCase } from '../../../../shared/contract';
-import type { ErrorCode } from '../../../../shared/errors';
-import { errorCodeOf, invoke } from '../../api/client';
+import { invoke } from '../../api/client';
+import { useCoreQuery } from '../../api/useCoreQuery';
+import { useAttempt } from '../../hooks/useAttempt';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { NumberField } from '../../components/form/fields';
@@ -13,43 +13,31 @@ import { formatDate } from '../cases/format';
 export function RetentionScreen() {
   const { t, i18n } = useTranslation();
   const { settings, update } = useSettingsStore();
-  const [due, setDue] = useState<DueCase[]>([]);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [staleBackups, setStaleBackups] = useState(0);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<ErrorCode | null>(null);
+  const [unselected, setUnselected] = useState<Set<number>>(new Set());
+  const { status, error: actionError, attempt } = useAttempt();
+  const query = useCoreQuery(
+    async () => ({ due: await invoke('retention.due', {}), staleBackups: (await invoke('retention.staleBackups', {})).count }),
+    [settings?.retentionYears],
+  );
+  const due = query.data?.due ?? [];
+  const staleBackups = query.data?.staleBackups ?? 0;
+  // Every due case starts selected; the adviser takes out what must stay.
+  const selected = new Set(due.map((item) => item.id).filter((id) => !unselected.has(id)));
+  const setSelected = (next: Set<number>) => setUnselected(new Set(due.map((item) => item.id).filter((id) => !next.has(id))));
 
-  const load = useCallback(async () => {
-    const cases = await invoke('retention.due', {});
-    setDue(cases);
-    setSelected(new Set(cases.map((item) => item.id)));
-    setStaleBackups((await invoke('retention.staleBackups', {})).count);
-  }, []);
-  useEffect(() => {
-    load().catch((caught: unknown) => setError(errorCodeOf(caught)));
-  }, [load, settings?.retentionYears]);
-
-  async function deleteStaleBackups() {
-    setError(null);
-    try {
+  const deleteStaleBackups = () =>
+    attempt(async () => {
       const { deleted } = await invoke('retention.deleteStaleBackups', {});
-      setStatus(t('retention.backupsDeleted', { count: deleted }));
-      await load();
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    }
-  }
+      await query.reload();
+      return t('retention.backupsDeleted', { count: deleted });
+    });
 
-  async function destroy() {
-    setError(null);
-    try {
+  const destroy = () =>
+    attempt(async () => {
       const { destroyed } = await invoke('retention.destroy', { ids: [...selected] });
-      setStatus(t('retention.destroyed', { count: destroyed }));
-      await load();
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    }
-  }
+      await query.reload();
+      return t('retention.destroyed', { count: destroyed });
+    });
 
   return (
     <div className="retention">
@@ -120,7 +108,7 @@ export function RetentionScreen() {
           />
         </section>
       )}
-      <ErrorMessage code={error} />
+      <ErrorMessage code={actionError ?? query.error} />
       {status && <p role="status">{status}</p>}
     </div>
   );
