@@ -7,6 +7,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors, hasErrors } from '../../components/form/fieldErrors';
 import { CodeCheckboxes, FieldError, TextField } from '../../components/form/fields';
 import { ListEditor } from '../../components/form/ListEditor';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useGuardedForm } from '../../drafts/useGuardedForm';
 import type { CodeOf } from '../../../../shared/i18n/taxonomyLists';
 
 const LISTS = Object.keys(GROUPABLE_LISTS) as GroupableList[];
@@ -18,49 +20,63 @@ const newGrouping = (): Grouping => ({ list: 'nature', name: '', codes: [] });
  */
 export function GroupingsEditor({ onSaved }: { onSaved(): Promise<void> }) {
   const { t } = useTranslation();
-  const [groupings, setGroupings] = useState<Grouping[] | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const form = useGuardedForm<Grouping[]>({ key: 'groupings', caseId: null, initial: [], submit: save });
+  const groupings = form.value;
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     invoke('team.groupings', {})
-      .then(setGroupings)
+      .then((stored) => {
+        form.loaded(stored);
+        setLoaded(true);
+      })
       .catch((caught: unknown) => setError(errorCodeOf(caught)));
+    // Read once; `form` is a new object on every render.
   }, []);
 
-  if (!groupings) return <ErrorMessage code={error} />;
   const errors = fieldErrors(Groupings, groupings);
   const shown = submitted ? errors : {};
 
-  async function save() {
+  async function save(): Promise<boolean> {
     setSubmitted(true);
     setError(null);
     setSaved(false);
-    if (!groupings || hasErrors(errors)) return;
+    if (hasErrors(errors)) return false;
     try {
-      setGroupings(await invoke('team.saveGroupings', { groupings }));
+      let stored: Grouping[] = groupings;
+      await form.persist(async () => {
+        stored = await invoke('team.saveGroupings', { groupings });
+      });
+      form.reset(stored);
       setSubmitted(false);
       await onSaved();
       setSaved(true);
+      return true;
     } catch (caught) {
       setError(errorCodeOf(caught));
+      return false;
     }
   }
+
+  if (!loaded) return <ErrorMessage code={error} />;
 
   return (
     <section className="card no-print" aria-labelledby="groupings-title">
       <h2 id="groupings-title">{t('team.groupingsTitle')}</h2>
       <p className="hint">{t('team.groupingsHint')}</p>
+      <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
       <p>{groupings.map((grouping) => grouping.name).join(' · ') || t('team.noGroupings')}</p>
-      <details>
+      <details open={form.restoredAt !== null || undefined}>
         <summary>{t('team.editGroupings')}</summary>
         <ListEditor
           legend={t('team.groupings')}
           items={groupings}
           onChange={(next) => {
             setSaved(false);
-            setGroupings(next);
+            form.setValue(next);
           }}
           newItem={newGrouping}
           addLabel={t('team.addGrouping')}
