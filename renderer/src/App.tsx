@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../shared/errors';
 import { errorCodeOf } from './api/client';
@@ -22,7 +22,8 @@ import { useSettingsStore } from './stores/settingsStore';
 function UnlockedApp() {
   const lock = useSessionStore((state) => state.lock);
   const idleLockMinutes = useSettingsStore((state) => state.settings?.idleLockMinutes ?? 10);
-  useIdleLock(idleLockMinutes, lock);
+  const lockWhenIdle = useCallback(() => void lock(), [lock]);
+  useIdleLock(idleLockMinutes, lockWhenIdle);
   return <MainLayout />;
 }
 

@@ -29,7 +29,7 @@ export function HeadcountField({ year, headcount, onSaved }: { year: number; hea
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('team.headcountTitle')} className="inline-form">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('team.headcountTitle')} className="inline-form">
       <NumberField label={t('team.headcount', { year })} value={value} onChange={setValue} error={valid(value) ? undefined : 'invalidValue'} />
       <p className="hint">{t('team.headcountHint')}</p>
       <ErrorMessage code={error} />
