@@ -19,7 +19,7 @@ function collect(now: Date, entries: [Path, string | null][]): Path[] {
     .map(([path]) => path);
 }
 
-export function futureCaseFields(input: CaseInput, now: Date): Path[] {
+export function futureCaseFields(input: Omit<CaseInput, 'reporters'>, now: Date): Path[] {
   return collect(now, [
     [['firstContactAt'], input.firstContactAt],
     [['firstResponseAt'], input.firstResponseAt],
@@ -45,7 +45,7 @@ export function futureMediationFields(input: Mediation, now: Date): Path[] {
   ]);
 }
 
-export function futureSignalFields(input: SignalInput, now: Date): Path[] {
+export function futureSignalFields(input: Pick<SignalInput, 'notedOn'>, now: Date): Path[] {
   return collect(now, [[['notedOn'], input.notedOn]]);
 }
 

@@ -82,6 +82,10 @@ describe('the case record', { timeout: 20_000 }, () => {
     await screen.findByText('Geen zaken gevonden.');
     await user.click(screen.getByRole('button', { name: 'Nieuwe zaak' }));
     await screen.findByRole('heading', { name: 'Nieuwe zaak' });
+    // No reporter field has a default: each is the adviser's explicit choice.
+    await user.selectOptions(screen.getByLabelText('Personeelscategorie'), 'academic_staff');
+    await user.selectOptions(screen.getByLabelText('Leeftijd'), 'unknown');
+    await user.selectOptions(screen.getByLabelText('Rol van de melder'), 'directly_affected');
   }
 
   it('shows inline messages in the chosen language and saves nothing until they are fixed', async () => {

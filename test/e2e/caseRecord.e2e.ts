@@ -5,7 +5,7 @@ import { CANARY, containsBytes } from '../fixtures/canaries';
 import { seedCases } from '../support/seedCases';
 import { appPerTest } from './appPerTest';
 import { launchApp, type RunningApp } from './harness';
-import { consentToStatistics, createVault, lock, openCaseList, unlock } from './steps';
+import { consentToStatistics, describeReporter, createVault, lock, openCaseList, unlock } from './steps';
 
 const running = appPerTest();
 
@@ -30,8 +30,10 @@ describe('the complete case record, as advisers use it', () => {
     await reporters.nth(0).getByLabel('Naam (blijft in de kluis)').fill(CANARY.name);
     await reporters.nth(0).getByLabel('Personeelscategorie').selectOption({ label: 'Wetenschappelijk personeel (WP)' });
     await reporters.nth(0).getByLabel('Leeftijd').selectOption({ label: '35–44' });
+    await reporters.nth(0).getByLabel('Rol van de melder').selectOption({ label: 'Direct betrokkene' });
     await page.getByRole('button', { name: 'Melder toevoegen' }).click();
     await reporters.nth(1).getByLabel('Personeelscategorie').selectOption({ label: 'Promovendus' });
+    await reporters.nth(1).getByLabel('Leeftijd').selectOption({ label: 'Onbekend' });
     await reporters.nth(1).getByLabel('Rol van de melder').selectOption({ label: 'Omstander (meldt namens een ander)' });
     await page.getByRole('checkbox', { name: 'Intimidatie', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Werkdruk' }).check();
@@ -87,6 +89,7 @@ describe('the complete case record, as advisers use it', () => {
     await createVault(page, CANARY.passphrase, 'Ombudsfunctionaris');
     await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
     await page.getByLabel('Eerste contact (datum en tijd)').fill('2026-03-02T09:00');
+    await describeReporter(page);
     await page.getByRole('checkbox', { name: 'Arbeidsconflict' }).check();
     await page.getByRole('checkbox', { name: 'Bemiddeling' }).check();
     await page.getByRole('button', { name: 'Zaak opslaan' }).click();

@@ -7,7 +7,7 @@ import { temporaryDirectory } from '../support/temporaryDirectory';
 import { heapText } from './heapText';
 import { appPerTest } from './appPerTest';
 import { launchApp } from './harness';
-import { addCase, createVault, unlock } from './steps';
+import { addCase, createVault, lock, openCaseList, unlock } from './steps';
 
 const running = appPerTest();
 
@@ -51,6 +51,33 @@ describe('nothing typed is lost', () => {
     } finally {
       profile.remove();
     }
+  });
+
+  it('counts nothing by default: an empty new case names its missing choices, Escape asks, and a lock keeps it as a draft', async () => {
+    running.app = await launchApp();
+    const { page, core } = running.app;
+    await createVault(page, CANARY.passphrase);
+    await openCaseList(page);
+    await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
+    await page.getByLabel('Kenmerk (alleen voor uzelf)').fill(CANARY.name);
+
+    await page.getByLabel('Kenmerk (alleen voor uzelf)').press('Escape');
+    await leaveQuestion(page).getByRole('button', { name: 'Blijven' }).click();
+    await page.getByRole('button', { name: 'Zaak opslaan' }).click();
+    const reporter = page.locator('.list-item').first();
+    for (const field of ['Personeelscategorie', 'Leeftijd', 'Rol van de melder']) {
+      expect(await reporter.getByLabel(field).getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(await reporter.getByText('Maak hier een keuze.').count()).toBe(3);
+    await page.getByText('Kies minstens één aard van de melding.').first().waitFor();
+    expect(core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+
+    await lock(page);
+    await unlock(page, CANARY.passphrase);
+    await page.getByRole('heading', { name: 'Nieuwe zaak' }).waitFor();
+    expect(await page.getByLabel('Kenmerk (alleen voor uzelf)').inputValue()).toBe(CANARY.name);
+    expect(core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+    expect(core.vault.database().prepare('SELECT count(*) FROM drafts').pluck().get()).toBe(0);
   });
 
   it('asks save, discard or stay before Escape or a menu click drops a note', async () => {

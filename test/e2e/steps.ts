@@ -25,15 +25,24 @@ export async function lock(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
 }
 
+/** The reporter's category, age band and role: the form has no defaults for them, so the adviser picks each. */
+export async function describeReporter(page: Page, staffLabel = 'Wetenschappelijk personeel (WP)', ageLabel = 'Onbekend', roleLabel = 'Direct betrokkene'): Promise<void> {
+  const reporter = page.locator('.list-item').first();
+  await reporter.getByLabel('Personeelscategorie').selectOption({ label: staffLabel });
+  await reporter.getByLabel('Leeftijd').selectOption({ label: ageLabel });
+  await reporter.getByLabel('Rol van de melder').selectOption({ label: roleLabel });
+}
+
 /**
- * A minimal case: first contact, route and the one nature every report needs; the form's
- * defaults fill in the rest, and the statistics question stays "not asked yet".
+ * A minimal case: first contact, route, the reporter's three explicit choices and the one nature
+ * every report needs; the statistics question stays "not asked yet".
  */
 export async function addCase(page: Page, firstContactAt: string, routeLabel: string): Promise<void> {
   await openCaseList(page);
   await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
   await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
   await page.getByLabel('Binnengekomen via').selectOption({ label: routeLabel });
+  await describeReporter(page);
   await page.getByRole('checkbox', { name: 'Werkdruk', exact: true }).check();
   await page.getByRole('button', { name: 'Zaak opslaan' }).click();
   await page.getByRole('heading', { name: /^Zaak \d+/ }).waitFor();
@@ -65,7 +74,7 @@ export async function addCountedCase(page: Page, firstContactAt: string, natureL
   await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
   await page.getByLabel('Eerste reactie (datum en tijd)').fill(firstContactAt);
   if (options.routeLabel) await page.getByLabel('Binnengekomen via').selectOption({ label: options.routeLabel });
-  await page.locator('.list-item').first().getByLabel('Personeelscategorie').selectOption({ label: staffLabel });
+  await describeReporter(page, staffLabel);
   await page.getByRole('checkbox', { name: natureLabel, exact: true }).check();
   if (options.referredTo) {
     await page.getByRole('checkbox', { name: 'Doorverwijzing', exact: true }).check();

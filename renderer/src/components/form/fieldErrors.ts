@@ -35,8 +35,14 @@ const OWN_MESSAGES = new Set([
   'atLeastOne',
 ]);
 
-function messageKey(issue: z.core.$ZodIssue): string {
+/** The value a path points at, to tell a choice not made from a wrong one. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((current, key) => (current !== null && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined), value);
+}
+
+function messageKey(issue: z.core.$ZodIssue, value: unknown): string {
   if (OWN_MESSAGES.has(issue.message)) return issue.message;
+  if ((issue.code === 'invalid_value' || issue.code === 'invalid_type') && valueAt(value, issue.path) === null) return 'chooseOne';
   if (issue.code === 'too_big') return 'tooLarge';
   if (issue.code === 'too_small') return 'tooSmall';
   return 'invalidValue';
@@ -52,7 +58,7 @@ export function fieldErrors<T>(schema: z.ZodType<T>, value: unknown, futurePaths
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.join('.');
-      errors[path] ??= messageKey(issue);
+      errors[path] ??= messageKey(issue, value);
     }
   }
   for (const path of futurePaths) errors[path.join('.')] ??= 'futureDate';

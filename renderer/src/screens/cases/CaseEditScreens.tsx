@@ -13,7 +13,7 @@ export function NewCaseScreen() {
   return (
     <section aria-labelledby="new-case-title">
       <h1 id="new-case-title">{t('caseForm.newTitle')}</h1>
-      <CaseForm initial={emptyCase()} onSave={async (input) => go({ name: 'case', id: await create(input) })} onCancel={() => go({ name: 'cases' })} />
+      <CaseForm draftKey="case:new" caseId={null} initial={emptyCase()} onSave={async (input) => go({ name: 'case', id: await create(input) })} onCancel={() => go({ name: 'cases' })} />
     </section>
   );
 }
@@ -36,6 +36,8 @@ export function EditCaseScreen({ id }: { id: number }) {
       <h1 id="edit-case-title">{t('caseForm.editTitle', { id })}</h1>
       {record.needsAttention && <NeedsAttentionNotice />}
       <CaseForm
+        draftKey={`case:${id}`}
+        caseId={id}
         initial={editable(record)}
         onSave={async (input) => {
           await update(id, input);

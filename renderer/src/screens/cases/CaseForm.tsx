@@ -25,10 +25,22 @@ import { otherConsents, statisticsAnswer, statisticsFirst, withHandlings, withIn
 import { StatisticsConsentField } from './StatisticsConsentField';
 import { UnitField } from './UnitField';
 import { useTeamUnits } from '../../hooks/useTeamUnits';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { useGuardedForm } from '../../drafts/useGuardedForm';
 
 const today = () => localMinute(new Date()).slice(0, 10);
 
-export function emptyCase(): CaseInput {
+/** A reporter as the form holds them: category, age band and role stay unchosen until the adviser picks one. */
+type ReporterDraft = Omit<Reporter, 'staffCategory' | 'ageBand' | 'role'> & {
+  staffCategory: Reporter['staffCategory'] | null;
+  ageBand: Reporter['ageBand'] | null;
+  role: Reporter['role'] | null;
+};
+
+/** The case as the form holds it; the shared schema refuses it until every choice is made. */
+export type CaseDraft = Omit<CaseInput, 'reporters'> & { reporters: ReporterDraft[] };
+
+export function emptyCase(): CaseDraft {
   return {
     label: '',
     firstContactAt: localMinute(new Date()),
@@ -53,15 +65,16 @@ export function emptyCase(): CaseInput {
   };
 }
 
-function newReporter(): Reporter {
+// No default becomes a statistic: what the adviser does not choose is not counted as chosen.
+function newReporter(): ReporterDraft {
   return {
     name: '',
-    staffCategory: 'academic_staff',
+    staffCategory: null,
     employmentStatus: 'current',
-    ageBand: 'unknown',
+    ageBand: null,
     gender: null,
     unit: '',
-    role: 'directly_affected',
+    role: null,
     earlierPeriod: 'not_earlier',
     international: null,
   };
@@ -76,44 +89,64 @@ const LISTED_SCOPES = CONSENT_SCOPES.filter((scope) => scope !== 'count_in_stati
  * The whole case record in one keyboard-first form. It runs the same schema the core enforces,
  * so what the form accepts the core accepts; Ctrl+Enter saves, Escape cancels.
  */
-export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; onSave(input: CaseInput): Promise<void>; onCancel(): void }) {
+export function CaseForm({
+  draftKey,
+  caseId,
+  initial,
+  onSave,
+  onCancel,
+}: {
+  /** `case:new` or `case:<id>`: where the form is kept as a draft at a lock. */
+  draftKey: string;
+  caseId: number | null;
+  initial: CaseDraft;
+  onSave(input: CaseInput): Promise<void>;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const teamUnits = useTeamUnits();
   // A concerns point or ombudsperson cannot have passed a report on to themselves.
   const profile = useProfileStore((state) => state.profile);
   const own = profile ? ownReferralCode(profile.function) : null;
-  const [value, setValue] = useState<CaseInput>(() => ({ ...initial, consents: statisticsFirst(initial.consents) }));
+  const [start] = useState<CaseDraft>(() => ({ ...initial, consents: statisticsFirst(initial.consents) }));
+  const form = useGuardedForm({ key: draftKey, caseId, initial: start, submit });
+  const { value, setValue } = form;
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
   const errors = fieldErrors(CaseInput, value, futureCaseFields(value, new Date()));
   const shown = submitted ? errors : {};
-  const change = (changes: Partial<CaseInput>) => setValue((current) => ({ ...current, ...changes }));
+  const change = (changes: Partial<CaseDraft>) => setValue((current) => ({ ...current, ...changes }));
   const statistics = statisticsAnswer(value.consents);
   const listedOffset = statistics ? 1 : 0;
 
-  async function submit(event?: FormEvent) {
+  async function submit(event?: FormEvent): Promise<boolean> {
     event?.preventDefault();
     setSubmitted(true);
     setError(null);
-    if (hasErrors(errors)) return;
+    if (hasErrors(errors)) return false;
     setSaving(true);
     try {
-      await onSave(value);
+      // The same schema said yes above, so parsing only narrows the form's unchosen fields away.
+      await form.persist(() => onSave(CaseInput.parse(value)));
+      return true;
     } catch (caught) {
       setError(errorCodeOf(caught));
+      return false;
     } finally {
       setSaving(false);
     }
   }
 
+  // Cancel and Escape leave through the navigation, which asks first when something is typed.
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
     if (event.key === 'Escape') onCancel();
   }
 
   return (
-    <form className="case-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-label={t('caseForm.title')}>
+    <form className="case-form" onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate aria-label={t('caseForm.title')}>
+      <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
       <section>
         <h2>{t('caseForm.intake')}</h2>
         <div className="grid">
@@ -158,17 +191,24 @@ export function CaseForm({ initial, onSave, onCancel }: { initial: CaseInput; on
           renderItem={(reporter, update, index) => (
             <div className="grid">
               <TextField label={t('caseForm.reporterName')} value={reporter.name} onChange={(name) => update({ name })} error={shown[`reporters.${index}.name`]} />
-              <CodeSelect list="staffCategory" label={t('caseForm.staffCategory')} value={reporter.staffCategory} onChange={(staffCategory) => staffCategory && update({ staffCategory })} />
+              <CodeSelect
+                list="staffCategory"
+                label={t('caseForm.staffCategory')}
+                value={reporter.staffCategory}
+                onChange={(staffCategory) => update({ staffCategory })}
+                emptyLabel={t('form.choose')}
+                error={shown[`reporters.${index}.staffCategory`]}
+              />
               <CodeSelect
                 list="employmentStatus"
                 label={t('caseForm.employmentStatus')}
                 value={reporter.employmentStatus}
                 onChange={(employmentStatus) => employmentStatus && update({ employmentStatus })}
               />
-              <CodeSelect list="ageBand" label={t('caseForm.ageBand')} value={reporter.ageBand} onChange={(ageBand) => ageBand && update({ ageBand })} />
+              <CodeSelect list="ageBand" label={t('caseForm.ageBand')} value={reporter.ageBand} onChange={(ageBand) => update({ ageBand })} emptyLabel={t('form.choose')} error={shown[`reporters.${index}.ageBand`]} />
               <CodeSelect list="gender" label={t('caseForm.gender')} value={reporter.gender} onChange={(gender) => update({ gender })} emptyLabel={t('form.notRecorded')} />
               <UnitField label={t('caseForm.unit')} value={reporter.unit} units={teamUnits} onChange={(unit) => update({ unit })} error={shown[`reporters.${index}.unit`]} />
-              <CodeSelect list="reporterRole" label={t('caseForm.reporterRole')} value={reporter.role} onChange={(role) => role && update({ role })} />
+              <CodeSelect list="reporterRole" label={t('caseForm.reporterRole')} value={reporter.role} onChange={(role) => update({ role })} emptyLabel={t('form.choose')} error={shown[`reporters.${index}.role`]} />
               <TriStateSelect label={t('caseForm.international')} value={reporter.international} onChange={(international) => update({ international })} />
               <CodeSelect list="earlierPeriod" label={t('caseForm.earlierPeriod')} value={reporter.earlierPeriod} onChange={(earlierPeriod) => earlierPeriod && update({ earlierPeriod })} />
             </div>

@@ -9,14 +9,14 @@ import { ADVICE_ONLY, isFunctionReferralCode, type HandlingType, type IntakeRout
 const ROUTES_FROM_A_FUNCTION: readonly IntakeRoute[] = ['via_concerns_point', 'referred_by_function'];
 
 /** "Via the concerns point" names its source; leaving a function route drops a function source. */
-export function withIntakeRoute(value: CaseInput, intakeRoute: IntakeRoute): Partial<CaseInput> {
+export function withIntakeRoute(value: Pick<CaseInput, 'referredInBy'>, intakeRoute: IntakeRoute): Partial<CaseInput> {
   if (intakeRoute === 'via_concerns_point') return { intakeRoute, referredInBy: 'concerns_point' };
   if (!ROUTES_FROM_A_FUNCTION.includes(intakeRoute) && isFunctionReferralCode(value.referredInBy)) return { intakeRoute, referredInBy: null };
   return { intakeRoute };
 }
 
 /** A report sent by another team function arrives by a function route. */
-export function withReferredInBy(value: CaseInput, referredInBy: ReferralSource | null): Partial<CaseInput> {
+export function withReferredInBy(value: Pick<CaseInput, 'intakeRoute'>, referredInBy: ReferralSource | null): Partial<CaseInput> {
   if (!isFunctionReferralCode(referredInBy) || ROUTES_FROM_A_FUNCTION.includes(value.intakeRoute)) return { referredInBy };
   return { referredInBy, intakeRoute: referredInBy === 'concerns_point' ? 'via_concerns_point' : 'referred_by_function' };
 }

@@ -13,11 +13,13 @@ const today = () => localMinute(new Date()).slice(0, 10);
 const newBoardAdvice = (): BoardAdviceInput => ({ givenOn: today(), reportsConcerned: 1, response: 'pending', note: '' });
 
 /** Advice already given: the core refuses a date ahead, so the form says so first. */
-function BoardAdviceForm({ initial, title, onSave, onCancel }: FormProps<BoardAdviceInput>) {
+function BoardAdviceForm(props: FormProps<BoardAdviceInput>) {
+  const { title, onSave, onCancel } = props;
   const { t } = useTranslation();
-  const form = useRecordForm(initial, (value) => fieldErrors(BoardAdviceInput, value, futureBoardAdviceFields(value, new Date())), onSave);
+  const form = useRecordForm(props, (value) => fieldErrors(BoardAdviceInput, value, futureBoardAdviceFields(value, new Date())), onSave);
   return (
-    <form onSubmit={form.submit} noValidate aria-label={title} className="grid">
+    <form onSubmit={form.submit} onKeyDown={form.onKeyDown} noValidate aria-label={title} className="grid">
+      {form.notice}
       <TextField label={t('outreach.givenOn')} type="date" value={form.value.givenOn} onChange={(givenOn) => form.change({ givenOn })} error={form.shown.givenOn} />
       <NumberField
         label={t('outreach.reportsConcerned')}
@@ -28,7 +30,7 @@ function BoardAdviceForm({ initial, title, onSave, onCancel }: FormProps<BoardAd
       <CodeSelect list="boardAdviceResponse" label={t('outreach.boardResponse')} value={form.value.response} onChange={(response) => response && form.change({ response })} />
       <TextField label={t('outreach.note')} value={form.value.note} onChange={(note) => form.change({ note })} error={form.shown.note} />
       <ErrorMessage code={form.error} />
-      <FormButtons title={title} onCancel={onCancel} />
+      <FormButtons title={title} onCancel={onCancel && form.cancel} />
     </form>
   );
 }

@@ -31,6 +31,12 @@ describe('signals and activities', () => {
     await user.clear(within(add).getByLabelText('Datum'));
     await user.type(within(add).getByLabelText('Datum'), '2026-04-01');
     await user.type(within(add).getByLabelText('Eenheid'), 'Faculteit A');
+    // No theme is preselected: a signal counts under the theme the adviser picked, or not at all.
+    await user.click(within(add).getByRole('button', { name: 'Signaal toevoegen' }));
+    expect(await within(add).findByText('Maak hier een keuze.')).toBeInTheDocument();
+    expect(within(add).getByLabelText('Thema')).toHaveAttribute('aria-invalid', 'true');
+    expect(rows('signals')).toEqual([]);
+    await user.selectOptions(within(add).getByLabelText('Thema'), 'workload');
     await user.click(within(add).getByRole('button', { name: 'Signaal toevoegen' }));
     await screen.findByRole('cell', { name: 'Faculteit A' });
 

@@ -12,35 +12,41 @@ import { BoardAdvicesSection } from './BoardAdvicesSection';
 import { FormButtons, RecordSection, useRecordForm, type FormProps } from './recordForm';
 
 const today = () => localMinute(new Date()).slice(0, 10);
-const newSignal = (): SignalInput => ({ notedOn: today(), unit: '', theme: 'workload', note: '' });
+/** A signal as the form holds it: its theme is the adviser's pick, never a preselected one. */
+type SignalDraft = Omit<SignalInput, 'theme'> & { theme: SignalInput['theme'] | null };
+const newSignal = (): SignalDraft => ({ notedOn: today(), unit: '', theme: null, note: '' });
 const newActivity = (): ActivityInput => ({ heldOn: today(), type: 'presentation', audience: '', attendees: 0 });
 
-function SignalForm({ initial, title, onSave, onCancel }: FormProps<SignalInput>) {
+function SignalForm(props: FormProps<SignalDraft>) {
+  const { title, onSave, onCancel } = props;
   const { t } = useTranslation();
-  const form = useRecordForm(initial, (value) => fieldErrors(SignalInput, value, futureSignalFields(value, new Date())), onSave);
+  const form = useRecordForm(props, (value) => fieldErrors(SignalInput, value, futureSignalFields(value, new Date())), onSave);
   return (
-    <form onSubmit={form.submit} noValidate aria-label={title} className="grid">
+    <form onSubmit={form.submit} onKeyDown={form.onKeyDown} noValidate aria-label={title} className="grid">
+      {form.notice}
       <TextField label={t('outreach.date')} type="date" value={form.value.notedOn} onChange={(notedOn) => form.change({ notedOn })} error={form.shown.notedOn} />
       <TextField label={t('outreach.unit')} value={form.value.unit} onChange={(unit) => form.change({ unit })} error={form.shown.unit} />
-      <CodeSelect list="nature" label={t('outreach.theme')} value={form.value.theme} onChange={(theme) => theme && form.change({ theme })} />
+      <CodeSelect list="nature" label={t('outreach.theme')} value={form.value.theme} onChange={(theme) => form.change({ theme })} emptyLabel={t('form.choose')} error={form.shown.theme} />
       <TextField label={t('outreach.note')} value={form.value.note} onChange={(note) => form.change({ note })} error={form.shown.note} />
       <ErrorMessage code={form.error} />
-      <FormButtons title={title} onCancel={onCancel} />
+      <FormButtons title={title} onCancel={onCancel && form.cancel} />
     </form>
   );
 }
 
-function ActivityForm({ initial, title, onSave, onCancel }: FormProps<ActivityInput>) {
+function ActivityForm(props: FormProps<ActivityInput>) {
+  const { title, onSave, onCancel } = props;
   const { t } = useTranslation();
-  const form = useRecordForm(initial, (value) => fieldErrors(ActivityInput, value), onSave);
+  const form = useRecordForm(props, (value) => fieldErrors(ActivityInput, value), onSave);
   return (
-    <form onSubmit={form.submit} noValidate aria-label={title} className="grid">
+    <form onSubmit={form.submit} onKeyDown={form.onKeyDown} noValidate aria-label={title} className="grid">
+      {form.notice}
       <TextField label={t('outreach.date')} type="date" value={form.value.heldOn} onChange={(heldOn) => form.change({ heldOn })} error={form.shown.heldOn} />
       <CodeSelect list="activityType" label={t('outreach.type')} value={form.value.type} onChange={(type) => type && form.change({ type })} />
       <TextField label={t('outreach.audience')} value={form.value.audience} onChange={(audience) => form.change({ audience })} error={form.shown.audience} />
       <NumberField label={t('outreach.attendees')} value={form.value.attendees} onChange={(attendees) => form.change({ attendees: attendees ?? 0 })} error={form.shown.attendees} />
       <ErrorMessage code={form.error} />
-      <FormButtons title={title} onCancel={onCancel} />
+      <FormButtons title={title} onCancel={onCancel && form.cancel} />
     </form>
   );
 }
@@ -49,7 +55,7 @@ function SignalsSection() {
   const { t, i18n } = useTranslation();
   const { signals, addSignal, updateSignal, removeSignal } = useOutreachStore();
   return (
-    <RecordSection<SignalInput, Signal>
+    <RecordSection<SignalDraft, Signal>
       id="signals"
       title={t('outreach.signals')}
       hint={t('outreach.signalsHint')}
@@ -64,8 +70,9 @@ function SignalsSection() {
       newInput={newSignal}
       addLabel={t('outreach.addSignal')}
       deleteQuestion={t('outreach.confirmDeleteSignal')}
-      onAdd={addSignal}
-      onUpdate={updateSignal}
+      // The form saves only what the shared schema accepts, so parsing only narrows the unchosen theme away.
+      onAdd={(draft) => addSignal(SignalInput.parse(draft))}
+      onUpdate={(id, draft) => updateSignal(id, SignalInput.parse(draft))}
       onRemove={removeSignal}
     />
   );

@@ -1,38 +1,57 @@
-import { useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
+import { useState, type ComponentType, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { hasErrors, type FieldErrors } from '../../components/form/fieldErrors';
+import { DraftNotice } from '../../drafts/DraftNotice';
+import { hasDraft } from '../../drafts/draftStore';
+import { useGuardedForm } from '../../drafts/useGuardedForm';
 
-/** A small form: validates with the shared schema, saves, then starts afresh. */
-export function useRecordForm<T>(initial: T, validate: (value: T) => FieldErrors, save: (value: T) => Promise<void>) {
-  const [value, setValue] = useState(initial);
+/**
+ * A small form: validates with the shared schema, saves, then starts afresh. It asks before its
+ * typing is dropped (Escape, Cancel, leaving the screen) and is kept as a draft at a lock.
+ */
+export function useRecordForm<T>(props: Pick<FormProps<T>, 'draftKey' | 'initial' | 'onCancel'>, validate: (value: T) => FieldErrors, save: (value: T) => Promise<void>) {
+  const { initial } = props;
+  const form = useGuardedForm({ key: props.draftKey, caseId: null, initial, submit });
+  const { value, setValue } = form;
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
   const errors = validate(value);
+  async function submit(event?: FormEvent): Promise<boolean> {
+    event?.preventDefault();
+    setSubmitted(true);
+    setError(null);
+    if (hasErrors(errors)) return false;
+    try {
+      await form.persist(() => save(value));
+      form.reset(initial);
+      setSubmitted(false);
+      return true;
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+      return false;
+    }
+  }
+  const cancel = () => form.leave(props.onCancel ?? (() => form.reset(initial)));
   return {
     value,
     shown: submitted ? errors : ({} as FieldErrors),
     error,
     change: (changes: Partial<T>) => setValue((current) => ({ ...current, ...changes })),
-    async submit(event: FormEvent) {
-      event.preventDefault();
-      setSubmitted(true);
-      setError(null);
-      if (hasErrors(errors)) return;
-      try {
-        await save(value);
-        setValue(initial);
-        setSubmitted(false);
-      } catch (caught) {
-        setError(errorCodeOf(caught));
-      }
+    submit: (event: FormEvent) => void submit(event),
+    cancel,
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key === 'Escape') cancel();
     },
+    notice: <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />,
   };
 }
 
 export interface FormProps<T> {
+  /** Where the form is kept as a draft at a lock: `<section>:new` or `<section>:<id>`. */
+  draftKey: string;
   initial: T;
   title: string;
   onSave(value: T): Promise<void>;
@@ -84,7 +103,9 @@ export interface RecordSectionProps<I, R extends I & { id: number }> {
 /** Records outside cases (signals, activities, board advice): a table, edit in place, delete after confirmation. */
 export function RecordSection<I, R extends I & { id: number }>(props: RecordSectionProps<I, R>) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<R | null>(null);
+  const draftPrefix = props.id.replace(/-(\w)/g, (_match, letter: string) => letter.toUpperCase());
+  // A record whose edit was kept as a draft at the lock opens in its form again.
+  const [editing, setEditing] = useState<R | null>(() => props.rows.find((row) => hasDraft(`${draftPrefix}:${row.id}`)) ?? null);
   const { Form } = props;
   return (
     <section aria-labelledby={`${props.id}-title`} className="card">
@@ -117,6 +138,7 @@ export function RecordSection<I, R extends I & { id: number }>(props: RecordSect
       {editing ? (
         <Form
           key={editing.id}
+          draftKey={`${draftPrefix}:${editing.id}`}
           initial={withoutId(editing)}
           title={t('outreach.saveChanges')}
           onSave={async (value) => {
@@ -126,7 +148,7 @@ export function RecordSection<I, R extends I & { id: number }>(props: RecordSect
           onCancel={() => setEditing(null)}
         />
       ) : (
-        <Form key="new" initial={props.newInput()} title={props.addLabel} onSave={props.onAdd} />
+        <Form key="new" draftKey={`${draftPrefix}:new`} initial={props.newInput()} title={props.addLabel} onSave={props.onAdd} />
       )}
     </section>
   );
