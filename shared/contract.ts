@@ -4,6 +4,7 @@ import {
   CaseInput,
   CaseListRequest,
   CaseListResponse,
+  CaseNumber,
   CaseRecord,
   ComparableCase,
 } from './schemas/cases';
@@ -87,7 +88,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const DueCase = z
-  .object({ id: Id, label: z.string(), firstContactAt: z.string(), closedOn: z.string().nullable(), destroyBy: z.string().nullable() })
+  .object({ id: Id, number: CaseNumber, label: z.string(), firstContactAt: z.string(), closedOn: z.string().nullable(), destroyBy: z.string().nullable() })
   .strict();
 export type DueCase = z.infer<typeof DueCase>;
 

@@ -4,6 +4,7 @@ import { functionRecordsMediation } from '../../shared/taxonomy';
 import { localMinute } from '../../shared/time';
 import { caseYears, comparableCases, listCases } from './cases/caseList';
 import { createCase, deleteCase, getCase, updateCase } from './cases/caseRecords';
+import { keepIssuedNumbers } from './cases/caseNumbers';
 import { addConversation, deleteConversation, updateConversation } from './cases/conversations';
 import { deleteMediation, saveMediation } from './cases/mediation';
 import { saveDraft, takeDrafts } from './drafts/drafts';
@@ -166,12 +167,13 @@ export function createCore(options: CoreOptions): Core {
     'backup.restore': async ({ passphrase }) => {
       const folder = await shell.chooseFolder('restoreFrom');
       if (!folder) throw new AppError('CANCELLED');
-      const destroyedSince = await vault.destructionsBeforeRestore(passphrase);
+      const before = await vault.recordBeforeRestore(passphrase);
       return events.withProgress('restore', async (report) => {
         await restoreBackup(vault, folder, passphrase, clock, settings.get().backupFolder, report);
         // Cases destroyed after this backup was made are destroyed again before anyone sees them.
-        const reapplied = reapplyDestructions(db(), destroyedSince, clock);
-        vault.saveDestructionRecord();
+        const reapplied = reapplyDestructions(db(), before.destructions, clock);
+        keepIssuedNumbers(db(), before.issuedNumbers);
+        vault.saveVaultRecord();
         return { reapplied };
       });
     },
@@ -182,7 +184,7 @@ export function createCore(options: CoreOptions): Core {
       if (ids.some((id) => !due.has(id))) throw new AppError('NOT_DUE');
       return events.withProgress('retention', (report) => {
         const destroyed = destroyCases(db(), ids, clock, report);
-        vault.saveDestructionRecord();
+        vault.saveVaultRecord();
         return { destroyed };
       });
     },
@@ -198,7 +200,12 @@ export function createCore(options: CoreOptions): Core {
     'cases.list': (request) => listCases(db(), request, clock),
     'cases.years': () => caseYears(db()),
     'cases.get': ({ id }) => getCase(db(), id),
-    'cases.create': (input) => createCase(db(), input, clock),
+    'cases.create': (input) => {
+      const created = createCase(db(), input, clock);
+      // The number issued goes beside the vault at once: a restore of an older backup keeps it issued.
+      vault.saveVaultRecord();
+      return created;
+    },
     'cases.update': ({ id, record }) => updateCase(db(), id, record, clock),
     'cases.delete': ({ id }) => {
       deleteCase(db(), id);

@@ -114,7 +114,7 @@ describe('the case record', { timeout: 20_000 }, () => {
     expect(await screen.findByText(/Kies bij 'Verwezen door' welke functie/)).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Verwezen door'), 'ombudsperson');
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
-    await screen.findByRole('heading', { name: /^Zaak 1/ });
+    await screen.findByRole('heading', { name: /^Zaak \d{4}-001/ });
     expect(screen.getByText('Er is nog geen eerste reactie en de 24 uur zijn voorbij.')).toBeInTheDocument();
     expect(screen.queryByText(/^Aanvullen:/)).toBeNull();
     expect(within(screen.getByRole('region', { name: 'Overzicht' })).getByText('Nog niet gevraagd')).toBeInTheDocument();
@@ -148,7 +148,7 @@ describe('the case record', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Toestemming toevoegen' }));
     await user.selectOptions(screen.getByLabelText('Antwoord'), 'refused');
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
-    await screen.findByRole('heading', { name: /^Zaak 1/ });
+    await screen.findByRole('heading', { name: /^Zaak \d{4}-001/ });
     expect(within(screen.getByRole('region', { name: 'Overzicht' })).getByText('Ja, toestemming gegeven')).toBeInTheDocument();
     expect(vault.core.vault.database().prepare('SELECT scope, answer, withdrawn_on FROM case_consents ORDER BY id').all()).toEqual([
       { scope: 'count_in_statistics', answer: 'given', withdrawn_on: null },
@@ -163,7 +163,7 @@ describe('the case record', { timeout: 20_000 }, () => {
     await openNewCase(user);
     await user.click(screen.getByRole('checkbox', { name: 'Werkdruk' }));
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
-    await screen.findByRole('heading', { name: /^Zaak 1/ });
+    await screen.findByRole('heading', { name: /^Zaak \d{4}-001/ });
     const form = screen.getByRole('form', { name: 'Gesprek toevoegen' });
     await user.type(within(form).getByLabelText('Notities'), CANARY.noteWord);
     await user.click(within(form).getByRole('button', { name: 'Gesprek opslaan' }));

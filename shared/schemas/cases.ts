@@ -138,8 +138,12 @@ export function statisticsConsentOf(consents: readonly Consent[]): StatisticsCon
   return answer.answer === 'given' && answer.withdrawnOn === null ? 'given' : 'refused';
 }
 
+/** Year and sequence, never issued twice: 2026-014. */
+export const CaseNumber = z.string().regex(/^\d{4}-\d{3,}$/);
+
 export const CaseRecord = CaseFields.extend({
   id: Id,
+  number: CaseNumber,
   createdAt: z.string(),
   updatedAt: z.string(),
   conversations: z.array(Conversation),
@@ -152,6 +156,7 @@ export type CaseRecord = z.infer<typeof CaseRecord>;
 export const CaseSummary = z
   .object({
     id: Id,
+    number: CaseNumber,
     label: z.string(),
     firstContactAt: LocalDateTime,
     firstResponseAt: LocalDateTime.nullable(),
@@ -196,6 +201,7 @@ export const CaseListResponse = z.object({ total: z.number().int().min(0), rows:
 export const ComparableCase = z
   .object({
     id: Id,
+    number: CaseNumber,
     label: z.string(),
     firstContactAt: LocalDateTime,
     status: z.enum(CASE_STATUSES),

@@ -168,7 +168,7 @@ export const ExportFile = ExportBodyFields.extend({ sha256: z.string().regex(/^[
 export type ExportFile = z.infer<typeof ExportFile>;
 
 /** A case the adviser has not asked about the statistics yet: shown so it can be settled first. */
-export const UnansweredCase = z.object({ id: Id, label: z.string(), firstContactAt: z.string() }).strict();
+export const UnansweredCase = z.object({ id: Id, number: z.string(), label: z.string(), firstContactAt: z.string() }).strict();
 export type UnansweredCase = z.infer<typeof UnansweredCase>;
 
 export const ExportPreview = z

@@ -74,8 +74,8 @@ describe('the annual report, from two advisers to a published PDF', () => {
     await choosePeriod(app.page, 'december');
     await app.page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
     const notAsked = app.page.getByRole('region', { name: '1 zaak is nog niet gevraagd of hij mag meetellen' });
-    await notAsked.getByRole('button', { name: 'Zaak 4' }).click();
-    await app.page.getByRole('heading', { name: /^Zaak 4/ }).waitFor();
+    await notAsked.getByRole('button', { name: /Zaak \d{4}-004/ }).click();
+    await app.page.getByRole('heading', { name: /^Zaak \d{4}-004/ }).waitFor();
 
     const concernsPoint = await exportWithConsent(app, '20-export-preview');
     const concernsFile = JSON.parse(concernsPoint);

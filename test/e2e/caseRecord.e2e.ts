@@ -45,7 +45,7 @@ describe('the complete case record, as advisers use it', () => {
     await consentToStatistics(page, '2026-03-02');
     await app.screenshot('10-case-form');
     await page.getByRole('button', { name: 'Zaak opslaan' }).click();
-    await page.getByRole('heading', { name: 'Zaak 1 Gezamenlijke melding' }).waitFor();
+    await page.getByRole('heading', { name: /^Zaak \d{4}-001 Gezamenlijke melding$/ }).waitFor();
 
     const notes = ['Eerste gesprek: kennismaking.', `Tweede gesprek, ${CANARY.noteWord} besproken.`, 'Derde gesprek: doorverwezen.'];
     for (const [index, note] of notes.entries()) {
@@ -93,7 +93,7 @@ describe('the complete case record, as advisers use it', () => {
     await page.getByRole('checkbox', { name: 'Arbeidsconflict' }).check();
     await page.getByRole('checkbox', { name: 'Bemiddeling' }).check();
     await page.getByRole('button', { name: 'Zaak opslaan' }).click();
-    await page.getByRole('heading', { name: /^Zaak 1/ }).waitFor();
+    await page.getByRole('heading', { name: /^Zaak \d{4}-001/ }).waitFor();
 
     const mediation = page.getByRole('form', { name: 'Bemiddeling' });
     await mediation.getByLabel('Wederhoor gehouden op').fill('2026-03-09');
@@ -119,7 +119,7 @@ describe('the complete case record, as advisers use it', () => {
 
     await lock(page);
     await unlock(page, CANARY.passphrase);
-    await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).click();
+    await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).click();
     const reopened = page.getByRole('form', { name: 'Bemiddeling' });
     await reopened.waitFor();
     expect(await reopened.getByLabel('Instemming gegeven op').inputValue()).toBe('2026-03-05');

@@ -63,7 +63,7 @@ describe('hardening, as an adviser meets it', () => {
     await page.getByLabel('Wachtwoordzin van de back-up').fill(CANARY.passphrase);
     await page.getByRole('button', { name: 'Back-up kiezen en terugzetten…' }).click();
     await page.getByRole('button', { name: 'Ja, back-up kiezen en terugzetten…' }).click();
-    await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).waitFor();
   });
 
   it('changes the passphrase, and makes the adviser wait after repeated wrong ones', async () => {
@@ -100,12 +100,12 @@ describe('hardening, as an adviser meets it', () => {
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Gesloten' });
     await page.getByLabel('Gesloten op').fill('2024-02-01');
     await page.getByRole('button', { name: 'Zaak opslaan' }).click();
-    await page.getByRole('heading', { name: /^Zaak 1/ }).waitFor();
+    await page.getByRole('heading', { name: /^Zaak \d{4}-001/ }).waitFor();
     await addCase(page, '2026-03-02T09:00', 'Anders');
 
     await goTo(page, 'Bewaartermijn');
-    await page.getByRole('checkbox', { name: 'Zaak 1' }).waitFor();
-    expect(await page.getByRole('checkbox', { name: 'Zaak 2' }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: /Zaak \d{4}-001/ }).waitFor();
+    expect(await page.getByRole('checkbox', { name: /Zaak \d{4}-002/ }).count()).toBe(0);
     await page.getByRole('button', { name: '1 zaak vernietigen' }).click();
     await page.getByRole('button', { name: 'Ja, definitief verwijderen' }).click();
     await page.getByRole('status').filter({ hasText: '1 zaak vernietigd.' }).waitFor();

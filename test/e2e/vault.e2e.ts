@@ -20,13 +20,13 @@ describe('the vault, as an adviser uses it', () => {
 
     await addCase(page, '2026-03-14T09:30', 'Rechtstreeks bij deze functie');
     await openCaseList(page);
-    const row = page.getByRole('listitem').filter({ hasText: 'Zaak 1' });
+    const row = page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Rechtstreeks bij deze functie');
     await app.screenshot('01-case-added');
 
     await lock(page);
-    expect(await page.locator('body').textContent()).not.toContain('Zaak 1');
+    expect(await page.locator('body').textContent()).not.toMatch(/Zaak \d{4}-001/);
     const lockedBytes = readFileSync(vaultFile(app));
 
     await unlock(page, CANARY.otherPassphrase);
@@ -37,7 +37,7 @@ describe('the vault, as an adviser uses it', () => {
     await app.screenshot('02-wrong-passphrase');
 
     await unlock(page, CANARY.passphrase);
-    await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).waitFor();
     await app.screenshot('03-reopened');
 
     await app.reopen();
@@ -66,14 +66,14 @@ describe('the vault, as an adviser uses it', () => {
 
     await page.getByLabel('Herstelsleutel', { exact: true }).fill(recoveryKey.toLowerCase());
     await page.getByRole('button', { name: 'Openen en wachtwoordzin vervangen' }).click();
-    await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).waitFor();
     await app.screenshot('04-recovered');
 
     await lock(page);
     await unlock(page, CANARY.passphrase);
     await page.getByText('Deze wachtwoordzin klopt niet. Probeer het opnieuw.').waitFor();
     await unlock(page, CANARY.otherPassphrase);
-    await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).waitFor();
   });
 
   it('locks after the idle minutes and clears the screen', async () => {
@@ -95,7 +95,7 @@ describe('the vault, as an adviser uses it', () => {
 
     await page.clock.runFor(61_000);
     await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
-    expect(await page.locator('body').textContent()).not.toContain('Zaak 1');
+    expect(await page.locator('body').textContent()).not.toMatch(/Zaak \d{4}-001/);
     expect(app.core.vault.status().unlocked).toBe(false);
     await app.screenshot('05-idle-locked');
   });

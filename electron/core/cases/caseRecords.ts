@@ -6,11 +6,14 @@ import { AppError } from '../errors';
 import type { Db } from '../vault/database';
 import { getProfile } from '../vault/profile';
 import { assertCaseExists } from './caseExists';
+import { formatCaseNumber, issueCaseNumber } from './caseNumbers';
 import { listConversations } from './conversations';
 import { getMediation } from './mediation';
 
 interface CaseRow {
   id: number;
+  number_year: number;
+  number_seq: number;
   label: string;
   first_contact_at: string;
   first_response_at: string | null;
@@ -94,7 +97,8 @@ export function createCase(db: Db, input: CaseInput, clock: Clock): { id: number
   refuseImpossible(db, input, clock);
   const stamp = clock().toISOString();
   return db.transaction(() => {
-    const columns = caseColumns(input);
+    const issued = issueCaseNumber(db, clock);
+    const columns = { ...caseColumns(input), number_year: issued.year, number_seq: issued.sequence };
     const names = Object.keys(columns);
     const result = db
       .prepare(
@@ -175,6 +179,7 @@ export function getCase(db: Db, id: number): CaseRecord {
 
   return {
     id: row.id,
+    number: formatCaseNumber(row.number_year, row.number_seq),
     label: row.label,
     firstContactAt: row.first_contact_at,
     firstResponseAt: row.first_response_at,

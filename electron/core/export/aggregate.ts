@@ -1,4 +1,5 @@
 import type { CaseShape, ExportCounts, ExportPeriod, UnansweredCase } from '../../../shared/schemas/export';
+import { formatCaseNumber } from '../cases/caseNumbers';
 import {
   EMPLOYMENT_KEYS,
   GENDER_KEYS,
@@ -101,10 +102,10 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
 
     const uncounted = db
       .prepare(
-        `SELECT id, label, first_contact_at AS firstContactAt, statistics_consent AS consent FROM cases
+        `SELECT id, number_year, number_seq, label, first_contact_at AS firstContactAt, statistics_consent AS consent FROM cases
          WHERE statistics_consent IN ('refused', 'not_asked') AND first_contact_at >= @from AND first_contact_at < @end ORDER BY first_contact_at, id`,
       )
-      .all(range) as (UnansweredCase & { consent: string })[];
+      .all(range) as (Omit<UnansweredCase, 'number'> & { number_year: number; number_seq: number; consent: string })[];
 
     const c = {
       reports: 0,
@@ -282,7 +283,9 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     return {
       counts,
       refused: uncounted.filter((row) => row.consent === 'refused').length,
-      notAskedYet: uncounted.filter((row) => row.consent === 'not_asked').map(({ id, label, firstContactAt }) => ({ id, label, firstContactAt })),
+      notAskedYet: uncounted
+        .filter((row) => row.consent === 'not_asked')
+        .map(({ id, number_year, number_seq, label, firstContactAt }) => ({ id, number: formatCaseNumber(number_year, number_seq), label, firstContactAt })),
     };
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.export_cases');

@@ -34,6 +34,26 @@ describe('schema migrations', () => {
     expect(db.prepare("SELECT value FROM meta WHERE key = 'function'").pluck().get()).toBe('central_confidential_adviser');
   });
 
+  it('10 numbers the cases of a version-9 vault by year of creation, in the order they were made', () => {
+    const db = databaseAt(9);
+    db.exec(`
+      INSERT INTO cases (id, first_contact_at, intake_route, created_at, updated_at) VALUES
+        (4, '2025-12-30T10:00', 'direct', '2025-12-30T10:05:00.000Z', 'x'),
+        (2, '2026-01-05T10:00', 'direct', '2026-01-05T10:05:00.000Z', 'x'),
+        (9, '2026-01-02T10:00', 'direct', '2026-01-06T10:05:00.000Z', 'x');
+    `);
+    migrate(db);
+    expect(db.prepare('SELECT id, number_year, number_seq FROM cases ORDER BY id').all()).toEqual([
+      { id: 2, number_year: 2026, number_seq: 1 },
+      { id: 4, number_year: 2025, number_seq: 1 },
+      { id: 9, number_year: 2026, number_seq: 2 },
+    ]);
+    expect(db.prepare('SELECT year, highest FROM case_numbers ORDER BY year').all()).toEqual([
+      { year: 2025, highest: 1 },
+      { year: 2026, highest: 2 },
+    ]);
+  });
+
   it('rolls a failing migration back whole', () => {
     const db = databaseAt(1);
     const broken = [...MIGRATIONS.slice(0, 1), { version: 2, up: (inner: typeof db) => { inner.exec('CREATE TABLE half (x)'); throw new Error('boom'); } }];

@@ -500,6 +500,31 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 10,
+    up(db) {
+      db.exec(`
+        ALTER TABLE cases ADD COLUMN number_year INTEGER;
+        ALTER TABLE cases ADD COLUMN number_seq INTEGER;
+        -- The highest number issued per year: it only rises, so no number is ever issued twice.
+        CREATE TABLE case_numbers (year INTEGER PRIMARY KEY, highest INTEGER NOT NULL) STRICT;
+      `);
+      // Existing cases are numbered in the order they were created, within their (local) year.
+      const cases = db.prepare('SELECT id, created_at, first_contact_at FROM cases ORDER BY created_at, id').all() as { id: number; created_at: string; first_contact_at: string }[];
+      const highest = new Map<number, number>();
+      const number = db.prepare('UPDATE cases SET number_year = ?, number_seq = ? WHERE id = ?');
+      for (const row of cases) {
+        const created = new Date(row.created_at).getFullYear();
+        const year = Number.isNaN(created) ? Number(row.first_contact_at.slice(0, 4)) : created;
+        const sequence = (highest.get(year) ?? 0) + 1;
+        highest.set(year, sequence);
+        number.run(year, sequence, row.id);
+      }
+      const counter = db.prepare('INSERT INTO case_numbers (year, highest) VALUES (?, ?)');
+      for (const [year, sequence] of highest) counter.run(year, sequence);
+      db.exec('CREATE UNIQUE INDEX cases_number ON cases (number_year, number_seq)');
+    },
+  },
+  {
     version: 11,
     up(db) {
       db.exec(`

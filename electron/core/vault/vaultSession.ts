@@ -19,7 +19,8 @@ import {
   type KdfParams,
 } from './keys';
 import { passphraseWrapContext, readHeader, recoveryWrapContext, writeHeader, type VaultHeader } from './header';
-import { destructionsIn, readDestructionFile, writeDestructionFile, type Destruction } from './destructionRecord';
+import { destructionsIn, readVaultRecord, writeVaultRecord, type VaultRecord } from './destructionRecord';
+import { issuedNumbersIn } from '../cases/caseNumbers';
 import { migrate } from './migrations';
 import { nodeAddonPath } from './sqliteAddon';
 import { PASSPHRASE_RULE, RECOVERY_RULE, UnlockThrottle } from './unlockThrottle';
@@ -244,7 +245,7 @@ export class VaultSession {
       this.dataKey = newKey;
       this.header = header;
       // The record beside the database follows the new key.
-      writeDestructionFile(this.files.destructions, db, newKey, header.vaultId);
+      writeVaultRecord(this.files.destructions, db, newKey, header.vaultId);
       return recoveryKey;
     });
   }
@@ -255,28 +256,30 @@ export class VaultSession {
     return operation(this.db, this.dataKey, this.header);
   }
 
-  /** Writes what retention destroyed to the file beside the database, under the current key. */
-  saveDestructionRecord(): void {
-    this.withKeyMaterial((db, dataKey, header) => writeDestructionFile(this.files.destructions, db, dataKey, header.vaultId));
+  /** Writes what retention destroyed and the case numbers issued to the file beside the database, under the current key. */
+  saveVaultRecord(): void {
+    this.withKeyMaterial((db, dataKey, header) => writeVaultRecord(this.files.destructions, db, dataKey, header.vaultId));
   }
 
   /**
-   * What this vault destroyed, read before a restore replaces it: from the open database, or,
-   * when it is locked or damaged, from the record beside it (opened with the passphrase given).
+   * What this vault destroyed and which numbers it issued, read before a restore replaces it: from
+   * the open database, or, when it is locked or damaged, from the record beside it (opened with
+   * the passphrase given).
    */
-  async destructionsBeforeRestore(passphrase: string): Promise<Destruction[]> {
-    if (this.db) return destructionsIn(this.db);
-    if (!existsSync(this.files.header)) return [];
+  async recordBeforeRestore(passphrase: string): Promise<VaultRecord> {
+    const none: VaultRecord = { destructions: [], issuedNumbers: {} };
+    if (this.db) return { destructions: destructionsIn(this.db), issuedNumbers: issuedNumbersIn(this.db) };
+    if (!existsSync(this.files.header)) return none;
     let header: VaultHeader;
     try {
       header = readHeader(this.files.header);
     } catch {
-      return [];
+      return none;
     }
     const dataKey = await this.unwrapWithPassphrase(header, passphrase);
-    if (!dataKey) return [];
+    if (!dataKey) return none;
     try {
-      return readDestructionFile(this.files.destructions, dataKey) ?? [];
+      return readVaultRecord(this.files.destructions, dataKey) ?? none;
     } finally {
       dataKey.fill(0);
     }

@@ -33,7 +33,7 @@ export function EditCaseScreen({ id }: { id: number }) {
   if (!record || record.id !== id) return <p role="status">{t('caseList.loading')}</p>;
   return (
     <section aria-labelledby="edit-case-title">
-      <h1 id="edit-case-title">{t('caseForm.editTitle', { id })}</h1>
+      <h1 id="edit-case-title">{t('caseForm.editTitle', { number: record.number })}</h1>
       {record.needsAttention && <NeedsAttentionNotice />}
       <CaseForm
         draftKey={`case:${id}`}

@@ -14,7 +14,7 @@ const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
   const go = useNavigationStore((state) => state.go);
   return (
     <button type="button" className="case-row" onClick={() => go({ name: 'case', id: item.id })} data-case-id={item.id}>
-      <span className="case-number">{t('caseList.caseNumber', { id: item.id })}</span>
+      <span className="case-number">{t('caseList.caseNumber', { number: item.number })}</span>
       <span className="case-label">{item.label}</span>
       <span>{formatDateTime(item.firstContactAt, i18n.language)}</span>
       <span>{t(`taxonomy.intakeRoute.${item.intakeRoute}`)}</span>

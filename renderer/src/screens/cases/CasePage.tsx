@@ -32,7 +32,7 @@ export function CasePage({ id }: { id: number }) {
     <article className="case-page" aria-labelledby="case-title">
       <div className="pane-header">
         <h1 id="case-title">
-          {t('caseList.caseNumber', { id: record.id })} {record.label}
+          {t('caseList.caseNumber', { number: record.number })} {record.label}
         </h1>
         <div className="actions">
           <button type="button" className="secondary" onClick={() => go({ name: 'cases' })}>

@@ -18,7 +18,7 @@ export function ComparableCases() {
           {comparable.map((item) => (
             <li key={item.id}>
               <button type="button" className="link" onClick={() => go({ name: 'case', id: item.id })}>
-                {t('caseList.caseNumber', { id: item.id })} {item.label}
+                {t('caseList.caseNumber', { number: item.number })} {item.label}
               </button>{' '}
               · {formatDate(item.firstContactAt.slice(0, 10), i18n.language)} · {item.handlings.map((h) => t(`taxonomy.handling.${h}`)).join(', ') || t('form.notRecorded')}
               {item.outcome && ` · ${t(`taxonomy.outcome.${item.outcome}`)}`}

@@ -16,7 +16,7 @@ export function NotAskedYetList({ cases }: { cases: UnansweredCase[] }) {
         {cases.map((item) => (
           <li key={item.id}>
             <button type="button" className="link" onClick={() => go({ name: 'case', id: item.id })}>
-              {t('caseList.caseNumber', { id: item.id })} {item.label}
+              {t('caseList.caseNumber', { number: item.number })} {item.label}
             </button>{' '}
             — {formatDateTime(item.firstContactAt, i18n.language)}
           </li>

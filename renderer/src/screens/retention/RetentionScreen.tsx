@@ -68,7 +68,7 @@ export function RetentionScreen() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={t('caseList.caseNumber', { id: item.id })}
+                    aria-label={t('caseList.caseNumber', { number: item.number })}
                     checked={selected.has(item.id)}
                     onChange={(event) => {
                       const next = new Set(selected);
@@ -79,7 +79,7 @@ export function RetentionScreen() {
                   />
                 </td>
                 <td>
-                  {t('caseList.caseNumber', { id: item.id })} {item.label}
+                  {t('caseList.caseNumber', { number: item.number })} {item.label}
                 </td>
                 <td>{item.closedOn ? formatDate(item.closedOn, i18n.language) : '—'}</td>
                 <td>{item.destroyBy ? formatDate(item.destroyBy, i18n.language) : '—'}</td>
