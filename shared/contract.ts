@@ -85,7 +85,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const DueCase = z
-  .object({ id: Id, label: z.string(), firstContactAt: z.string(), closedOn: z.string().nullable(), destroyBy: z.string().nullable() })
+  .object({ id: Id, number: z.string(), label: z.string(), firstContactAt: z.string(), closedOn: z.string().nullable(), destroyBy: z.string().nullable() })
   .strict();
 export type DueCase = z.infer<typeof DueCase>;
 
@@ -137,7 +137,7 @@ export const contract = {
   'backup.chooseFolder': { request: Empty, response: Settings },
   'backup.now': { request: Empty, response: z.object({ name: z.string() }).strict() },
   /** `reapplied`: cases destroyed after the backup was made, destroyed again in the restored vault. */
-  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: z.object({ reapplied: z.number().int().min(0) }).strict() },
+  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: z.object({ reapplied: z.number().int().min(0), madeAt: z.string(), cases: z.number().int().min(0) }).strict() },
 
   'retention.due': { request: Empty, response: z.array(DueCase) },
   /** Backups in the backup folder still holding a destroyed case; they can only be deleted. */

@@ -137,6 +137,8 @@ export function statisticsConsentOf(consents: readonly Consent[]): StatisticsCon
 
 export const CaseRecord = CaseFields.extend({
   id: Id,
+  /** Year and sequence, e.g. 2026-014: never issued twice, whatever is deleted or restored. */
+  number: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   conversations: z.array(Conversation),
@@ -149,6 +151,7 @@ export type CaseRecord = z.infer<typeof CaseRecord>;
 export const CaseSummary = z
   .object({
     id: Id,
+    number: z.string(),
     label: z.string(),
     firstContactAt: LocalDateTime,
     firstResponseAt: LocalDateTime.nullable(),
@@ -193,6 +196,7 @@ export const CaseListResponse = z.object({ total: z.number().int().min(0), rows:
 export const ComparableCase = z
   .object({
     id: Id,
+    number: z.string(),
     label: z.string(),
     firstContactAt: LocalDateTime,
     status: z.enum(CASE_STATUSES),

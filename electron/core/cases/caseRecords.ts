@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import type { Db } from '../vault/database';
 import { getProfile } from '../vault/profile';
 import { assertCaseExists } from './caseExists';
+import { formatCaseNumber, issueCaseNumber } from './caseNumbers';
 import { listConversations } from './conversations';
 import { getMediation } from './mediation';
 
@@ -29,6 +30,8 @@ interface CaseRow {
   outcome: CaseInput['outcome'];
   destroy_by: string | null;
   needs_attention: number;
+  number_year: number;
+  number_seq: number;
   created_at: string;
   updated_at: string;
 }
@@ -96,11 +99,13 @@ export function createCase(db: Db, input: CaseInput, clock: Clock): { id: number
   return db.transaction(() => {
     const columns = caseColumns(input);
     const names = Object.keys(columns);
+    const number = issueCaseNumber(db, clock);
     const result = db
       .prepare(
-        `INSERT INTO cases (${names.join(', ')}, created_at, updated_at) VALUES (${names.map((n) => `@${n}`).join(', ')}, @stamp, @stamp)`,
+        `INSERT INTO cases (${names.join(', ')}, number_year, number_seq, created_at, updated_at)
+         VALUES (${names.map((n) => `@${n}`).join(', ')}, @numberYear, @numberSeq, @stamp, @stamp)`,
       )
-      .run({ ...columns, stamp });
+      .run({ ...columns, numberYear: number.year, numberSeq: number.sequence, stamp });
     const id = Number(result.lastInsertRowid);
     writeChildren(db, id, input);
     return { id };
@@ -175,6 +180,7 @@ export function getCase(db: Db, id: number): CaseRecord {
 
   return {
     id: row.id,
+    number: formatCaseNumber(row.number_year, row.number_seq),
     label: row.label,
     firstContactAt: row.first_contact_at,
     firstResponseAt: row.first_response_at,

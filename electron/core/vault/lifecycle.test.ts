@@ -292,7 +292,7 @@ describe('a destruction and the backups', () => {
 
     now = new Date(now.getTime() + 60_000);
     dialogs.nextFolder(join(folder, name));
-    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1 });
+    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toMatchObject({ reapplied: 1, cases: 1 });
     expect(caseCount()).toBe(1);
     const key = dataKeyCopy();
     await ok('vault.lock', {});
@@ -303,7 +303,7 @@ describe('a destruction and the backups', () => {
     bytes.fill(0x5a, 4096 * 2, 4096 * 3);
     writeFileSync(join(vaultDir(), 'vault.db'), bytes);
     dialogs.nextFolder(join(folder, name));
-    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1 });
+    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toMatchObject({ reapplied: 1, cases: 1 });
     expect(caseCount()).toBe(1);
 
     // The old backup still holds the case: the retention screen offers to delete it.
