@@ -18,6 +18,7 @@ import { DocumentRequest, PublicationDocument, ReportTexts, SavePublicationReque
 import { CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
 import type { VaultEvent } from './events';
 import { VAULT_FUNCTIONS } from './taxonomy';
+import { passphraseVerdict } from './passphraseRule';
 
 export { Language, LocalDate, LocalDateTime } from './schemas/primitives';
 export * from './schemas/cases';
@@ -47,6 +48,11 @@ const EXPORT_FILE_MAX = 2_000_000;
 const TEAM_FILE_MAX = 100_000;
 
 const Passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
+/** A passphrase being chosen: the rule the window's meter shows, so the core refuses what it calls weak. */
+const NewPassphrase = z
+  .string()
+  .max(PASSPHRASE_MAX_LENGTH)
+  .refine((passphrase) => passphraseVerdict(passphrase) === 'strong', { message: 'weakPassphrase' });
 
 /** The recovery key as the adviser types it: letters, digits, dashes and spaces, nothing else. */
 const RecoveryKeyInput = z
@@ -114,21 +120,21 @@ export const contract = {
   'vault.status': { request: Empty, response: VaultStatus },
   'vault.create': {
     request: z
-      .object({ passphrase: Passphrase, function: z.enum(VAULT_FUNCTIONS), external: z.boolean().default(false) })
+      .object({ passphrase: NewPassphrase, function: z.enum(VAULT_FUNCTIONS), external: z.boolean().default(false) })
       .strict()
       .refine((request) => !request.external || request.function === 'faculty_confidential_adviser', { message: 'externalOnlyFaculty', path: ['external'] }),
     response: RecoveryKeyResponse,
   },
   'vault.unlock': { request: z.object({ passphrase: Passphrase }).strict(), response: Empty },
   'vault.recover': {
-    request: z.object({ recoveryKey: RecoveryKeyInput, newPassphrase: Passphrase }).strict(),
+    request: z.object({ recoveryKey: RecoveryKeyInput, newPassphrase: NewPassphrase }).strict(),
     response: Empty,
   },
   /** Asks for a lock through the core's one lock path: the window is told "locking" first. */
   'vault.lock': { request: Empty, response: Empty },
   /** The window has saved what it must; a pending lock may happen now. */
   'vault.lockReady': { request: Empty, response: Empty },
-  'vault.changePassphrase': { request: z.object({ current: Passphrase, next: Passphrase }).strict(), response: Empty },
+  'vault.changePassphrase': { request: z.object({ current: Passphrase, next: NewPassphrase }).strict(), response: Empty },
   'vault.newRecoveryKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
   'vault.rotateKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
   'settings.get': { request: Empty, response: Settings },

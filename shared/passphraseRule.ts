@@ -1,0 +1,26 @@
+import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { PASSPHRASE_MIN_LENGTH } from './limits';
+
+zxcvbnOptions.setOptions({ dictionary, graphs: adjacencyGraphs });
+
+/** The weakest score a new passphrase may have: "strong" on zxcvbn's 0–4 scale. */
+export const MIN_ACCEPTED_SCORE = 3;
+
+export type PassphraseVerdict = 'tooShort' | 'tooWeak' | 'strong';
+
+/** zxcvbn's 0–4 estimate of how hard the passphrase is to guess. */
+export function passphraseScore(passphrase: string): number {
+  return passphrase ? zxcvbn(passphrase).score : 0;
+}
+
+/**
+ * The one rule for a new passphrase, applied by the meter in the window and by the core: too
+ * short (fewer than the minimum of characters that are not spaces) before any score, then too
+ * easy to guess, else strong.
+ */
+export function passphraseVerdict(passphrase: string): PassphraseVerdict {
+  if (passphrase.replace(/\s/gu, '').length < PASSPHRASE_MIN_LENGTH) return 'tooShort';
+  if (passphraseScore(passphrase) < MIN_ACCEPTED_SCORE) return 'tooWeak';
+  return 'strong';
+}
