@@ -20,7 +20,12 @@ export function passphraseScore(passphrase: string): number {
  * easy to guess, else strong.
  */
 export function passphraseVerdict(passphrase: string): PassphraseVerdict {
-  if (passphrase.replace(/\s/gu, '').length < PASSPHRASE_MIN_LENGTH) return 'tooShort';
-  if (passphraseScore(passphrase) < MIN_ACCEPTED_SCORE) return 'tooWeak';
-  return 'strong';
+  return ratePassphrase(passphrase).verdict;
+}
+
+/** The verdict with the score it came from, for the meter (zxcvbn runs once per keystroke, not twice). */
+export function ratePassphrase(passphrase: string): { verdict: PassphraseVerdict; score: number } {
+  const score = passphraseScore(passphrase);
+  if (passphrase.replace(/\s/gu, '').length < PASSPHRASE_MIN_LENGTH) return { verdict: 'tooShort', score };
+  return { verdict: score < MIN_ACCEPTED_SCORE ? 'tooWeak' : 'strong', score };
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSPHRASE_MIN_LENGTH } from '../../../shared/limits';
-import { passphraseScore, passphraseVerdict, type PassphraseVerdict } from '../../../shared/passphraseRule';
+import { ratePassphrase, type PassphraseVerdict } from '../../../shared/passphraseRule';
 import { passphraseProblem } from './passphraseStrength';
 
 /** Red, orange, green: the colour says the verdict, never more than it (a short passphrase is never green). */
@@ -21,9 +21,9 @@ interface Props {
 export function NewPassphraseFields({ passphrase, repeat, onPassphrase, onRepeat, labels, showProblems, autoFocus = false }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const verdict = passphraseVerdict(passphrase);
-  // The bar grows with the score but never reaches full while the verdict is not strong.
-  const filled = verdict === 'strong' ? passphraseScore(passphrase) + 1 : Math.min(passphraseScore(passphrase) + 1, 2);
+  const { verdict, score } = ratePassphrase(passphrase);
+  // The bar grows with the score but stays short while the verdict is not strong.
+  const filled = verdict === 'strong' ? score + 1 : Math.min(score + 1, 2);
   const problem = passphraseProblem(passphrase, repeat);
   return (
     <>
