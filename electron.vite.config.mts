@@ -7,7 +7,7 @@ export default defineConfig({
     // age-encryption is ESM only: bundled into the CommonJS core process rather than required at
     // run time. The publication's writers and the LP solver are bundled too (only what the core
     // uses), so their packages, far larger than that, stay out of the installed app.
-    plugins: [externalizeDepsPlugin({ exclude: ['age-encryption', 'docx', 'exceljs', 'javascript-lp-solver'] })],
+    plugins: [externalizeDepsPlugin({ exclude: ['@zxcvbn-ts/core', '@zxcvbn-ts/language-common', 'age-encryption', 'docx', 'exceljs', 'javascript-lp-solver'] })],
     build: { rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts'), coreProcess: resolve(__dirname, 'electron/coreProcess/coreProcess.ts') } } },
   },
   preload: {

@@ -77,7 +77,7 @@ describe('the packaged tree for linux-x64', () => {
       await shell.ok('cases.create', caseInput());
       await shell.ok('backup.chooseFolder', {});
       const { name } = await shell.ok<{ name: string }>('backup.now', {});
-      expect(readdirSync(join(paths.backups, name)).sort()).toEqual(['vault.db', 'vault.header.json']);
+      expect(readdirSync(join(paths.backups, name)).sort()).toEqual(['vault.db', 'vault.destructions.json', 'vault.header.json']);
       await shell.ok('vault.lock', {});
       await shell.ok('vault.unlock', { passphrase: CANARY.passphrase });
       const preview = await shell.ok<{ file: { exportId: string } }>('export.preview', { period: { from: '2026-01-01', to: '2026-06-30' }, includeUnits: false });

@@ -79,7 +79,7 @@ describe('the built shell, driven through its vault IPC handler', () => {
     await ok('cases.create', caseInput());
     await ok('backup.chooseFolder', {});
     const { name } = (await ok('backup.now', {})) as { name: string };
-    expect(readdirSync(join(paths.backups, name)).sort()).toEqual(['vault.db', 'vault.header.json']);
+    expect(readdirSync(join(paths.backups, name)).sort()).toEqual(['vault.db', 'vault.destructions.json', 'vault.header.json']);
     expect(readFileSync(join(paths.backups, name, 'vault.db')).includes(Buffer.from('CANARYLABELDOSSIER'))).toBe(false);
     expect(eventsSent().filter((event) => event.type === 'progress' && event.operation === 'backup').map((event) => (event.type === 'progress' ? [event.phase, event.done] : []))).toEqual([
       ['snapshot', false],

@@ -4,7 +4,6 @@ import {
   CaseInput,
   CaseListRequest,
   CaseListResponse,
-  CaseNumber,
   CaseRecord,
   ComparableCase,
 } from './schemas/cases';
@@ -20,6 +19,7 @@ import { CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
 import { Draft, DraftInput } from './schemas/drafts';
 import type { VaultEvent } from './events';
 import { VAULT_FUNCTIONS } from './taxonomy';
+import { passphraseVerdict } from './passphraseRule';
 
 export { Language, LocalDate, LocalDateTime } from './schemas/primitives';
 export * from './schemas/cases';
@@ -50,6 +50,11 @@ const EXPORT_FILE_MAX = 2_000_000;
 const TEAM_FILE_MAX = 100_000;
 
 const Passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
+/** A passphrase being chosen: the rule the window's meter shows, so the core refuses what it calls weak. */
+const NewPassphrase = z
+  .string()
+  .max(PASSPHRASE_MAX_LENGTH)
+  .refine((passphrase) => passphraseVerdict(passphrase) === 'strong', { message: 'weakPassphrase' });
 
 /** The recovery key as the adviser types it: letters, digits, dashes and spaces, nothing else. */
 const RecoveryKeyInput = z
@@ -88,7 +93,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const DueCase = z
-  .object({ id: Id, number: CaseNumber, label: z.string(), firstContactAt: z.string(), closedOn: z.string().nullable(), destroyBy: z.string().nullable() })
+  .object({ id: Id, number: z.string(), label: z.string(), firstContactAt: z.string(), closedOn: z.string().nullable(), destroyBy: z.string().nullable() })
   .strict();
 export type DueCase = z.infer<typeof DueCase>;
 
@@ -117,21 +122,21 @@ export const contract = {
   'vault.status': { request: Empty, response: VaultStatus },
   'vault.create': {
     request: z
-      .object({ passphrase: Passphrase, function: z.enum(VAULT_FUNCTIONS), external: z.boolean().default(false) })
+      .object({ passphrase: NewPassphrase, function: z.enum(VAULT_FUNCTIONS), external: z.boolean().default(false) })
       .strict()
       .refine((request) => !request.external || request.function === 'faculty_confidential_adviser', { message: 'externalOnlyFaculty', path: ['external'] }),
     response: RecoveryKeyResponse,
   },
   'vault.unlock': { request: z.object({ passphrase: Passphrase }).strict(), response: Empty },
   'vault.recover': {
-    request: z.object({ recoveryKey: RecoveryKeyInput, newPassphrase: Passphrase }).strict(),
+    request: z.object({ recoveryKey: RecoveryKeyInput, newPassphrase: NewPassphrase }).strict(),
     response: Empty,
   },
   /** Asks for a lock through the core's one lock path: the window is told "locking" first. */
   'vault.lock': { request: Empty, response: Empty },
   /** The window has saved what it must; a pending lock may happen now. */
   'vault.lockReady': { request: Empty, response: Empty },
-  'vault.changePassphrase': { request: z.object({ current: Passphrase, next: Passphrase }).strict(), response: Empty },
+  'vault.changePassphrase': { request: z.object({ current: Passphrase, next: NewPassphrase }).strict(), response: Empty },
   'vault.newRecoveryKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
   'vault.rotateKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
   'settings.get': { request: Empty, response: Settings },
@@ -140,7 +145,7 @@ export const contract = {
   'backup.chooseFolder': { request: Empty, response: Settings },
   'backup.now': { request: Empty, response: z.object({ name: z.string() }).strict() },
   /** `reapplied`: cases destroyed after the backup was made, destroyed again in the restored vault. */
-  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: z.object({ reapplied: z.number().int().min(0) }).strict() },
+  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: z.object({ reapplied: z.number().int().min(0), madeAt: z.string(), cases: z.number().int().min(0) }).strict() },
 
   'retention.due': { request: Empty, response: z.array(DueCase) },
   /** Backups in the backup folder still holding a destroyed case; they can only be deleted. */

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'VAULT_EXISTS',
   'VAULT_NOT_FOUND',
   'WRONG_PASSPHRASE',
+  /** A new passphrase the shared rule calls too short or too easy to guess. */
+  'WEAK_PASSPHRASE',
   'WRONG_RECOVERY_KEY',
   'CORRUPT_VAULT',
   /** The app's own files (the SQLite addon) do not load: reinstall; the vault is untouched. */

@@ -17,7 +17,8 @@ export type LockReason = (typeof LOCK_REASONS)[number];
  */
 export const OPERATION_PHASES = {
   backup: ['snapshot', 'verify', 'prune'],
-  restore: ['copy', 'unlock', 'verify'],
+  // The backup's passphrase and pages are checked before anything of the current vault moves.
+  restore: ['unlock', 'verify', 'copy'],
   retention: ['delete', 'reindex', 'rewrite'],
   rotation: ['confirm', 'rekey', 'header'],
   export: ['count', 'format'],

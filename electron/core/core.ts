@@ -3,8 +3,8 @@ import { basename, join } from 'node:path';
 import { functionRecordsMediation } from '../../shared/taxonomy';
 import { localMinute } from '../../shared/time';
 import { caseYears, comparableCases, listCases } from './cases/caseList';
+import { highestIssued, raiseIssuedNumbers } from './cases/caseNumbers';
 import { createCase, deleteCase, getCase, updateCase } from './cases/caseRecords';
-import { keepIssuedNumbers } from './cases/caseNumbers';
 import { addConversation, deleteConversation, updateConversation } from './cases/conversations';
 import { deleteMediation, saveMediation } from './cases/mediation';
 import { saveDraft, takeDrafts } from './drafts/drafts';
@@ -29,8 +29,8 @@ import { createLogger, type Logger } from './log';
 import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from './outreach/outreach';
 import { SettingsStore } from './settings/settingsStore';
 import { noShell, type ShellServices } from './shell';
-import { backupsHoldingDestroyed, createBackup, pruneBackups, restoreBackup } from './vault/backup';
-import { destructionsIn } from './vault/destructionRecord';
+import { backupsHoldingDestroyed, createBackup, openBackup, pruneBackups, restoreBackup } from './vault/backup';
+import { destructionsIn, type VaultRecord } from './vault/destructionRecord';
 import type { Db } from './vault/database';
 import { getProfile, setProfile } from './vault/profile';
 import { LockCoordinator } from './vault/lockCoordinator';
@@ -78,7 +78,7 @@ export function createCore(options: CoreOptions): Core {
   const events = new CoreEvents();
   const locks = new LockCoordinator(vault, events, options.lockDeadlineMs);
   const exports = new ExportService(shell, clock);
-  vault.onLock(() => exports.forget());
+  vault.onClose(() => exports.forget());
   vault.beforeLock(() => {
     const { autoBackupOnLock, backupFolder, keepBackups } = settings.get();
     if (!autoBackupOnLock || !backupFolder) return;
@@ -167,14 +167,23 @@ export function createCore(options: CoreOptions): Core {
     'backup.restore': async ({ passphrase }) => {
       const folder = await shell.chooseFolder('restoreFrom');
       if (!folder) throw new AppError('CANCELLED');
-      const before = await vault.recordBeforeRestore(passphrase);
       return events.withProgress('restore', async (report) => {
-        await restoreBackup(vault, folder, passphrase, clock, settings.get().backupFolder, report);
+        const backup = await openBackup(vault, folder, passphrase, report);
+        let before: VaultRecord;
+        try {
+          before = await vault.recordBeforeRestore(passphrase);
+        } catch (error) {
+          backup.dataKey.fill(0);
+          throw error;
+        }
+        const { madeAt } = await restoreBackup(vault, backup, clock, settings.get().backupFolder, report);
         // Cases destroyed after this backup was made are destroyed again before anyone sees them.
         const reapplied = reapplyDestructions(db(), before.destructions, clock);
-        keepIssuedNumbers(db(), before.issuedNumbers);
-        vault.saveVaultRecord();
-        return { reapplied };
+        // No case number issued before the restore, here or when the backup was made, is issued again.
+        raiseIssuedNumbers(db(), highestIssued(before.caseNumbers, vault.recordBeside()?.caseNumbers ?? []));
+        vault.saveDestructionRecord();
+        const cases = db().prepare('SELECT count(*) FROM cases').pluck().get() as number;
+        return { reapplied, madeAt: madeAt.toISOString(), cases };
       });
     },
     'retention.due': () => dueCases(db(), settings.get().retentionYears, clock),
@@ -184,7 +193,7 @@ export function createCore(options: CoreOptions): Core {
       if (ids.some((id) => !due.has(id))) throw new AppError('NOT_DUE');
       return events.withProgress('retention', (report) => {
         const destroyed = destroyCases(db(), ids, clock, report);
-        vault.saveVaultRecord();
+        vault.saveDestructionRecord();
         return { destroyed };
       });
     },
@@ -202,8 +211,8 @@ export function createCore(options: CoreOptions): Core {
     'cases.get': ({ id }) => getCase(db(), id),
     'cases.create': (input) => {
       const created = createCase(db(), input, clock);
-      // The number issued goes beside the vault at once: a restore of an older backup keeps it issued.
-      vault.saveVaultRecord();
+      // The number just issued goes into the record beside the database too, which survives a restore.
+      vault.saveDestructionRecord();
       return created;
     },
     'cases.update': ({ id, record }) => updateCase(db(), id, record, clock),

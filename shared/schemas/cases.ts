@@ -99,12 +99,8 @@ const CaseFields = z
   })
   .strict();
 
-/**
- * Rules between fields; dates in the future are checked against the clock by the core and the form.
- * A nature is required of every new save (a saved case without one is kept and flagged,
- * needsAttention); it is a field rule, so the form names it even while other fields are missing.
- */
-export const CaseInput = CaseFields.extend({ natures: uniqueList(z.enum(NATURES), NATURES.length).min(1, 'natureNeeded') }).superRefine((input, context) => {
+/** Rules between fields; dates in the future are checked against the clock by the core and the form. */
+export const CaseInput = CaseFields.superRefine((input, context) => {
   const contactDate = input.firstContactAt.slice(0, 10);
   const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
   if (input.firstResponseAt !== null && input.firstResponseAt < input.firstContactAt) {
@@ -119,6 +115,7 @@ export const CaseInput = CaseFields.extend({ natures: uniqueList(z.enum(NATURES)
   if (input.reporterIdentified && input.reporters.length === 0) issue(['reporters'], 'reporterNeeded');
   if (input.referrals.length > 0 && !input.handlings.includes('referral')) issue(['handlings'], 'referralNeedsHandling');
   // A saved case that breaks these is kept and flagged (needsAttention), so only new saves are refused here.
+  if (input.natures.length === 0) issue(['natures'], 'natureNeeded');
   if (input.handlings.includes(ADVICE_ONLY) && input.handlings.length > 1) issue(['handlings'], 'adviceOnlyExclusive');
   // A report another team function passed on is counted there; the route and the source must agree.
   const fromFunction = isFunctionReferralCode(input.referredInBy);
@@ -138,12 +135,10 @@ export function statisticsConsentOf(consents: readonly Consent[]): StatisticsCon
   return answer.answer === 'given' && answer.withdrawnOn === null ? 'given' : 'refused';
 }
 
-/** Year and sequence, never issued twice: 2026-014. */
-export const CaseNumber = z.string().regex(/^\d{4}-\d{3,}$/);
-
 export const CaseRecord = CaseFields.extend({
   id: Id,
-  number: CaseNumber,
+  /** Year and sequence, e.g. 2026-014: never issued twice, whatever is deleted or restored. */
+  number: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   conversations: z.array(Conversation),
@@ -156,7 +151,7 @@ export type CaseRecord = z.infer<typeof CaseRecord>;
 export const CaseSummary = z
   .object({
     id: Id,
-    number: CaseNumber,
+    number: z.string(),
     label: z.string(),
     firstContactAt: LocalDateTime,
     firstResponseAt: LocalDateTime.nullable(),
@@ -201,7 +196,7 @@ export const CaseListResponse = z.object({ total: z.number().int().min(0), rows:
 export const ComparableCase = z
   .object({
     id: Id,
-    number: CaseNumber,
+    number: z.string(),
     label: z.string(),
     firstContactAt: LocalDateTime,
     status: z.enum(CASE_STATUSES),

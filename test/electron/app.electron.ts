@@ -54,7 +54,7 @@ describe('the real app in Electron', () => {
     await page.getByRole('button', { name: 'Nu een back-up maken' }).click();
     await page.getByText(/Back-up gemaakt en gecontroleerd/).waitFor();
     const [backup] = readdirSync(backups);
-    expect(readdirSync(join(backups, backup!)).sort()).toEqual(['vault.db', 'vault.header.json']);
+    expect(readdirSync(join(backups, backup!)).sort()).toEqual(['vault.db', 'vault.destructions.json', 'vault.header.json']);
     expect(readFileSync(join(backups, backup!, 'vault.db')).includes(Buffer.from(CANARY.passphrase))).toBe(false);
 
     // Vault › Lock, as Ctrl/Cmd+L would: the menu item goes through the core's one lock path.

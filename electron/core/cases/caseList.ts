@@ -3,7 +3,7 @@ import { isResponseLate } from '../../../shared/responseTime';
 import type { Clock } from '../clock';
 import type { Db } from '../vault/database';
 import { assertCaseExists } from './caseExists';
-import { formatCaseNumber, numberSearch } from './caseNumbers';
+import { CASE_NUMBER_SQL, caseNumberCondition } from './caseNumbers';
 
 const ORDER_BY: Record<CaseListRequest['sort'], string> = {
   first_contact_desc: 'c.first_contact_at DESC, c.id DESC',
@@ -22,9 +22,9 @@ export function ftsQuery(search: string): string | null {
   return words.slice(0, 16).map((word) => `"${word}"*`).join(' ');
 }
 
-function whereClause(filter: CaseFilter, searching: boolean): { sql: string; params: Record<string, string | number | null> } {
+function whereClause(filter: CaseFilter, searching: boolean): { sql: string; params: Record<string, string | number> } {
   const conditions: string[] = [];
-  const params: Record<string, string | number | null> = {};
+  const params: Record<string, string | number> = {};
   if (filter.status) {
     conditions.push('c.status = @status');
     params.status = filter.status;
@@ -43,20 +43,19 @@ function whereClause(filter: CaseFilter, searching: boolean): { sql: string; par
     params.intakeRoute = filter.intakeRoute;
   }
   if (filter.openWithoutResponse) conditions.push("c.status = 'open' AND c.first_response_at IS NULL");
+  // A typed case number (2026-014, 2026-14, 14) also finds the case with that number.
+  const byNumber = caseNumberCondition(filter.search);
+  if (byNumber) Object.assign(params, byNumber.params);
   if (searching) {
-    const number = numberSearch(filter.search);
-    const byNumber = number ? ' OR (c.number_seq = @numberSeq AND (@numberYear IS NULL OR c.number_year = @numberYear))' : '';
-    conditions.push(`(c.id IN (SELECT case_id FROM temp.search_hits) OR c.label LIKE @like ESCAPE '\\'${byNumber})`);
+    conditions.push(`(c.id IN (SELECT case_id FROM temp.search_hits) OR c.label LIKE @like ESCAPE '\\'${byNumber ? ` OR ${byNumber.sql}` : ''})`);
     params.like = `%${filter.search.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    if (number) Object.assign(params, { numberSeq: number.sequence, numberYear: number.year });
   }
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
 interface SummaryRow {
   id: number;
-  number_year: number;
-  number_seq: number;
+  number: string;
   label: string;
   first_contact_at: string;
   first_response_at: string | null;
@@ -87,7 +86,7 @@ export function listCases(db: Db, request: CaseListRequest, clock: Clock): { tot
   const total = db.prepare(`SELECT count(*) FROM cases c ${sql}`).pluck().get(params) as number;
   const rows = db
     .prepare(
-      `SELECT c.id, c.number_year, c.number_seq, c.label, c.first_contact_at, c.first_response_at, c.intake_route, c.status, c.statistics_consent, c.needs_attention,
+      `SELECT c.id, ${CASE_NUMBER_SQL} AS number, c.label, c.first_contact_at, c.first_response_at, c.intake_route, c.status, c.statistics_consent, c.needs_attention,
          (SELECT group_concat(nature) FROM case_natures WHERE case_id = c.id) AS natures,
          (SELECT count(*) FROM case_reporters WHERE case_id = c.id) AS reporter_count,
          (SELECT count(*) FROM conversations WHERE case_id = c.id) AS conversation_count
@@ -101,7 +100,7 @@ export function listCases(db: Db, request: CaseListRequest, clock: Clock): { tot
     total,
     rows: rows.map((row) => ({
       id: row.id,
-      number: formatCaseNumber(row.number_year, row.number_seq),
+      number: row.number,
       label: row.label,
       firstContactAt: row.first_contact_at,
       firstResponseAt: row.first_response_at,
@@ -129,7 +128,7 @@ export function comparableCases(db: Db, id: number): ComparableCase[] {
   assertCaseExists(db, id);
   const rows = db
     .prepare(
-      `SELECT c.id, c.number_year, c.number_seq, c.label, c.first_contact_at, c.status, c.outcome,
+      `SELECT c.id, ${CASE_NUMBER_SQL} AS number, c.label, c.first_contact_at, c.status, c.outcome,
          (SELECT group_concat(nature) FROM case_natures WHERE case_id = c.id) AS natures,
          (SELECT group_concat(handling) FROM case_handlings WHERE case_id = c.id) AS handlings
        FROM cases c
@@ -142,8 +141,7 @@ export function comparableCases(db: Db, id: number): ComparableCase[] {
     )
     .all({ id }) as {
     id: number;
-    number_year: number;
-    number_seq: number;
+    number: string;
     label: string;
     first_contact_at: string;
     status: ComparableCase['status'];
@@ -153,7 +151,7 @@ export function comparableCases(db: Db, id: number): ComparableCase[] {
   }[];
   return rows.map((row) => ({
     id: row.id,
-    number: formatCaseNumber(row.number_year, row.number_seq),
+    number: row.number,
     label: row.label,
     firstContactAt: row.first_contact_at,
     status: row.status,

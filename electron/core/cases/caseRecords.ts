@@ -12,8 +12,6 @@ import { getMediation } from './mediation';
 
 interface CaseRow {
   id: number;
-  number_year: number;
-  number_seq: number;
   label: string;
   first_contact_at: string;
   first_response_at: string | null;
@@ -32,6 +30,8 @@ interface CaseRow {
   outcome: CaseInput['outcome'];
   destroy_by: string | null;
   needs_attention: number;
+  number_year: number;
+  number_seq: number;
   created_at: string;
   updated_at: string;
 }
@@ -97,14 +97,15 @@ export function createCase(db: Db, input: CaseInput, clock: Clock): { id: number
   refuseImpossible(db, input, clock);
   const stamp = clock().toISOString();
   return db.transaction(() => {
-    const issued = issueCaseNumber(db, clock);
-    const columns = { ...caseColumns(input), number_year: issued.year, number_seq: issued.sequence };
+    const columns = caseColumns(input);
     const names = Object.keys(columns);
+    const number = issueCaseNumber(db, clock);
     const result = db
       .prepare(
-        `INSERT INTO cases (${names.join(', ')}, created_at, updated_at) VALUES (${names.map((n) => `@${n}`).join(', ')}, @stamp, @stamp)`,
+        `INSERT INTO cases (${names.join(', ')}, number_year, number_seq, created_at, updated_at)
+         VALUES (${names.map((n) => `@${n}`).join(', ')}, @numberYear, @numberSeq, @stamp, @stamp)`,
       )
-      .run({ ...columns, stamp });
+      .run({ ...columns, numberYear: number.year, numberSeq: number.sequence, stamp });
     const id = Number(result.lastInsertRowid);
     writeChildren(db, id, input);
     return { id };

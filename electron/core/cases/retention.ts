@@ -3,7 +3,7 @@ import { localMinute } from '../../../shared/time';
 import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
-import { formatCaseNumber } from './caseNumbers';
+import { CASE_NUMBER_SQL } from './caseNumbers';
 import { recordDestructions, type Destruction } from '../vault/destructionRecord';
 
 /** The date `years` before today: a case closed on or before it is due for destruction. */
@@ -16,14 +16,13 @@ function cutoff(now: Date, years: number): string {
 /** Cases past their retention: closed longer ago than the setting, or past their own destroy-by date. */
 export function dueCases(db: Db, retentionYears: number, clock: Clock): DueCase[] {
   const now = clock();
-  const rows = db
+  return db
     .prepare(
-      `SELECT id, number_year, number_seq, label, first_contact_at AS firstContactAt, closed_on AS closedOn, destroy_by AS destroyBy FROM cases
-       WHERE (status = 'closed' AND closed_on <= @cutoff) OR destroy_by <= @today
-       ORDER BY coalesce(destroy_by, closed_on), id`,
+      `SELECT c.id, ${CASE_NUMBER_SQL} AS number, c.label, c.first_contact_at AS firstContactAt, c.closed_on AS closedOn, c.destroy_by AS destroyBy FROM cases c
+       WHERE (c.status = 'closed' AND c.closed_on <= @cutoff) OR c.destroy_by <= @today
+       ORDER BY coalesce(c.destroy_by, c.closed_on), c.id`,
     )
-    .all({ cutoff: cutoff(now, retentionYears), today: localMinute(now).slice(0, 10) }) as (Omit<DueCase, 'number'> & { number_year: number; number_seq: number })[];
-  return rows.map(({ number_year, number_seq, ...row }) => ({ ...row, number: formatCaseNumber(number_year, number_seq) }));
+    .all({ cutoff: cutoff(now, retentionYears), today: localMinute(now).slice(0, 10) }) as DueCase[];
 }
 
 /**

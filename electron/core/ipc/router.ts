@@ -20,6 +20,7 @@ const fail = (code: ErrorCode): Result<never> => ({ ok: false, error: { code } }
 const RULE_CODES: Record<string, ErrorCode> = {
   adviceOnlyExclusive: 'CONTRADICTORY_HANDLING',
   natureNeeded: 'NATURE_REQUIRED',
+  weakPassphrase: 'WEAK_PASSPHRASE',
 };
 
 /** A rule's own code only when that rule is all that is wrong; anything else malformed is INVALID_INPUT. */

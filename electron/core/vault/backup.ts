@@ -1,17 +1,20 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
 import { syncDirectory, syncFile } from '../storage/atomicWrite';
 import { openEncryptedDatabase } from './database';
 import type { Destruction } from './destructionRecord';
-import { readHeader } from './header';
-import type { VaultFiles } from './vaultFiles';
+import { readHeader, type VaultHeader } from './header';
+import { vaultFilesIn, type VaultFiles } from './vaultFiles';
 import type { VaultSession } from './vaultSession';
 
 export const BACKUP_PREFIX = 'confidant-backup-';
 const DESTRUCTIONS_FILE = 'vault.destructions.json';
+/** A backup being copied in beside the vault, checked before it takes the vault's place. */
+const RESTORING_PREFIX = '.vault-restoring-';
 
 function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -86,63 +89,92 @@ function moveFolder(from: string, to: string): void {
   }
 }
 
+/** A backup whose passphrase was checked: its key is held until the restore ends. */
+export interface OpenedBackup {
+  folder: string;
+  dataKey: Buffer;
+  header: VaultHeader;
+}
+
 /**
- * Puts a backup in place of the current vault. The current files are moved aside first and come
- * back if the restored vault does not open with the passphrase and pass its check. After a
- * restore the replaced vault is kept, never deleted: as a dated backup in the backup folder
- * (`…-replaced`), or beside the vault when no backup folder is set. Returns where it went.
+ * Checks a chosen folder is a backup and its passphrase unwraps its key, before anything of the
+ * current vault is touched: a wrong passphrase leaves the vault open and unchanged.
+ */
+export async function openBackup(session: VaultSession, folder: string, passphrase: string, report: ReportPhase<'restore'> = () => undefined): Promise<OpenedBackup> {
+  const database = join(folder, 'vault.db');
+  const headerPath = join(folder, 'vault.header.json');
+  if (!existsSync(database) || !existsSync(headerPath)) throw new AppError('NOT_A_BACKUP');
+  let header: VaultHeader;
+  try {
+    header = readHeader(headerPath);
+  } catch {
+    // A damaged backup says nothing about the open vault, which must not be reported damaged.
+    throw new AppError('NOT_A_BACKUP');
+  }
+  report('unlock');
+  return { folder, dataKey: await session.unwrapBackupKey(header, passphrase), header };
+}
+
+/**
+ * Puts a backup in place of the current vault. It is copied beside the vault and checked page by
+ * page first; only then are the current files moved aside and the copy renamed into place, and
+ * they come back if the copy does not open. After a restore the replaced vault is kept, never
+ * deleted: as a dated backup in the backup folder (`…-replaced`), or beside the vault when no
+ * backup folder is set. Returns where it went and when the backup was made.
  */
 export async function restoreBackup(
   session: VaultSession,
-  backupFolder: string,
-  passphrase: string,
+  backup: OpenedBackup,
   clock: Clock,
   keepReplacedIn: string | null,
   report: ReportPhase<'restore'> = () => undefined,
-): Promise<string | null> {
+): Promise<{ kept: string | null; madeAt: Date }> {
   const files: VaultFiles = session.files;
-  const backupDb = join(backupFolder, 'vault.db');
-  const backupHeader = join(backupFolder, 'vault.header.json');
-  if (!existsSync(backupDb) || !existsSync(backupHeader)) throw new AppError('NOT_A_BACKUP');
-  readHeader(backupHeader);
-
-  const aside = join(files.directory, '..', `vault.replaced-${stamp(clock())}`);
-  let movedAside = false;
-  const putBack = () => {
-    rmSync(files.directory, { recursive: true, force: true });
-    if (movedAside) renameSync(aside, files.directory);
-  };
-  report('copy');
-  await session.whileLocked(async () => {
-    if (existsSync(files.directory)) {
-      renameSync(files.directory, aside);
-      movedAside = true;
-    }
-    try {
-      mkdirSync(files.directory, { recursive: true, mode: 0o700 });
-      copyFileSync(backupDb, files.database);
-      copyFileSync(backupHeader, files.header);
-      if (existsSync(join(backupFolder, DESTRUCTIONS_FILE))) copyFileSync(join(backupFolder, DESTRUCTIONS_FILE), files.destructions);
-      syncFile(files.database);
-      syncFile(files.header);
-      syncDirectory(files.directory);
-    } catch (error) {
-      putBack();
-      throw error instanceof AppError ? error : new AppError('NOT_A_BACKUP');
-    }
-  });
+  const parent = dirname(files.directory);
+  const madeAt = madeAtOf(basename(backup.folder)) ?? statSync(join(backup.folder, 'vault.db')).mtime;
+  for (const entry of readdirSync(parent)) if (entry.startsWith(RESTORING_PREFIX)) rmSync(join(parent, entry), { recursive: true, force: true });
+  const staging = vaultFilesIn(join(parent, `${RESTORING_PREFIX}${randomUUID()}`));
   try {
-    report('unlock');
-    await session.unlock(passphrase);
     report('verify');
-    verifyRestored(session);
+    mkdirSync(staging.directory, { mode: 0o700 });
+    copyFileSync(join(backup.folder, 'vault.db'), staging.database);
+    copyFileSync(join(backup.folder, 'vault.header.json'), staging.header);
+    if (existsSync(join(backup.folder, DESTRUCTIONS_FILE))) copyFileSync(join(backup.folder, DESTRUCTIONS_FILE), staging.destructions);
+    syncFile(staging.database);
+    syncFile(staging.header);
+    syncDirectory(staging.directory);
+    if (!verifyCopy(staging.database, backup.dataKey, backup.header.vaultId, session.addon)) throw new AppError('NOT_A_BACKUP');
   } catch (error) {
-    session.lock();
-    putBack();
-    throw error;
+    rmSync(staging.directory, { recursive: true, force: true });
+    backup.dataKey.fill(0);
+    throw error instanceof AppError ? error : new AppError('NOT_A_BACKUP');
   }
-  if (!movedAside) return null;
-  if (!keepReplacedIn || !existsSync(keepReplacedIn)) return aside;
+
+  report('copy');
+  const aside = join(parent, `vault.replaced-${stamp(clock())}`);
+  let movedAside = false;
+  try {
+    await session.replaceFiles(
+      () => {
+        if (existsSync(files.directory)) {
+          renameSync(files.directory, aside);
+          movedAside = true;
+        }
+        renameSync(staging.directory, files.directory);
+        syncDirectory(parent);
+        return () => {
+          rmSync(files.directory, { recursive: true, force: true });
+          if (movedAside) renameSync(aside, files.directory);
+        };
+      },
+      backup.dataKey,
+      backup.header,
+    );
+  } finally {
+    rmSync(staging.directory, { recursive: true, force: true });
+  }
+  if (!movedAside) return { kept: null, madeAt };
+  if (!keepReplacedIn || !existsSync(keepReplacedIn)) return { kept: aside, madeAt };
   let kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced`);
   for (let n = 2; existsSync(kept); n++) kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced-${n}`);
   try {
@@ -150,18 +182,13 @@ export async function restoreBackup(
   } catch {
     // The restored vault is already in use: a full or read-only backup folder must not stop the
     // restore before destroyed cases are re-applied. The replaced vault stays beside it instead.
-    return aside;
+    return { kept: aside, madeAt };
   }
-  return kept;
-}
-
-function verifyRestored(session: VaultSession): void {
-  const result = session.database().pragma('integrity_check', { simple: true });
-  if (result !== 'ok') throw new AppError('CORRUPT_VAULT');
+  return { kept, madeAt };
 }
 
 /** When a backup was made, from its folder name (UTC), or null for a folder that is not one of ours. */
-function madeAt(name: string): Date | null {
+function madeAtOf(name: string): Date | null {
   const match = /^confidant-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(name);
   if (!match) return null;
   const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
@@ -178,7 +205,7 @@ export function backupsHoldingDestroyed(folder: string | null, destructions: Des
   return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .filter((entry) => {
-      const made = madeAt(entry.name);
+      const made = madeAtOf(entry.name);
       if (!made) return false;
       const local = localTime(made);
       // Both sides are minutes: a backup made in the minute of a destruction may still hold the case.

@@ -2,18 +2,31 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomicWrite';
+import { issuedNumbers, type IssuedNumber } from '../cases/caseNumbers';
 import type { Db } from './database';
-import { issuedNumbersIn, type IssuedNumbers } from '../cases/caseNumbers';
 
 /**
  * What retention destroyed: case ids with their first-contact time (so a later case that took
  * the same id is never mistaken for it) and when. No content. Kept in the database and in a small
  * file beside it, encrypted with a key derived from the data key (AES-256-GCM), so it survives a
  * damaged database and goes into every backup; a restored older backup re-applies it. The same
- * file keeps the highest case number issued per year, so a restore never issues one again.
+ * record keeps the highest case number issued per year, so a restore never issues one again.
  */
 export const Destruction = z.object({ caseId: z.number().int().positive(), firstContactAt: z.string().max(40), destroyedAt: z.string().max(40) }).strict();
 export type Destruction = z.infer<typeof Destruction>;
+
+const Issued = z.object({ year: z.number().int().min(1000).max(9999), last: z.number().int().positive() }).strict();
+
+/** What the file holds. Files written before case numbers hold only the destructions: none issued. */
+export interface VaultRecord {
+  destructions: Destruction[];
+  caseNumbers: IssuedNumber[];
+}
+
+const Plaintext = z.union([
+  z.array(Destruction).transform((destructions): VaultRecord => ({ destructions, caseNumbers: [] })),
+  z.object({ destructions: z.array(Destruction), caseNumbers: z.array(Issued) }).strict(),
+]);
 
 const RecordFile = z
   .object({ format: z.literal('confidant-destructions'), vaultId: z.string().uuid(), iv: z.string(), tag: z.string(), ciphertext: z.string() })
@@ -32,22 +45,10 @@ export function recordDestructions(db: Db, destructions: Destruction[]): void {
   for (const entry of destructions) insert.run(entry.caseId, entry.firstContactAt, entry.destroyedAt);
 }
 
-/** What the file beside the vault holds: no content, only ids, dates and counters. */
-export interface VaultRecord {
-  destructions: Destruction[];
-  issuedNumbers: IssuedNumbers;
-}
-
-const RecordContent = z.union([
-  z.object({ destructions: z.array(Destruction), issuedNumbers: z.record(z.string().regex(/^\d{4}$/), z.number().int().positive()) }).strict(),
-  // Written before case numbers existed: destructions only.
-  z.array(Destruction).transform((destructions) => ({ destructions, issuedNumbers: {} })),
-]);
-
 /** Writes the database's record to the file beside it, under the current data key. */
-export function writeVaultRecord(path: string, db: Db, dataKey: Buffer, vaultId: string): void {
-  const record: VaultRecord = { destructions: destructionsIn(db), issuedNumbers: issuedNumbersIn(db) };
-  if (record.destructions.length === 0 && Object.keys(record.issuedNumbers).length === 0) return;
+export function writeDestructionFile(path: string, db: Db, dataKey: Buffer, vaultId: string): void {
+  const record: VaultRecord = { destructions: destructionsIn(db), caseNumbers: issuedNumbers(db) };
+  if (record.destructions.length === 0 && record.caseNumbers.length === 0) return;
   const key = recordKey(dataKey);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(vaultId));
@@ -60,7 +61,7 @@ export function writeVaultRecord(path: string, db: Db, dataKey: Buffer, vaultId:
 }
 
 /** The record in the file, or null when there is none or it does not open with this key. */
-export function readVaultRecord(path: string, dataKey: Buffer): VaultRecord | null {
+export function readDestructionFile(path: string, dataKey: Buffer): VaultRecord | null {
   if (!existsSync(path)) return null;
   const key = recordKey(dataKey);
   try {
@@ -68,7 +69,7 @@ export function readVaultRecord(path: string, dataKey: Buffer): VaultRecord | nu
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(file.iv, 'base64')).setAAD(Buffer.from(file.vaultId));
     decipher.setAuthTag(Buffer.from(file.tag, 'base64'));
     const plaintext = Buffer.concat([decipher.update(Buffer.from(file.ciphertext, 'base64')), decipher.final()]);
-    return RecordContent.parse(JSON.parse(plaintext.toString('utf8')));
+    return Plaintext.parse(JSON.parse(plaintext.toString('utf8')));
   } catch {
     return null;
   } finally {

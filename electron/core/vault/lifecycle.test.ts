@@ -218,6 +218,50 @@ describe('backups', () => {
   });
 });
 
+describe('restoring a backup', () => {
+  async function backupWithOneCase() {
+    const folder = join(dir.path, 'backups');
+    mkdirSync(folder);
+    dialogs.nextFolder(folder);
+    await ok('backup.chooseFolder', {});
+    await ok('cases.create', caseInput());
+    const { name } = await ok<{ name: string }>('backup.now', {});
+    await ok('cases.create', caseInput());
+    return join(folder, name);
+  }
+  // The failed attempt itself is counted (unlock-attempts.json); no vault or backup file moves.
+  const listing = () => [...walk(join(dir.path, 'data')), ...walk(join(dir.path, 'backups'))].filter((path) => !path.endsWith('unlock-attempts.json')).sort();
+
+  it('with a wrong passphrase is refused before anything moves: the vault stays open and unchanged', async () => {
+    const backup = await backupWithOneCase();
+    const events: string[] = [];
+    core.events.on((event) => events.push(event.type));
+    const before = listing();
+    dialogs.nextFolder(backup);
+    expect(await codeOf('backup.restore', { passphrase: CANARY.otherPassphrase })).toBe('WRONG_PASSPHRASE');
+    expect(core.vault.isUnlocked).toBe(true);
+    expect(caseCount()).toBe(2);
+    expect(listing()).toEqual(before);
+    expect(events).not.toContain('locked');
+  });
+
+  it('with the right passphrase says when the backup was made and how many cases it holds, and keeps the vault’s function', async () => {
+    const backup = await backupWithOneCase();
+    const events: string[] = [];
+    core.events.on((event) => events.push(event.type));
+    now = new Date(now.getTime() + 3_600_000);
+    dialogs.nextFolder(backup);
+    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 0, madeAt: new Date(2026, 10, 23, 12, 0).toISOString(), cases: 1 });
+    expect(caseCount()).toBe(1);
+    // The window is not sent to the lock screen: the vault is open before and after.
+    expect(events).not.toContain('locked');
+    expect((await ok<{ function: string }>('profile.get', {})).function).toBe('ombudsperson');
+    const { rows } = await ok<{ rows: { id: number }[] }>('cases.list', { filter: { status: null, year: null, nature: null, intakeRoute: null, openWithoutResponse: false, search: '' }, sort: 'number_asc', offset: 0, limit: 10 });
+    // Past the function check (NOT_FOR_THIS_FUNCTION otherwise): there is simply no mediation to delete.
+    expect(await codeOf('mediation.delete', { caseId: rows[0]!.id })).toBe('NOT_FOUND');
+  });
+});
+
 describe('retention', () => {
   it('leaves no edited or deleted note’s words in any page of the file or its WAL after lock', async () => {
     const words = { edited: 'CANARYEDITEDOLDWORD', deleted: 'CANARYDELETEDNOTEWORD', caseGone: 'CANARYCASEGONEWORD', kept: 'CANARYKEPTWORD' };
@@ -292,7 +336,7 @@ describe('a destruction and the backups', () => {
 
     now = new Date(now.getTime() + 60_000);
     dialogs.nextFolder(join(folder, name));
-    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1 });
+    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toMatchObject({ reapplied: 1, cases: 1 });
     expect(caseCount()).toBe(1);
     const key = dataKeyCopy();
     await ok('vault.lock', {});
@@ -303,7 +347,7 @@ describe('a destruction and the backups', () => {
     bytes.fill(0x5a, 4096 * 2, 4096 * 3);
     writeFileSync(join(vaultDir(), 'vault.db'), bytes);
     dialogs.nextFolder(join(folder, name));
-    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1 });
+    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toMatchObject({ reapplied: 1, cases: 1 });
     expect(caseCount()).toBe(1);
 
     // The old backup still holds the case: the retention screen offers to delete it.

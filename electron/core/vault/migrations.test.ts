@@ -34,26 +34,6 @@ describe('schema migrations', () => {
     expect(db.prepare("SELECT value FROM meta WHERE key = 'function'").pluck().get()).toBe('central_confidential_adviser');
   });
 
-  it('10 numbers the cases of a version-9 vault by year of creation, in the order they were made', () => {
-    const db = databaseAt(9);
-    db.exec(`
-      INSERT INTO cases (id, first_contact_at, intake_route, created_at, updated_at) VALUES
-        (4, '2025-12-30T10:00', 'direct', '2025-12-30T10:05:00.000Z', 'x'),
-        (2, '2026-01-05T10:00', 'direct', '2026-01-05T10:05:00.000Z', 'x'),
-        (9, '2026-01-02T10:00', 'direct', '2026-01-06T10:05:00.000Z', 'x');
-    `);
-    migrate(db);
-    expect(db.prepare('SELECT id, number_year, number_seq FROM cases ORDER BY id').all()).toEqual([
-      { id: 2, number_year: 2026, number_seq: 1 },
-      { id: 4, number_year: 2025, number_seq: 1 },
-      { id: 9, number_year: 2026, number_seq: 2 },
-    ]);
-    expect(db.prepare('SELECT year, highest FROM case_numbers ORDER BY year').all()).toEqual([
-      { year: 2025, highest: 1 },
-      { year: 2026, highest: 2 },
-    ]);
-  });
-
   it('rolls a failing migration back whole', () => {
     const db = databaseAt(1);
     const broken = [...MIGRATIONS.slice(0, 1), { version: 2, up: (inner: typeof db) => { inner.exec('CREATE TABLE half (x)'); throw new Error('boom'); } }];
@@ -124,6 +104,30 @@ describe('schema migrations', () => {
     updateCase(db, 3, { ...third!, handlings: ['referral'] }, clock);
     expect(getCase(db, 3).needsAttention).toBe(false);
     expect(db.prepare('SELECT handling_set FROM cases WHERE id = 3').pluck().get()).toBe('referral');
+  });
+
+  it('10 numbers the cases of a version-9 vault per year of creation, in creation order', () => {
+    const db = databaseAt(9);
+    const created = (date: Date) => date.toISOString();
+    db.prepare('INSERT INTO cases (id, first_contact_at, intake_route, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(3, '2025-12-01T10:00', 'direct', created(new Date(2025, 11, 1, 10)), 'x');
+    db.prepare('INSERT INTO cases (id, first_contact_at, intake_route, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(1, '2026-01-05T10:00', 'direct', created(new Date(2026, 0, 6, 9)), 'x');
+    db.prepare('INSERT INTO cases (id, first_contact_at, intake_route, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(2, '2025-11-03T10:00', 'direct', created(new Date(2026, 0, 5, 9)), 'x');
+    db.prepare('INSERT INTO cases (id, first_contact_at, intake_route, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(4, '2024-02-01T10:00', 'direct', 'x', 'x');
+    migrate(db);
+    expect(db.prepare('SELECT id, number_year, number_seq FROM cases ORDER BY id').all()).toEqual([
+      { id: 1, number_year: 2026, number_seq: 2 },
+      { id: 2, number_year: 2026, number_seq: 1 },
+      { id: 3, number_year: 2025, number_seq: 1 },
+      // No readable creation time: the year of first contact.
+      { id: 4, number_year: 2024, number_seq: 1 },
+    ]);
+    expect(db.prepare('SELECT year, last FROM case_numbers ORDER BY year').all()).toEqual([
+      { year: 2024, last: 1 },
+      { year: 2025, last: 1 },
+      { year: 2026, last: 2 },
+    ]);
+    expect(getCase(db, 1).number).toBe('2026-002');
+    expect(() => db.prepare('UPDATE cases SET number_seq = 2 WHERE id = 2').run()).toThrow(/UNIQUE/);
   });
 
   it('leave a current vault untouched when run again', () => {

@@ -503,25 +503,23 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 10,
     up(db) {
       db.exec(`
+        -- A case's number: the local year it was created in and a sequence within that year.
         ALTER TABLE cases ADD COLUMN number_year INTEGER;
         ALTER TABLE cases ADD COLUMN number_seq INTEGER;
-        -- The highest number issued per year: it only rises, so no number is ever issued twice.
-        CREATE TABLE case_numbers (year INTEGER PRIMARY KEY, highest INTEGER NOT NULL) STRICT;
+        -- The highest sequence ever issued per year: deleting or destroying a case never lowers it.
+        CREATE TABLE case_numbers (
+          year INTEGER PRIMARY KEY,
+          last INTEGER NOT NULL
+        ) STRICT;
+        -- Existing cases in creation order within their year (first contact where created_at is unreadable).
+        WITH numbered AS (
+          SELECT id, year, row_number() OVER (PARTITION BY year ORDER BY created_at, id) AS seq
+          FROM (SELECT id, created_at, coalesce(CAST(strftime('%Y', created_at, 'localtime') AS INTEGER), CAST(substr(first_contact_at, 1, 4) AS INTEGER)) AS year FROM cases)
+        )
+        UPDATE cases SET number_year = numbered.year, number_seq = numbered.seq FROM numbered WHERE cases.id = numbered.id;
+        INSERT INTO case_numbers (year, last) SELECT number_year, max(number_seq) FROM cases GROUP BY number_year;
+        CREATE UNIQUE INDEX cases_by_number ON cases (number_year, number_seq);
       `);
-      // Existing cases are numbered in the order they were created, within their (local) year.
-      const cases = db.prepare('SELECT id, created_at, first_contact_at FROM cases ORDER BY created_at, id').all() as { id: number; created_at: string; first_contact_at: string }[];
-      const highest = new Map<number, number>();
-      const number = db.prepare('UPDATE cases SET number_year = ?, number_seq = ? WHERE id = ?');
-      for (const row of cases) {
-        const created = new Date(row.created_at).getFullYear();
-        const year = Number.isNaN(created) ? Number(row.first_contact_at.slice(0, 4)) : created;
-        const sequence = (highest.get(year) ?? 0) + 1;
-        highest.set(year, sequence);
-        number.run(year, sequence, row.id);
-      }
-      const counter = db.prepare('INSERT INTO case_numbers (year, highest) VALUES (?, ?)');
-      for (const [year, sequence] of highest) counter.run(year, sequence);
-      db.exec('CREATE UNIQUE INDEX cases_number ON cases (number_year, number_seq)');
     },
   },
   {

@@ -19,8 +19,8 @@ import {
   type KdfParams,
 } from './keys';
 import { passphraseWrapContext, readHeader, recoveryWrapContext, writeHeader, type VaultHeader } from './header';
-import { destructionsIn, readVaultRecord, writeVaultRecord, type VaultRecord } from './destructionRecord';
-import { issuedNumbersIn } from '../cases/caseNumbers';
+import { highestIssued, issuedNumbers } from '../cases/caseNumbers';
+import { destructionsIn, readDestructionFile, writeDestructionFile, type VaultRecord } from './destructionRecord';
 import { migrate } from './migrations';
 import { nodeAddonPath } from './sqliteAddon';
 import { PASSPHRASE_RULE, RECOVERY_RULE, UnlockThrottle } from './unlockThrottle';
@@ -45,6 +45,7 @@ export class VaultSession {
   private header: VaultHeader | null = null;
   private pending: Promise<unknown> = Promise.resolve();
   private readonly lockListeners = new Set<() => void>();
+  private readonly closeListeners = new Set<() => void>();
   private readonly beforeLockListeners = new Set<() => void>();
   readonly throttle: UnlockThrottle;
   private readonly recoveryThrottle: UnlockThrottle;
@@ -78,6 +79,12 @@ export class VaultSession {
   onLock(listener: () => void): () => void {
     this.lockListeners.add(listener);
     return () => this.lockListeners.delete(listener);
+  }
+
+  /** Whenever the open database is closed: on a lock, and when a restore puts other files in its place (caches). */
+  onClose(listener: () => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
   }
 
   /** Runs while the database is still open, just before a lock: automatic backups hook in here. */
@@ -245,7 +252,7 @@ export class VaultSession {
       this.dataKey = newKey;
       this.header = header;
       // The record beside the database follows the new key.
-      writeVaultRecord(this.files.destructions, db, newKey, header.vaultId);
+      writeDestructionFile(this.files.destructions, db, newKey, header.vaultId);
       return recoveryKey;
     });
   }
@@ -256,19 +263,27 @@ export class VaultSession {
     return operation(this.db, this.dataKey, this.header);
   }
 
-  /** Writes what retention destroyed and the case numbers issued to the file beside the database, under the current key. */
-  saveVaultRecord(): void {
-    this.withKeyMaterial((db, dataKey, header) => writeVaultRecord(this.files.destructions, db, dataKey, header.vaultId));
+  /** The record beside the database, opened with the current key; null when there is none. */
+  recordBeside(): VaultRecord | null {
+    return this.withKeyMaterial((_db, dataKey) => readDestructionFile(this.files.destructions, dataKey));
+  }
+
+  /** Writes what retention destroyed to the file beside the database, under the current key. */
+  saveDestructionRecord(): void {
+    this.withKeyMaterial((db, dataKey, header) => writeDestructionFile(this.files.destructions, db, dataKey, header.vaultId));
   }
 
   /**
-   * What this vault destroyed and which numbers it issued, read before a restore replaces it: from
-   * the open database, or, when it is locked or damaged, from the record beside it (opened with
-   * the passphrase given).
+   * What this vault destroyed and the case numbers it issued, read before a restore replaces it:
+   * from the open database and the record beside it, or, when it is locked or damaged, from that
+   * record alone (opened with the passphrase given).
    */
   async recordBeforeRestore(passphrase: string): Promise<VaultRecord> {
-    const none: VaultRecord = { destructions: [], issuedNumbers: {} };
-    if (this.db) return { destructions: destructionsIn(this.db), issuedNumbers: issuedNumbersIn(this.db) };
+    const none: VaultRecord = { destructions: [], caseNumbers: [] };
+    if (this.db) {
+      const beside = this.recordBeside() ?? none;
+      return { destructions: destructionsIn(this.db), caseNumbers: highestIssued(issuedNumbers(this.db), beside.caseNumbers) };
+    }
     if (!existsSync(this.files.header)) return none;
     let header: VaultHeader;
     try {
@@ -279,18 +294,58 @@ export class VaultSession {
     const dataKey = await this.unwrapWithPassphrase(header, passphrase);
     if (!dataKey) return none;
     try {
-      return readVaultRecord(this.files.destructions, dataKey) ?? none;
+      return readDestructionFile(this.files.destructions, dataKey) ?? none;
     } finally {
       dataKey.fill(0);
     }
   }
 
-  /** Runs a file-level operation (restore) with the vault locked and no other vault call in between. */
-  whileLocked<T>(operation: () => Promise<T>): Promise<T> {
+  /**
+   * The data key of a backup, unwrapped with the passphrase it was made under. Counts as an
+   * unlock attempt: a wrong passphrase is throttled like one, and nothing else happens.
+   */
+  async unwrapBackupKey(header: VaultHeader, passphrase: string): Promise<Buffer> {
+    this.throttle.assertMayTry();
+    const dataKey = await this.unwrapWithPassphrase(header, passphrase);
+    if (!dataKey) {
+      this.throttle.recordFailure();
+      throw new AppError('WRONG_PASSPHRASE');
+    }
+    this.throttle.recordSuccess();
+    return dataKey;
+  }
+
+  /**
+   * Puts other vault files in place (a restore) and opens them with the key already unwrapped
+   * from them, with no other vault call in between. The window sees no lock: the vault is open
+   * before and after. `install` swaps the files and returns how to swap them back; when the new
+   * files do not open, the old ones come back and open again with their own key.
+   */
+  replaceFiles(install: () => () => void, dataKey: Buffer, header: VaultHeader): Promise<void> {
     return this.exclusive(async () => {
-      this.lock();
-      return operation();
+      const previous = this.dataKey && this.header ? { dataKey: Buffer.from(this.dataKey), header: this.header } : null;
+      this.close();
+      let undo: (() => void) | null = null;
+      try {
+        undo = install();
+        this.openWith(dataKey, header);
+        previous?.dataKey.fill(0);
+      } catch (error) {
+        dataKey.fill(0);
+        undo?.();
+        if (previous) this.reopenAfterFailedReplace(previous.dataKey, previous.header);
+        throw error;
+      }
     });
+  }
+
+  private reopenAfterFailedReplace(dataKey: Buffer, header: VaultHeader): void {
+    try {
+      this.openWith(dataKey, header);
+    } catch {
+      // The old files no longer open either: the window learns the vault is locked.
+      for (const listener of this.lockListeners) listener();
+    }
   }
 
   lock(): void {
@@ -304,6 +359,13 @@ export class VaultSession {
       }
     }
     const wasOpen = this.db !== null;
+    this.close();
+    if (wasOpen) for (const listener of this.lockListeners) listener();
+  }
+
+  /** Closes the database and drops the key, telling only the caches. */
+  private close(): void {
+    const wasOpen = this.db !== null;
     try {
       // Every page goes into the file and the WAL is emptied: no old page image waits there.
       this.db?.pragma('wal_checkpoint(TRUNCATE)');
@@ -315,7 +377,7 @@ export class VaultSession {
     this.dataKey?.fill(0);
     this.dataKey = null;
     this.header = null;
-    if (wasOpen) for (const listener of this.lockListeners) listener();
+    if (wasOpen) for (const listener of this.closeListeners) listener();
   }
 
   private requireVault(): void {

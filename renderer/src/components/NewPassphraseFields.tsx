@@ -1,7 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSPHRASE_MIN_LENGTH } from '../../../shared/limits';
-import { passphraseProblem, passphraseScore } from './passphraseStrength';
+import { ratePassphrase, type PassphraseVerdict } from '../../../shared/passphraseRule';
+import { passphraseProblem } from './passphraseStrength';
+
+/** Red, orange, green: the colour says the verdict, never more than it (a short passphrase is never green). */
+export const VERDICT_COLOURS: Record<PassphraseVerdict, string> = { tooShort: '#b42318', tooWeak: '#b54708', strong: '#067647' };
 
 interface Props {
   passphrase: string;
@@ -17,7 +21,9 @@ interface Props {
 export function NewPassphraseFields({ passphrase, repeat, onPassphrase, onRepeat, labels, showProblems, autoFocus = false }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const score = passphraseScore(passphrase);
+  const { verdict, score } = ratePassphrase(passphrase);
+  // The bar grows with the score but stays short while the verdict is not strong.
+  const filled = verdict === 'strong' ? score + 1 : Math.min(score + 1, 2);
   const problem = passphraseProblem(passphrase, repeat);
   return (
     <>
@@ -31,10 +37,12 @@ export function NewPassphraseFields({ passphrase, repeat, onPassphrase, onRepeat
         aria-describedby={`${id}-strength`}
         autoFocus={autoFocus}
       />
-      <div id={`${id}-strength`} className="strength" data-score={score}>
-        <meter min={0} max={4} value={score} aria-label={t('strength.label')} />
-        <span>
-          {t('strength.label')}: {t(`strength.${score}`)}
+      <div id={`${id}-strength`} className={`strength strength-${verdict}`} data-verdict={verdict}>
+        <div className="strength-bar" aria-hidden="true">
+          <span data-testid="strength-fill" style={{ width: `${filled * 20}%`, backgroundColor: VERDICT_COLOURS[verdict] }} />
+        </div>
+        <span data-testid="strength-verdict" style={{ color: VERDICT_COLOURS[verdict] }}>
+          {t('strength.label')}: {t(`strength.${verdict}`)}
         </span>
         <small>{t('strength.hint', { min: PASSPHRASE_MIN_LENGTH })}</small>
       </div>

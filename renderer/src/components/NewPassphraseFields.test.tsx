@@ -1,0 +1,43 @@
+import { render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CANARY } from '../../../test/fixtures/canaries';
+import { i18n } from '../i18n/i18n';
+import { NewPassphraseFields } from './NewPassphraseFields';
+
+const GREEN = 'rgb(6, 118, 71)';
+
+function meterFor(passphrase: string) {
+  render(
+    <I18nextProvider i18n={i18n}>
+      <NewPassphraseFields passphrase={passphrase} repeat={passphrase} onPassphrase={() => undefined} onRepeat={() => undefined} labels={{ passphrase: 'Wachtwoordzin', repeat: 'Herhaal' }} showProblems />
+    </I18nextProvider>,
+  );
+  return { verdict: screen.getByTestId('strength-verdict'), fill: screen.getByTestId('strength-fill') };
+}
+
+beforeEach(async () => {
+  await i18n.changeLanguage('nl');
+});
+
+describe('the passphrase meter', () => {
+  it('says "Zomer2024!" is too short, in red, never green', () => {
+    const { verdict, fill } = meterFor('Zomer2024!');
+    expect(verdict.textContent).toBe('Sterkte: Te kort');
+    expect(getComputedStyle(verdict).color).not.toBe(GREEN);
+    expect(getComputedStyle(fill).backgroundColor).toBe('rgb(180, 35, 24)');
+    expect(verdict.closest('.strength')?.className).toContain('strength-tooShort');
+  });
+
+  it('says a twelve-character guessable one is too easy to guess, in orange', () => {
+    const { verdict, fill } = meterFor('password1234');
+    expect(verdict.textContent).toBe('Sterkte: Te makkelijk te raden');
+    expect(getComputedStyle(fill).backgroundColor).toBe('rgb(181, 71, 8)');
+  });
+
+  it('draws only a strong passphrase green', () => {
+    const { verdict, fill } = meterFor(CANARY.passphrase);
+    expect(verdict.textContent).toBe('Sterkte: Sterk');
+    expect(getComputedStyle(fill).backgroundColor).toBe(GREEN);
+  });
+});

@@ -1,0 +1,38 @@
+import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { PASSPHRASE_MIN_LENGTH } from './limits';
+
+zxcvbnOptions.setOptions({ dictionary, graphs: adjacencyGraphs });
+
+/** The weakest score a new passphrase may have: "strong" on zxcvbn's 0–4 scale. */
+export const MIN_ACCEPTED_SCORE = 3;
+
+export type PassphraseVerdict = 'tooShort' | 'tooWeak' | 'strong';
+
+/** Judged after every passphrase: zxcvbn's matchers keep their last input in regular-expression state. */
+const DECOY = 'Een zin om het vorige wachtwoord te vergeten';
+
+/** zxcvbn's 0–4 estimate of how hard the passphrase is to guess. */
+export function passphraseScore(passphrase: string): number {
+  if (!passphrase) return 0;
+  const { score } = zxcvbn(passphrase);
+  // Without this the passphrase stays in the heap after the vault locks (electron/keyInHeap.test.ts).
+  zxcvbn(DECOY);
+  return score;
+}
+
+/**
+ * The one rule for a new passphrase, applied by the meter in the window and by the core: too
+ * short (fewer than the minimum of characters that are not spaces) before any score, then too
+ * easy to guess, else strong.
+ */
+export function passphraseVerdict(passphrase: string): PassphraseVerdict {
+  return ratePassphrase(passphrase).verdict;
+}
+
+/** The verdict with the score it came from, for the meter (zxcvbn runs once per keystroke, not twice). */
+export function ratePassphrase(passphrase: string): { verdict: PassphraseVerdict; score: number } {
+  const score = passphraseScore(passphrase);
+  if (passphrase.replace(/\s/gu, '').length < PASSPHRASE_MIN_LENGTH) return { verdict: 'tooShort', score };
+  return { verdict: score < MIN_ACCEPTED_SCORE ? 'tooWeak' : 'strong', score };
+}
