@@ -137,7 +137,7 @@ export const contract = {
   'backup.chooseFolder': { request: Empty, response: Settings },
   'backup.now': { request: Empty, response: z.object({ name: z.string() }).strict() },
   /** `reapplied`: cases destroyed after the backup was made, destroyed again in the restored vault. */
-  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: z.object({ reapplied: z.number().int().min(0) }).strict() },
+  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: z.object({ reapplied: z.number().int().min(0), madeAt: z.string(), cases: z.number().int().min(0) }).strict() },
 
   'retention.due': { request: Empty, response: z.array(DueCase) },
   /** Backups in the backup folder still holding a destroyed case; they can only be deleted. */

@@ -167,11 +167,11 @@ export function createCore(options: CoreOptions): Core {
       if (!folder) throw new AppError('CANCELLED');
       const destroyedSince = await vault.destructionsBeforeRestore(passphrase);
       return events.withProgress('restore', async (report) => {
-        await restoreBackup(vault, folder, passphrase, clock, settings.get().backupFolder, report);
+        const restored = await restoreBackup(vault, folder, passphrase, clock, settings.get().backupFolder, report);
         // Cases destroyed after this backup was made are destroyed again before anyone sees them.
         const reapplied = reapplyDestructions(db(), destroyedSince, clock);
         vault.saveDestructionRecord();
-        return { reapplied };
+        return { reapplied, madeAt: restored.madeAt, cases: restored.cases - reapplied };
       });
     },
     'retention.due': () => dueCases(db(), settings.get().retentionYears, clock),

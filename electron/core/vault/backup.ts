@@ -1,5 +1,5 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
@@ -90,7 +90,8 @@ function moveFolder(from: string, to: string): void {
  * Puts a backup in place of the current vault. The current files are moved aside first and come
  * back if the restored vault does not open with the passphrase and pass its check. After a
  * restore the replaced vault is kept, never deleted: as a dated backup in the backup folder
- * (`…-replaced`), or beside the vault when no backup folder is set. Returns where it went.
+ * (`…-replaced`), or beside the vault when no backup folder is set. Returns where it went, when
+ * the backup was made and how many cases it holds, so the adviser is told what came back.
  */
 export async function restoreBackup(
   session: VaultSession,
@@ -99,7 +100,7 @@ export async function restoreBackup(
   clock: Clock,
   keepReplacedIn: string | null,
   report: ReportPhase<'restore'> = () => undefined,
-): Promise<string | null> {
+): Promise<{ kept: string | null; madeAt: string; cases: number }> {
   const files: VaultFiles = session.files;
   const backupDb = join(backupFolder, 'vault.db');
   const backupHeader = join(backupFolder, 'vault.header.json');
@@ -141,8 +142,12 @@ export async function restoreBackup(
     putBack();
     throw error;
   }
-  if (!movedAside) return null;
-  if (!keepReplacedIn || !existsSync(keepReplacedIn)) return aside;
+  // A folder renamed by hand has lost its stamp; the database file's time is the next best.
+  const made = (madeAt(basename(backupFolder)) ?? statSync(backupDb).mtime).toISOString();
+  const cases = session.database().prepare('SELECT count(*) FROM cases').pluck().get() as number;
+  const restored = (kept: string | null) => ({ kept, madeAt: made, cases });
+  if (!movedAside) return restored(null);
+  if (!keepReplacedIn || !existsSync(keepReplacedIn)) return restored(aside);
   let kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced`);
   for (let n = 2; existsSync(kept); n++) kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced-${n}`);
   try {
@@ -150,9 +155,9 @@ export async function restoreBackup(
   } catch {
     // The restored vault is already in use: a full or read-only backup folder must not stop the
     // restore before destroyed cases are re-applied. The replaced vault stays beside it instead.
-    return aside;
+    return restored(aside);
   }
-  return kept;
+  return restored(kept);
 }
 
 function verifyRestored(session: VaultSession): void {
