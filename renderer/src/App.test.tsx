@@ -22,7 +22,7 @@ beforeEach(async () => {
 afterEach(() => vault.remove());
 
 
-/** After the key is ticked as stored: on to the check, the two asked groups typed from the key, on to the vault. */
+/** After the key is ticked as stored: on to the check, the two asked groups typed from the key, backups left for later. */
 async function typeBackRecoveryKey(user: ReturnType<typeof userEvent.setup>) {
   const groups = (screen.getByTestId('recovery-key').textContent ?? '').split('-');
   await user.click(screen.getByRole('button', { name: 'Verder' }));
@@ -31,6 +31,7 @@ async function typeBackRecoveryKey(user: ReturnType<typeof userEvent.setup>) {
     await user.type(input, groups[Number(label.replace('Groep ', '')) - 1]!);
   }
   await user.click(screen.getByRole('button', { name: 'Verder naar mijn kluis' }));
+  await user.click(await screen.findByRole('button', { name: 'Nu niet, later in Instellingen' }));
 }
 
 async function createVault(user: ReturnType<typeof userEvent.setup>) {

@@ -13,6 +13,7 @@ export async function createVault(page: Page, passphrase: string, functionLabel 
   await page.getByRole('button', { name: 'Verder', exact: true }).click();
   await typeBackRecoveryKey(page, key);
   await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
+  await page.getByRole('button', { name: 'Nu niet, later in Instellingen' }).click();
   await page.getByRole('heading', { name: 'Zaken' }).waitFor();
   return key;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { appPerTest } from './appPerTest';
 import { launchApp, type RunningApp } from './harness';
-import { addCase, createVault, goTo, lock, unlock } from './steps';
+import { addCase, createVault, goTo, lock, typeBackRecoveryKey, unlock } from './steps';
 
 const running = appPerTest();
 
@@ -50,7 +50,7 @@ describe('the vault screens, as an adviser uses them', () => {
     await field.fill(CANARY.passphrase);
     expect(await open.isDisabled()).toBe(true);
     await running.app.screenshot('40-unlock-countdown');
-    await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button[type=submit]')?.disabled, undefined, { timeout: 6000 });
+    await expect.poll(() => open.isEnabled(), { timeout: 6000 }).toBe(true);
     expect(await wait.count()).toBe(0);
     await open.click();
     await page.getByRole('heading', { name: 'Zaken' }).waitFor();
@@ -136,5 +136,61 @@ describe('the vault screens, as an adviser uses them', () => {
     await goTo(page, 'Zaken');
     await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).getByRole('button').click();
     await page.getByRole('heading', { name: 'Bemiddeling' }).waitFor();
+  });
+});
+
+describe('the first-run backup proposal', () => {
+  async function upToTheProposal(page: RunningApp['page']): Promise<void> {
+    await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
+    await page.getByLabel('Uw functie').selectOption({ label: 'Coördinator meldpunt (CCP)' });
+    await page.getByLabel('Wachtwoordzin', { exact: true }).fill(CANARY.passphrase);
+    await page.getByLabel('Herhaal de wachtwoordzin').fill(CANARY.passphrase);
+    await page.getByRole('button', { name: 'Kluis aanmaken' }).click();
+    const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
+    await page.getByLabel('Ik heb de herstelsleutel veilig opgeslagen').check();
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    await typeBackRecoveryKey(page, key);
+    await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
+    await page.getByRole('heading', { name: 'Back-ups instellen' }).waitFor();
+  }
+
+  it('remembers a skip across lock and unlock, and the home screen says no backup was made', async () => {
+    running.app = await launchApp();
+    const { page } = running.app;
+    await upToTheProposal(page);
+    await running.app.screenshot('44-backup-proposal');
+    await page.getByRole('button', { name: 'Nu niet, later in Instellingen' }).click();
+    await page.getByRole('heading', { name: 'Zaken' }).waitFor();
+    await page.getByTestId('last-backup').filter({ hasText: 'Er is nog geen back-up gemaakt.' }).waitFor();
+    await lock(page);
+    await unlock(page, CANARY.passphrase);
+    await page.getByRole('heading', { name: 'Zaken' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Back-ups instellen' }).count()).toBe(0);
+    await page.getByTestId('last-backup').getByRole('button', { name: 'Back-ups instellen' }).click();
+    await page.getByRole('heading', { name: 'Instellingen' }).waitFor();
+  });
+
+  it('sets up a folder and automatic backups; after a lock the home screen shows the verified backup', async () => {
+    running.app = await launchApp();
+    const app = running.app;
+    const { page } = app;
+    await upToTheProposal(page);
+    const backups = join(app.dataDirectory, '..', `${app.dataDirectory.split('/').pop()}-backups`);
+    mkdirSync(backups, { recursive: true });
+    expect(await page.getByRole('button', { name: 'Back-ups instellen en verder' }).isDisabled()).toBe(true);
+    app.answerNextFolderDialog(backups);
+    await page.getByRole('button', { name: 'Map kiezen…' }).click();
+    await page.getByText(`Back-upmap: ${backups}`).waitFor();
+    expect(await page.getByLabel('Bij elk vergrendelen automatisch een back-up maken').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Back-ups instellen en verder' }).click();
+    await page.getByTestId('last-backup').filter({ hasText: 'Er is nog geen back-up gemaakt.' }).waitFor();
+
+    await lock(page);
+    expect(readdirSync(backups)).toHaveLength(1);
+    await unlock(page, CANARY.passphrase);
+    const status = page.getByTestId('last-backup').filter({ hasText: /^Laatste gecontroleerde back-up: / });
+    await status.waitFor();
+    expect(await status.textContent()).toContain(String(new Date().getFullYear()));
+    await app.screenshot('45-last-backup');
   });
 });
