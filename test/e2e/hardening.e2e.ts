@@ -74,6 +74,9 @@ describe('hardening, as an adviser meets it', () => {
     await page.getByLabel('Wachtwoordzin van de back-up').fill(CANARY.passphrase);
     await page.getByRole('button', { name: 'Back-up kiezen en terugzetten…' }).click();
     await page.getByRole('button', { name: 'Ja, back-up kiezen en terugzetten…' }).click();
+    // The restore form says what came back, in the settings of the restored vault.
+    await page.getByRole('status').filter({ hasText: /is teruggezet, met 1 zaak\.$/ }).waitFor();
+    await goTo(page, 'Zaken');
     await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).waitFor();
   });
 
