@@ -204,6 +204,7 @@ describe('the case record', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('Wachtwoordzin'), CANARY.otherPassphrase);
     await user.click(screen.getByRole('button', { name: 'Openen' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Deze wachtwoordzin klopt niet.'));
-    expect(screen.getByLabelText('Wachtwoordzin')).toHaveValue('');
+    // The field keeps what was typed, so one wrong character can be fixed instead of typing it all again.
+    expect(screen.getByLabelText('Wachtwoordzin')).toHaveValue(CANARY.otherPassphrase);
   });
 });
