@@ -285,6 +285,9 @@ describe('a destruction and the backups', () => {
     await ok('conversations.add', { caseId: old.id, conversation: conversationInput({ notes: `oud ${CANARY.noteWord}` }) });
     await ok('cases.create', caseInput());
     const { name } = await ok<{ name: string }>('backup.now', {});
+    // To the second, as the backup's folder name records it; the home screen shows it as the last verified backup.
+    const madeAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+    expect(await ok('backup.status', {})).toEqual({ lastVerifiedAt: madeAt });
     now = new Date(now.getTime() + 60_000);
     expect(await ok('retention.destroy', { ids: [old.id] })).toEqual({ destroyed: 1 });
     expect(existsSync(join(vaultDir(), 'vault.destructions.json'))).toBe(true);
@@ -292,7 +295,7 @@ describe('a destruction and the backups', () => {
 
     now = new Date(now.getTime() + 60_000);
     dialogs.nextFolder(join(folder, name));
-    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1 });
+    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1, madeAt, cases: 1 });
     expect(caseCount()).toBe(1);
     const key = dataKeyCopy();
     await ok('vault.lock', {});
@@ -303,7 +306,7 @@ describe('a destruction and the backups', () => {
     bytes.fill(0x5a, 4096 * 2, 4096 * 3);
     writeFileSync(join(vaultDir(), 'vault.db'), bytes);
     dialogs.nextFolder(join(folder, name));
-    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1 });
+    expect(await ok('backup.restore', { passphrase: CANARY.passphrase })).toEqual({ reapplied: 1, madeAt, cases: 1 });
     expect(caseCount()).toBe(1);
 
     // The old backup still holds the case: the retention screen offers to delete it.
