@@ -73,6 +73,8 @@ export const SettingsUpdate = z
     keepBackups: z.number().int().min(1).max(100),
     /** Years after closing before a case is due for destruction; 0 means at closing. */
     retentionYears: z.number().int().min(0).max(30),
+    /** The adviser answered the first-run backup proposal (set it up or skipped it): it is not asked again. */
+    backupProposalAnswered: z.boolean(),
   })
   .strict();
 
@@ -89,6 +91,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoBackupOnLock: false,
   keepBackups: 10,
   retentionYears: 1,
+  backupProposalAnswered: false,
   backupFolder: null,
 };
 
@@ -144,6 +147,8 @@ export const contract = {
 
   'backup.chooseFolder': { request: Empty, response: Settings },
   'backup.now': { request: Empty, response: z.object({ name: z.string() }).strict() },
+  /** When the newest backup in the backup folder was made; only verified copies stay there. */
+  'backup.status': { request: Empty, response: z.object({ lastVerifiedAt: z.string().nullable() }).strict() },
   /** `reapplied`: cases destroyed after the backup was made, destroyed again in the restored vault. */
   'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: z.object({ reapplied: z.number().int().min(0), madeAt: z.string(), cases: z.number().int().min(0) }).strict() },
 

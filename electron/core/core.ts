@@ -29,7 +29,7 @@ import { createLogger, type Logger } from './log';
 import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from './outreach/outreach';
 import { SettingsStore } from './settings/settingsStore';
 import { noShell, type ShellServices } from './shell';
-import { backupsHoldingDestroyed, createBackup, openBackup, pruneBackups, restoreBackup } from './vault/backup';
+import { backupsHoldingDestroyed, createBackup, lastVerifiedBackup, openBackup, pruneBackups, restoreBackup } from './vault/backup';
 import { destructionsIn, type VaultRecord } from './vault/destructionRecord';
 import type { Db } from './vault/database';
 import { getProfile, setProfile } from './vault/profile';
@@ -164,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
         return { name };
       });
     },
+    'backup.status': () => ({ lastVerifiedAt: lastVerifiedBackup(settings.get().backupFolder)?.toISOString() ?? null }),
     'backup.restore': async ({ passphrase }) => {
       const folder = await shell.chooseFolder('restoreFrom');
       if (!folder) throw new AppError('CANCELLED');

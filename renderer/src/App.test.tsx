@@ -22,6 +22,18 @@ beforeEach(async () => {
 afterEach(() => vault.remove());
 
 
+/** After the key is ticked as stored: on to the check, the two asked groups typed from the key, backups left for later. */
+async function typeBackRecoveryKey(user: ReturnType<typeof userEvent.setup>) {
+  const groups = (screen.getByTestId('recovery-key').textContent ?? '').split('-');
+  await user.click(screen.getByRole('button', { name: 'Verder' }));
+  for (const input of screen.getAllByLabelText(/^Groep \d+$/)) {
+    const label = document.querySelector(`label[for="${input.id}"]`)?.textContent ?? '';
+    await user.type(input, groups[Number(label.replace('Groep ', '')) - 1]!);
+  }
+  await user.click(screen.getByRole('button', { name: 'Verder naar mijn kluis' }));
+  await user.click(await screen.findByRole('button', { name: 'Nu niet, later in Instellingen' }));
+}
+
 async function createVault(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('heading', { name: 'Nieuwe kluis aanmaken' });
   await user.selectOptions(screen.getByLabelText('Uw functie'), 'concerns_point_coordinator');
@@ -63,10 +75,10 @@ describe('creating a vault', { timeout: 15_000 }, () => {
     renderApp();
     await createVault(user);
     expect(screen.getByTestId('recovery-key').textContent).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
-    const proceed = screen.getByRole('button', { name: 'Verder naar mijn kluis' });
+    const proceed = screen.getByRole('button', { name: 'Verder' });
     expect(proceed).toBeDisabled();
     await user.click(screen.getByLabelText('Ik heb de herstelsleutel veilig opgeslagen'));
-    await user.click(proceed);
+    await typeBackRecoveryKey(user);
     await screen.findByRole('heading', { name: 'Zaken' });
     expect(vault.core.vault.database().prepare("SELECT value FROM meta WHERE key = 'function'").pluck().get()).toBe('concerns_point_coordinator');
     expect(useSessionStore.getState().recoveryKey).toBeNull();
@@ -78,7 +90,7 @@ describe('the case record', { timeout: 20_000 }, () => {
   async function openNewCase(user: ReturnType<typeof userEvent.setup>) {
     await createVault(user);
     await user.click(screen.getByLabelText('Ik heb de herstelsleutel veilig opgeslagen'));
-    await user.click(screen.getByRole('button', { name: 'Verder naar mijn kluis' }));
+    await typeBackRecoveryKey(user);
     await screen.findByText('Geen zaken gevonden.');
     await user.click(screen.getByRole('button', { name: 'Nieuwe zaak' }));
     await screen.findByRole('heading', { name: 'Nieuwe zaak' });
@@ -196,6 +208,7 @@ describe('the case record', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('Wachtwoordzin'), CANARY.otherPassphrase);
     await user.click(screen.getByRole('button', { name: 'Openen' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Deze wachtwoordzin klopt niet.'));
-    expect(screen.getByLabelText('Wachtwoordzin')).toHaveValue('');
+    // The field keeps what was typed, so one wrong character can be fixed instead of typing it all again.
+    expect(screen.getByLabelText('Wachtwoordzin')).toHaveValue(CANARY.otherPassphrase);
   });
 });

@@ -12,6 +12,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { ProgressNotice } from './components/ProgressNotice';
 import { useIdleLock } from './hooks/useIdleLock';
 import { CreateVaultScreen } from './screens/CreateVaultScreen';
+import { BackupProposalScreen } from './screens/BackupProposalScreen';
 import { MainLayout } from './screens/MainLayout';
 import { RecoverScreen } from './screens/RecoverScreen';
 import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen';
@@ -65,6 +66,7 @@ export function App() {
       <ProgressNotice />
       {phase === 'create' && <CreateVaultScreen />}
       {phase === 'showRecoveryKey' && <RecoveryKeyScreen />}
+      {phase === 'proposeBackup' && <BackupProposalScreen />}
       {phase === 'locked' && <UnlockScreen />}
       {phase === 'recover' && <RecoverScreen />}
       {phase === 'unlocked' && <UnlockedApp />}

@@ -10,9 +10,21 @@ export async function createVault(page: Page, passphrase: string, functionLabel 
   await page.getByRole('button', { name: 'Kluis aanmaken' }).click();
   const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
   await page.getByLabel('Ik heb de herstelsleutel veilig opgeslagen').check();
+  await page.getByRole('button', { name: 'Verder', exact: true }).click();
+  await typeBackRecoveryKey(page, key);
   await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
+  await page.getByRole('button', { name: 'Nu niet, later in Instellingen' }).click();
   await page.getByRole('heading', { name: 'Zaken' }).waitFor();
   return key;
+}
+
+/** The groups the app asks for, by number ("Groep 3"), each typed from the noted key. */
+export async function typeBackRecoveryKey(page: Page, key: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Hebt u de sleutel goed genoteerd?' }).waitFor();
+  const groups = key.split('-');
+  for (const label of await page.locator('label', { hasText: /^Groep \d+$/ }).allTextContents()) {
+    await page.getByLabel(label, { exact: true }).fill(groups[Number(label.replace('Groep ', '')) - 1]!);
+  }
 }
 
 export async function unlock(page: Page, passphrase: string): Promise<void> {

@@ -196,6 +196,21 @@ function madeAtOf(name: string): Date | null {
 }
 
 /**
+ * When the newest backup in the folder was made. A copy that fails its check after writing is
+ * removed at once (see createBackup), so every backup left there was verified; a replaced vault
+ * kept by a restore (`…-replaced`) was never checked as a backup and does not count.
+ */
+export function lastVerifiedBackup(folder: string | null): Date | null {
+  if (!folder || !existsSync(folder)) return null;
+  const made = readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.includes('-replaced'))
+    .map((entry) => madeAtOf(entry.name))
+    .filter((date): date is Date => date !== null)
+    .sort((a, b) => b.getTime() - a.getTime());
+  return made[0] ?? null;
+}
+
+/**
  * Backups in the folder that still hold a destroyed case: made after its first contact and
  * before its destruction. They cannot be rewritten (one made under a rotated key cannot even be
  * opened), only deleted.

@@ -329,6 +329,9 @@ describe('a destruction and the backups', () => {
     await ok('conversations.add', { caseId: old.id, conversation: conversationInput({ notes: `oud ${CANARY.noteWord}` }) });
     await ok('cases.create', caseInput());
     const { name } = await ok<{ name: string }>('backup.now', {});
+    // To the second, as the backup's folder name records it; the home screen shows it as the last verified backup.
+    const madeAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+    expect(await ok('backup.status', {})).toEqual({ lastVerifiedAt: madeAt });
     now = new Date(now.getTime() + 60_000);
     expect(await ok('retention.destroy', { ids: [old.id] })).toEqual({ destroyed: 1 });
     expect(existsSync(join(vaultDir(), 'vault.destructions.json'))).toBe(true);

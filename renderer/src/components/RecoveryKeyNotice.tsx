@@ -1,18 +1,32 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecoveryKeyCheck } from './RecoveryKeyCheck';
 
-/** A recovery key shown once; it leaves the screen when the adviser confirms it is stored. */
+/**
+ * A recovery key shown once; it leaves the screen when the adviser confirms it is stored. With
+ * `checkTypedBack` (at creation) the adviser types two of its groups back before going on.
+ */
 export function RecoveryKeyNotice({
   recoveryKey,
   onDone,
   continueLabel = 'recoveryKey.done',
+  checkTypedBack = false,
 }: {
   recoveryKey: string;
   onDone(): void;
   continueLabel?: 'recoveryKey.done' | 'recoveryKey.continue';
+  checkTypedBack?: boolean;
 }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
+  const [checking, setChecking] = useState(false);
+  if (checking) {
+    return (
+      <section className="card recovery-notice">
+        <RecoveryKeyCheck recoveryKey={recoveryKey} onBack={() => setChecking(false)} onDone={onDone} continueLabel={t(continueLabel)} />
+      </section>
+    );
+  }
   return (
     <section className="card recovery-notice" aria-labelledby="recovery-key-title">
       <h1 id="recovery-key-title">{t('recoveryKey.title')}</h1>
@@ -24,8 +38,8 @@ export function RecoveryKeyNotice({
         <input type="checkbox" checked={saved} onChange={(event) => setSaved(event.target.checked)} />
         {t('recoveryKey.confirm')}
       </label>
-      <button type="button" disabled={!saved} onClick={onDone}>
-        {t(continueLabel)}
+      <button type="button" disabled={!saved} onClick={checkTypedBack ? () => setChecking(true) : onDone}>
+        {checkTypedBack ? t('recoveryKey.toCheck') : t(continueLabel)}
       </button>
     </section>
   );

@@ -7,7 +7,7 @@ export function RecoveryKeyScreen() {
   const confirm = useSessionStore((state) => state.confirmRecoveryKeySaved);
   return (
     <main className="gate">
-      <div className="gate-column">{recoveryKey && <RecoveryKeyNotice recoveryKey={recoveryKey} onDone={confirm} continueLabel="recoveryKey.continue" />}</div>
+      <div className="gate-column">{recoveryKey && <RecoveryKeyNotice recoveryKey={recoveryKey} onDone={confirm} continueLabel="recoveryKey.continue" checkTypedBack />}</div>
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../shared/errors';
 import { errorCodeOf, invoke } from '../api/client';
@@ -19,6 +19,20 @@ function CorruptVaultPanel() {
   );
 }
 
+/**
+ * Counts the core's wait down to zero, one second at a time. The core keeps its own clock: this
+ * only keeps the adviser from sending a try the core would refuse anyway.
+ */
+function useCountdown(): [number, (seconds: number) => void] {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (seconds <= 0) return;
+    const timer = setTimeout(() => setSeconds((left) => left - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [seconds]);
+  return [seconds, setSeconds];
+}
+
 export function UnlockScreen() {
   const { t } = useTranslation();
   const unlock = useSessionStore((state) => state.unlock);
@@ -26,25 +40,39 @@ export function UnlockScreen() {
   const corrupt = useSessionStore((state) => state.corrupt);
   const autoBackupFailed = useSessionStore((state) => state.autoBackupFailed);
   const [passphrase, setPassphrase] = useState('');
+  const [visible, setVisible] = useState(false);
+  const [capsLock, setCapsLock] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
-  const [waitSeconds, setWaitSeconds] = useState(0);
+  const [waitSeconds, setWaitSeconds] = useCountdown();
+
+  useEffect(() => {
+    // A wait started before the app was reopened still holds.
+    invoke('vault.status', {})
+      .then((status) => setWaitSeconds(status.unlockDelaySeconds))
+      .catch(() => undefined);
+  }, [setWaitSeconds]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (waitSeconds > 0) return;
     setError(null);
     setBusy(true);
     try {
       await unlock(passphrase);
     } catch (caught) {
       setError(errorCodeOf(caught));
-      setPassphrase('');
       setWaitSeconds((await invoke('vault.status', {})).unlockDelaySeconds);
     } finally {
       setBusy(false);
     }
   }
 
+  function noteCapsLock(event: KeyboardEvent<HTMLInputElement>) {
+    setCapsLock(event.getModifierState('CapsLock'));
+  }
+
+  const waiting = waitSeconds > 0;
   return (
     <main className="gate">
       <div className="gate-column">
@@ -56,17 +84,35 @@ export function UnlockScreen() {
             </p>
           )}
           <label htmlFor="unlock-passphrase">{t('unlock.passphrase')}</label>
-          <input
-            id="unlock-passphrase"
-            type="password"
-            autoComplete="current-password"
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.target.value)}
-            autoFocus
-          />
-          <ErrorMessage code={error} />
-          {waitSeconds > 0 && <p className="warning">{t('unlock.wait', { count: waitSeconds })}</p>}
-          <button type="submit" disabled={busy || passphrase.length === 0}>
+          <div className="passphrase-row">
+            <input
+              id="unlock-passphrase"
+              type={visible ? 'text' : 'password'}
+              autoComplete="current-password"
+              value={passphrase}
+              aria-invalid={error === 'WRONG_PASSPHRASE' ? true : undefined}
+              aria-describedby={capsLock ? 'unlock-capslock' : undefined}
+              onChange={(event) => setPassphrase(event.target.value)}
+              onKeyDown={noteCapsLock}
+              onKeyUp={noteCapsLock}
+              autoFocus
+            />
+            <button type="button" className="secondary" aria-pressed={visible} aria-controls="unlock-passphrase" onClick={() => setVisible(!visible)}>
+              {t('unlock.show')}
+            </button>
+          </div>
+          {capsLock && (
+            <p id="unlock-capslock" className="warning">
+              {t('unlock.capsLock')}
+            </p>
+          )}
+          <ErrorMessage code={waiting && error === 'TOO_MANY_ATTEMPTS' ? null : error} />
+          {waiting && (
+            <p className="warning" role="status" aria-live="polite" data-testid="unlock-wait">
+              {t('unlock.wait', { count: waitSeconds })}
+            </p>
+          )}
+          <button type="submit" disabled={busy || waiting || passphrase.length === 0}>
             {busy ? t('unlock.busy') : t('unlock.submit')}
           </button>
           <button type="button" className="link" onClick={() => showRecover(true)}>

@@ -2,13 +2,14 @@ import { create } from 'zustand';
 import type { VaultFunction } from '../../../shared/taxonomy';
 import { invoke } from '../api/client';
 import { restoreDrafts } from '../drafts/draftStore';
+import { useSettingsStore } from './settingsStore';
 import { resetAllStores } from './resettable';
 
 /**
  * Which screen the adviser is on. Not resettable itself: locking moves it to 'locked' after
  * every data store has been cleared.
  */
-export type Phase = 'starting' | 'create' | 'locked' | 'recover' | 'showRecoveryKey' | 'unlocked';
+export type Phase = 'starting' | 'create' | 'locked' | 'recover' | 'showRecoveryKey' | 'proposeBackup' | 'unlocked';
 
 interface SessionState {
   phase: Phase;
@@ -23,6 +24,8 @@ interface SessionState {
   start(): Promise<void>;
   create(passphrase: string, fn: VaultFunction, external: boolean): Promise<void>;
   confirmRecoveryKeySaved(): void;
+  /** The first-run backup proposal was answered (set up or skipped). */
+  backupProposalAnswered(): void;
   unlock(passphrase: string): Promise<void>;
   recover(recoveryKey: string, newPassphrase: string): Promise<void>;
   showRecover(show: boolean): void;
@@ -31,6 +34,9 @@ interface SessionState {
   lockedElsewhere(): void;
   damaged(code: 'CORRUPT_VAULT' | 'APP_DAMAGED'): void;
 }
+
+/** Until the adviser has answered it once, the backup proposal comes before the vault's screens. */
+const openedPhase = (): Phase => (useSettingsStore.getState().settings?.backupProposalAnswered === false ? 'proposeBackup' : 'unlocked');
 
 export const useSessionStore = create<SessionState>()((set, get) => ({
   phase: 'starting',
@@ -47,12 +53,15 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     set({ phase: 'showRecoveryKey', recoveryKey });
   },
   confirmRecoveryKeySaved() {
-    set({ phase: 'unlocked', recoveryKey: null });
+    set({ phase: openedPhase(), recoveryKey: null });
+  },
+  backupProposalAnswered() {
+    set({ phase: 'unlocked' });
   },
   async unlock(passphrase) {
     await invoke('vault.unlock', { passphrase });
     await restoreDrafts();
-    set({ phase: 'unlocked', corrupt: false, autoBackupFailed: false });
+    set({ phase: openedPhase(), corrupt: false, autoBackupFailed: false });
   },
   async recover(recoveryKey, newPassphrase) {
     await invoke('vault.recover', { recoveryKey, newPassphrase });
@@ -68,7 +77,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     set({ phase: 'locked', recoveryKey: null });
   },
   lockedElsewhere() {
-    if (get().phase !== 'unlocked' && get().phase !== 'showRecoveryKey') return;
+    if (get().phase !== 'unlocked' && get().phase !== 'showRecoveryKey' && get().phase !== 'proposeBackup') return;
     resetAllStores();
     set({ phase: 'locked', recoveryKey: null });
   },

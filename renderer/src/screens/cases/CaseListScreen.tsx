@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/contract';
 import { useCaseListStore } from '../../stores/caseListStore';
 import { useNavigationStore } from '../../stores/navigationStore';
+import { LastBackupStatus } from '../home/LastBackupStatus';
 import { CaseFilterBar } from './CaseFilterBar';
 import { formatDateTime } from './format';
 
@@ -60,6 +61,7 @@ export function CaseListScreen() {
           {t('caseList.new')}
         </button>
       </div>
+      <LastBackupStatus />
       <CaseFilterBar />
       <p className="count" role="status">
         {total === null ? t('caseList.loading') : t('caseList.count', { count: total })}

@@ -3,18 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useNavigationStore } from '../../stores/navigationStore';
+import { useProfileStore } from '../../stores/profileStore';
 import { resetAllStores } from '../../stores/resettable';
+import { useRestoreStore } from '../../stores/restoreStore';
 import { useSessionStore } from '../../stores/sessionStore';
+import { formatDateTime } from '../cases/format';
 
 /**
  * Restores a backup chosen in the shell's folder dialog, opened with the passphrase that was in
  * use when it was made. The current vault is kept aside until the restored one has passed its check.
  */
 export function RestoreForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const restored = useRestoreStore((state) => state.restored);
 
   async function restore(event: FormEvent) {
     event.preventDefault();
@@ -24,9 +29,14 @@ export function RestoreForm() {
     }
     setError(null);
     try {
-      await invoke('backup.restore', { passphrase });
+      const { madeAt, cases } = await invoke('backup.restore', { passphrase });
+      // Nothing read from the replaced vault may stay on screen; the restored vault's own
+      // function is read again so the screens that depend on it come back.
       resetAllStores();
+      useRestoreStore.setState({ restored: { madeAt, cases } });
+      useNavigationStore.getState().go({ name: 'settings' });
       useSessionStore.setState({ phase: 'unlocked', recoveryKey: null, corrupt: false });
+      await useProfileStore.getState().load();
     } catch (caught) {
       setError(errorCodeOf(caught));
       setConfirming(false);
@@ -36,9 +46,21 @@ export function RestoreForm() {
   return (
     <form className="restore" onSubmit={restore} aria-label={t('restore.title')}>
       <h3>{t('restore.title')}</h3>
+      {restored && (
+        <p role="status" className="notice">
+          {t('restore.done', { count: restored.cases, date: formatDateTime(restored.madeAt, i18n.language) })}
+        </p>
+      )}
       <p className="hint">{t('restore.hint')}</p>
       <label htmlFor="restore-passphrase">{t('restore.passphrase')}</label>
-      <input id="restore-passphrase" type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
+      <input
+        id="restore-passphrase"
+        type="password"
+        autoComplete="off"
+        value={passphrase}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => setPassphrase(event.target.value)}
+      />
       {confirming && (
         <p role="alert" className="warning">
           {t('restore.confirm')}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api/client';
+import { useNavigationStore } from '../../stores/navigationStore';
+import { formatDateTime } from '../cases/format';
+
+/** The home screen's reminder: when the last verified backup was made, or that there is none. */
+export function LastBackupStatus() {
+  const { t, i18n } = useTranslation();
+  const go = useNavigationStore((state) => state.go);
+  const [last, setLast] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    invoke('backup.status', {})
+      .then((status) => setLast(status.lastVerifiedAt))
+      .catch(() => setLast(null));
+  }, []);
+  if (last === undefined) return null;
+  return (
+    <p className={last ? 'hint last-backup' : 'warning last-backup'} data-testid="last-backup">
+      {last ? t('home.lastBackup', { date: formatDateTime(last, i18n.language) }) : t('home.noBackup')}{' '}
+      <button type="button" className="link" onClick={() => go({ name: 'settings' })}>
+        {t('home.backupSettings')}
+      </button>
+    </p>
+  );
+}
