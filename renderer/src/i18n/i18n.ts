@@ -5,6 +5,11 @@ import nl from '../../../shared/i18n/locales/nl.json';
 
 export const i18n = i18next.createInstance();
 
+// Screen readers pick their voice from <html lang>: it follows the app's language, not the build's.
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
 void i18n.use(initReactI18next).init({
   resources: { nl: { translation: nl }, en: { translation: en } },
   lng: 'nl',

@@ -3,6 +3,9 @@ import en from '../../../shared/i18n/locales/en.json';
 import nl from '../../../shared/i18n/locales/nl.json';
 import { OPERATION_PHASES } from '../../../shared/events';
 import { TAXONOMY } from '../../../shared/i18n/taxonomyLists';
+import { ERROR_CODES } from '../../../shared/errors';
+import { formatDateTime } from '../screens/cases/format';
+import { i18n } from './i18n';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -22,6 +25,21 @@ describe('translations', () => {
       }
       expect(Object.keys(locale.taxonomy!).sort()).toEqual(Object.keys(TAXONOMY).sort());
     }
+  });
+
+  it('explain every error code the core can send, in both languages', () => {
+    for (const locale of [nl, en] as unknown as { errors: Record<string, string> }[]) {
+      for (const code of ERROR_CODES) expect(locale.errors[code]?.trim().length ?? 0, code).toBeGreaterThan(0);
+    }
+  });
+
+  it('set <html lang> to the language chosen, and show times on a 24-hour clock in both', async () => {
+    await i18n.changeLanguage('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(formatDateTime('2026-03-14T20:30', 'en')).toMatch(/20:30/);
+    await i18n.changeLanguage('nl');
+    expect(document.documentElement.lang).toBe('nl');
+    expect(formatDateTime('2026-03-14T20:30', 'nl')).toMatch(/20:30/);
   });
 
   it('name every long operation and each of its phases in both languages', () => {

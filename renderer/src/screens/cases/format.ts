@@ -5,7 +5,8 @@ function formatter(language: string, withTime: boolean): Intl.DateTimeFormat {
   const key = `${language}:${withTime}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(language, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+    // A 24-hour clock in both languages: advisers log times of day, never "08:30 PM".
+    cached = new Intl.DateTimeFormat(language, withTime ? { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' } : { dateStyle: 'medium' });
     formatters.set(key, cached);
   }
   return cached;
