@@ -16,6 +16,15 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits loses its error; one passed where a callback returns nothing does too.
+    files: ['**/*.{ts,tsx,mts}'],
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['build/*.test.ts'] }, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core runs under plain Node: no Electron here.' }], patterns: ['../*.ts', '../main', '../preload', '../lockTriggers'] }],

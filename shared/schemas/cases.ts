@@ -99,8 +99,12 @@ const CaseFields = z
   })
   .strict();
 
-/** Rules between fields; dates in the future are checked against the clock by the core and the form. */
-export const CaseInput = CaseFields.superRefine((input, context) => {
+/**
+ * Rules between fields; dates in the future are checked against the clock by the core and the form.
+ * A nature is required of every new save (a saved case without one is kept and flagged,
+ * needsAttention); it is a field rule, so the form names it even while other fields are missing.
+ */
+export const CaseInput = CaseFields.extend({ natures: uniqueList(z.enum(NATURES), NATURES.length).min(1, 'natureNeeded') }).superRefine((input, context) => {
   const contactDate = input.firstContactAt.slice(0, 10);
   const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
   if (input.firstResponseAt !== null && input.firstResponseAt < input.firstContactAt) {
@@ -115,7 +119,6 @@ export const CaseInput = CaseFields.superRefine((input, context) => {
   if (input.reporterIdentified && input.reporters.length === 0) issue(['reporters'], 'reporterNeeded');
   if (input.referrals.length > 0 && !input.handlings.includes('referral')) issue(['handlings'], 'referralNeedsHandling');
   // A saved case that breaks these is kept and flagged (needsAttention), so only new saves are refused here.
-  if (input.natures.length === 0) issue(['natures'], 'natureNeeded');
   if (input.handlings.includes(ADVICE_ONLY) && input.handlings.length > 1) issue(['handlings'], 'adviceOnlyExclusive');
   // A report another team function passed on is counted there; the route and the source must agree.
   const fromFunction = isFunctionReferralCode(input.referredInBy);

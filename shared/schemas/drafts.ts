@@ -12,6 +12,7 @@ export const AppView = z.discriminatedUnion('name', [
   z.object({ name: z.literal('team') }).strict(),
   z.object({ name: z.literal('retention') }).strict(),
   z.object({ name: z.literal('settings') }).strict(),
+  z.object({ name: z.literal('help') }).strict(),
 ]);
 export type AppView = z.infer<typeof AppView>;
 

@@ -99,6 +99,6 @@ export async function addCountedCase(page: Page, firstContactAt: string, natureL
   await page.getByRole('heading', { name: /^Zaak \d+/ }).waitFor();
 }
 
-export async function goTo(page: Page, section: 'Zaken' | 'Signalen en activiteiten' | 'Jaarexport' | 'Teamrapport' | 'Bewaartermijn' | 'Instellingen'): Promise<void> {
+export async function goTo(page: Page, section: 'Zaken' | 'Signalen en activiteiten' | 'Jaarexport' | 'Teamrapport' | 'Bewaartermijn' | 'Instellingen' | 'Help'): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: section }).click();
 }

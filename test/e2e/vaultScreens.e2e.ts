@@ -98,6 +98,7 @@ describe('the vault screens, as an adviser uses them', () => {
 
     await page.getByLabel(secondLabel!, { exact: true }).fill(groupOf(secondLabel!).toLowerCase());
     await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
+    await page.getByRole('button', { name: 'Nu niet, later in Instellingen' }).click();
     await page.getByRole('heading', { name: 'Zaken' }).waitFor();
   });
 

@@ -37,7 +37,7 @@ export function CreateVaultScreen() {
 
   return (
     <main className="gate">
-      <form onSubmit={submit} noValidate aria-labelledby="create-title">
+      <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="create-title">
         <h1 id="create-title">{t('create.title')}</h1>
         <p>{t('create.intro')}</p>
         <CodeSelect

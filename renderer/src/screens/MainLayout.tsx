@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusHeadingOnNavigation, useShortcuts } from '../hooks/useShortcuts';
 import { useNavigationStore, type View } from '../stores/navigationStore';
 import { useProfileStore } from '../stores/profileStore';
 import { useSessionStore } from '../stores/sessionStore';
 import { CaseEditScreenFor } from './cases/CaseScreens';
 import { CaseListScreen } from './cases/CaseListScreen';
 import { ExportScreen } from './export/ExportScreen';
+import { HelpScreen } from './help/HelpScreen';
 import { OutreachScreen } from './outreach/OutreachScreen';
 import { RetentionScreen } from './retention/RetentionScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -18,6 +20,7 @@ const SECTIONS = [
   { view: 'team', label: 'nav.team' },
   { view: 'retention', label: 'nav.retention' },
   { view: 'settings', label: 'nav.settings' },
+  { view: 'help', label: 'nav.help' },
 ] as const;
 
 function sectionOf(view: View): string {
@@ -29,6 +32,8 @@ export function MainLayout() {
   const { view, go } = useNavigationStore();
   const lock = useSessionStore((state) => state.lock);
   const { profile, load } = useProfileStore();
+  useShortcuts();
+  useFocusHeadingOnNavigation();
   useEffect(() => {
     void load();
   }, [load]);
@@ -65,6 +70,7 @@ export function MainLayout() {
         {view.name === 'team' && <TeamReportScreen />}
         {view.name === 'retention' && <RetentionScreen />}
         {view.name === 'settings' && <SettingsScreen />}
+        {view.name === 'help' && <HelpScreen />}
       </main>
     </div>
   );

@@ -35,7 +35,7 @@ export function RecoverScreen() {
 
   return (
     <main className="gate">
-      <form onSubmit={submit} noValidate aria-labelledby="recover-title">
+      <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="recover-title">
         <h1 id="recover-title">{t('recover.title')}</h1>
         <p>{t('recover.intro')}</p>
         <label htmlFor="recover-key">{t('recover.recoveryKey')}</label>

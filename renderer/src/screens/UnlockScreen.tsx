@@ -76,7 +76,7 @@ export function UnlockScreen() {
   return (
     <main className="gate">
       <div className="gate-column">
-        <form onSubmit={submit} aria-labelledby="unlock-title">
+        <form onSubmit={(event) => void submit(event)} aria-labelledby="unlock-title">
           <h1 id="unlock-title">{t('unlock.title')}</h1>
           {autoBackupFailed && (
             <p className="warning" role="alert">

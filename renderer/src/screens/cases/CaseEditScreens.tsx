@@ -19,7 +19,7 @@ export function NewCaseScreen() {
 }
 
 function editable(record: CaseRecord) {
-  const { id, createdAt, updatedAt, conversations, mediation, needsAttention, ...input } = record;
+  const { id, number, createdAt, updatedAt, conversations, mediation, needsAttention, ...input } = record;
   return input;
 }
 

@@ -37,7 +37,7 @@ function FunctionFields({ profile }: { profile: Profile }) {
   }
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="function-title">
+    <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="function-title">
       <h2 id="function-title">{t('settings.functionTitle')}</h2>
       <p className="hint">{t('settings.functionHint')}</p>
       <p className="hint">{t('settings.functionLockedHint')}</p>

@@ -44,7 +44,7 @@ export function RestoreForm() {
   }
 
   return (
-    <form className="restore" onSubmit={restore} aria-label={t('restore.title')}>
+    <form className="restore" onSubmit={(event) => void restore(event)} aria-label={t('restore.title')}>
       <h3>{t('restore.title')}</h3>
       {restored && (
         <p role="status" className="notice">

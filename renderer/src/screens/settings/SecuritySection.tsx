@@ -45,7 +45,7 @@ function ChangePassphraseForm() {
   }
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-label={t('security.changeTitle')}>
+    <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-label={t('security.changeTitle')}>
       <h3>{t('security.changeTitle')}</h3>
       <CurrentPassphrase id="change-current" value={current} onChange={setCurrent} />
       <NewPassphraseFields

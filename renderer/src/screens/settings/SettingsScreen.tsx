@@ -38,7 +38,7 @@ function PreferencesForm() {
   }
 
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="settings-title">
+    <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.preferences')}</h2>
       <label htmlFor="settings-idle">{t('settings.idleLock')}</label>
       <input

@@ -39,7 +39,7 @@ function CreateTeamForm({ onDone }: { onDone(info: TeamInfo): void }) {
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="team-create-title">
+    <form onSubmit={(event) => void submit(event)} aria-labelledby="team-create-title">
       <h3 id="team-create-title">{t('teamSetup.createTitle')}</h3>
       <p className="hint">{t('teamSetup.createHint')}</p>
       <TextField label={t('teamSetup.organisation')} value={organisation} onChange={setOrganisation} />

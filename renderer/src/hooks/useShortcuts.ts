@@ -1,0 +1,52 @@
+import { useEffect } from 'react';
+import { useNavigationStore } from '../stores/navigationStore';
+
+/** Focuses the case search once the case list is on screen (after a navigation, a frame later). */
+function focusSearch(attempts = 10): void {
+  const field = document.getElementById('case-search');
+  if (field) {
+    field.focus();
+    return;
+  }
+  if (attempts > 0) requestAnimationFrame(() => focusSearch(attempts - 1));
+}
+
+/**
+ * Ctrl/Cmd+N opens a new case and Ctrl/Cmd+F the case search, through the navigation (which asks
+ * first when a form would be left dirty). Mounted only while the vault is open. Ctrl/Cmd+L
+ * (lock) is the shell's menu item, so it works even where the page has no focus.
+ */
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'n') {
+        event.preventDefault();
+        useNavigationStore.getState().go({ name: 'newCase' });
+      } else if (key === 'f') {
+        event.preventDefault();
+        const { view, go } = useNavigationStore.getState();
+        if (view.name !== 'cases') go({ name: 'cases' });
+        focusSearch();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+/** After each navigation the page's heading takes the focus, so a screen reader announces where the adviser is. */
+export function useFocusHeadingOnNavigation(): void {
+  const view = useNavigationStore((state) => state.view);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      // A form that focused its first field keeps that focus.
+      if (!heading || (document.activeElement && document.activeElement !== document.body && heading.closest('main')?.contains(document.activeElement))) return;
+      heading.tabIndex = -1;
+      heading.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [view]);
+}

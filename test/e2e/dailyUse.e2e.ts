@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { CANARY } from '../fixtures/canaries';
+import { appPerTest } from './appPerTest';
+import { launchApp } from './harness';
+import { addCase, createVault, goTo, lock, unlock } from './steps';
+
+const running = appPerTest();
+const AXE_SOURCE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * axe-core run in the real renderer. It is evaluated through the browser's debugging protocol,
+ * which the page's CSP does not govern, so the app's CSP stays as strict as it ships.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations)`)) as AxeViolation[];
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 640 },
+] as const;
+
+describe('daily use, by keyboard and for everyone', () => {
+  it('opens a new case with Ctrl+N, searches with Ctrl+F, and puts the focus on the heading after navigating', async () => {
+    running.app = await launchApp();
+    const { page } = running.app;
+    await createVault(page, CANARY.passphrase);
+    await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
+
+    await page.keyboard.press('Control+n');
+    await page.getByRole('heading', { name: 'Nieuwe zaak' }).waitFor();
+    expect(await page.evaluate('document.activeElement?.id')).toBe(await page.getByLabel('Kenmerk (alleen voor uzelf)').getAttribute('id'));
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Zaken', level: 1 }).waitFor();
+
+    await goTo(page, 'Instellingen');
+    await expect.poll(() => page.evaluate('document.activeElement?.tagName')).toBe('H1');
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('case-search');
+    await page.keyboard.type('2026-001');
+    await page.getByRole('listitem').filter({ hasText: /Zaak 2026-001/ }).waitFor();
+
+    await goTo(page, 'Help');
+    await page.getByRole('table', { name: 'Sneltoetsen' }).getByText('Kluis vergrendelen').waitFor();
+    await lock(page);
+    // Shortcuts do nothing while the vault is locked.
+    await page.keyboard.press('Control+n');
+    expect(await page.getByRole('heading', { name: 'Nieuwe zaak' }).count()).toBe(0);
+    await unlock(page, CANARY.passphrase);
+  });
+
+  it('has no serious or critical accessibility violation on any main screen, at 1280×800 and 1024×640, in Dutch and English', async () => {
+    running.app = await launchApp();
+    const { page } = running.app;
+    const found: string[] = [];
+    const check = async (screen: string) => {
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        const language = (await page.evaluate('document.documentElement.lang')) as string;
+        await running.app!.screenshot(`daily-${screen}-${language}-${size.width}`);
+        for (const violation of await seriousViolations(page)) found.push(`${screen} (${language}, ${size.width}): ${violation}`);
+      }
+    };
+    await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
+    await check('create-vault');
+    await createVault(page, CANARY.passphrase, 'Ombudsfunctionaris');
+    await check('case-list-empty');
+    await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
+    await page.getByRole('button', { name: 'Zaak opslaan' }).click();
+    await check('case-form-with-errors');
+    await page.keyboard.press('Escape');
+    await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
+    await check('case-page');
+    for (const section of ['Zaken', 'Signalen en activiteiten', 'Jaarexport', 'Teamrapport', 'Bewaartermijn', 'Instellingen', 'Help'] as const) {
+      await goTo(page, section);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await check(section);
+    }
+    await page.getByLabel('Taal').selectOption('en');
+    for (const section of ['Cases', 'Case page', 'Settings'] as const) {
+      if (section === 'Case page') await page.getByRole('listitem').first().getByRole('button').first().click();
+      else await page.getByRole('navigation').getByRole('button', { name: section }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await check(`${section}-en`);
+    }
+    await page.getByLabel('Language').selectOption('nl');
+    await lock(page);
+    await check('unlock');
+    expect(found).toEqual([]);
+  });
+});
