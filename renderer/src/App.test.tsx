@@ -91,7 +91,7 @@ describe('the case record', { timeout: 20_000 }, () => {
     await createVault(user);
     await user.click(screen.getByLabelText('Ik heb de herstelsleutel veilig opgeslagen'));
     await typeBackRecoveryKey(user);
-    await screen.findByText('Geen zaken gevonden.');
+    await screen.findByRole('heading', { name: 'Eerste stappen' });
     await user.click(screen.getByRole('button', { name: 'Nieuwe zaak' }));
     await screen.findByRole('heading', { name: 'Nieuwe zaak' });
     // No reporter field has a default: each is the adviser's explicit choice.

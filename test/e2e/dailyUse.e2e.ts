@@ -77,6 +77,10 @@ describe('daily use, by keyboard and for everyone', () => {
     await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
     await check('create-vault');
     await createVault(page, CANARY.passphrase, 'Ombudsfunctionaris');
+    // A new vault's first screen says what to do first, with a way to each step.
+    const firstSteps = page.getByRole('region', { name: 'Eerste stappen' });
+    await firstSteps.getByRole('button', { name: 'Eerste zaak vastleggen' }).waitFor();
+    expect(await firstSteps.getByRole('button', { name: 'Naar instellingen' }).count()).toBe(2);
     await check('case-list-empty');
     await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
     await page.getByRole('button', { name: 'Zaak opslaan' }).click();
@@ -84,6 +88,12 @@ describe('daily use, by keyboard and for everyone', () => {
     await page.keyboard.press('Escape');
     await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
     await check('case-page');
+    // The list has column headings, and at 1024 px no cell hides its text from a screen reader.
+    await goTo(page, 'Zaken');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    for (const heading of ['Nummer', 'Kenmerk', 'Eerste contact', 'Aard', 'Status']) await page.locator('.case-header').getByText(heading, { exact: true }).waitFor();
+    const row = page.getByRole('listitem').first().getByRole('button');
+    expect(await row.getAttribute('aria-label')).toMatch(/^Zaak \d{4}-001, .*Werkdruk, Open/);
     for (const section of ['Zaken', 'Signalen en activiteiten', 'Jaarexport', 'Teamrapport', 'Bewaartermijn', 'Instellingen', 'Help'] as const) {
       await goTo(page, section);
       await page.getByRole('heading', { level: 1 }).first().waitFor();

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/contract';
-import { useCaseListStore } from '../../stores/caseListStore';
+import { NO_FILTER, useCaseListStore } from '../../stores/caseListStore';
 import { useNavigationStore } from '../../stores/navigationStore';
 import { LastBackupStatus } from '../home/LastBackupStatus';
 import { CaseFilterBar } from './CaseFilterBar';
@@ -10,17 +10,47 @@ import { formatDateTime } from './format';
 
 const ROW_HEIGHT = 64;
 
+/** The list's column headings: drawn above the rows; each row also says all of it to a screen reader. */
+function CaseListHeader() {
+  const { t } = useTranslation();
+  return (
+    <div className="case-row case-header" aria-hidden="true">
+      <span>{t('caseList.columns.number')}</span>
+      <span>{t('caseList.columns.label')}</span>
+      <span>{t('caseList.columns.firstContact')}</span>
+      <span className="route">{t('caseList.route')}</span>
+      <span>{t('caseList.nature')}</span>
+      <span>{t('caseList.status')}</span>
+      <span>{t('caseList.columns.attention')}</span>
+    </div>
+  );
+}
+
 const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
   const { t, i18n } = useTranslation();
   const go = useNavigationStore((state) => state.go);
+  const cells = {
+    number: t('caseList.caseNumber', { number: item.number }),
+    contact: formatDateTime(item.firstContactAt, i18n.language),
+    route: t(`taxonomy.intakeRoute.${item.intakeRoute}`),
+    natures: item.natures.map((nature) => t(`taxonomy.nature.${nature}`)).join(', '),
+    status: t(`taxonomy.status.${item.status}`),
+    flags: [
+      item.responseLate && t('caseList.responseLate'),
+      item.needsAttention && t('caseList.needsAttention'),
+      item.statisticsConsent === 'not_asked' && t('caseList.statisticsNotAsked'),
+    ].filter((flag): flag is string => Boolean(flag)),
+  };
+  // Cut cells show their whole text on hover, and the button's name holds every cell in full.
+  const fullText = [cells.number, item.label, cells.contact, cells.route, cells.natures, cells.status, ...cells.flags].filter(Boolean).join(', ');
   return (
-    <button type="button" className="case-row" onClick={() => go({ name: 'case', id: item.id })} data-case-id={item.id}>
-      <span className="case-number">{t('caseList.caseNumber', { number: item.number })}</span>
+    <button type="button" className="case-row" onClick={() => go({ name: 'case', id: item.id })} data-case-id={item.id} aria-label={fullText} title={fullText}>
+      <span className="case-number">{cells.number}</span>
       <span className="case-label">{item.label}</span>
-      <span>{formatDateTime(item.firstContactAt, i18n.language)}</span>
-      <span>{t(`taxonomy.intakeRoute.${item.intakeRoute}`)}</span>
-      <span className="natures">{item.natures.map((nature) => t(`taxonomy.nature.${nature}`)).join(', ')}</span>
-      <span className={`status status-${item.status}`}>{t(`taxonomy.status.${item.status}`)}</span>
+      <span>{cells.contact}</span>
+      <span className="route">{cells.route}</span>
+      <span className="natures">{cells.natures}</span>
+      <span className={`status status-${item.status}`}>{cells.status}</span>
       <span className="flags">
         {item.responseLate && <span className="flag-late">{t('caseList.responseLate')}</span>}
         {item.needsAttention && <span className="flag-attention">{t('caseList.needsAttention')}</span>}
@@ -30,10 +60,42 @@ const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
   );
 });
 
+/** The first screen of a new vault: what to do first, not only "no cases found". */
+function FirstSteps() {
+  const { t } = useTranslation();
+  const go = useNavigationStore((state) => state.go);
+  return (
+    <section className="card first-steps" aria-labelledby="first-steps-title">
+      <h2 id="first-steps-title">{t('caseList.firstSteps.title')}</h2>
+      <ol>
+        <li>
+          {t('caseList.firstSteps.case')}{' '}
+          <button type="button" className="link" onClick={() => go({ name: 'newCase' })}>
+            {t('caseList.firstSteps.newCase')}
+          </button>
+        </li>
+        <li>
+          {t('caseList.firstSteps.backup')}{' '}
+          <button type="button" className="link" onClick={() => go({ name: 'settings' })}>
+            {t('caseList.firstSteps.toSettings')}
+          </button>
+        </li>
+        <li>
+          {t('caseList.firstSteps.team')}{' '}
+          <button type="button" className="link" onClick={() => go({ name: 'settings' })}>
+            {t('caseList.firstSteps.toSettings')}
+          </button>
+        </li>
+      </ol>
+    </section>
+  );
+}
+
 /** Virtualised: only the rows in view exist in the page, and only their pages are fetched. */
 export function CaseListScreen() {
   const { t } = useTranslation();
-  const { total, pages, reload, ensureRows, rowAt } = useCaseListStore();
+  const { total, pages, reload, ensureRows, rowAt, filter } = useCaseListStore();
+  const filtered = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);
   const go = useNavigationStore((state) => state.go);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -66,7 +128,8 @@ export function CaseListScreen() {
       <p className="count" role="status">
         {total === null ? t('caseList.loading') : t('caseList.count', { count: total })}
       </p>
-      {total === 0 && <p className="empty">{t('caseList.empty')}</p>}
+      {total === 0 && (filtered ? <p className="empty">{t('caseList.empty')}</p> : <FirstSteps />)}
+      {total !== 0 && <CaseListHeader />}
       <div ref={scroller} className="case-scroller" data-testid="case-scroller" data-pages={Object.keys(pages).length}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="list" aria-label={t('caseList.title')}>
           {items.map((virtual) => {
