@@ -62,6 +62,23 @@ describe('daily use, by keyboard and for everyone', () => {
     await unlock(page, CANARY.passphrase);
   });
 
+  it('closes a case in one step: today prefilled, an outcome picked, the statistics question recalled', async () => {
+    running.app = await launchApp();
+    const { page, core } = running.app;
+    await createVault(page, CANARY.passphrase);
+    await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
+    await page.getByRole('button', { name: 'Zaak sluiten' }).click();
+    const panel = page.getByRole('form', { name: 'Zaak sluiten' });
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    expect(await panel.getByLabel('Gesloten op').inputValue()).toBe(iso);
+    await panel.getByText('De statistiekvraag is nog niet gesteld').waitFor();
+    await panel.getByLabel('Uitkomst').selectOption({ index: 1 });
+    await panel.getByRole('button', { name: 'Zaak sluiten' }).click();
+    await expect.poll(() => core.vault.database().prepare('SELECT status, closed_on FROM cases').get()).toEqual({ status: 'closed', closed_on: iso });
+    expect(await page.getByRole('button', { name: 'Zaak sluiten' }).count()).toBe(0);
+  });
+
   it('has no serious or critical accessibility violation on any main screen, at 1280×800 and 1024×640, in Dutch and English', async () => {
     running.app = await launchApp();
     const { page } = running.app;

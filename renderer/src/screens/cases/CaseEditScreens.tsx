@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseRecord } from '../../../../shared/contract';
 import { useCaseStore } from '../../stores/caseStore';
 import { useNavigationStore } from '../../stores/navigationStore';
 import { CaseForm, emptyCase } from './CaseForm';
+import { editableCase } from './editableCase';
 import { NeedsAttentionNotice } from './NeedsAttentionNotice';
 
 export function NewCaseScreen() {
@@ -16,11 +16,6 @@ export function NewCaseScreen() {
       <CaseForm draftKey="case:new" caseId={null} initial={emptyCase()} onSave={async (input) => go({ name: 'case', id: await create(input) })} onCancel={() => go({ name: 'cases' })} />
     </section>
   );
-}
-
-function editable(record: CaseRecord) {
-  const { id, number, createdAt, updatedAt, conversations, mediation, needsAttention, ...input } = record;
-  return input;
 }
 
 export function EditCaseScreen({ id }: { id: number }) {
@@ -38,7 +33,7 @@ export function EditCaseScreen({ id }: { id: number }) {
       <CaseForm
         draftKey={`case:${id}`}
         caseId={id}
-        initial={editable(record)}
+        initial={editableCase(record)}
         onSave={async (input) => {
           await update(id, input);
           go({ name: 'case', id });

@@ -9,6 +9,7 @@ import { useCaseStore } from '../../stores/caseStore';
 import { useNavigationStore } from '../../stores/navigationStore';
 import { useProfileStore } from '../../stores/profileStore';
 import { CaseOverview } from './CaseOverview';
+import { CloseCasePanel } from './CloseCasePanel';
 import { ComparableCases } from './ComparableCases';
 import { ConversationTimeline } from './ConversationTimeline';
 import { MediationPanel } from './MediationPanel';
@@ -20,6 +21,7 @@ export function CasePage({ id }: { id: number }) {
   const profile = useProfileStore((state) => state.profile);
   const go = useNavigationStore((state) => state.go);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const [closing, setClosing] = useState(false);
 
   useEffect(() => {
     setError(null);
@@ -41,6 +43,11 @@ export function CasePage({ id }: { id: number }) {
           <button type="button" onClick={() => go({ name: 'editCase', id: record.id })}>
             {t('form.edit')}
           </button>
+          {record.status === 'open' && !closing && (
+            <button type="button" onClick={() => setClosing(true)}>
+              {t('closeCase.open')}
+            </button>
+          )}
           <ConfirmButton
             label={t('casePage.delete')}
             question={t('casePage.confirmDelete')}
@@ -53,6 +60,7 @@ export function CasePage({ id }: { id: number }) {
         </div>
       </div>
       {record.needsAttention && <NeedsAttentionNotice />}
+      {closing && record.status === 'open' && <CloseCasePanel record={record} onDone={() => setClosing(false)} />}
       <div className="case-columns">
         <div>
           <CaseOverview record={record} />
