@@ -38,6 +38,7 @@ export async function benchRenderer(folder: string, cases: number): Promise<Rend
   const app = await launchApp({ dataDirectory: `${folder}/renderer-vault` });
   try {
     await app.core.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+    await app.core.router.handle('settings.update', { backupProposalAnswered: true });
     generateVault(app.core.vault.database(), Math.round(cases * 3.3), 777);
     const total = app.core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get() as number;
     app.core.vault.lock();
