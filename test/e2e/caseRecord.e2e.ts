@@ -23,8 +23,8 @@ describe('the complete case record, as advisers use it', () => {
 
     await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
     await page.getByLabel('Kenmerk (alleen voor uzelf)').fill('Gezamenlijke melding');
-    await page.getByLabel('Eerste contact (datum en tijd)').fill('2026-03-02T09:00');
-    await page.getByLabel('Eerste reactie (datum en tijd)').fill('2026-03-02T13:00');
+    await page.getByLabel('Eerste contact (datum en tijd)').fill('2-3-2026 9:00');
+    await page.getByLabel('Eerste reactie (datum en tijd)').fill('02-03-2026 13.00');
     await page.getByLabel('Binnengekomen via').selectOption({ label: 'Rechtstreeks bij deze functie' });
     const reporters = page.locator('.list-item');
     await reporters.nth(0).getByLabel('Naam (blijft in de kluis)').fill(CANARY.name);
@@ -46,6 +46,10 @@ describe('the complete case record, as advisers use it', () => {
     await app.screenshot('10-case-form');
     await page.getByRole('button', { name: 'Zaak opslaan' }).click();
     await page.getByRole('heading', { name: /^Zaak \d{4}-001 Gezamenlijke melding$/ }).waitFor();
+    expect(app.core.vault.database().prepare('SELECT first_contact_at, first_response_at FROM cases').get()).toEqual({
+      first_contact_at: '2026-03-02T09:00',
+      first_response_at: '2026-03-02T13:00',
+    });
 
     const notes = ['Eerste gesprek: kennismaking.', `Tweede gesprek, ${CANARY.noteWord} besproken.`, 'Derde gesprek: doorverwezen.'];
     for (const [index, note] of notes.entries()) {
@@ -101,7 +105,7 @@ describe('the complete case record, as advisers use it', () => {
     await mediation.getByText('Wederhoor kan alleen met instemming van de andere partij.').waitFor();
 
     await mediation.getByLabel('De andere partij stemt in met wederhoor').check();
-    await mediation.getByLabel('Instemming gegeven op').fill('2026-03-05');
+    await mediation.getByLabel('Instemming gegeven op').fill('05-03-2026');
     await mediation.getByLabel('Notities wederhoor').fill('Andere partij gehoord.');
     for (const [index, day] of ['12', '19'].entries()) {
       await mediation.getByRole('button', { name: 'Gesprek toevoegen' }).click();
@@ -122,8 +126,8 @@ describe('the complete case record, as advisers use it', () => {
     await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).click();
     const reopened = page.getByRole('form', { name: 'Bemiddeling' });
     await reopened.waitFor();
-    expect(await reopened.getByLabel('Instemming gegeven op').inputValue()).toBe('2026-03-05');
-    expect(await reopened.getByLabel('Wederhoor gehouden op').inputValue()).toBe('2026-03-09');
+    expect(await reopened.getByLabel('Instemming gegeven op').inputValue()).toBe('05-03-2026');
+    expect(await reopened.getByLabel('Wederhoor gehouden op').inputValue()).toBe('09-03-2026');
     const sessions = reopened.getByRole('group', { name: 'Bemiddelingsgesprekken' }).locator('.list-item');
     expect(await sessions.count()).toBe(2);
     expect(await sessions.nth(1).getByLabel('Notities').inputValue()).toBe(`Sessie 2: ${CANARY.noteWord}`);

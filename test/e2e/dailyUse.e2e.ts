@@ -62,6 +62,36 @@ describe('daily use, by keyboard and for everyone', () => {
     await unlock(page, CANARY.passphrase);
   });
 
+  it('writes dates day first on a 24-hour clock in English too, names a wrong date, and offers its own file button', async () => {
+    running.app = await launchApp({ viewport: { width: 1024, height: 640 } });
+    const { page, core } = running.app;
+    await createVault(page, CANARY.passphrase);
+    await page.getByLabel('Taal').selectOption('en');
+    await page.getByRole('button', { name: 'New case' }).click();
+    const firstContact = page.getByLabel('First contact (date and time)');
+    expect(await firstContact.getAttribute('placeholder')).toBe('dd-mm-yyyy hh:mm');
+    await firstContact.fill('4-3-2026 21.30');
+    await firstContact.blur();
+    expect(await firstContact.inputValue()).toBe('04-03-2026 21:30');
+    const firstResponse = page.getByLabel('First response (date and time)');
+    await firstResponse.fill('31-02-2026 09:00');
+    await page.getByRole('button', { name: 'Save case' }).click();
+    await page.getByText('Not a valid date. Write day-month-year').first().waitFor();
+    expect(await firstResponse.getAttribute('aria-invalid')).toBe('true');
+    // No control of the browser's own, which would follow the operating system's language.
+    expect(await page.locator('input[type=date], input[type=datetime-local], input[type=file]:not([hidden])').count()).toBe(0);
+    expect(core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+    await firstResponse.fill('');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: "Don't save" }).click();
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Team report' }).click();
+    await page.getByRole('button', { name: 'Choose export files' }).waitFor();
+    await page.getByText('No files chosen').waitFor();
+    expect(await page.locator('input[type=file]:not([hidden])').count()).toBe(0);
+    await running.app.screenshot('52-dates-and-file-button-en-1024');
+  });
+
   it('closes a case in one step: today prefilled, an outcome picked, the statistics question recalled', async () => {
     running.app = await launchApp();
     const { page, core } = running.app;
@@ -71,7 +101,8 @@ describe('daily use, by keyboard and for everyone', () => {
     const panel = page.getByRole('form', { name: 'Zaak sluiten' });
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    expect(await panel.getByLabel('Gesloten op').inputValue()).toBe(iso);
+    // Typed and shown day first, as a Dutch adviser writes it; stored as a calendar date.
+    expect(await panel.getByLabel('Gesloten op').inputValue()).toBe(iso.split('-').reverse().join('-'));
     await panel.getByText('De statistiekvraag is nog niet gesteld').waitFor();
     await panel.getByLabel('Uitkomst').selectOption({ index: 1 });
     await panel.getByRole('button', { name: 'Zaak sluiten' }).click();

@@ -1,6 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TAXONOMY, type CodeOf, type TaxonomyList } from '../../../../shared/i18n/taxonomyLists';
+import { storedFromTyped, typedFromStored, type DateKind } from './dateText';
 
 /** An inline message under a field, in the adviser's language. */
 export function FieldError({ error, id }: { error: string | undefined; id?: string }) {
@@ -51,10 +52,12 @@ export function TextField({
       {(id, errorId) =>
         multiline ? (
           <textarea id={id} value={value} rows={6} onChange={(event) => onChange(event.target.value)} aria-invalid={!!error} aria-describedby={errorId} />
+        ) : type !== 'text' ? (
+          <DateInput id={id} kind={type} value={value} onChange={onChange} invalid={!!error} describedBy={errorId} autoFocus={autoFocus} />
         ) : (
           <input
             id={id}
-            type={type}
+            type="text"
             value={value}
             onChange={(event) => onChange(event.target.value)}
             aria-invalid={!!error}
@@ -64,6 +67,62 @@ export function TextField({
         )
       }
     </Field>
+  );
+}
+
+/**
+ * A date or date and time typed as the adviser writes it (dd-mm-jjjj, 24-hour clock), not the
+ * browser's control, whose format follows the operating system instead of the app's language.
+ * The form holds the stored form (yyyy-MM-dd[THH:mm]) once the text is a real date, and the text
+ * itself until then, so validation names it.
+ */
+function DateInput({
+  id,
+  kind,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+  autoFocus,
+}: {
+  id: string;
+  kind: DateKind;
+  value: string;
+  onChange(value: string): void;
+  invalid: boolean;
+  describedBy: string;
+  autoFocus: boolean | undefined;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(() => typedFromStored(value, kind));
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    // A value set from outside (today's date, a restored draft) replaces what is shown.
+    if (value !== (storedFromTyped(text, kind) ?? text.trim())) setText(typedFromStored(value, kind));
+  }
+  return (
+    <input
+      id={id}
+      type="text"
+      className={`date-input ${kind === 'date' ? 'date-only' : 'date-time'}`}
+      value={text}
+      placeholder={t(kind === 'date' ? 'form.datePattern' : 'form.dateTimePattern')}
+      title={t(kind === 'date' ? 'form.datePattern' : 'form.dateTimePattern')}
+      autoComplete="off"
+      spellCheck={false}
+      onChange={(event) => {
+        setText(event.target.value);
+        onChange(storedFromTyped(event.target.value, kind) ?? event.target.value.trim());
+      }}
+      onBlur={() => {
+        const stored = storedFromTyped(text, kind);
+        if (stored) setText(typedFromStored(stored, kind));
+      }}
+      aria-invalid={invalid}
+      aria-describedby={describedBy}
+      autoFocus={autoFocus}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationSummary, TeamInfo } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
+import { FilePicker } from '../../components/form/FilePicker';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAttempt } from '../../hooks/useAttempt';
@@ -89,8 +90,7 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
     <section aria-labelledby="team-accept-title">
       <h3 id="team-accept-title">{t('teamSetup.acceptTitle')}</h3>
       <p className="hint">{t('teamSetup.acceptHint')}</p>
-      <label htmlFor="team-invitation-file">{t('teamSetup.chooseInvitation')}</label>
-      <input id="team-invitation-file" type="file" accept=".json,application/json" onChange={(event) => void read(event.target.files?.[0])} />
+      <FilePicker label={t('teamSetup.chooseInvitation')} accept=".json,application/json" onFiles={(files) => void read(files[0])} />
       {summary && (
         <div className="invitation-summary">
           <p>{t('teamSetup.invitationFrom', { organisation: summary.organisation })}</p>
@@ -151,11 +151,9 @@ export function TeamSection() {
               <button type="button" onClick={() => void attempt(async () => t('export.saved', { fileName: (await invoke('team.saveInvitation', {})).fileName }))}>
                 {t('teamSetup.saveInvitation')}
               </button>
-              <label htmlFor="team-merger-file">{t('teamSetup.chooseMerger')}</label>
-              <input id="team-merger-file" type="file" accept=".json,application/json" onChange={(event) => void addFile(event.target.files?.[0], 'team.addMerger')} />
+              <FilePicker label={t('teamSetup.chooseMerger')} accept=".json,application/json" onFiles={(files) => void addFile(files[0], 'team.addMerger')} />
               <h3>{t('teamSetup.advisersTitle')}</h3>
-              <label htmlFor="team-acceptance-file">{t('teamSetup.chooseAcceptance')}</label>
-              <input id="team-acceptance-file" type="file" accept=".json,application/json" onChange={(event) => void addFile(event.target.files?.[0], 'team.addAdviser')} />
+              <FilePicker label={t('teamSetup.chooseAcceptance')} accept=".json,application/json" onFiles={(files) => void addFile(files[0], 'team.addAdviser')} />
               <table aria-label={t('teamSetup.advisersTitle')}>
                 <thead>
                   <tr>

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportSummary, TeamReport } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
+import { FilePicker } from '../../components/form/FilePicker';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Checkbox } from '../../components/form/fields';
@@ -90,8 +91,7 @@ export function ImportPanel({ report, onImported, onRemoved }: { report: TeamRep
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <label htmlFor="team-files">{t('team.chooseFiles')}</label>
-        <input id="team-files" type="file" accept=".age,.json,application/json" multiple onChange={(event) => void importFiles([...(event.target.files ?? [])])} />
+        <FilePicker label={t('team.chooseFiles')} accept=".age,.json,application/json" multiple onFiles={(files) => void importFiles(files)} />
         <p className="hint">{t('team.dropHint')}</p>
       </div>
       <Checkbox label={t('team.acceptUnsealed')} checked={acceptUnsealed} onChange={setAcceptUnsealed} />
