@@ -83,9 +83,15 @@ describe('the vault, as an adviser uses it', () => {
     await createVault(page, CANARY.passphrase);
     await addCase(page, '2026-02-02T10:00', 'Anders');
     await page.getByRole('navigation').getByRole('button', { name: 'Instellingen' }).click();
-    await page.getByLabel('Automatisch vergrendelen na (minuten zonder activiteit)').fill('1');
-    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    // Saved as soon as it is typed, like every setting; a value out of bounds is named and not saved.
+    const idle = page.getByLabel('Automatisch vergrendelen na (minuten zonder activiteit)');
+    await idle.fill('0');
+    await page.getByText('Kies een heel getal van 1 tot en met 240.').waitFor();
+    expect(await app.core.router.handle('settings.get', {})).toMatchObject({ value: { idleLockMinutes: 10 } });
+    await idle.fill('1');
     await page.getByText('Instellingen opgeslagen.').waitFor();
+    expect(await app.core.router.handle('settings.get', {})).toMatchObject({ value: { idleLockMinutes: 1 } });
+    expect(await page.getByRole('button', { name: /^(Opslaan|Functie opslaan)$/ }).count()).toBe(0);
     // Chromium here runs on Linux: the screen says what locks the vault there, and that capture cannot be shielded.
     const triggers = page.getByRole('region', { name: 'Op deze computer vergrendelt de kluis' });
     await triggers.getByText('na 1 minuut zonder toetsenbord- of muisgebruik').waitFor();

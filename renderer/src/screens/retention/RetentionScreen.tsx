@@ -5,14 +5,15 @@ import { useCoreQuery } from '../../api/useCoreQuery';
 import { useAttempt } from '../../hooks/useAttempt';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { NumberField } from '../../components/form/fields';
 import { useSettingsStore } from '../../stores/settingsStore';
 import { formatDate } from '../cases/format';
+import { SaveOutcome, SettingNumberField, useSettingChange } from '../settings/settingChange';
 
 /** Cases past their retention, reviewed and destroyed so that nothing readable remains. */
 export function RetentionScreen() {
   const { t, i18n } = useTranslation();
-  const { settings, update } = useSettingsStore();
+  const settings = useSettingsStore((state) => state.settings);
+  const setting = useSettingChange();
   const [unselected, setUnselected] = useState<Set<number>>(new Set());
   const { status, error: actionError, attempt } = useAttempt();
   const query = useCoreQuery(
@@ -44,11 +45,10 @@ export function RetentionScreen() {
       <h1>{t('retention.title')}</h1>
       <p className="hint">{t('retention.hint')}</p>
       {settings && (
-        <NumberField
-          label={t('retention.years')}
-          value={settings.retentionYears}
-          onChange={(retentionYears) => retentionYears !== null && retentionYears >= 0 && retentionYears <= 30 && void update({ retentionYears })}
-        />
+        <>
+          <SettingNumberField label={t('retention.years')} value={settings.retentionYears} min={0} max={30} onSave={(retentionYears) => void setting.save({ retentionYears })} />
+          <SaveOutcome status={setting.status} error={setting.error} />
+        </>
       )}
       {due.length === 0 ? (
         <p className="empty">{t('retention.none')}</p>

@@ -1,12 +1,9 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profile } from '../../../../shared/contract';
-import type { ErrorCode } from '../../../../shared/errors';
-import type { VaultFunction } from '../../../../shared/taxonomy';
-import { errorCodeOf } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { Checkbox, CodeSelect } from '../../components/form/fields';
+import { useAttempt } from '../../hooks/useAttempt';
 import { useProfileStore } from '../../stores/profileStore';
+import { SaveOutcome } from './settingChange';
 
 /** The vault's function and, for a faculty adviser, whether they come from outside the organisation. */
 export function FunctionForm() {
@@ -18,34 +15,24 @@ export function FunctionForm() {
 function FunctionFields({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
   const update = useProfileStore((state) => state.update);
-  const [fn, setFn] = useState<VaultFunction>(profile.function);
-  const [external, setExternal] = useState(profile.external);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const faculty = fn === 'faculty_confidential_adviser';
+  const { status, error, attempt } = useAttempt();
+  const faculty = profile.function === 'faculty_confidential_adviser';
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    setError(null);
-    try {
-      await update({ function: fn, external: faculty && external });
-      setSaved(true);
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    }
-  }
+  // Saved as soon as it is chosen, like every setting; a refused change leaves the stored one shown.
+  const save = (next: Profile) =>
+    attempt(async () => {
+      await update({ function: next.function, external: next.function === 'faculty_confidential_adviser' && next.external });
+      return t('settings.saved');
+    });
 
   return (
-    <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="function-title">
+    <section className="card" aria-labelledby="function-title">
       <h2 id="function-title">{t('settings.functionTitle')}</h2>
       <p className="hint">{t('settings.functionHint')}</p>
       <p className="hint">{t('settings.functionLockedHint')}</p>
-      <CodeSelect list="vaultFunction" label={t('settings.function')} value={fn} onChange={(next) => next && setFn(next)} />
-      {faculty && <Checkbox label={t('create.external')} checked={external} onChange={setExternal} />}
-      <ErrorMessage code={error} />
-      <button type="submit">{t('settings.saveFunction')}</button>
-      {saved && <p role="status">{t('settings.saved')}</p>}
-    </form>
+      <CodeSelect list="vaultFunction" label={t('settings.function')} value={profile.function} onChange={(next) => next && void save({ ...profile, function: next })} />
+      {faculty && <Checkbox label={t('create.external')} checked={profile.external} onChange={(external) => void save({ ...profile, external })} />}
+      <SaveOutcome status={status} error={error} />
+    </section>
   );
 }
