@@ -22,7 +22,7 @@ export function ftsQuery(search: string): string | null {
   return words.slice(0, 16).map((word) => `"${word}"*`).join(' ');
 }
 
-function whereClause(filter: CaseFilter, searching: boolean): { sql: string; params: Record<string, string | number> } {
+function whereClause(filter: CaseFilter, match: string | null): { sql: string; params: Record<string, string | number>; searchOnly: boolean } {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.status) {
@@ -46,11 +46,14 @@ function whereClause(filter: CaseFilter, searching: boolean): { sql: string; par
   // A typed case number (2026-014, 2026-14, 14) also finds the case with that number.
   const byNumber = caseNumberCondition(filter.search);
   if (byNumber) Object.assign(params, byNumber.params);
-  if (searching) {
-    conditions.push(`(c.id IN (SELECT case_id FROM temp.search_hits) OR c.label LIKE @like ESCAPE '\\'${byNumber ? ` OR ${byNumber.sql}` : ''})`);
-    params.like = `%${filter.search.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  const searchOnly = match !== null && conditions.length === 0 && !byNumber;
+  if (match !== null) {
+    // The unary + keeps SQLite walking the cases in list order, checking each against the
+    // index's hits (read once), so a page stops after its rows even when most cases match.
+    conditions.push(`(+c.id IN (SELECT rowid FROM case_index WHERE case_index MATCH @match)${byNumber ? ` OR ${byNumber.sql}` : ''})`);
+    params.match = match;
   }
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params, searchOnly };
 }
 
 interface SummaryRow {
@@ -68,22 +71,12 @@ interface SummaryRow {
   needs_attention: number;
 }
 
-/**
- * Runs the full-text match once per request into an in-memory table that the count and the page
- * both read. The note's case id is the high half of its rowid (migration 4): no content lookups.
- */
-function collectSearchHits(db: Db, search: string): boolean {
-  const match = ftsQuery(search);
-  if (!match) return false;
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (case_id INTEGER PRIMARY KEY)');
-  db.exec('DELETE FROM temp.search_hits');
-  db.prepare('INSERT OR IGNORE INTO temp.search_hits SELECT rowid >> 32 FROM note_index WHERE note_index MATCH ?').run(match);
-  return true;
-}
-
 export function listCases(db: Db, request: CaseListRequest, clock: Clock): { total: number; rows: CaseSummary[] } {
-  const { sql, params } = whereClause(request.filter, collectSearchHits(db, request.filter.search));
-  const total = db.prepare(`SELECT count(*) FROM cases c ${sql}`).pluck().get(params) as number;
+  const { sql, params, searchOnly } = whereClause(request.filter, ftsQuery(request.filter.search));
+  // One search document per case (migration 12): with nothing else to filter on, the index alone counts.
+  const total = (
+    searchOnly ? db.prepare('SELECT count(*) FROM case_index WHERE case_index MATCH @match').pluck().get(params) : db.prepare(`SELECT count(*) FROM cases c ${sql}`).pluck().get(params)
+  ) as number;
   const rows = db
     .prepare(
       `SELECT c.id, ${CASE_NUMBER_SQL} AS number, c.label, c.first_contact_at, c.first_response_at, c.intake_route, c.status, c.statistics_consent, c.needs_attention,

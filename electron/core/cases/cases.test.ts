@@ -75,7 +75,7 @@ describe('case records', () => {
 
     await ok('cases.delete', { id });
     expect(await codeOf('cases.get', { id })).toBe('NOT_FOUND');
-    for (const table of ['case_reporters', 'case_natures', 'conversations', 'case_consents', 'note_index']) expect(rowCount(table)).toBe(0);
+    for (const table of ['case_reporters', 'case_natures', 'conversations', 'case_consents', 'case_index']) expect(rowCount(table)).toBe(0);
     expect(await codeOf('cases.delete', { id })).toBe('NOT_FOUND');
   });
 

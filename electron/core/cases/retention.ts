@@ -45,7 +45,7 @@ export function destroyCases(db: Db, ids: number[], clock: Clock, report: Report
     return ids.reduce((count, id) => count + remove.run(id).changes, 0);
   })();
   report('reindex');
-  db.prepare("INSERT INTO note_index (note_index) VALUES ('rebuild')").run();
+  db.prepare("INSERT INTO case_index (case_index) VALUES ('rebuild')").run();
   report('rewrite');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');

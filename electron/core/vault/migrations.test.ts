@@ -52,7 +52,7 @@ describe('schema migrations', () => {
     const db = databaseAt(3);
     db.prepare("INSERT INTO cases (id, first_contact_at, intake_route, created_at, updated_at) VALUES (7, '2026-01-05T10:00', 'direct', 'x', 'x')").run();
     db.prepare("INSERT INTO conversations (case_id, held_at, duration_minutes, mode, participants, notes) VALUES (7, '2026-01-05T10:00', 30, 'phone', '', 'reorganisatie besproken')").run();
-    migrate(db);
+    migrate(db, MIGRATIONS.filter((migration) => migration.version <= 4));
     expect(db.prepare("SELECT rowid >> 32 FROM note_index WHERE note_index MATCH 'reorganisatie'").pluck().all()).toEqual([7]);
     db.prepare('DELETE FROM conversations').run();
     expect(db.prepare('SELECT count(*) FROM note_index').pluck().get()).toBe(0);
@@ -128,6 +128,36 @@ describe('schema migrations', () => {
     ]);
     expect(getCase(db, 1).number).toBe('2026-002');
     expect(() => db.prepare('UPDATE cases SET number_seq = 2 WHERE id = 2').run()).toThrow(/UNIQUE/);
+  });
+
+  it('12 gives each case of a version-11 vault one search document with its label and every note, kept current', () => {
+    const db = databaseAt(11);
+    db.exec(`
+      INSERT INTO cases (id, label, first_contact_at, intake_route, created_at, updated_at) VALUES
+        (7, 'Herplaatsing lab', '2026-01-05T10:00', 'direct', 'x', 'x'),
+        (8, 'Tweede', '2026-01-06T10:00', 'direct', 'x', 'x');
+      INSERT INTO conversations (case_id, held_at, duration_minutes, mode, participants, notes) VALUES
+        (7, '2026-01-05T10:00', 30, 'phone', 'bedrijfsarts', 'reorganisatie besproken'),
+        (7, '2026-01-06T10:00', 30, 'phone', '', 'reorganisatie opnieuw');
+      INSERT INTO mediations (case_id, other_party_consent, hearing_notes) VALUES (8, 1, 'wederhoorwoord');
+      INSERT INTO mediation_sessions (case_id, held_at, attendees, notes) VALUES (8, '2026-01-07T10:00', '', 'sessiewoord');
+      INSERT INTO mediation_agreements (case_id, agreed_on, text) VALUES (8, '2026-01-08', 'afspraakwoord');
+    `);
+    migrate(db);
+    const find = (word: string) => db.prepare('SELECT rowid FROM case_index WHERE case_index MATCH ?').pluck().all(`"${word}"*`);
+    for (const word of ['herplaatsing', 'lab', 'bedrijfsarts', 'reorganisatie']) expect(find(word)).toEqual([7]);
+    for (const word of ['tweede', 'wederhoorwoord', 'sessiewoord', 'afspraakwoord']) expect(find(word)).toEqual([8]);
+    db.prepare("UPDATE cases SET label = 'Nieuw kenmerk' WHERE id = 7").run();
+    db.prepare("UPDATE conversations SET notes = 'anders' WHERE case_id = 7").run();
+    expect(find('herplaatsing')).toEqual([]);
+    expect(find('reorganisatie')).toEqual([]);
+    expect(find('kenmerk')).toEqual([7]);
+    db.prepare('DELETE FROM mediation_agreements').run();
+    expect(find('afspraakwoord')).toEqual([]);
+    expect(find('sessiewoord')).toEqual([8]);
+    db.pragma('foreign_keys = ON');
+    db.prepare('DELETE FROM cases').run();
+    expect(db.prepare('SELECT count(*) FROM case_index').pluck().get()).toBe(0);
   });
 
   it('leave a current vault untouched when run again', () => {

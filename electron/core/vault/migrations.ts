@@ -537,6 +537,52 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 12,
+    up(db) {
+      // One search document per case (its label and every note), keyed by the case id: a word
+      // found in many notes of one case is one index entry, so a search reads a third of the
+      // entries and needs no de-duplication, and labels are found through the index instead of
+      // a LIKE over every case. Each change rewrites its case's document.
+      const documents = `
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c`;
+      const documentOf = (caseId: string) => `
+        DELETE FROM case_index WHERE rowid = ${caseId};
+        INSERT INTO case_index (rowid, body) ${documents} WHERE c.id = ${caseId};`;
+      const followers = ['conversations', 'mediations', 'mediation_sessions', 'mediation_agreements']
+        .map(
+          (table) => `
+        CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN ${documentOf('new.case_id')} END;
+        CREATE TRIGGER ${table}_search_update AFTER UPDATE ON ${table} BEGIN ${documentOf('old.case_id')} ${documentOf('new.case_id')} END;
+        CREATE TRIGGER ${table}_search_delete AFTER DELETE ON ${table} BEGIN ${documentOf('old.case_id')} END;`,
+        )
+        .join('\n');
+      db.exec(`
+        DROP TRIGGER conversations_index_insert;
+        DROP TRIGGER conversations_index_update;
+        DROP TRIGGER conversations_index_delete;
+        DROP TRIGGER sessions_index_insert;
+        DROP TRIGGER sessions_index_delete;
+        DROP TRIGGER agreements_index_insert;
+        DROP TRIGGER agreements_index_delete;
+        DROP TRIGGER hearing_index_insert;
+        DROP TRIGGER hearing_index_delete;
+        DROP TABLE note_index;
+        CREATE VIRTUAL TABLE case_index USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO case_index (case_index, rank) VALUES ('secure-delete', 1);
+        ${followers}
+        CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN ${documentOf('new.id')} END;
+        CREATE TRIGGER cases_search_label AFTER UPDATE OF label ON cases BEGIN ${documentOf('new.id')} END;
+        CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN DELETE FROM case_index WHERE rowid = old.id; END;
+      `);
+      db.exec(`INSERT INTO case_index (rowid, body) ${documents}`);
+    },
+  },
 ];
 
 export function schemaVersion(db: Db): number {
