@@ -142,6 +142,8 @@ export const contract = {
   'vault.changePassphrase': { request: z.object({ current: Passphrase, next: NewPassphrase }).strict(), response: Empty },
   'vault.newRecoveryKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
   'vault.rotateKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
+  /** The recovery key just shown, on a one-page PDF in the adviser's language, saved where they choose. */
+  'vault.saveRecoverySheet': { request: z.object({ recoveryKey: RecoveryKeyInput }).strict(), response: Saved },
   'settings.get': { request: Empty, response: Settings },
   'settings.update': { request: SettingsUpdate.partial().strict(), response: Settings },
 

@@ -1,3 +1,4 @@
+import { recoverySheetPdf } from './vault/recoverySheet';
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { functionRecordsMediation } from '../../shared/taxonomy';
@@ -146,6 +147,11 @@ export function createCore(options: CoreOptions): Core {
       return done;
     },
     'vault.newRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await vault.newRecoveryKey(passphrase) }),
+    'vault.saveRecoverySheet': async ({ recoveryKey }) => {
+      const { language } = settings.get();
+      const pdf = await recoverySheetPdf(recoveryKey, language, today());
+      return saveTo(language === 'nl' ? 'Confidant-herstelblad.pdf' : 'Confidant-recovery-sheet.pdf', Buffer.from(pdf));
+    },
     'vault.rotateKey': ({ passphrase }) => events.withProgress('rotation', async (report) => ({ recoveryKey: await vault.rotateDataKey(passphrase, report) })),
     'settings.get': () => settings.get(),
     'settings.update': (changes) => settings.update(changes),

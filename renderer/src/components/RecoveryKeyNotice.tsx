@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invoke } from '../api/client';
+import { useAttempt } from '../hooks/useAttempt';
+import { ErrorMessage } from './ErrorMessage';
 import { RecoveryKeyCheck } from './RecoveryKeyCheck';
 
 /**
@@ -20,6 +23,8 @@ export function RecoveryKeyNotice({
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
   const [checking, setChecking] = useState(false);
+  const sheet = useAttempt();
+  const saveSheet = () => sheet.attempt(async () => t('recoveryKey.saved', { fileName: (await invoke('vault.saveRecoverySheet', { recoveryKey })).fileName }));
   if (checking) {
     return (
       <section className="card recovery-notice">
@@ -34,6 +39,11 @@ export function RecoveryKeyNotice({
       <code className="recovery-key" data-testid="recovery-key">
         {recoveryKey}
       </code>
+      <button type="button" className="secondary" onClick={() => void saveSheet()}>
+        {t('recoveryKey.savePdf')}
+      </button>
+      <ErrorMessage code={sheet.error === 'CANCELLED' ? null : sheet.error} />
+      {sheet.status && <p role="status">{sheet.status}</p>}
       <label className="checkbox">
         <input type="checkbox" checked={saved} onChange={(event) => setSaved(event.target.checked)} />
         {t('recoveryKey.confirm')}
