@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'UNKNOWN_SIGNER',
   'BAD_SIGNATURE',
   'UNSEALED_EXPORT',
+  /** An acceptance with another key for an adviser the team already trusts, not confirmed as a replacement. */
+  'SIGNER_KEY_CHANGED',
   'PERIOD_NOT_ENDED',
   /** Publishing again after imports were removed, without reading the differencing warning. */
   'DIFFERENCING_RISK',

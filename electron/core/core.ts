@@ -22,7 +22,7 @@ import type { ReportRequest } from '../../shared/contract';
 import type { LockReason } from '../../shared/events';
 import { CoreEvents } from './events';
 import { previewTables } from './export/previewTables';
-import { acceptanceOf, acceptInvitation, addMerger, createTeam, joinAsMerger, membership, importAcceptance, invitationText, readInvitation, teamInfo } from './team/team';
+import { acceptanceOf, acceptInvitation, addMerger, createTeam, joinAsMerger, membership, importAcceptance, invitationText, readAcceptance, readInvitation, teamInfo } from './team/team';
 import { importablePayload } from './team/importablePayload';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
@@ -281,7 +281,8 @@ export function createCore(options: CoreOptions): Core {
     'team.readInvitation': ({ content }) => readInvitation(content).summary,
     'team.acceptInvitation': ({ content, fingerprint }) => acceptInvitation(db(), content, fingerprint, today()),
     'team.saveAcceptance': () => saveTo('confidant-team-acceptance.json', `${JSON.stringify(acceptanceOf(db()), null, 2)}\n`),
-    'team.addAdviser': ({ content }) => importAcceptance(db(), content, today()),
+    'team.readAcceptance': ({ content }) => readAcceptance(db(), content),
+    'team.addAdviser': ({ content, replaceKey }) => importAcceptance(db(), content, today(), replaceKey),
     'team.joinAsMerger': ({ content, fingerprint }) => joinAsMerger(db(), content, fingerprint, today()),
     'team.addMerger': ({ content }) => addMerger(db(), content, today()),
     'team.import': ({ content, replace, acceptUnsealed }) =>

@@ -55,6 +55,20 @@ let info: TeamInfo;
 let firstSealed = '';
 let otherInvitation = '';
 const imports = () => merger.core.vault.database().prepare('SELECT count(*) FROM team_imports').pluck().get();
+/** Every row of every team table of a vault, so a refusal can be shown to have changed nothing at all. */
+function teamTables(member: ReturnType<typeof vault>): Record<string, unknown[]> {
+  const db = member.core.vault.database();
+  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'team\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(names.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY 1`).all()]));
+}
+/** An acceptance for `adviserId`, well formed and signed, but with a key that adviser's vault never had. */
+function acceptanceWithNewKey(adviserId: string, fn: string): string {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const teamId = JSON.parse(invitation).teamId as string;
+  const signingKey = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  const signed = ['confidant-team-acceptance', teamId, adviserId, fn, 'false', signingKey].join('\n');
+  return JSON.stringify({ format: 'confidant-team-acceptance', version: 1, teamId, adviserId, function: fn, external: false, signingKey, signature: sign(null, Buffer.from(signed), privateKey).toString('base64') });
+}
 
 async function joinTeam(member: ReturnType<typeof vault>, invitationText: string, sendAcceptanceTo: ReturnType<typeof vault> | null) {
   const summary = await member.ok<{ fingerprint: string }>('team.readInvitation', { content: invitationText });
@@ -113,6 +127,27 @@ describe('the team invitation', () => {
     expect(await merger.codeOf('team.addAdviser', { content: JSON.stringify(forged) })).toBe('BAD_SIGNATURE');
     expect(await merger.codeOf('team.addAdviser', { content: invitation })).toBe('NOT_AN_ACCEPTANCE');
     expect((await merger.ok<TeamInfo>('team.info', {})).signers).toHaveLength(2);
+  });
+  it('never replaces a known adviser’s key silently: refused with its reason, shown by its code, replaced only on confirmation', async () => {
+    await adviser.ok('team.saveAcceptance', {});
+    const genuine = adviser.lastSaved();
+    const adviserId = (JSON.parse(genuine) as { adviserId: string }).adviserId;
+    const own = await adviser.ok<TeamInfo>('team.info', {});
+    expect(await merger.ok('team.readAcceptance', { content: genuine })).toMatchObject({ known: 'same', keyFingerprint: own.ownKeyFingerprint, previousKeyFingerprint: null });
+    const impostor = acceptanceWithNewKey(adviserId, 'central_confidential_adviser');
+    const summary = await merger.ok<{ known: string; keyFingerprint: string; previousKeyFingerprint: string }>('team.readAcceptance', { content: impostor });
+    expect(summary.known).toBe('changed');
+    expect(summary.previousKeyFingerprint).toBe(own.ownKeyFingerprint);
+    expect(summary.keyFingerprint).not.toBe(own.ownKeyFingerprint);
+    const before = teamTables(merger);
+    expect(await merger.codeOf('team.addAdviser', { content: impostor })).toBe('SIGNER_KEY_CHANGED');
+    expect(teamTables(merger)).toEqual(before);
+    const replaced = await merger.ok<TeamInfo>('team.addAdviser', { content: impostor, replaceKey: true });
+    expect(replaced.signers.find((signer) => signer.adviserId === adviserId)?.keyFingerprint).toBe(summary.keyFingerprint);
+    // The adviser's real key back, for the tests that follow: again only on confirmation.
+    expect(await merger.codeOf('team.addAdviser', { content: genuine })).toBe('SIGNER_KEY_CHANGED');
+    await merger.ok('team.addAdviser', { content: genuine, replaceKey: true });
+    expect(await merger.ok('team.readAcceptance', { content: genuine })).toMatchObject({ known: 'same' });
   });
 });
 
