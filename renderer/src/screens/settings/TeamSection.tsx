@@ -54,18 +54,24 @@ function CreateTeamForm({ onDone }: { onDone(info: TeamInfo): void }) {
   );
 }
 
-/** An adviser accepts an invitation only after comparing its fingerprint with the merging member's by phone. */
-function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
+/**
+ * An adviser accepts an invitation only after comparing its fingerprint with the merging member's
+ * by phone. A member takes an updated invitation the same way (`replacing`), e.g. after a second
+ * merging member joined: their exports are then sealed to both.
+ */
+function AcceptInvitationForm({ onDone, replacing = false }: { onDone(info: TeamInfo): void; replacing?: boolean }) {
   const { t } = useTranslation();
   const [content, setContent] = useState<string | null>(null);
   const [summary, setSummary] = useState<InvitationSummary | null>(null);
   const [compared, setCompared] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const [replaced, setReplaced] = useState(false);
 
   async function read(file: File | undefined) {
     setError(null);
     setSummary(null);
     setCompared(false);
+    setReplaced(false);
     if (!file) return;
     try {
       const text = await file.text();
@@ -81,6 +87,11 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
     setError(null);
     try {
       onDone(await invoke(channel, { content, fingerprint: summary.fingerprint }));
+      if (replacing) {
+        setSummary(null);
+        setContent(null);
+        setReplaced(true);
+      }
     } catch (caught) {
       setError(errorCodeOf(caught));
     }
@@ -88,8 +99,8 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
 
   return (
     <section aria-labelledby="team-accept-title">
-      <h3 id="team-accept-title">{t('teamSetup.acceptTitle')}</h3>
-      <p className="hint">{t('teamSetup.acceptHint')}</p>
+      <h3 id="team-accept-title">{t(replacing ? 'teamSetup.replaceTitle' : 'teamSetup.acceptTitle')}</h3>
+      <p className="hint">{t(replacing ? 'teamSetup.replaceHint' : 'teamSetup.acceptHint')}</p>
       <FilePicker label={t('teamSetup.chooseInvitation')} accept=".json,application/json" onFiles={(files) => void read(files[0])} />
       {summary && (
         <div className="invitation-summary">
@@ -98,14 +109,19 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
           <Fingerprint label={t('teamSetup.fingerprint')} value={summary.fingerprint} testId="invitation-fingerprint" />
           <Checkbox label={t('teamSetup.compared')} checked={compared} onChange={setCompared} />
           <button type="button" disabled={!compared} onClick={() => void accept('team.acceptInvitation')}>
-            {t('teamSetup.accept')}
+            {t(replacing ? 'teamSetup.replace' : 'teamSetup.accept')}
           </button>
-          <button type="button" className="secondary" disabled={!compared} onClick={() => void accept('team.joinAsMerger')}>
-            {t('teamSetup.joinAsMerger')}
-          </button>
-          <p className="hint">{t('teamSetup.joinAsMergerHint')}</p>
+          {!replacing && (
+            <>
+              <button type="button" className="secondary" disabled={!compared} onClick={() => void accept('team.joinAsMerger')}>
+                {t('teamSetup.joinAsMerger')}
+              </button>
+              <p className="hint">{t('teamSetup.joinAsMergerHint')}</p>
+            </>
+          )}
         </div>
       )}
+      {replaced && <p role="status">{t('teamSetup.replaced')}</p>}
       <ErrorMessage code={error} />
     </section>
   );
@@ -258,6 +274,7 @@ export function TeamSection() {
               <button type="button" onClick={() => void attempt(async () => t('export.saved', { fileName: (await invoke('team.saveAcceptance', {})).fileName }))}>
                 {t('teamSetup.saveAcceptance')}
               </button>
+              <AcceptInvitationForm onDone={setInfo} replacing />
             </>
           )}
         </>
