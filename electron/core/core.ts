@@ -12,6 +12,7 @@ import { destroyCases, dueCases, reapplyDestructions } from './cases/retention';
 import { systemClock, type Clock } from './clock';
 import { AppError } from './errors';
 import { ExportService } from './export/exportService';
+import { raiseSavedExports } from './export/exportSequence';
 import { getGroupings, saveGroupings } from './export/groupings';
 import { headcountOf, importExport, importYears, importedExports, importsToRedo, removeImport, replacementsOf, setHeadcount } from './export/teamImports';
 import { buildTeamReport } from './export/teamReport';
@@ -77,7 +78,7 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? createLogger();
   const events = new CoreEvents();
   const locks = new LockCoordinator(vault, events, options.lockDeadlineMs);
-  const exports = new ExportService(shell, clock);
+  const exports = new ExportService(shell, clock, () => vault.saveDestructionRecord());
   vault.onClose(() => exports.forget());
   vault.beforeLock(() => {
     const { autoBackupOnLock, backupFolder, keepBackups } = settings.get();
@@ -182,6 +183,8 @@ export function createCore(options: CoreOptions): Core {
         const reapplied = reapplyDestructions(db(), before.destructions, clock);
         // No case number issued before the restore, here or when the backup was made, is issued again.
         raiseIssuedNumbers(db(), highestIssued(before.caseNumbers, vault.recordBeside()?.caseNumbers ?? []));
+        // Nor any export number: the team refuses an export not newer than one it already saw.
+        raiseSavedExports(db(), Math.max(before.savedExports, vault.recordBeside()?.savedExports ?? 0));
         vault.saveDestructionRecord();
         const cases = db().prepare('SELECT count(*) FROM cases').pluck().get() as number;
         return { reapplied, madeAt: madeAt.toISOString(), cases };

@@ -13,10 +13,7 @@ import { signWithVault } from '../team/signingKey';
 import { membership } from '../team/team';
 import { aggregate } from './aggregate';
 import { buildExportFile, exportCsv } from './exportFile';
-
-function savedExports(db: Db): number {
-  return Number(db.prepare("SELECT value FROM meta WHERE key = 'saved_exports'").pluck().get() ?? 0);
-}
+import { raiseSavedExports, savedExports } from './exportSequence';
 
 /**
  * The adviser's export in two steps: a preview of exactly the bytes that will be written, then,
@@ -25,9 +22,11 @@ function savedExports(db: Db): number {
 export class ExportService {
   private pending: ExportPreview | null = null;
 
+  /** `recordSpent` writes the spent number beside the database, where a restore finds it. */
   constructor(
     private readonly shell: ShellServices,
     private readonly clock: Clock,
+    private readonly recordSpent: () => void,
   ) {}
 
   preview(db: Db, request: ExportRequest, report: ReportPhase<'export'> = () => undefined): ExportPreview {
@@ -61,7 +60,8 @@ export class ExportService {
     const db = database();
     const content = invitation ? await sealExport(pending.json, invitation, (data) => signWithVault(db, data)) : null;
     // The number is spent before the file exists, so no two written exports can share it.
-    db.prepare("INSERT INTO meta (key, value) VALUES ('saved_exports', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(pending.file.sequence));
+    raiseSavedExports(db, pending.file.sequence);
+    this.recordSpent();
     this.pending = null;
     if (content) {
       const sealedPath = path.toLowerCase().endsWith('.age') ? path : `${path}.age`;

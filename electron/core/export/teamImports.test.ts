@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportPreview, Groupings, ImportOutcome, TeamReport } from '../../../shared/contract';
 import { DEFAULT_GROUPINGS } from '../../../shared/contract';
@@ -6,6 +7,7 @@ import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { teamTables } from '../../../test/support/teamTables';
 import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
@@ -276,5 +278,59 @@ describe('the team’s own inputs to the report', () => {
     expect(rowCount('board_advices')).toBe(2);
     await ok('boardAdvices.delete', { id });
     expect(await ok<unknown[]>('boardAdvices.list', {})).toHaveLength(1);
+  });
+});
+
+describe('replayed exports', () => {
+  it('are refused for months the team saw a newer export of, even after that import was removed; other months still come in any order', async () => {
+    await use('adviser');
+    await ok('cases.create', caseInput({ firstContactAt: '2026-02-02T09:00', firstResponseAt: null }));
+    const older = await exportOf({ from: '2026-01-01', to: '2026-06-30' });
+    const newer = await exportOf({ from: '2026-01-01', to: '2026-12-31' });
+    const spring = await exportOf({ from: '2026-04-01', to: '2026-06-30' });
+    const lastYear = await exportOf({ from: '2025-01-01', to: '2025-12-31' });
+    const autumn = await exportOf({ from: '2026-07-01', to: '2026-09-30' });
+    const winter = await exportOf({ from: '2026-10-01', to: '2026-12-31' });
+
+    await use('team', 'ombudsperson');
+    const landed = await ok<ImportOutcome>('team.import', { content: newer, replace: [], acceptUnsealed: true });
+    if (landed.status !== 'imported') throw new Error('newer import refused');
+    await ok('team.remove', { exportId: landed.summary.exportId });
+    const before = teamTables(current);
+    expect(await codeOf('team.import', { content: older, replace: [], acceptUnsealed: true })).toBe('OLDER_EXPORT');
+    expect(teamTables(current)).toEqual(before);
+    // The newer file itself, imported again after its removal, is not newer than itself either.
+    expect(await codeOf('team.import', { content: newer, replace: [], acceptUnsealed: true })).toBe('OLDER_EXPORT');
+    expect(teamTables(current)).toEqual(before);
+
+    // A later export of months the newer one covered still lands; exports of other months in any order.
+    expect((await ok<ImportOutcome>('team.import', { content: spring, replace: [], acceptUnsealed: true })).status).toBe('imported');
+    expect((await ok<ImportOutcome>('team.import', { content: lastYear, replace: [], acceptUnsealed: true })).status).toBe('imported');
+    expect((await ok<ImportOutcome>('team.import', { content: winter, replace: [], acceptUnsealed: true })).status).toBe('imported');
+    expect((await ok<ImportOutcome>('team.import', { content: autumn, replace: [], acceptUnsealed: true })).status).toBe('imported');
+  });
+
+  it('are never made by restoring an older backup: the adviser’s export numbers keep rising', async () => {
+    await use('adviser');
+    const folder = join(dir.path, 'backups');
+    mkdirSync(folder);
+    dialogs.nextFolder(folder);
+    await ok('backup.chooseFolder', {});
+    const sequence = async () => (JSON.parse(await exportOf()) as { sequence: number }).sequence;
+    expect(await sequence()).toBe(1);
+    const { name } = await ok<{ name: string }>('backup.now', {});
+    expect([await sequence(), await sequence()]).toEqual([2, 3]);
+
+    now = new Date(now.getTime() + 60_000);
+    dialogs.nextFolder(join(folder, name));
+    await ok('backup.restore', { passphrase: CANARY.passphrase });
+    expect(await sequence()).toBe(4);
+
+    // Restored again, now with the vault locked and only the record beside the files to go by.
+    current.vault.lock();
+    now = new Date(now.getTime() + 60_000);
+    dialogs.nextFolder(join(folder, name));
+    await ok('backup.restore', { passphrase: CANARY.passphrase });
+    expect(await sequence()).toBe(5);
   });
 });

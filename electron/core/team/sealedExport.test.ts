@@ -12,6 +12,7 @@ import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { teamTables } from '../../../test/support/teamTables';
 import { testShell } from '../../../test/support/testShell';
 import { createCore } from '../core';
 import { createLogger } from '../log';
@@ -55,12 +56,6 @@ let info: TeamInfo;
 let firstSealed = '';
 let otherInvitation = '';
 const imports = () => merger.core.vault.database().prepare('SELECT count(*) FROM team_imports').pluck().get();
-/** Every row of every team table of a vault, so a refusal can be shown to have changed nothing at all. */
-function teamTables(member: ReturnType<typeof vault>): Record<string, unknown[]> {
-  const db = member.core.vault.database();
-  const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'team\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(names.map((name) => [name, db.prepare(`SELECT * FROM ${name} ORDER BY 1`).all()]));
-}
 /** An acceptance for `adviserId`, well formed and signed, but with a key that adviser's vault never had. */
 function acceptanceWithNewKey(adviserId: string, fn: string): string {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -139,9 +134,9 @@ describe('the team invitation', () => {
     expect(summary.known).toBe('changed');
     expect(summary.previousKeyFingerprint).toBe(own.ownKeyFingerprint);
     expect(summary.keyFingerprint).not.toBe(own.ownKeyFingerprint);
-    const before = teamTables(merger);
+    const before = teamTables(merger.core);
     expect(await merger.codeOf('team.addAdviser', { content: impostor })).toBe('SIGNER_KEY_CHANGED');
-    expect(teamTables(merger)).toEqual(before);
+    expect(teamTables(merger.core)).toEqual(before);
     const replaced = await merger.ok<TeamInfo>('team.addAdviser', { content: impostor, replaceKey: true });
     expect(replaced.signers.find((signer) => signer.adviserId === adviserId)?.keyFingerprint).toBe(summary.keyFingerprint);
     // The adviser's real key back, for the tests that follow: again only on confirmation.
