@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ExportPreview, ExportRequest } from '../../../shared/schemas/export';
@@ -54,8 +55,11 @@ export class ExportService {
     if (!pending || pending.file.exportId !== exportId) throw new AppError('NOT_FOUND');
     const invitation = unsealed ? null : membership(database());
     if (!unsealed && !invitation) throw new AppError('NO_TEAM');
-    const base = `confidant-${pending.file.function}-${pending.file.period.from.slice(0, 7)}-${pending.file.period.to.slice(0, 7)}`;
-    const path = await this.shell.chooseSavePath(invitation ? `${base}.age` : `${base}.json`);
+    // A sealed file travels (mail, USB stick): its name must not say whose function or which months it holds.
+    const suggested = invitation
+      ? `confidant-export-${randomBytes(3).toString('hex')}.age`
+      : `confidant-${pending.file.function}-${pending.file.period.from.slice(0, 7)}-${pending.file.period.to.slice(0, 7)}.json`;
+    const path = await this.shell.chooseSavePath(suggested);
     if (!path) throw new AppError('CANCELLED');
     const db = database();
     const content = invitation ? await sealExport(pending.json, invitation, (data) => signWithVault(db, data)) : null;

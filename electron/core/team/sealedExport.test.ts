@@ -16,6 +16,8 @@ import { teamTables } from '../../../test/support/teamTables';
 import { testShell } from '../../../test/support/testShell';
 import { createCore } from '../core';
 import { createLogger } from '../log';
+import { openSealedExport, PADDING_STEP } from './sealedExport';
+import { signerKey, teamIdentity } from './team';
 
 /**
  * The team workflow with real vaults: the merging member creates the team, advisers accept the
@@ -221,6 +223,25 @@ describe('a sealed export', () => {
     expect((await merger.ok<ImportOutcome>('team.import', { content: first.sealed, replace: replaced })).status).toBe('imported');
     expect(await merger.codeOf('team.import', { content: firstSealed, replace: [] })).toBe('OLDER_EXPORT');
     expect(imports()).toBe(before);
+  });
+});
+
+describe('a sealed file in transit', () => {
+  it('has a name that says nothing of function or months, and a size in steps: exports of different sizes seal to the same length', async () => {
+    const sealedOf = async (includeUnits: boolean) => {
+      const { file, json } = await adviser.ok<ExportPreview>('export.preview', { period: YEAR, includeUnits });
+      const saved = await adviser.ok<{ fileName: string }>('export.save', { exportId: file.exportId });
+      expect(saved.fileName).toMatch(/^confidant-export-[0-9a-f]{6}\.age$/);
+      return { json, sealed: adviser.lastSaved() };
+    };
+    const plain = await sealedOf(false);
+    const withUnits = await sealedOf(true);
+    expect(withUnits.json.length).toBeGreaterThan(plain.json.length);
+    expect(withUnits.json.length).toBeLessThan(PADDING_STEP / 2);
+    expect(withUnits.sealed.length).toBe(plain.sealed.length);
+    // Opened, the padding is gone: the merging member's app reads the export as the adviser saw it.
+    const db = merger.core.vault.database();
+    expect((await openSealedExport(withUnits.sealed, teamIdentity(db)!, (adviserId) => signerKey(db, adviserId))).payload).toBe(withUnits.json);
   });
 });
 
