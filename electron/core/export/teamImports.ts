@@ -3,6 +3,8 @@ import type { ImportOutcome, ImportSummary, Replacement } from '../../../shared/
 import { AppError } from '../errors';
 import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
+import { teamUnits } from '../team/team';
+import { UNIT_NOT_IN_LIST } from './aggregate';
 import { verifyExportFile } from './exportFile';
 
 export function reportYearOf(file: ExportFile): number {
@@ -26,7 +28,7 @@ const parse = (content: string) => JSON.parse(content) as ExportFile;
 
 /**
  * Imports one member's export. Refused when malformed, tampered with (hash mismatch) or already
- * imported, or no newer than an export of the same adviser for the same months seen before (a
+ * imported, counts units that are not on the team's list, or is no newer than an export of the same adviser for the same months seen before (a
  * replay, even when that export was removed since). The overlap rule is per adviser: any number of advisers of one function may cover the
  * same days, but one adviser's days are never counted twice. An export that overlaps earlier
  * imports of its adviser may replace them only if it is newer (a higher sequence number) and
@@ -38,6 +40,9 @@ export function importExport(db: Db, content: string, replace: readonly string[]
   const verified = verifyExportFile(content);
   if (!verified.ok) throw new AppError(verified.reason);
   const file = verified.file;
+  // Unit names are the team's own list; any other name is free text that must not enter the team's figures.
+  const listed = new Set([...teamUnits(db), UNIT_NOT_IN_LIST]);
+  if (file.counts.byUnit && Object.keys(file.counts.byUnit).some((unit) => !listed.has(unit))) throw new AppError('UNKNOWN_UNIT');
   report('store');
   return db.transaction((): ImportOutcome => {
     if (db.prepare('SELECT 1 FROM team_imports WHERE export_id = ?').get(file.exportId)) throw new AppError('DUPLICATE_EXPORT');

@@ -121,8 +121,11 @@ describe('the team invitation', () => {
     await stranger.ok('team.saveAcceptance', {});
     const forged = JSON.parse(stranger.lastSaved()) as { adviserId: string };
     forged.adviserId = '00000000-0000-4000-8000-000000000000';
+    const before = teamTables(merger.core);
     expect(await merger.codeOf('team.addAdviser', { content: JSON.stringify(forged) })).toBe('BAD_SIGNATURE');
+    expect(teamTables(merger.core)).toEqual(before);
     expect(await merger.codeOf('team.addAdviser', { content: invitation })).toBe('NOT_AN_ACCEPTANCE');
+    expect(teamTables(merger.core)).toEqual(before);
     expect((await merger.ok<TeamInfo>('team.info', {})).signers).toHaveLength(2);
   });
   it('never replaces a known adviser’s key silently: refused with its reason, shown by its code, replaced only on confirmation', async () => {
@@ -185,7 +188,7 @@ describe('a sealed export', () => {
 
   it('is refused, with its own reason and nothing changed, when altered, unsigned, wrongly signed, from an unknown vault, for another team, unsealed or replayed', async () => {
     const first = await adviser.exportSealed();
-    const before = imports();
+    const before = teamTables(merger.core);
 
     const bytes = armor.decode(first.sealed);
     bytes[bytes.length - 20]! ^= 0x01;
@@ -208,21 +211,27 @@ describe('a sealed export', () => {
     const fromStranger = (await stranger.exportSealed()).sealed;
     const forAnotherTeam = (await otherAdviser.exportSealed()).sealed;
 
-    expect(await merger.codeOf('team.import', { content: flipped, replace: [] })).toBe('TAMPERED_EXPORT');
-    expect(await merger.codeOf('team.import', { content: unsigned, replace: [] })).toBe('UNSIGNED_EXPORT');
-    expect(await merger.codeOf('team.import', { content: wronglySigned, replace: [] })).toBe('BAD_SIGNATURE');
-    expect(await merger.codeOf('team.import', { content: fromStranger, replace: [] })).toBe('UNKNOWN_SIGNER');
-    expect(await merger.codeOf('team.import', { content: forAnotherTeam, replace: [] })).toBe('OTHER_TEAM');
-    expect(await merger.codeOf('team.import', { content: first.json, replace: [] })).toBe('UNSEALED_EXPORT');
-    expect(imports()).toBe(before);
+    const refusals: [string, string][] = [
+      [flipped, 'TAMPERED_EXPORT'],
+      [unsigned, 'UNSIGNED_EXPORT'],
+      [wronglySigned, 'BAD_SIGNATURE'],
+      [fromStranger, 'UNKNOWN_SIGNER'],
+      [forAnotherTeam, 'OTHER_TEAM'],
+      [first.json, 'UNSEALED_EXPORT'],
+    ];
+    for (const [content, code] of refusals) {
+      expect(await merger.codeOf('team.import', { content, replace: [] }), code).toBe(code);
+      expect(teamTables(merger.core), code).toEqual(before);
+    }
 
     // The newer export replaces the earlier one after confirmation; the earlier one replayed is refused.
     const asked = await merger.ok<ImportOutcome>('team.import', { content: first.sealed, replace: [] });
     expect(asked.status).toBe('replaceNeeded');
     const replaced = asked.status === 'replaceNeeded' ? asked.overlapping.map((entry) => entry.exportId) : [];
     expect((await merger.ok<ImportOutcome>('team.import', { content: first.sealed, replace: replaced })).status).toBe('imported');
+    const replacedOnce = teamTables(merger.core);
     expect(await merger.codeOf('team.import', { content: firstSealed, replace: [] })).toBe('OLDER_EXPORT');
-    expect(imports()).toBe(before);
+    expect(teamTables(merger.core)).toEqual(replacedOnce);
   });
 });
 

@@ -246,6 +246,12 @@ export function teamIdentity(db: Db): { teamId: string; identity: string } | nul
   return row ? { teamId: row.team_id, identity: row.age_identity } : null;
 }
 
+/** The merging member's unit list: the only unit names an import may count (none without a team). */
+export function teamUnits(db: Db): string[] {
+  const row = teamRow(db);
+  return row ? (JSON.parse(row.units) as string[]) : [];
+}
+
 export function signerKey(db: Db, adviserId: string): Buffer | null {
   return (db.prepare('SELECT public_key FROM team_signers WHERE adviser_id = ?').pluck().get(adviserId) as Buffer | undefined) ?? null;
 }
