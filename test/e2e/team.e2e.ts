@@ -106,7 +106,7 @@ describe('a team of three: the merging member and two advisers', () => {
       // The merging member reads the key code back with the adviser before adding it.
       await page.getByTestId('acceptance-key-fingerprint').waitFor();
       expect(await page.getByTestId('acceptance-key-fingerprint').textContent()).toBe(adviser.keyCode);
-      const add = page.getByRole('button', { name: 'Adviseur toevoegen' });
+      const add = page.getByRole('button', { name: 'Adviseur toevoegen', exact: true });
       expect(await add.isDisabled()).toBe(true);
       await page.getByLabel('Ik heb deze sleutelcode telefonisch met de adviseur vergeleken en hij klopt').check();
       await add.click();
