@@ -15,7 +15,7 @@ import { Groupings } from './schemas/groupings';
 import { ExportPreviewTables, ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
 import { Id, Language, Year } from './schemas/primitives';
 import { DocumentRequest, PublicationDocument, ReportTexts, SavePublicationRequest, EDITABLE_TEXTS, MAX_TEXT_LENGTH } from './schemas/publication';
-import { CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
+import { AcceptanceSummary, CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
 import { Draft, DraftInput } from './schemas/drafts';
 import type { VaultEvent } from './events';
 import { VAULT_FUNCTIONS } from './taxonomy';
@@ -218,7 +218,9 @@ export const contract = {
   'team.joinAsMerger': { request: z.object({ content: z.string().max(TEAM_FILE_MAX), fingerprint: z.string().max(40) }).strict(), response: TeamInfo },
   /** The first merging member adds the second one's invitation: both then seal-open every export. */
   'team.addMerger': { request: z.object({ content: z.string().max(TEAM_FILE_MAX) }).strict(), response: TeamInfo },
-  'team.addAdviser': { request: z.object({ content: z.string().max(TEAM_FILE_MAX) }).strict(), response: TeamInfo },
+  'team.readAcceptance': { request: z.object({ content: z.string().max(TEAM_FILE_MAX) }).strict(), response: AcceptanceSummary },
+  /** `replaceKey` confirms replacing the key of an adviser the team already knows with the file's. */
+  'team.addAdviser': { request: z.object({ content: z.string().max(TEAM_FILE_MAX), replaceKey: z.boolean().default(false) }).strict(), response: TeamInfo },
 
   /**
    * `replace` confirms replacing exactly these earlier imports of the same adviser; an unsealed

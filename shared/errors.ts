@@ -41,6 +41,10 @@ export const ERROR_CODES = [
   'UNKNOWN_SIGNER',
   'BAD_SIGNATURE',
   'UNSEALED_EXPORT',
+  /** An acceptance with another key for an adviser the team already trusts, not confirmed as a replacement. */
+  'SIGNER_KEY_CHANGED',
+  /** An export counting a unit that is not on the merging member's team list. */
+  'UNKNOWN_UNIT',
   'PERIOD_NOT_ENDED',
   /** Publishing again after imports were removed, without reading the differencing warning. */
   'DIFFERENCING_RISK',

@@ -13,6 +13,7 @@ import { destroyCases, dueCases, reapplyDestructions } from './cases/retention';
 import { systemClock, type Clock } from './clock';
 import { AppError } from './errors';
 import { ExportService } from './export/exportService';
+import { raiseSavedExports } from './export/exportSequence';
 import { getGroupings, saveGroupings } from './export/groupings';
 import { headcountOf, importExport, importYears, importedExports, importsToRedo, removeImport, replacementsOf, setHeadcount } from './export/teamImports';
 import { buildTeamReport } from './export/teamReport';
@@ -23,7 +24,7 @@ import type { ReportRequest } from '../../shared/contract';
 import type { LockReason } from '../../shared/events';
 import { CoreEvents } from './events';
 import { previewTables } from './export/previewTables';
-import { acceptanceOf, acceptInvitation, addMerger, createTeam, joinAsMerger, membership, importAcceptance, invitationText, readInvitation, teamInfo } from './team/team';
+import { acceptanceOf, acceptInvitation, addMerger, createTeam, joinAsMerger, membership, importAcceptance, invitationText, readAcceptance, readInvitation, teamInfo } from './team/team';
 import { importablePayload } from './team/importablePayload';
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
@@ -78,7 +79,7 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? createLogger();
   const events = new CoreEvents();
   const locks = new LockCoordinator(vault, events, options.lockDeadlineMs);
-  const exports = new ExportService(shell, clock);
+  const exports = new ExportService(shell, clock, () => vault.saveDestructionRecord());
   vault.onClose(() => exports.forget());
   vault.beforeLock(() => {
     const { autoBackupOnLock, backupFolder, keepBackups } = settings.get();
@@ -188,6 +189,8 @@ export function createCore(options: CoreOptions): Core {
         const reapplied = reapplyDestructions(db(), before.destructions, clock);
         // No case number issued before the restore, here or when the backup was made, is issued again.
         raiseIssuedNumbers(db(), highestIssued(before.caseNumbers, vault.recordBeside()?.caseNumbers ?? []));
+        // Nor any export number: the team refuses an export not newer than one it already saw.
+        raiseSavedExports(db(), Math.max(before.savedExports, vault.recordBeside()?.savedExports ?? 0));
         vault.saveDestructionRecord();
         const cases = db().prepare('SELECT count(*) FROM cases').pluck().get() as number;
         return { reapplied, madeAt: madeAt.toISOString(), cases };
@@ -287,7 +290,8 @@ export function createCore(options: CoreOptions): Core {
     'team.readInvitation': ({ content }) => readInvitation(content).summary,
     'team.acceptInvitation': ({ content, fingerprint }) => acceptInvitation(db(), content, fingerprint, today()),
     'team.saveAcceptance': () => saveTo('confidant-team-acceptance.json', `${JSON.stringify(acceptanceOf(db()), null, 2)}\n`),
-    'team.addAdviser': ({ content }) => importAcceptance(db(), content, today()),
+    'team.readAcceptance': ({ content }) => readAcceptance(db(), content),
+    'team.addAdviser': ({ content, replaceKey }) => importAcceptance(db(), content, today(), replaceKey),
     'team.joinAsMerger': ({ content, fingerprint }) => joinAsMerger(db(), content, fingerprint, today()),
     'team.addMerger': ({ content }) => addMerger(db(), content, today()),
     'team.import': ({ content, replace, acceptUnsealed }) =>

@@ -5,7 +5,6 @@ import {
   EARLIER_PERIODS,
   EMPLOYMENT_STATUSES,
   FUNCTION_REFERRAL_CODES,
-  GENDERS,
   HANDLING_SUMMARY,
   HANDLING_TYPES,
   INTAKE_ROUTES,
@@ -41,7 +40,6 @@ const withNotRecorded = <const T extends readonly string[]>(codes: T) => [...cod
 export const OTHER_PARTY_KEYS = withNotRecorded(OTHER_PARTY_RELATIONS);
 export const STAFF_KEYS = withNotRecorded(STAFF_CATEGORIES);
 export const EMPLOYMENT_KEYS = withNotRecorded(EMPLOYMENT_STATUSES);
-export const GENDER_KEYS = withNotRecorded(GENDERS);
 export const REFERRAL_SOURCE_KEYS = withNotRecorded(REFERRAL_SOURCES);
 export const OUTCOME_KEYS = withNotRecorded(OUTCOMES);
 export const MEDIATION_OUTCOME_KEYS = withNotRecorded(MEDIATION_OUTCOMES);
@@ -108,7 +106,6 @@ export const ExportCounts = z
     /** Reporters whose events happened during their PhD, by their staff category today. */
     duringPhdByStaffCategory: table(STAFF_KEYS),
     byAgeBand: table(AGE_BANDS),
-    byGender: table(GENDER_KEYS),
     byReporterRole: table(REPORTER_ROLES),
     byIntakeRoute: table(INTAKE_ROUTES),
     byReferralSource: table(REFERRAL_SOURCE_KEYS),
@@ -138,7 +135,8 @@ export const ExportCounts = z
 export type ExportCounts = z.infer<typeof ExportCounts>;
 
 export const EXPORT_SCHEMA = 'confidant-annual-export';
-export const EXPORT_SCHEMA_VERSION = 2;
+/** 3: no table by gender (no team table publishes it, so it no longer leaves the vault). */
+export const EXPORT_SCHEMA_VERSION = 3;
 
 const ExportBodyFields = z
   .object({

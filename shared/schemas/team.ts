@@ -87,3 +87,19 @@ export const CreateTeamRequest = z
 /** What an adviser sees of an invitation before accepting it. */
 export const InvitationSummary = z.object({ organisation: z.string(), fingerprint: z.string(), units: z.array(z.string()), k: z.number(), merging: z.number() }).strict();
 export type InvitationSummary = z.infer<typeof InvitationSummary>;
+
+/**
+ * What the merging member sees of an acceptance before adding it: the key code to compare by
+ * phone, and whether the adviser is new, known with this key, or known with another key.
+ */
+export const AcceptanceSummary = z
+  .object({
+    function: z.enum(VAULT_FUNCTIONS),
+    external: z.boolean(),
+    keyFingerprint: z.string(),
+    known: z.enum(['new', 'same', 'changed']),
+    /** The key code the team trusts for this adviser now, when the file carries another. */
+    previousKeyFingerprint: z.string().nullable(),
+  })
+  .strict();
+export type AcceptanceSummary = z.infer<typeof AcceptanceSummary>;

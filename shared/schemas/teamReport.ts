@@ -182,9 +182,35 @@ export const ReportRequest = z
   .strict();
 export type ReportRequest = z.infer<typeof ReportRequest>;
 
+/** The file's counts the team report's tables do not show, each as a small table of its own. */
+export const PREVIEW_TABLES = ['figures', 'firstResponse', 'status', 'outcome', 'referralSource', 'referralsReceived', 'boardAdvices', 'units'] as const;
+
+/**
+ * One count of the file, with its place in the file (`path`, dot-separated) so the adviser's
+ * reading and the bytes can be checked against each other. `count` is false for a ratio, which
+ * is never a small cell.
+ */
+export const PreviewRow = z.object({ key: z.string(), path: z.string(), value: z.number().min(0), count: z.boolean() }).strict();
+export type PreviewRow = z.infer<typeof PreviewRow>;
+
+/** How a row's key reads: a figure named in the export screen's words, a unit name as the team wrote it, or a taxonomy code. */
+export const PREVIEW_LABELS = ['figure', 'unit', 'status', 'outcome', 'referralSource'] as const;
+
+export const PreviewTable = z.object({ name: z.enum(PREVIEW_TABLES), labels: z.enum(PREVIEW_LABELS), rows: z.array(PreviewRow) }).strict();
+export type PreviewTable = z.infer<typeof PreviewTable>;
+
+/** One combination of natures, other party, hierarchy and bystander that occurred, and its reports. */
+export const PreviewShape = z
+  .object({ natures: z.array(z.string()), otherParty: z.string(), hierarchical: z.string(), bystander: z.boolean(), reports: z.number().int().min(0), path: z.string() })
+  .strict();
+export type PreviewShape = z.infer<typeof PreviewShape>;
+
 /**
  * What the adviser's export preview shows besides the bytes: the file's numbers as the team
- * report's tables (exact), and the team's threshold, below which a non-zero count is marked.
+ * report's tables (exact), every other count of the file in tables of its own, and the team's
+ * threshold, below which a non-zero count is marked.
  */
-export const ExportPreviewTables = z.object({ section: ReportSection.nullable(), k: z.number().int().nullable() }).strict();
+export const ExportPreviewTables = z
+  .object({ section: ReportSection.nullable(), tables: z.array(PreviewTable), shapes: z.array(PreviewShape), k: z.number().int().nullable() })
+  .strict();
 export type ExportPreviewTables = z.infer<typeof ExportPreviewTables>;

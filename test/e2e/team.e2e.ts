@@ -103,6 +103,13 @@ describe('a team of three: the merging member and two advisers', () => {
     await goTo(page, 'Instellingen');
     for (const adviser of advisers) {
       await page.getByLabel('Aanmeldbestand van een adviseur toevoegen').setInputFiles(adviser.acceptance);
+      // The merging member reads the key code back with the adviser before adding it.
+      await page.getByTestId('acceptance-key-fingerprint').waitFor();
+      expect(await page.getByTestId('acceptance-key-fingerprint').textContent()).toBe(adviser.keyCode);
+      const add = page.getByRole('button', { name: 'Adviseur toevoegen', exact: true });
+      expect(await add.isDisabled()).toBe(true);
+      await page.getByLabel('Ik heb deze sleutelcode telefonisch met de adviseur vergeleken en hij klopt').check();
+      await add.click();
       await page.getByRole('cell', { name: adviser.keyCode }).waitFor();
     }
     const trusted = page.getByRole('table', { name: 'Adviseurs van wie u exports accepteert' });

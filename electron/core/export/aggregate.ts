@@ -2,7 +2,6 @@ import type { CaseShape, ExportCounts, ExportPeriod, UnansweredCase } from '../.
 import { formatCaseNumber } from '../cases/caseNumbers';
 import {
   EMPLOYMENT_KEYS,
-  GENDER_KEYS,
   MEDIATION_OUTCOME_KEYS,
   OTHER_PARTY_KEYS,
   OUTCOME_KEYS,
@@ -119,7 +118,6 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       byEarlierPeriod: zeros([...EARLIER_PERIODS, NOT_RECORDED] as const),
       duringPhdByStaffCategory: zeros(STAFF_KEYS),
       byAgeBand: zeros(AGE_BANDS),
-      byGender: zeros(GENDER_KEYS),
       byReporterRole: zeros(REPORTER_ROLES),
       byIntakeRoute: zeros(INTAKE_ROUTES),
       byReferralSource: zeros(REFERRAL_SOURCE_KEYS),
@@ -154,7 +152,7 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       if (row.people === 0) {
         c.unidentifiedReporters += row.n;
         c.reporters += row.n;
-        for (const table of [c.byStaffCategory, c.byEmploymentStatus, c.byEarlierPeriod, c.byGender]) bump(table, null, row.n);
+        for (const table of [c.byStaffCategory, c.byEmploymentStatus, c.byEarlierPeriod]) bump(table, null, row.n);
         c.byAgeBand.unknown += row.n;
       }
       if (row.people > 1) c.jointReports += row.n;
@@ -166,9 +164,9 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       if (row.status === 'closed') bump(c.byOutcome, row.outcome, row.n);
     }
 
-    for (const row of grouped<{ staff: string; employment: string; age: string; gender: string | null; role: string; earlier: string }>(
-      `SELECT r.staff_category AS staff, r.employment_status AS employment, r.age_band AS age, r.gender, r.role, r.earlier_period AS earlier, count(*) AS n
-       FROM temp.export_cases e CROSS JOIN case_reporters r ON r.case_id = e.id WHERE e.received = 0 GROUP BY 1, 2, 3, 4, 5, 6`,
+    for (const row of grouped<{ staff: string; employment: string; age: string; role: string; earlier: string }>(
+      `SELECT r.staff_category AS staff, r.employment_status AS employment, r.age_band AS age, r.role, r.earlier_period AS earlier, count(*) AS n
+       FROM temp.export_cases e CROSS JOIN case_reporters r ON r.case_id = e.id WHERE e.received = 0 GROUP BY 1, 2, 3, 4, 5`,
     )) {
       c.reporters += row.n;
       bump(c.byStaffCategory, row.staff, row.n);
@@ -176,7 +174,6 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       bump(c.byEarlierPeriod, row.earlier, row.n);
       if (row.earlier === 'during_phd') bump(c.duringPhdByStaffCategory, row.staff, row.n);
       bump(c.byAgeBand, row.age, row.n);
-      bump(c.byGender, row.gender, row.n);
       bump(c.byReporterRole, row.role, row.n);
     }
 

@@ -155,7 +155,7 @@ const arbitraryCase: fc.Arbitrary<CaseInput> = fc
     ),
     relation: fc.option(fc.constantFrom(...OTHER_PARTY_RELATIONS), { nil: null }),
     reporters: fc.array(
-      fc.record({ staff: fc.constantFrom(...STAFF_CATEGORIES), age: fc.constantFrom(...AGE_BANDS), role: fc.constantFrom(...REPORTER_ROLES), suffix: fc.string({ maxLength: 8 }) }),
+      fc.record({ staff: fc.constantFrom(...STAFF_CATEGORIES), age: fc.constantFrom(...AGE_BANDS), role: fc.constantFrom(...REPORTER_ROLES), suffix: fc.string({ maxLength: 8 }), listed: fc.boolean() }),
       { maxLength: 3 },
     ),
     consent: fc.boolean(),
@@ -173,7 +173,7 @@ const arbitraryCase: fc.Arbitrary<CaseInput> = fc
       otherParty: { relation, hierarchical: null, description: `${CANARY.name}-party` },
       reporterIdentified: reporters.length > 0,
       reporters: reporters.map((r) =>
-        reporter({ name: `${CANARY.name}-${r.suffix.replace(/\p{Cc}/gu, '')}`, unit: `${CANARY.name}-unit`, staffCategory: r.staff, ageBand: r.age, role: r.role }),
+        reporter({ name: `${CANARY.name}-${r.suffix.replace(/\p{Cc}/gu, '')}`, unit: r.listed ? 'Faculteit Rechten' : `${CANARY.name}-unit`, staffCategory: r.staff, ageBand: r.age, role: r.role }),
       ),
       consents: consent ? [{ scope: 'count_in_statistics', answer: 'given', withWhom: `${CANARY.name}-whom`, givenOn: date, withdrawnOn: null }] : [],
     });
@@ -182,10 +182,10 @@ const arbitraryCase: fc.Arbitrary<CaseInput> = fc
 describe('nothing identifying leaves the vault', () => {
   it('holds for many generated vaults full of canaries in every free-text field, in the plain and the sealed file', async () => {
     await openVault('ombudsperson');
-    await ok('team.create', { organisation: 'Team', units: [], k: 5 });
+    await ok('team.create', { organisation: 'Team', units: ['Faculteit Rechten', 'Universiteitsbibliotheek'], k: 5 });
     const team = teamIdentity(core.vault.database())!;
     await fc.assert(
-      fc.asyncProperty(fc.array(arbitraryCase, { minLength: 1, maxLength: 8 }), fc.constantFrom(...CONVERSATION_MODES), async (cases, mode) => {
+      fc.asyncProperty(fc.array(arbitraryCase, { minLength: 1, maxLength: 8 }), fc.constantFrom(...CONVERSATION_MODES), fc.boolean(), async (cases, mode, includeUnits) => {
         core.vault.database().exec('DELETE FROM cases');
         for (const input of cases) {
           const { id } = await ok<{ id: number }>('cases.create', input);
@@ -194,13 +194,15 @@ describe('nothing identifying leaves the vault', () => {
             await ok('mediation.save', { caseId: id, mediation: mediationInput({ otherPartyConsentOn: input.firstContactAt.slice(0, 10), hearingHeldOn: null, sessions: [], agreements: [] }) });
           }
         }
-        const { json, csv, file } = await preview();
+        const { json, csv, file } = await preview({ ...year2026, includeUnits });
         expect(leakedCanaries(json + csv)).toEqual([]);
+        // Unit names come only from the team's list; a typed-in unit counts as "not in list", never by its words.
+        expect(file.counts.byUnit && Object.keys(file.counts.byUnit)).toEqual(includeUnits ? ['Faculteit Rechten', 'Universiteitsbibliotheek', 'not_in_list'] : null);
         await ok('export.save', { exportId: file.exportId });
         const sealed = readFileSync(dialogs.saved.at(-1)!, 'utf8');
         expect(leakedCanaries(sealed)).toEqual([]);
         expect((await openSealedExport(sealed, team, (adviserId) => signerKey(core.vault.database(), adviserId))).payload).toBe(json);
-        const again = await preview();
+        const again = await preview({ ...year2026, includeUnits });
         await ok('export.save', { exportId: again.file.exportId, unsealed: true });
         expect(leakedCanaries(readFileSync(dialogs.saved.at(-1)!, 'utf8'))).toEqual([]);
         const dates = (json + csv).match(/\d{4}-\d{2}-\d{2}/g) ?? [];
@@ -225,6 +227,12 @@ async function exportFrom(fn: string, build: () => Promise<void>, period = year2
 }
 
 describe('the team report', () => {
+  /** The merging member's vault, whose team lists the unit the advisers' exports count. */
+  async function openMerger() {
+    await openVault('central_confidential_adviser');
+    await ok('team.create', { organisation: 'Team', units: ['CANARYUNITFACULTEIT'], k: 5 });
+  }
+
   it('merges three exports to hand-computed totals and refuses duplicates and tampering', async () => {
     const adviser = await exportFrom('central_confidential_adviser', async () => {
       await ok('cases.create', caseInput({ natures: ['intimidation'] }));
@@ -237,7 +245,7 @@ describe('the team report', () => {
       await ok('cases.create', caseInput({ natures: ['bullying'], reporters: [reporter({ staffCategory: 'phd_candidate' })] }));
     });
 
-    await openVault('central_confidential_adviser');
+    await openMerger();
     for (const content of [adviser, ombuds, faculty]) expect((await ok<ImportOutcome>('team.import', { content, replace: [], acceptUnsealed: true })).status).toBe('imported');
     expect(await codeOf('team.import', { content: adviser, replace: [], acceptUnsealed: true })).toBe('DUPLICATE_EXPORT');
     const tampered = adviser.replace('"reports": 2', '"reports": 3');
@@ -269,7 +277,7 @@ describe('the team report', () => {
 
   it('keeps imports and removes one on request', async () => {
     const json = await exportFrom('ombudsperson', async () => undefined);
-    await openVault('central_confidential_adviser');
+    await openMerger();
     const outcome = await ok<ImportOutcome>('team.import', { content: json, replace: [], acceptUnsealed: true });
     if (outcome.status !== 'imported') throw new Error('not imported');
     await ok('team.remove', { exportId: outcome.summary.exportId });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ExportPreview, ExportRequest } from '../../../shared/schemas/export';
@@ -13,10 +14,7 @@ import { signWithVault } from '../team/signingKey';
 import { membership } from '../team/team';
 import { aggregate } from './aggregate';
 import { buildExportFile, exportCsv } from './exportFile';
-
-function savedExports(db: Db): number {
-  return Number(db.prepare("SELECT value FROM meta WHERE key = 'saved_exports'").pluck().get() ?? 0);
-}
+import { raiseSavedExports, savedExports } from './exportSequence';
 
 /**
  * The adviser's export in two steps: a preview of exactly the bytes that will be written, then,
@@ -25,9 +23,11 @@ function savedExports(db: Db): number {
 export class ExportService {
   private pending: ExportPreview | null = null;
 
+  /** `recordSpent` writes the spent number beside the database, where a restore finds it. */
   constructor(
     private readonly shell: ShellServices,
     private readonly clock: Clock,
+    private readonly recordSpent: () => void,
   ) {}
 
   preview(db: Db, request: ExportRequest, report: ReportPhase<'export'> = () => undefined): ExportPreview {
@@ -55,13 +55,17 @@ export class ExportService {
     if (!pending || pending.file.exportId !== exportId) throw new AppError('NOT_FOUND');
     const invitation = unsealed ? null : membership(database());
     if (!unsealed && !invitation) throw new AppError('NO_TEAM');
-    const base = `confidant-${pending.file.function}-${pending.file.period.from.slice(0, 7)}-${pending.file.period.to.slice(0, 7)}`;
-    const path = await this.shell.chooseSavePath(invitation ? `${base}.age` : `${base}.json`);
+    // A sealed file travels (mail, USB stick): its name must not say whose function or which months it holds.
+    const suggested = invitation
+      ? `confidant-export-${randomBytes(3).toString('hex')}.age`
+      : `confidant-${pending.file.function}-${pending.file.period.from.slice(0, 7)}-${pending.file.period.to.slice(0, 7)}.json`;
+    const path = await this.shell.chooseSavePath(suggested);
     if (!path) throw new AppError('CANCELLED');
     const db = database();
     const content = invitation ? await sealExport(pending.json, invitation, (data) => signWithVault(db, data)) : null;
     // The number is spent before the file exists, so no two written exports can share it.
-    db.prepare("INSERT INTO meta (key, value) VALUES ('saved_exports', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(pending.file.sequence));
+    raiseSavedExports(db, pending.file.sequence);
+    this.recordSpent();
     this.pending = null;
     if (content) {
       const sealedPath = path.toLowerCase().endsWith('.age') ? path : `${path}.age`;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportPreview, Groupings, ImportOutcome, TeamReport } from '../../../shared/contract';
 import { DEFAULT_GROUPINGS } from '../../../shared/contract';
@@ -6,6 +7,7 @@ import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { teamTables } from '../../../test/support/teamTables';
 import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
@@ -39,6 +41,12 @@ async function exportOf(period = { from: '2026-01-01', to: '2026-12-31' }): Prom
 }
 
 const report = (year = 2026, grouped = false) => ok<TeamReport>('team.report', { year, k: 3, grouped });
+/** A refused import names its reason and leaves every team table exactly as it was. */
+async function expectRefused(request: unknown, code: string) {
+  const before = teamTables(current);
+  expect(await codeOf('team.import', request)).toBe(code);
+  expect(teamTables(current)).toEqual(before);
+}
 const rowCount = (table: string) => current.vault.database().prepare(`SELECT count(*) FROM ${table}`).pluck().get();
 
 beforeEach(() => {
@@ -88,7 +96,7 @@ describe('imports per adviser and report year', () => {
     expect((await report()).exact.team!.keyFigures.reports).toBe(1);
     expect(rowCount('team_imports')).toBe(1);
 
-    expect(await codeOf('team.import', { content: newer, replace: ['00000000-0000-4000-8000-000000000000'], acceptUnsealed: true })).toBe('OVERLAPPING_PERIOD');
+    await expectRefused({ content: newer, replace: ['00000000-0000-4000-8000-000000000000'], acceptUnsealed: true }, 'OVERLAPPING_PERIOD');
     const replaced = await ok<ImportOutcome>('team.import', { content: newer, replace: [landed.summary.exportId], acceptUnsealed: true });
     expect(replaced).toMatchObject({ status: 'imported', replaced: [landed.summary] });
     const after = await report();
@@ -99,7 +107,7 @@ describe('imports per adviser and report year', () => {
     ]);
 
     // The older export cannot push the newer one out again.
-    expect(await codeOf('team.import', { content: first, replace: [], acceptUnsealed: true })).toBe('OLDER_EXPORT');
+    await expectRefused({ content: first, replace: [], acceptUnsealed: true }, 'OLDER_EXPORT');
     expect((await report()).exact.team!.keyFigures.reports).toBe(2);
   });
 
@@ -113,16 +121,16 @@ describe('imports per adviser and report year', () => {
     await use('team', 'ombudsperson');
     await ok('team.import', { content: firstHalf, replace: [], acceptUnsealed: true });
     // April to December overlaps January to June only in part: replacing would lose January to March.
-    expect(await codeOf('team.import', { content: secondHalfSameDay, replace: [], acceptUnsealed: true })).toBe('OVERLAPPING_PERIOD');
+    await expectRefused({ content: secondHalfSameDay, replace: [], acceptUnsealed: true }, 'OVERLAPPING_PERIOD');
     const asked = await ok<ImportOutcome>('team.import', { content: wholeYearSameDay, replace: [], acceptUnsealed: true });
     expect(asked.status).toBe('replaceNeeded');
     if (asked.status !== 'replaceNeeded') return;
     await ok('team.import', { content: wholeYearSameDay, replace: asked.overlapping.map((entry) => entry.exportId), acceptUnsealed: true });
     expect((await report()).exact.team!.keyFigures.reports).toBe(2);
     // Made the same day, but earlier: a lower sequence number keeps an export from replacing the whole year.
-    expect(await codeOf('team.import', { content: firstHalf, replace: [], acceptUnsealed: true })).toBe('OLDER_EXPORT');
+    await expectRefused({ content: firstHalf, replace: [], acceptUnsealed: true }, 'OLDER_EXPORT');
     expect(JSON.parse(secondHalfSameDay).sequence).toBeLessThan(JSON.parse(wholeYearSameDay).sequence);
-    expect(await codeOf('team.import', { content: secondHalfSameDay, replace: [], acceptUnsealed: true })).toBe('OLDER_EXPORT');
+    await expectRefused({ content: secondHalfSameDay, replace: [], acceptUnsealed: true }, 'OLDER_EXPORT');
   });
 
   it('refuses malformed import and report requests and changes nothing', async () => {
@@ -130,7 +138,7 @@ describe('imports per adviser and report year', () => {
     const content = await exportOf();
     await use('team', 'ombudsperson');
     for (const bad of [{ content }, { content, replace: ['not-a-uuid'] }, { content, replace: 'all' }, { content, replace: [], extra: 1 }]) {
-      expect(await codeOf('team.import', bad)).toBe('INVALID_INPUT');
+      await expectRefused(bad, 'INVALID_INPUT');
     }
     for (const bad of [{ year: 2026, k: 5 }, { year: 2026, k: 5, grouped: 'yes' }, { year: 1800, k: 5, grouped: false }, { year: 2026.5, k: 5, grouped: false }]) {
       expect(await codeOf('team.report', bad)).toBe('INVALID_INPUT');
@@ -146,7 +154,7 @@ describe('imports per adviser and report year', () => {
     // An export claiming an external adviser of another function is not one of ours.
     const external = JSON.parse(content) as { external: boolean };
     external.external = true;
-    expect(await codeOf('team.import', { content: JSON.stringify(external), replace: [], acceptUnsealed: true })).toBe('INVALID_EXPORT');
+    await expectRefused({ content: JSON.stringify(external), replace: [], acceptUnsealed: true }, 'INVALID_EXPORT');
     expect(rowCount('team_imports')).toBe(0);
   });
 
@@ -276,5 +284,56 @@ describe('the team’s own inputs to the report', () => {
     expect(rowCount('board_advices')).toBe(2);
     await ok('boardAdvices.delete', { id });
     expect(await ok<unknown[]>('boardAdvices.list', {})).toHaveLength(1);
+  });
+});
+
+describe('replayed exports', () => {
+  it('are refused for months the team saw a newer export of, even after that import was removed; other months still come in any order', async () => {
+    await use('adviser');
+    await ok('cases.create', caseInput({ firstContactAt: '2026-02-02T09:00', firstResponseAt: null }));
+    const older = await exportOf({ from: '2026-01-01', to: '2026-06-30' });
+    const newer = await exportOf({ from: '2026-01-01', to: '2026-12-31' });
+    const spring = await exportOf({ from: '2026-04-01', to: '2026-06-30' });
+    const lastYear = await exportOf({ from: '2025-01-01', to: '2025-12-31' });
+    const autumn = await exportOf({ from: '2026-07-01', to: '2026-09-30' });
+    const winter = await exportOf({ from: '2026-10-01', to: '2026-12-31' });
+
+    await use('team', 'ombudsperson');
+    const landed = await ok<ImportOutcome>('team.import', { content: newer, replace: [], acceptUnsealed: true });
+    if (landed.status !== 'imported') throw new Error('newer import refused');
+    await ok('team.remove', { exportId: landed.summary.exportId });
+    await expectRefused({ content: older, replace: [], acceptUnsealed: true }, 'OLDER_EXPORT');
+    // The newer file itself, imported again after its removal, is not newer than itself either.
+    await expectRefused({ content: newer, replace: [], acceptUnsealed: true }, 'OLDER_EXPORT');
+
+    // A later export of months the newer one covered still lands; exports of other months in any order.
+    expect((await ok<ImportOutcome>('team.import', { content: spring, replace: [], acceptUnsealed: true })).status).toBe('imported');
+    expect((await ok<ImportOutcome>('team.import', { content: lastYear, replace: [], acceptUnsealed: true })).status).toBe('imported');
+    expect((await ok<ImportOutcome>('team.import', { content: winter, replace: [], acceptUnsealed: true })).status).toBe('imported');
+    expect((await ok<ImportOutcome>('team.import', { content: autumn, replace: [], acceptUnsealed: true })).status).toBe('imported');
+  });
+
+  it('are never made by restoring an older backup: the adviser’s export numbers keep rising', async () => {
+    await use('adviser');
+    const folder = join(dir.path, 'backups');
+    mkdirSync(folder);
+    dialogs.nextFolder(folder);
+    await ok('backup.chooseFolder', {});
+    const sequence = async () => (JSON.parse(await exportOf()) as { sequence: number }).sequence;
+    expect(await sequence()).toBe(1);
+    const { name } = await ok<{ name: string }>('backup.now', {});
+    expect([await sequence(), await sequence()]).toEqual([2, 3]);
+
+    now = new Date(now.getTime() + 60_000);
+    dialogs.nextFolder(join(folder, name));
+    await ok('backup.restore', { passphrase: CANARY.passphrase });
+    expect(await sequence()).toBe(4);
+
+    // Restored again, now with the vault locked and only the record beside the files to go by.
+    current.vault.lock();
+    now = new Date(now.getTime() + 60_000);
+    dialogs.nextFolder(join(folder, name));
+    await ok('backup.restore', { passphrase: CANARY.passphrase });
+    expect(await sequence()).toBe(5);
   });
 });

@@ -3,6 +3,8 @@ import type { ImportOutcome, ImportSummary, Replacement } from '../../../shared/
 import { AppError } from '../errors';
 import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
+import { teamUnits } from '../team/team';
+import { UNIT_NOT_IN_LIST } from './aggregate';
 import { verifyExportFile } from './exportFile';
 
 export function reportYearOf(file: ExportFile): number {
@@ -26,7 +28,8 @@ const parse = (content: string) => JSON.parse(content) as ExportFile;
 
 /**
  * Imports one member's export. Refused when malformed, tampered with (hash mismatch) or already
- * imported. The overlap rule is per adviser: any number of advisers of one function may cover the
+ * imported, counts units that are not on the team's list, or is no newer than an export of the same adviser for the same months seen before (a
+ * replay, even when that export was removed since). The overlap rule is per adviser: any number of advisers of one function may cover the
  * same days, but one adviser's days are never counted twice. An export that overlaps earlier
  * imports of its adviser may replace them only if it is newer (a higher sequence number) and
  * covers all their days, so none are lost; it replaces them only when the merging member
@@ -37,6 +40,9 @@ export function importExport(db: Db, content: string, replace: readonly string[]
   const verified = verifyExportFile(content);
   if (!verified.ok) throw new AppError(verified.reason);
   const file = verified.file;
+  // Unit names are the team's own list; any other name is free text that must not enter the team's figures.
+  const listed = new Set([...teamUnits(db), UNIT_NOT_IN_LIST]);
+  if (file.counts.byUnit && Object.keys(file.counts.byUnit).some((unit) => !listed.has(unit))) throw new AppError('UNKNOWN_UNIT');
   report('store');
   return db.transaction((): ImportOutcome => {
     if (db.prepare('SELECT 1 FROM team_imports WHERE export_id = ?').get(file.exportId)) throw new AppError('DUPLICATE_EXPORT');
@@ -46,7 +52,12 @@ export function importExport(db: Db, content: string, replace: readonly string[]
         .pluck()
         .all(file.adviserId, file.period.to, file.period.from) as string[]
     ).map(parse);
-    if (overlapping.some((earlier) => earlier.sequence >= file.sequence)) throw new AppError('OLDER_EXPORT');
+    // Checked against every export seen, not only those still imported: removing the newer
+    // import must not let an older one for the same months back in.
+    const newerSeen = db
+      .prepare('SELECT 1 FROM team_seen_exports WHERE adviser_id = ? AND sequence >= ? AND period_from <= ? AND period_to >= ?')
+      .get(file.adviserId, file.sequence, file.period.to, file.period.from);
+    if (newerSeen) throw new AppError('OLDER_EXPORT');
     if (overlapping.some((earlier) => earlier.period.from < file.period.from || earlier.period.to > file.period.to)) throw new AppError('OVERLAPPING_PERIOD');
     if (overlapping.length > 0 && replace.length === 0) {
       return { status: 'replaceNeeded', incoming: summarise(file), overlapping: overlapping.map(summarise) };
@@ -65,6 +76,12 @@ export function importExport(db: Db, content: string, replace: readonly string[]
       `INSERT INTO team_imports (export_id, adviser_id, function, report_year, period_from, period_to, exported_on, content, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(file.exportId, file.adviserId, file.function, reportYearOf(file), file.period.from, file.period.to, file.exportedOn, JSON.stringify(file), stamp);
+    db.prepare('INSERT OR IGNORE INTO team_seen_exports (adviser_id, sequence, period_from, period_to) VALUES (?, ?, ?, ?)').run(
+      file.adviserId,
+      file.sequence,
+      file.period.from,
+      file.period.to,
+    );
     return { status: 'imported', summary: summarise(file), replaced: overlapping.map(summarise) };
   })();
 }

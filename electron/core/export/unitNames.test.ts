@@ -4,6 +4,7 @@ import type { ImportOutcome, PublicationDocument, TeamReport } from '../../../sh
 import { CANARY } from '../../../test/fixtures/canaries';
 import { syntheticCase, syntheticExport } from '../../../test/fixtures/syntheticExports';
 import { callCore } from '../../../test/support/callCore';
+import { teamTables } from '../../../test/support/teamTables';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
@@ -13,11 +14,12 @@ import { createLogger } from '../log';
 const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 const dir = temporaryDirectory();
 let core: Core;
-const { ok } = callCore(() => core);
+const { ok, codeOf } = callCore(() => core);
 
 beforeAll(async () => {
   core = createCore({ dataDirectory: dir.path, clock: () => new Date(2026, 1, 2, 12, 0), log: createLogger(() => undefined), shell: testShell(dir.path).shell });
   await ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+  await ok('team.create', { organisation: 'Universiteit Voorbeeld', units: NAMES, k: 5 });
   const cases = fc.sample(fc.array(syntheticCase, { minLength: 30, maxLength: 30 }), { numRuns: 1, seed: 7 })[0]!;
   for (const fn of ['ombudsperson', 'concerns_point_coordinator'] as const) {
     const units = Object.fromEntries(NAMES.map((name) => [name, 3]));
@@ -32,6 +34,20 @@ afterAll(() => {
 });
 
 describe('units named like an object’s own properties', () => {
+  it('come in only from the team’s list: any other unit name is refused, and nothing changes', async () => {
+    const before = teamTables(core);
+    const cases = fc.sample(fc.array(syntheticCase, { minLength: 3, maxLength: 3 }), { numRuns: 1, seed: 8 })[0]!;
+    const unlisted: Record<string, number>[] = [{ 'Faculteit Geheim': 3 }, { constructor: 2, 'constructor ': 1 }, { not_in_list: 1, toString: 1, Constructor: 1 }];
+    for (const units of unlisted) {
+      const content = JSON.stringify(syntheticExport('central_confidential_adviser', cases, 2025, units));
+      expect(await codeOf('team.import', { content, replace: [], acceptUnsealed: true }), JSON.stringify(units)).toBe('UNKNOWN_UNIT');
+      expect(teamTables(core)).toEqual(before);
+    }
+    // Another year, so the report below counts only the imports made before.
+    const listed = JSON.stringify(syntheticExport('central_confidential_adviser', cases, 2024, { not_in_list: 2, valueOf: 1 }));
+    expect((await ok<ImportOutcome>('team.import', { content: listed, replace: [], acceptUnsealed: true })).status).toBe('imported');
+  });
+
   it('are merged, counted and published like any unit', async () => {
     const report = await ok<TeamReport>('team.report', { year: 2025, k: 5, grouped: false });
     expect(report.units.map((unit) => [unit.unit, unit.reports]).sort()).toEqual(NAMES.map((name) => [name, 6]).sort());

@@ -42,6 +42,8 @@ let removable: string;
 beforeAll(async () => {
   core = createCore({ dataDirectory: dir.path, clock: () => new Date(2026, 1, 2, 12, 0), log: createLogger(() => undefined), shell: dialogs.shell });
   await ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+  // Imports count only units on the team's list: the hostile name is one the team itself wrote.
+  await ok('team.create', { organisation: 'Universiteit Voorbeeld', units: [HOSTILE_UNIT, 'Faculteit Canarywetenschappen'], k: 5 });
   // Last year: a larger report, kept as published, so this year's changes are negative numbers.
   await importFile(JSON.stringify(syntheticExport('ombudsperson', casesOf(1, 60), 2024)));
   await ok('team.savePublication', { ...base, year: 2024, format: 'csv', acceptDifferencing: false });

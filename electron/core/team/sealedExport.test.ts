@@ -12,9 +12,12 @@ import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
+import { teamTables } from '../../../test/support/teamTables';
 import { testShell } from '../../../test/support/testShell';
 import { createCore } from '../core';
 import { createLogger } from '../log';
+import { openSealedExport, PADDING_STEP } from './sealedExport';
+import { signerKey, teamIdentity } from './team';
 
 /**
  * The team workflow with real vaults: the merging member creates the team, advisers accept the
@@ -55,6 +58,14 @@ let info: TeamInfo;
 let firstSealed = '';
 let otherInvitation = '';
 const imports = () => merger.core.vault.database().prepare('SELECT count(*) FROM team_imports').pluck().get();
+/** An acceptance for `adviserId`, well formed and signed, but with a key that adviser's vault never had. */
+function acceptanceWithNewKey(adviserId: string, fn: string): string {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const teamId = JSON.parse(invitation).teamId as string;
+  const signingKey = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+  const signed = ['confidant-team-acceptance', teamId, adviserId, fn, 'false', signingKey].join('\n');
+  return JSON.stringify({ format: 'confidant-team-acceptance', version: 1, teamId, adviserId, function: fn, external: false, signingKey, signature: sign(null, Buffer.from(signed), privateKey).toString('base64') });
+}
 
 async function joinTeam(member: ReturnType<typeof vault>, invitationText: string, sendAcceptanceTo: ReturnType<typeof vault> | null) {
   const summary = await member.ok<{ fingerprint: string }>('team.readInvitation', { content: invitationText });
@@ -110,9 +121,33 @@ describe('the team invitation', () => {
     await stranger.ok('team.saveAcceptance', {});
     const forged = JSON.parse(stranger.lastSaved()) as { adviserId: string };
     forged.adviserId = '00000000-0000-4000-8000-000000000000';
+    const before = teamTables(merger.core);
     expect(await merger.codeOf('team.addAdviser', { content: JSON.stringify(forged) })).toBe('BAD_SIGNATURE');
+    expect(teamTables(merger.core)).toEqual(before);
     expect(await merger.codeOf('team.addAdviser', { content: invitation })).toBe('NOT_AN_ACCEPTANCE');
+    expect(teamTables(merger.core)).toEqual(before);
     expect((await merger.ok<TeamInfo>('team.info', {})).signers).toHaveLength(2);
+  });
+  it('never replaces a known adviser’s key silently: refused with its reason, shown by its code, replaced only on confirmation', async () => {
+    await adviser.ok('team.saveAcceptance', {});
+    const genuine = adviser.lastSaved();
+    const adviserId = (JSON.parse(genuine) as { adviserId: string }).adviserId;
+    const own = await adviser.ok<TeamInfo>('team.info', {});
+    expect(await merger.ok('team.readAcceptance', { content: genuine })).toMatchObject({ known: 'same', keyFingerprint: own.ownKeyFingerprint, previousKeyFingerprint: null });
+    const impostor = acceptanceWithNewKey(adviserId, 'central_confidential_adviser');
+    const summary = await merger.ok<{ known: string; keyFingerprint: string; previousKeyFingerprint: string }>('team.readAcceptance', { content: impostor });
+    expect(summary.known).toBe('changed');
+    expect(summary.previousKeyFingerprint).toBe(own.ownKeyFingerprint);
+    expect(summary.keyFingerprint).not.toBe(own.ownKeyFingerprint);
+    const before = teamTables(merger.core);
+    expect(await merger.codeOf('team.addAdviser', { content: impostor })).toBe('SIGNER_KEY_CHANGED');
+    expect(teamTables(merger.core)).toEqual(before);
+    const replaced = await merger.ok<TeamInfo>('team.addAdviser', { content: impostor, replaceKey: true });
+    expect(replaced.signers.find((signer) => signer.adviserId === adviserId)?.keyFingerprint).toBe(summary.keyFingerprint);
+    // The adviser's real key back, for the tests that follow: again only on confirmation.
+    expect(await merger.codeOf('team.addAdviser', { content: genuine })).toBe('SIGNER_KEY_CHANGED');
+    await merger.ok('team.addAdviser', { content: genuine, replaceKey: true });
+    expect(await merger.ok('team.readAcceptance', { content: genuine })).toMatchObject({ known: 'same' });
   });
 });
 
@@ -153,7 +188,7 @@ describe('a sealed export', () => {
 
   it('is refused, with its own reason and nothing changed, when altered, unsigned, wrongly signed, from an unknown vault, for another team, unsealed or replayed', async () => {
     const first = await adviser.exportSealed();
-    const before = imports();
+    const before = teamTables(merger.core);
 
     const bytes = armor.decode(first.sealed);
     bytes[bytes.length - 20]! ^= 0x01;
@@ -176,21 +211,46 @@ describe('a sealed export', () => {
     const fromStranger = (await stranger.exportSealed()).sealed;
     const forAnotherTeam = (await otherAdviser.exportSealed()).sealed;
 
-    expect(await merger.codeOf('team.import', { content: flipped, replace: [] })).toBe('TAMPERED_EXPORT');
-    expect(await merger.codeOf('team.import', { content: unsigned, replace: [] })).toBe('UNSIGNED_EXPORT');
-    expect(await merger.codeOf('team.import', { content: wronglySigned, replace: [] })).toBe('BAD_SIGNATURE');
-    expect(await merger.codeOf('team.import', { content: fromStranger, replace: [] })).toBe('UNKNOWN_SIGNER');
-    expect(await merger.codeOf('team.import', { content: forAnotherTeam, replace: [] })).toBe('OTHER_TEAM');
-    expect(await merger.codeOf('team.import', { content: first.json, replace: [] })).toBe('UNSEALED_EXPORT');
-    expect(imports()).toBe(before);
+    const refusals: [string, string][] = [
+      [flipped, 'TAMPERED_EXPORT'],
+      [unsigned, 'UNSIGNED_EXPORT'],
+      [wronglySigned, 'BAD_SIGNATURE'],
+      [fromStranger, 'UNKNOWN_SIGNER'],
+      [forAnotherTeam, 'OTHER_TEAM'],
+      [first.json, 'UNSEALED_EXPORT'],
+    ];
+    for (const [content, code] of refusals) {
+      expect(await merger.codeOf('team.import', { content, replace: [] }), code).toBe(code);
+      expect(teamTables(merger.core), code).toEqual(before);
+    }
 
     // The newer export replaces the earlier one after confirmation; the earlier one replayed is refused.
     const asked = await merger.ok<ImportOutcome>('team.import', { content: first.sealed, replace: [] });
     expect(asked.status).toBe('replaceNeeded');
     const replaced = asked.status === 'replaceNeeded' ? asked.overlapping.map((entry) => entry.exportId) : [];
     expect((await merger.ok<ImportOutcome>('team.import', { content: first.sealed, replace: replaced })).status).toBe('imported');
+    const replacedOnce = teamTables(merger.core);
     expect(await merger.codeOf('team.import', { content: firstSealed, replace: [] })).toBe('OLDER_EXPORT');
-    expect(imports()).toBe(before);
+    expect(teamTables(merger.core)).toEqual(replacedOnce);
+  });
+});
+
+describe('a sealed file in transit', () => {
+  it('has a name that says nothing of function or months, and a size in steps: exports of different sizes seal to the same length', async () => {
+    const sealedOf = async (includeUnits: boolean) => {
+      const { file, json } = await adviser.ok<ExportPreview>('export.preview', { period: YEAR, includeUnits });
+      const saved = await adviser.ok<{ fileName: string }>('export.save', { exportId: file.exportId });
+      expect(saved.fileName).toMatch(/^confidant-export-[0-9a-f]{6}\.age$/);
+      return { json, sealed: adviser.lastSaved() };
+    };
+    const plain = await sealedOf(false);
+    const withUnits = await sealedOf(true);
+    expect(withUnits.json.length).toBeGreaterThan(plain.json.length);
+    expect(withUnits.json.length).toBeLessThan(PADDING_STEP / 2);
+    expect(withUnits.sealed.length).toBe(plain.sealed.length);
+    // Opened, the padding is gone: the merging member's app reads the export as the adviser saw it.
+    const db = merger.core.vault.database();
+    expect((await openSealedExport(withUnits.sealed, teamIdentity(db)!, (adviserId) => signerKey(db, adviserId))).payload).toBe(withUnits.json);
   });
 });
 

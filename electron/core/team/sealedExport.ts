@@ -12,9 +12,21 @@ const signedBytes = (teamId: string, payload: string) => Buffer.from(`confidant-
 
 export const isSealed = (content: string) => content.trimStart().startsWith(ARMOR_BEGIN);
 
+/** The sealed text grows in steps of this many bytes, so its size says little about what it holds. */
+export const PADDING_STEP = 16 * 1024;
+
+/**
+ * Pads with spaces up to the next step: JSON allows trailing whitespace, so what `age -d` gives
+ * back is still the envelope's JSON, and the size in transit tells only how many steps it took.
+ */
+function padded(text: string): string {
+  const length = Buffer.byteLength(text, 'utf8');
+  return text + ' '.repeat(Math.ceil(length / PADDING_STEP) * PADDING_STEP - length);
+}
+
 /**
  * The export as it leaves the vault for the team: the exact JSON the adviser previewed, signed
- * with the vault's key, sealed with age to every merging member's recipient and armored as text.
+ * with the vault's key, padded, sealed with age to every merging member's recipient and armored as text.
  * Only the merging member's app (or `age -d` with the team identity) can open it.
  */
 export async function sealExport(payload: string, invitation: TeamInvitation, sign: (data: Buffer) => Buffer): Promise<string> {
@@ -27,7 +39,7 @@ export async function sealExport(payload: string, invitation: TeamInvitation, si
   };
   const encrypter = new Encrypter();
   for (const recipient of invitation.recipients) encrypter.addRecipient(recipient);
-  return armor.encode(await encrypter.encrypt(JSON.stringify(envelope)));
+  return armor.encode(await encrypter.encrypt(padded(JSON.stringify(envelope))));
 }
 
 /**
@@ -54,7 +66,7 @@ export async function openSealedExport(content: string, team: { teamId: string; 
   }
   let envelope: SignedExport;
   try {
-    envelope = SignedExport.parse(JSON.parse(text));
+    envelope = SignedExport.parse(JSON.parse(text.trimEnd()));
   } catch {
     throw new AppError('INVALID_EXPORT');
   }

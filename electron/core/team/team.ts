@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { TeamAcceptance, TeamInvitation, type InvitationSummary, type TeamInfo } from '../../../shared/schemas/team';
+import { TeamAcceptance, TeamInvitation, type AcceptanceSummary, type InvitationSummary, type TeamInfo } from '../../../shared/schemas/team';
 import type { VaultFunction } from '../../../shared/taxonomy';
 import { AppError } from '../errors';
 import type { Db } from '../vault/database';
@@ -201,14 +201,41 @@ function addSigner(db: Db, acceptance: TeamAcceptance, today: string): void {
   ).run(acceptance.adviserId, acceptance.function, acceptance.external ? 1 : 0, Buffer.from(acceptance.signingKey, 'base64'), today);
 }
 
-/** The merging member adds an adviser's acceptance: from now on that adviser's signed exports are trusted. */
-export function importAcceptance(db: Db, text: string, today: string): TeamInfo {
+/** An acceptance the merging member holds: checked for this team and signed with the key it carries. */
+function checkedAcceptance(db: Db, text: string): TeamAcceptance {
   const row = teamRow(db);
   if (!row) throw new AppError('NO_TEAM');
   const acceptance = parseJson(text, TeamAcceptance, 'NOT_AN_ACCEPTANCE');
   if (acceptance.teamId !== row.team_id) throw new AppError('OTHER_TEAM');
   const { signature, ...unsigned } = acceptance;
   if (!signatureIsValid(Buffer.from(acceptance.signingKey, 'base64'), acceptanceBytes(unsigned), Buffer.from(signature, 'base64'))) throw new AppError('BAD_SIGNATURE');
+  return acceptance;
+}
+
+/** What the merging member compares by phone before adding an acceptance, and whether it would replace a known adviser's key. */
+export function readAcceptance(db: Db, text: string): AcceptanceSummary {
+  const acceptance = checkedAcceptance(db, text);
+  const key = Buffer.from(acceptance.signingKey, 'base64');
+  const known = signerKey(db, acceptance.adviserId);
+  return {
+    function: acceptance.function,
+    external: acceptance.external,
+    keyFingerprint: keyFingerprint(key),
+    known: known === null ? 'new' : known.equals(key) ? 'same' : 'changed',
+    previousKeyFingerprint: known === null || known.equals(key) ? null : keyFingerprint(known),
+  };
+}
+
+/**
+ * The merging member adds an adviser's acceptance: from now on that adviser's signed exports are
+ * trusted. A different key for an adviser already known is refused unless the merging member
+ * confirmed replacing it (`replaceKey`): whoever holds a forged acceptance file could otherwise
+ * take over that adviser's place in the team's figures without anyone noticing.
+ */
+export function importAcceptance(db: Db, text: string, today: string, replaceKey: boolean): TeamInfo {
+  const acceptance = checkedAcceptance(db, text);
+  const known = signerKey(db, acceptance.adviserId);
+  if (known && !known.equals(Buffer.from(acceptance.signingKey, 'base64')) && !replaceKey) throw new AppError('SIGNER_KEY_CHANGED');
   addSigner(db, acceptance, today);
   return teamInfo(db);
 }
@@ -217,6 +244,12 @@ export function importAcceptance(db: Db, text: string, today: string): TeamInfo 
 export function teamIdentity(db: Db): { teamId: string; identity: string } | null {
   const row = db.prepare('SELECT team_id, age_identity FROM team_identity WHERE id = 1').get() as { team_id: string; age_identity: string } | undefined;
   return row ? { teamId: row.team_id, identity: row.age_identity } : null;
+}
+
+/** The merging member's unit list: the only unit names an import may count (none without a team). */
+export function teamUnits(db: Db): string[] {
+  const row = teamRow(db);
+  return row ? (JSON.parse(row.units) as string[]) : [];
 }
 
 export function signerKey(db: Db, adviserId: string): Buffer | null {

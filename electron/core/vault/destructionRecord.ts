@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomicWrite';
 import { issuedNumbers, type IssuedNumber } from '../cases/caseNumbers';
+import { savedExports } from '../export/exportSequence';
 import type { Db } from './database';
 
 /**
@@ -10,22 +11,26 @@ import type { Db } from './database';
  * the same id is never mistaken for it) and when. No content. Kept in the database and in a small
  * file beside it, encrypted with a key derived from the data key (AES-256-GCM), so it survives a
  * damaged database and goes into every backup; a restored older backup re-applies it. The same
- * record keeps the highest case number issued per year, so a restore never issues one again.
+ * record keeps the highest case number issued per year, so a restore never issues one again, and
+ * the number of exports saved, so a restore never numbers an export the team has seen already.
  */
 export const Destruction = z.object({ caseId: z.number().int().positive(), firstContactAt: z.string().max(40), destroyedAt: z.string().max(40) }).strict();
 export type Destruction = z.infer<typeof Destruction>;
 
 const Issued = z.object({ year: z.number().int().min(1000).max(9999), last: z.number().int().positive() }).strict();
 
-/** What the file holds. Files written before case numbers hold only the destructions: none issued. */
+/** What the file holds. Files written before case numbers hold only the destructions: none issued; before export numbers, none saved. */
 export interface VaultRecord {
   destructions: Destruction[];
   caseNumbers: IssuedNumber[];
+  savedExports: number;
 }
 
 const Plaintext = z.union([
-  z.array(Destruction).transform((destructions): VaultRecord => ({ destructions, caseNumbers: [] })),
-  z.object({ destructions: z.array(Destruction), caseNumbers: z.array(Issued) }).strict(),
+  z.array(Destruction).transform((destructions): VaultRecord => ({ destructions, caseNumbers: [], savedExports: 0 })),
+  z
+    .object({ destructions: z.array(Destruction), caseNumbers: z.array(Issued), savedExports: z.number().int().min(0).max(1_000_000_000).default(0) })
+    .strict(),
 ]);
 
 const RecordFile = z
@@ -47,8 +52,8 @@ export function recordDestructions(db: Db, destructions: Destruction[]): void {
 
 /** Writes the database's record to the file beside it, under the current data key. */
 export function writeDestructionFile(path: string, db: Db, dataKey: Buffer, vaultId: string): void {
-  const record: VaultRecord = { destructions: destructionsIn(db), caseNumbers: issuedNumbers(db) };
-  if (record.destructions.length === 0 && record.caseNumbers.length === 0) return;
+  const record: VaultRecord = { destructions: destructionsIn(db), caseNumbers: issuedNumbers(db), savedExports: savedExports(db) };
+  if (record.destructions.length === 0 && record.caseNumbers.length === 0 && record.savedExports === 0) return;
   const key = recordKey(dataKey);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(vaultId));

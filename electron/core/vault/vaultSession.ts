@@ -20,6 +20,7 @@ import {
 } from './keys';
 import { passphraseWrapContext, readHeader, recoveryWrapContext, writeHeader, type VaultHeader } from './header';
 import { highestIssued, issuedNumbers } from '../cases/caseNumbers';
+import { savedExports } from '../export/exportSequence';
 import { destructionsIn, readDestructionFile, writeDestructionFile, type VaultRecord } from './destructionRecord';
 import { migrate } from './migrations';
 import { nodeAddonPath } from './sqliteAddon';
@@ -274,15 +275,19 @@ export class VaultSession {
   }
 
   /**
-   * What this vault destroyed and the case numbers it issued, read before a restore replaces it:
+   * What this vault destroyed, the case numbers it issued and its exports saved, read before a restore replaces it:
    * from the open database and the record beside it, or, when it is locked or damaged, from that
    * record alone (opened with the passphrase given).
    */
   async recordBeforeRestore(passphrase: string): Promise<VaultRecord> {
-    const none: VaultRecord = { destructions: [], caseNumbers: [] };
+    const none: VaultRecord = { destructions: [], caseNumbers: [], savedExports: 0 };
     if (this.db) {
       const beside = this.recordBeside() ?? none;
-      return { destructions: destructionsIn(this.db), caseNumbers: highestIssued(issuedNumbers(this.db), beside.caseNumbers) };
+      return {
+        destructions: destructionsIn(this.db),
+        caseNumbers: highestIssued(issuedNumbers(this.db), beside.caseNumbers),
+        savedExports: Math.max(savedExports(this.db), beside.savedExports),
+      };
     }
     if (!existsSync(this.files.header)) return none;
     let header: VaultHeader;

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvitationSummary, TeamInfo } from '../../../../shared/contract';
+import type { AcceptanceSummary, InvitationSummary, TeamInfo } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
 import { FilePicker } from '../../components/form/FilePicker';
 import { errorCodeOf, invoke } from '../../api/client';
@@ -54,18 +54,24 @@ function CreateTeamForm({ onDone }: { onDone(info: TeamInfo): void }) {
   );
 }
 
-/** An adviser accepts an invitation only after comparing its fingerprint with the merging member's by phone. */
-function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
+/**
+ * An adviser accepts an invitation only after comparing its fingerprint with the merging member's
+ * by phone. A member takes an updated invitation the same way (`replacing`), e.g. after a second
+ * merging member joined: their exports are then sealed to both.
+ */
+function AcceptInvitationForm({ onDone, replacing = false }: { onDone(info: TeamInfo): void; replacing?: boolean }) {
   const { t } = useTranslation();
   const [content, setContent] = useState<string | null>(null);
   const [summary, setSummary] = useState<InvitationSummary | null>(null);
   const [compared, setCompared] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const [replaced, setReplaced] = useState(false);
 
   async function read(file: File | undefined) {
     setError(null);
     setSummary(null);
     setCompared(false);
+    setReplaced(false);
     if (!file) return;
     try {
       const text = await file.text();
@@ -81,6 +87,11 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
     setError(null);
     try {
       onDone(await invoke(channel, { content, fingerprint: summary.fingerprint }));
+      if (replacing) {
+        setSummary(null);
+        setContent(null);
+        setReplaced(true);
+      }
     } catch (caught) {
       setError(errorCodeOf(caught));
     }
@@ -88,8 +99,8 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
 
   return (
     <section aria-labelledby="team-accept-title">
-      <h3 id="team-accept-title">{t('teamSetup.acceptTitle')}</h3>
-      <p className="hint">{t('teamSetup.acceptHint')}</p>
+      <h3 id="team-accept-title">{t(replacing ? 'teamSetup.replaceTitle' : 'teamSetup.acceptTitle')}</h3>
+      <p className="hint">{t(replacing ? 'teamSetup.replaceHint' : 'teamSetup.acceptHint')}</p>
       <FilePicker label={t('teamSetup.chooseInvitation')} accept=".json,application/json" onFiles={(files) => void read(files[0])} />
       {summary && (
         <div className="invitation-summary">
@@ -98,14 +109,94 @@ function AcceptInvitationForm({ onDone }: { onDone(info: TeamInfo): void }) {
           <Fingerprint label={t('teamSetup.fingerprint')} value={summary.fingerprint} testId="invitation-fingerprint" />
           <Checkbox label={t('teamSetup.compared')} checked={compared} onChange={setCompared} />
           <button type="button" disabled={!compared} onClick={() => void accept('team.acceptInvitation')}>
-            {t('teamSetup.accept')}
+            {t(replacing ? 'teamSetup.replace' : 'teamSetup.accept')}
           </button>
-          <button type="button" className="secondary" disabled={!compared} onClick={() => void accept('team.joinAsMerger')}>
-            {t('teamSetup.joinAsMerger')}
-          </button>
-          <p className="hint">{t('teamSetup.joinAsMergerHint')}</p>
+          {!replacing && (
+            <>
+              <button type="button" className="secondary" disabled={!compared} onClick={() => void accept('team.joinAsMerger')}>
+                {t('teamSetup.joinAsMerger')}
+              </button>
+              <p className="hint">{t('teamSetup.joinAsMergerHint')}</p>
+            </>
+          )}
         </div>
       )}
+      {replaced && <p role="status">{t('teamSetup.replaced')}</p>}
+      <ErrorMessage code={error} />
+    </section>
+  );
+}
+
+/**
+ * The merging member adds an adviser's acceptance only after reading its key code out with the
+ * adviser, as advisers do with the invitation's. A different key for an adviser the team already
+ * knows is named as such and replaced only when the merging member ticks that they confirmed it.
+ */
+function AddAdviserForm({ onDone }: { onDone(info: TeamInfo): void }) {
+  const { t } = useTranslation();
+  const [content, setContent] = useState<string | null>(null);
+  const [summary, setSummary] = useState<AcceptanceSummary | null>(null);
+  const [compared, setCompared] = useState(false);
+  const [replaceKey, setReplaceKey] = useState(false);
+  const [added, setAdded] = useState(false);
+  const [error, setError] = useState<ErrorCode | null>(null);
+
+  async function read(file: File | undefined) {
+    setError(null);
+    setSummary(null);
+    setCompared(false);
+    setReplaceKey(false);
+    setAdded(false);
+    if (!file) return;
+    try {
+      const text = await file.text();
+      setSummary(await invoke('team.readAcceptance', { content: text }));
+      setContent(text);
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    }
+  }
+
+  async function add() {
+    if (!content || !summary) return;
+    setError(null);
+    try {
+      onDone(await invoke('team.addAdviser', { content, replaceKey: summary.known === 'changed' && replaceKey }));
+      setSummary(null);
+      setContent(null);
+      setAdded(true);
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    }
+  }
+
+  return (
+    <section aria-labelledby="team-add-adviser-title">
+      <h3 id="team-add-adviser-title">{t('teamSetup.addAdviserTitle')}</h3>
+      <FilePicker label={t('teamSetup.chooseAcceptance')} accept=".json,application/json" onFiles={(files) => void read(files[0])} />
+      {summary && (
+        <div className="invitation-summary">
+          <p>
+            {t(`taxonomy.vaultFunction.${summary.function}`)}
+            {summary.external ? ` (${t('teamSetup.external')})` : ''}
+          </p>
+          <Fingerprint label={t('teamSetup.keyCode')} value={summary.keyFingerprint} testId="acceptance-key-fingerprint" />
+          {summary.known === 'same' && <p className="hint">{t('teamSetup.adviserKnownSameKey')}</p>}
+          {summary.known === 'changed' && (
+            <>
+              <p className="warning" role="alert">
+                {t('teamSetup.adviserKeyChanged', { previous: summary.previousKeyFingerprint })}
+              </p>
+              <Checkbox label={t('teamSetup.replaceKey')} checked={replaceKey} onChange={setReplaceKey} />
+            </>
+          )}
+          <Checkbox label={t('teamSetup.keyCompared')} checked={compared} onChange={setCompared} />
+          <button type="button" disabled={!compared || (summary.known === 'changed' && !replaceKey)} onClick={() => void add()}>
+            {t('teamSetup.addAdviser')}
+          </button>
+        </div>
+      )}
+      {added && <p role="status">{t('teamSetup.adviserAdded')}</p>}
       <ErrorMessage code={error} />
     </section>
   );
@@ -124,11 +215,11 @@ export function TeamSection() {
     invoke('team.info', {}).then(setInfo, (caught: unknown) => setError(errorCodeOf(caught)));
   }, []);
 
-  async function addFile(file: File | undefined, channel: 'team.addAdviser' | 'team.addMerger') {
+  async function addMerger(file: File | undefined) {
     if (!file) return;
     await attempt(async () => {
-      setInfo(await invoke(channel, { content: await file.text() }));
-      return t(channel === 'team.addAdviser' ? 'teamSetup.adviserAdded' : 'teamSetup.mergerAdded');
+      setInfo(await invoke('team.addMerger', { content: await file.text() }));
+      return t('teamSetup.mergerAdded');
     });
   }
 
@@ -151,9 +242,9 @@ export function TeamSection() {
               <button type="button" onClick={() => void attempt(async () => t('export.saved', { fileName: (await invoke('team.saveInvitation', {})).fileName }))}>
                 {t('teamSetup.saveInvitation')}
               </button>
-              <FilePicker label={t('teamSetup.chooseMerger')} accept=".json,application/json" onFiles={(files) => void addFile(files[0], 'team.addMerger')} />
+              <FilePicker label={t('teamSetup.chooseMerger')} accept=".json,application/json" onFiles={(files) => void addMerger(files[0])} />
               <h3>{t('teamSetup.advisersTitle')}</h3>
-              <FilePicker label={t('teamSetup.chooseAcceptance')} accept=".json,application/json" onFiles={(files) => void addFile(files[0], 'team.addAdviser')} />
+              <AddAdviserForm onDone={setInfo} />
               <table aria-label={t('teamSetup.advisersTitle')}>
                 <thead>
                   <tr>
@@ -183,6 +274,7 @@ export function TeamSection() {
               <button type="button" onClick={() => void attempt(async () => t('export.saved', { fileName: (await invoke('team.saveAcceptance', {})).fileName }))}>
                 {t('teamSetup.saveAcceptance')}
               </button>
+              <AcceptInvitationForm onDone={setInfo} replacing />
             </>
           )}
         </>

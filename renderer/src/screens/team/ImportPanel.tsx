@@ -10,6 +10,8 @@ import { ImportList } from './ImportList';
 import { ReplaceConfirmation, type PendingReplacement } from './ReplaceConfirmation';
 
 type Outcome = { fileName: string } & ({ kind: 'imported'; replaced: number } | { kind: 'kept' } | { kind: 'failed'; error: ErrorCode });
+/** A replacement waiting for confirmation keeps the unsealed acceptance of the batch it came in with. */
+type Waiting = PendingReplacement & { acceptUnsealed: boolean };
 
 /**
  * Members' export files come in here (picker or drop). Each lands, is refused with a reason, or
@@ -18,15 +20,15 @@ type Outcome = { fileName: string } & ({ kind: 'imported'; replaced: number } | 
 export function ImportPanel({ report, onImported, onRemoved }: { report: TeamReport; onImported(summary: ImportSummary): Promise<void>; onRemoved(): Promise<void> }) {
   const { t } = useTranslation();
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
-  const [pending, setPending] = useState<PendingReplacement[]>([]);
+  const [pending, setPending] = useState<Waiting[]>([]);
   const [dragging, setDragging] = useState(false);
   const [removeError, setRemoveError] = useState<ErrorCode | null>(null);
   const [acceptUnsealed, setAcceptUnsealed] = useState(false);
 
-  async function importOne(fileName: string, content: string, replace: string[]): Promise<Outcome | PendingReplacement> {
+  async function importOne(fileName: string, content: string, replace: string[], unsealedAccepted: boolean): Promise<Outcome | Waiting> {
     try {
-      const result = await invoke('team.import', { content, replace, acceptUnsealed });
-      if (result.status === 'replaceNeeded') return { fileName, content, incoming: result.incoming, overlapping: result.overlapping };
+      const result = await invoke('team.import', { content, replace, acceptUnsealed: unsealedAccepted });
+      if (result.status === 'replaceNeeded') return { fileName, content, incoming: result.incoming, overlapping: result.overlapping, acceptUnsealed: unsealedAccepted };
       await onImported(result.summary);
       return { fileName, kind: 'imported', replaced: result.replaced.length };
     } catch (caught) {
@@ -35,10 +37,13 @@ export function ImportPanel({ report, onImported, onRemoved }: { report: TeamRep
   }
 
   async function importFiles(files: File[]) {
+    // Accepting unsealed files holds for the files chosen now, never for a later choice.
+    const unsealedAccepted = acceptUnsealed;
+    setAcceptUnsealed(false);
     const results: Outcome[] = [];
-    const waiting: PendingReplacement[] = [];
+    const waiting: Waiting[] = [];
     for (const file of files) {
-      const result = await importOne(file.name, await file.text(), []);
+      const result = await importOne(file.name, await file.text(), [], unsealedAccepted);
       if ('incoming' in result) waiting.push(result);
       else results.push(result);
     }
@@ -49,8 +54,8 @@ export function ImportPanel({ report, onImported, onRemoved }: { report: TeamRep
   async function settle(confirm: boolean) {
     const [first, ...rest] = pending;
     if (!first) return;
-    const result: Outcome | PendingReplacement = confirm
-      ? await importOne(first.fileName, first.content, first.overlapping.map((item) => item.exportId))
+    const result: Outcome | Waiting = confirm
+      ? await importOne(first.fileName, first.content, first.overlapping.map((item) => item.exportId), first.acceptUnsealed)
       : { fileName: first.fileName, kind: 'kept' };
     // Given `replace`, the core imports or refuses; it never asks a second time.
     setOutcomes((current) => [...current, 'incoming' in result ? { fileName: first.fileName, kind: 'failed', error: 'OVERLAPPING_PERIOD' } : result]);

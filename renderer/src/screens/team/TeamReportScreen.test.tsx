@@ -59,7 +59,14 @@ describe('the team report', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('checkbox', { name: 'Onverzegelde exportbestanden accepteren' }));
     await user.upload(chooser, [new File([external], 'extern.json'), new File([internal], 'intern.json')]);
     await screen.findByText('intern.json: geïmporteerd');
+    // The acceptance held for that choice of files only: the next unsealed file is refused until ticked again.
+    const acceptUnsealed = screen.getByRole('checkbox', { name: 'Onverzegelde exportbestanden accepteren' });
+    expect(acceptUnsealed).not.toBeChecked();
+    await user.upload(chooser, new File([internalAgain], 'intern-jaar.json'));
+    await screen.findByText(/intern-jaar\.json: Deze export is niet verzegeld/);
+    expect(within(screen.getByRole('table', { name: 'Imports voor 2026' })).getAllByRole('row')).toHaveLength(3);
 
+    await user.click(acceptUnsealed);
     await user.upload(chooser, new File([internalAgain], 'intern-jaar.json'));
     const dialog = await screen.findByRole('alertdialog', { name: 'intern-jaar.json overlapt met eerdere imports van dezelfde adviseur' });
     await user.click(within(dialog).getByRole('button', { name: 'Nee, de eerdere houden' }));

@@ -4,6 +4,7 @@ import { KeyFiguresView } from './KeyFiguresView';
 import { ReferralFlowsView } from './ReferralFlowsView';
 import { ReportCrossView } from './ReportCrossView';
 import { ReportTableView } from './ReportTableView';
+import { FiguresView } from './FiguresView';
 import { keyLabel } from '../../../../shared/publication/labels';
 
 /**
@@ -47,6 +48,16 @@ export function TeamSectionView({ kind, section, k, headcount }: { kind: 'team' 
       <ReportTableView title={t('team.handlingSummary')} table={section.handlingSummary} label={label('handlingSummary')} k={k} />
       <ReportTableView title={t('team.handling')} table={section.handling} label={label('handling')} k={k} chart />
       <ReportTableView title={t('team.referralTargets')} table={section.referralTargets} label={label('referralTarget')} k={k} />
+      <ReportTableView title={t('publication.ioaCategories')} table={section.ioaCategories} label={label('ioaCategory')} k={k} />
+      <FiguresView
+        title={t('publication.mediationFigures')}
+        figures={(['mediations', 'hearings', 'sessions', 'agreements'] as const).map((key) => ({ label: t(`publication.mediationFigure.${key}`), value: section.mediation[key] }))}
+        k={k}
+      />
+      <ReportTableView title={t('publication.mediationOutcomes')} table={section.mediationOutcomes} label={label('mediationOutcome')} k={k} />
+      <ReportTableView title={t('publication.signals')} table={section.signals} label={label('nature')} k={k} />
+      <ReportTableView title={t('publication.activities')} table={section.activities} label={label('activityType')} k={k} />
+      <ReportTableView title={t('publication.attendees')} table={section.attendees} label={label('activityType')} k={k} />
     </section>
   );
 }

@@ -1,0 +1,28 @@
+import type { Published } from '../../../../shared/contract';
+import { CountCell } from './CountCell';
+
+export interface Figure {
+  label: string;
+  value: Published;
+  /** False for a ratio: shown as it is, never marked as a small cell. */
+  count?: boolean;
+}
+
+/** Named numbers that are not parts of one whole (mediations, sessions, agreements…), as a two-column table. */
+export function FiguresView({ title, figures, k }: { title: string; figures: Figure[]; k: number }) {
+  return (
+    <section className="report-table" aria-label={title}>
+      <h3>{title}</h3>
+      <table>
+        <tbody>
+          {figures.map((figure) => (
+            <tr key={figure.label}>
+              <th scope="row">{figure.label}</th>
+              {figure.count === false ? <td>{String(figure.value)}</td> : <CountCell value={figure.value} k={k} />}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
