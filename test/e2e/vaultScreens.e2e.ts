@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { appPerTest } from './appPerTest';
-import { launchApp, type RunningApp } from './harness';
+import { launchApp, SCREENSHOTS, type RunningApp } from './harness';
 import { addCase, createVault, goTo, lock, typeBackRecoveryKey, unlock } from './steps';
 
 const running = appPerTest();
@@ -80,7 +81,15 @@ describe('the vault screens, as an adviser uses them', () => {
     await page.getByLabel('Wachtwoordzin', { exact: true }).fill(CANARY.passphrase);
     await page.getByLabel('Herhaal de wachtwoordzin').fill(CANARY.passphrase);
     await page.getByRole('button', { name: 'Kluis aanmaken' }).click();
-    const groups = ((await page.getByTestId('recovery-key').textContent()) ?? '').split('-');
+    const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
+    const groups = key.split('-');
+    // The recovery sheet: one A4 page that poppler reads back with the whole key on it.
+    await page.getByRole('button', { name: 'Herstelblad opslaan (pdf)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Herstelblad opgeslagen als Confidant-herstelblad.pdf' }).waitFor();
+    const sheet = running.app.savedFiles.at(-1)!;
+    expect(execFileSync('pdfinfo', [sheet], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    expect(execFileSync('pdftotext', [sheet, '-'], { encoding: 'utf8' }).replace(/[\s-]/g, '')).toContain(key.replace(/-/g, ''));
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', sheet, join(SCREENSHOTS, '45-recovery-sheet')]);
     await page.getByLabel('Ik heb de herstelsleutel veilig opgeslagen').check();
     await page.getByRole('button', { name: 'Verder', exact: true }).click();
     await page.getByRole('heading', { name: 'Hebt u de sleutel goed genoteerd?' }).waitFor();

@@ -4,6 +4,8 @@ import { longDate, translatorFor } from '../publication/translator';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
+/** Five groups of four a line: short enough to copy by eye, wide enough to fit the page at 20 pt. */
+const GROUPS_PER_LINE = 5;
 
 /**
  * The recovery key on one A4 page, like a password manager's emergency kit: the key large, in a
@@ -43,11 +45,10 @@ export async function recoverySheetPdf(recoveryKey: string, language: Language, 
   y -= 10;
   paragraph(t('recoveryKey.sheet.keyLabel'), 12, bold);
   const groups = recoveryKey.split('-');
-  const perLine = Math.ceil(groups.length / 2);
   const boxTop = y + 16;
-  for (const part of [groups.slice(0, perLine), groups.slice(perLine)]) {
-    page.drawText(part.join(' - '), { x: MARGIN + 12, y: y - 8, size: 18, font: mono });
-    y -= 30;
+  for (let start = 0; start < groups.length; start += GROUPS_PER_LINE) {
+    page.drawText(groups.slice(start, start + GROUPS_PER_LINE).join('  '), { x: MARGIN + 16, y: y - 10, size: 20, font: mono });
+    y -= 32;
   }
   page.drawRectangle({ x: MARGIN, y: y, width, height: boxTop - y, borderColor: rgb(0.2, 0.2, 0.2), borderWidth: 1.2 });
   y -= 24;
