@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseInput, type Consent, type Referral, type Reporter } from '../../../../shared/contract';
 import { CONSENT_SCOPES, ownReferralCode } from '../../../../shared/taxonomy';
@@ -89,6 +89,23 @@ const LISTED_SCOPES = CONSENT_SCOPES.filter((scope) => scope !== 'count_in_stati
  * The whole case record in one keyboard-first form. It runs the same schema the core enforces,
  * so what the form accepts the core accepts; Ctrl+Enter saves, Escape cancels.
  */
+/** The form's parts, in order: a bar of jump links at the top reaches each one without scrolling. */
+const FORM_SECTIONS = [
+  ['intake', 'caseForm.intake'],
+  ['reporters', 'caseForm.reporters'],
+  ['nature', 'caseForm.natureAndParty'],
+  ['handling', 'caseForm.handlingTitle'],
+  ['consent', 'caseForm.consentTitle'],
+  ['status', 'caseForm.statusTitle'],
+] as const;
+
+/** Brings a part's heading to the top and gives it the focus, so keyboard and screen-reader users land there too. */
+function jumpTo(headingId: string) {
+  const heading = document.getElementById(headingId);
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
+}
+
 export function CaseForm({
   draftKey,
   caseId,
@@ -120,6 +137,8 @@ export function CaseForm({
   const statistics = statisticsAnswer(value.consents);
   const listedOffset = statistics ? 1 : 0;
 
+  const sectionId = useId();
+
   async function submit(event?: FormEvent): Promise<boolean> {
     event?.preventDefault();
     setSubmitted(true);
@@ -147,8 +166,17 @@ export function CaseForm({
   return (
     <form className="case-form" onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate aria-label={t('caseForm.title')}>
       <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
-      <section>
-        <h2>{t('caseForm.intake')}</h2>
+      <nav className="form-sections" aria-label={t('caseForm.sections')}>
+        {FORM_SECTIONS.map(([id, key]) => (
+          <button key={id} type="button" className="link" onClick={() => jumpTo(`${sectionId}-${id}`)}>
+            {t(key)}
+          </button>
+        ))}
+      </nav>
+      <section aria-labelledby={`${sectionId}-intake`}>
+        <h2 id={`${sectionId}-intake`} tabIndex={-1}>
+          {t('caseForm.intake')}
+        </h2>
         <div className="grid">
           <TextField label={t('caseForm.label')} value={value.label} onChange={(label) => change({ label })} error={shown.label} autoFocus />
           <TextField label={t('caseForm.firstContact')} type="datetime-local" value={value.firstContactAt} onChange={(firstContactAt) => change({ firstContactAt })} error={shown.firstContactAt} />
@@ -173,8 +201,10 @@ export function CaseForm({
         </div>
       </section>
 
-      <section>
-        <h2>{t('caseForm.reporters')}</h2>
+      <section aria-labelledby={`${sectionId}-reporters`}>
+        <h2 id={`${sectionId}-reporters`} tabIndex={-1}>
+          {t('caseForm.reporters')}
+        </h2>
         <Checkbox
           label={t('caseForm.reporterUnidentified')}
           checked={!value.reporterIdentified}
@@ -216,8 +246,10 @@ export function CaseForm({
         />
       </section>
 
-      <section>
-        <h2>{t('caseForm.natureAndParty')}</h2>
+      <section aria-labelledby={`${sectionId}-nature`}>
+        <h2 id={`${sectionId}-nature`} tabIndex={-1}>
+          {t('caseForm.natureAndParty')}
+        </h2>
         <CodeCheckboxes list="nature" legend={t('caseForm.natures')} values={value.natures} onChange={(natures) => change({ natures })} error={shown.natures} />
         <div className="grid">
           <CodeSelect
@@ -241,8 +273,10 @@ export function CaseForm({
         </div>
       </section>
 
-      <section>
-        <h2>{t('caseForm.handlingTitle')}</h2>
+      <section aria-labelledby={`${sectionId}-handling`}>
+        <h2 id={`${sectionId}-handling`} tabIndex={-1}>
+          {t('caseForm.handlingTitle')}
+        </h2>
         <p className="hint">{t('caseForm.handlingsHint')}</p>
         <CodeCheckboxes
           list="handling"
@@ -267,8 +301,10 @@ export function CaseForm({
         />
       </section>
 
-      <section>
-        <h2>{t('caseForm.consentTitle')}</h2>
+      <section aria-labelledby={`${sectionId}-consent`}>
+        <h2 id={`${sectionId}-consent`} tabIndex={-1}>
+          {t('caseForm.consentTitle')}
+        </h2>
         <StatisticsConsentField
           consents={value.consents}
           onChange={(consents) => change({ consents })}
@@ -305,8 +341,10 @@ export function CaseForm({
         />
       </section>
 
-      <section>
-        <h2>{t('caseForm.statusTitle')}</h2>
+      <section aria-labelledby={`${sectionId}-status`}>
+        <h2 id={`${sectionId}-status`} tabIndex={-1}>
+          {t('caseForm.statusTitle')}
+        </h2>
         <div className="grid">
           <CodeSelect
             list="status"
