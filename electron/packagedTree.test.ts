@@ -11,7 +11,7 @@ import { temporaryDirectory } from '../test/support/temporaryDirectory';
 import { ADDON_FILE } from './nativeBinding';
 
 /**
- * The tree `electron-builder --dir` makes for linux-x64, checked as a package and then run: its
+ * The tree `electron-builder --dir` makes for linux on the host's architecture, checked as a package and then run: its
  * asar extracted, its `main.js` loaded with the Electron stand-in as a packaged app, its core
  * process forked from inside the tree with the tree's own node_modules, driven through the same
  * `vault` handler the window uses. An addon looked up anywhere but the shipped path fails here.
@@ -19,7 +19,8 @@ import { ADDON_FILE } from './nativeBinding';
 const folder = temporaryDirectory();
 let tree: { appDirectory: string; resources: string };
 const root = resolve(__dirname, '..');
-const ELF_MACHINE_X86_64 = 0x3e;
+/** e_machine of an ELF file, per architecture: the addon must be built for the host the tree is for. */
+const ELF_MACHINE: Partial<Record<NodeJS.Architecture, number>> = { x64: 0x3e, arm64: 0xb7 };
 
 beforeAll(async () => {
   tree = await buildPackagedTree(folder.path);
@@ -32,11 +33,12 @@ function sizeOf(path: string): number {
   return stat.isDirectory() ? readdirSync(path).reduce((total, entry) => total + sizeOf(join(path, entry)), 0) : stat.size;
 }
 
-describe('the packaged tree for linux-x64', () => {
-  it('ships the SQLite addon outside the asar, built for x86-64, and no devDependency inside', () => {
+describe(`the packaged tree for linux-${process.arch}`, () => {
+  it('ships the SQLite addon outside the asar, built for the host architecture, and no devDependency inside', () => {
     const addon = readFileSync(join(tree.resources, 'native', ADDON_FILE));
     expect(addon.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
-    expect(addon.readUInt16LE(18)).toBe(ELF_MACHINE_X86_64);
+    expect(ELF_MACHINE[process.arch], `no ELF machine known for ${process.arch}`).toBeDefined();
+    expect(addon.readUInt16LE(18)).toBe(ELF_MACHINE[process.arch]);
 
     const asar = join(tree.resources, 'app.asar');
     const inside = listPackage(asar, { isPack: false });
@@ -56,7 +58,7 @@ describe('the packaged tree for linux-x64', () => {
     const sizes = { asarBytes: statSync(asar).size, addonBytes: addon.length, treeBytesWithoutElectron: sizeOf(tree.resources) };
     mkdirSync(join(root, 'test-results'), { recursive: true });
     writeFileSync(join(root, 'test-results', 'packaged-tree.json'), `${JSON.stringify(sizes, null, 2)}\n`);
-    process.stdout.write(`packaged tree (linux-x64, without Electron itself): app.asar ${(sizes.asarBytes / 2 ** 20).toFixed(1)} MiB, addon ${(sizes.addonBytes / 2 ** 20).toFixed(1)} MiB\n`);
+    process.stdout.write(`packaged tree (linux-${process.arch}, without Electron itself): app.asar ${(sizes.asarBytes / 2 ** 20).toFixed(1)} MiB, addon ${(sizes.addonBytes / 2 ** 20).toFixed(1)} MiB\n`);
   });
 
   it('runs from the tree: create, add a case, back up, lock, unlock, export, and publish in Word and Excel through the shell', async () => {

@@ -163,6 +163,34 @@ describe('the built shell, driven through its vault IPC handler', () => {
     expect(await ok('cases.years', {})).toHaveLength(1);
   });
 
+  it('stops a core stuck behind a long operation once a lock is overdue (the window’s deadline plus a margin): the key dies with it, the window hears "locked"', async () => {
+    expect(await isUnlocked()).toBe(true);
+    const stuck = standIn.coreProcesses.at(-1)!;
+    const processes = standIn.coreProcesses.length;
+    const eventsBefore = eventsSent().length;
+    // A stopped process stands for a core inside one long synchronous step (a VACUUM, a re-key):
+    // it reads no message, so the lock waits behind it as it would behind a 5 s backup.
+    process.kill(stuck.pid, 'SIGSTOP');
+    try {
+      const askedAt = Date.now();
+      standIn.emit('power', 'suspend');
+      await vi.waitFor(() => expect(stuck.kills).toBe(1), { timeout: 10_000, interval: 50 });
+      expect(Date.now() - askedAt).toBeGreaterThanOrEqual(2000);
+    } finally {
+      // A busy process dies of the kill at once; a stopped one as soon as it runs again.
+      process.kill(stuck.pid, 'SIGCONT');
+    }
+    await vi.waitFor(() => expect(standIn.coreProcesses).toHaveLength(processes + 1), { timeout: 10_000 });
+    // Main's "locked" is the last word; the stuck core never locked by its own path (a stopped
+    // process may read the queued lock in the instant before the pending kill lands, hence only "locking").
+    const after = eventsSent().slice(eventsBefore);
+    expect(after.at(-1)).toEqual({ type: 'locked', reason: 'internal' });
+    expect(after.filter((event) => event.type !== 'locking')).toEqual([{ type: 'locked', reason: 'internal' }]);
+    expect(await isUnlocked()).toBe(false);
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+    expect(await ok('cases.years', {})).toHaveLength(1);
+  });
+
   it('publishes from the print route in a window it never shows: A4 with page numbers, charts for Word, and that window may only read the document', async () => {
     const exported = readdirSync(paths.documents).find((name) => name.endsWith('.json'))!;
     await ok('team.import', { content: readFileSync(join(paths.documents, exported), 'utf8'), replace: [], acceptUnsealed: true });

@@ -12,6 +12,12 @@ export const LOCK_REASONS = ['renderer', 'idle', 'menu', 'suspend', 'screenLock'
 export type LockReason = (typeof LOCK_REASONS)[number];
 
 /**
+ * How long the window has to save what it must before the key is dropped anyway. Shared because
+ * main needs it too: it stops a core that has not confirmed a lock well past this deadline.
+ */
+export const LOCK_DEADLINE_MS = 2_000;
+
+/**
  * The phases of each long operation, in order. SQLite reports no progress inside a VACUUM or a
  * re-key, so a phase is the finest step there is.
  */

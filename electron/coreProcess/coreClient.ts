@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
-import type { LockReason, VaultEvent } from '../../shared/events';
+import { LOCK_DEADLINE_MS, type LockReason, type VaultEvent } from '../../shared/events';
 import type { CoreProcessHandle, CoreToMain, ShellMethod } from './protocol';
 
 export interface CoreClientOptions {
@@ -10,7 +10,20 @@ export interface CoreClientOptions {
   nativeBinding: string;
   /** Answers the core's requests for a dialog or the rendered report. */
   shell: (method: ShellMethod, argument: string | null) => Promise<unknown>;
+  /** How long a lock may go unconfirmed before the core process is stopped; the window's deadline plus a margin. */
+  lockTimeoutMs?: number;
 }
+
+/**
+ * The core answers one request at a time, so a lock asked for during a long backup, retention
+ * run or rotation waits until that ends. The window gets its deadline to save drafts; past that
+ * and this margin, the core process is stopped: the key dies with it, and the restart announces
+ * "locked". Every file the core writes survives a kill at any point (the crash suite kills a
+ * writer; a rotation writes the next header before re-keying and unlock tries both headers).
+ */
+export const LOCK_TIMEOUT_MS = LOCK_DEADLINE_MS + 2_000;
+/** How soon an overdue lock looks again while a restore swaps the vault's folder (never killed mid-swap). */
+const SWAP_RECHECK_MS = 250;
 
 /** More exits than this within the window means the core cannot run: stop restarting it. */
 const MAX_RESTARTS = 3;
@@ -35,6 +48,12 @@ export class CoreClient {
   private exits: number[] = [];
   private stopping = false;
   private gaveUp = false;
+  /**
+   * A restore's 'copy' phase renames the current vault folder aside and the restored one into
+   * place: a kill between the two renames would leave no vault folder, so an overdue lock waits
+   * for that phase to end instead.
+   */
+  private swappingVaultFolder = false;
 
   constructor(private readonly options: CoreClientOptions) {
     this.start();
@@ -51,7 +70,23 @@ export class CoreClient {
 
   /** The shell's lock triggers; resolves once the vault is locked. */
   async requestLock(reason: LockReason): Promise<void> {
-    if (!this.gaveUp) await this.call((id) => ({ type: 'lock', id, reason }));
+    if (this.gaveUp) return;
+    const child = this.child;
+    const overdue = () => {
+      if (child !== this.child || this.stopping) return;
+      if (this.swappingVaultFolder) {
+        timer = setTimeout(overdue, SWAP_RECHECK_MS);
+        return;
+      }
+      // Stuck behind a long operation: stopping the process drops the key now; exited() tells the window.
+      child.kill();
+    };
+    let timer = setTimeout(overdue, this.options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
+    try {
+      await this.call((id) => ({ type: 'lock', id, reason }));
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   onEvent(listener: (event: VaultEvent) => void): () => void {
@@ -96,6 +131,7 @@ export class CoreClient {
         return;
       }
       case 'event':
+        if (message.event.type === 'progress' && message.event.operation === 'restore') this.swappingVaultFolder = message.event.phase === 'copy' && !message.event.done;
         this.emit(message.event);
         return;
       case 'settings':
@@ -113,6 +149,7 @@ export class CoreClient {
 
   private exited(child: CoreProcessHandle): void {
     if (child !== this.child) return;
+    this.swappingVaultFolder = false;
     for (const resolve of this.waiting.values()) resolve(stopped);
     this.waiting.clear();
     if (this.stopping) return;

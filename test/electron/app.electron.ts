@@ -51,8 +51,10 @@ describe('the real app in Electron', () => {
 
     await goTo(page, 'Instellingen');
     await page.getByRole('button', { name: 'Map kiezen…' }).click();
+    // The folder is saved as soon as it is chosen; the backup button counts only once it is shown.
+    await page.getByTestId('backup-folder').filter({ hasText: backups }).waitFor();
     await page.getByRole('button', { name: 'Nu een back-up maken' }).click();
-    await page.getByText(/Back-up gemaakt en gecontroleerd/).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Back-up gemaakt en gecontroleerd' }).waitFor();
     const [backup] = readdirSync(backups);
     expect(readdirSync(join(backups, backup!)).sort()).toEqual(['vault.db', 'vault.destructions.json', 'vault.header.json']);
     expect(readFileSync(join(backups, backup!, 'vault.db')).includes(Buffer.from(CANARY.passphrase))).toBe(false);
@@ -67,7 +69,8 @@ describe('the real app in Electron', () => {
     await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
     await unlock(page, CANARY.passphrase);
     await openCaseList(page);
-    await page.getByRole('listitem').filter({ hasText: 'Zaak 1' }).waitFor();
+    // Case numbers carry the year ("Zaak 2026-001"), as in the browser end-to-end tests.
+    await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).waitFor();
     await lock(page);
   });
 });

@@ -28,7 +28,8 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
   /** What main sent to the window on each channel, in order. */
   const sentToWindow: { channel: string; payload: unknown }[] = [];
   const windowListeners = new Set<(channel: string, payload: unknown) => void>();
-  const coreProcesses: { modulePath: string; handle: CoreProcessHandle }[] = [];
+  /** Every core process main forked, with how often main asked it to stop. */
+  const coreProcesses: { modulePath: string; handle: CoreProcessHandle; pid: number; kills: number }[] = [];
   let quitRequested = 0;
   let menu: unknown = null;
   const on = (events: Map<string, Listener[]>) => (event: string, listener: Listener) => {
@@ -132,11 +133,15 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
       // Electron's utility process is a Node environment; here it is a real Node child process.
       fork: (modulePath: string) => {
         const handle = forkNodeCore(modulePath);
-        coreProcesses.push({ modulePath, handle });
+        const entry = { modulePath, handle, pid: handle.pid, kills: 0 };
+        coreProcesses.push(entry);
         return {
           postMessage: (message: never) => handle.postMessage(message),
           on: (event: string, listener: Listener) => (event === 'message' ? handle.onMessage(listener) : handle.onExit(listener)),
-          kill: () => handle.kill(),
+          kill: () => {
+            entry.kills += 1;
+            handle.kill();
+          },
         };
       },
     },

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Arch, build, Platform } from 'electron-builder';
 import { load } from 'js-yaml';
@@ -9,7 +9,13 @@ const root = resolve(__dirname, '../..');
 export const STAND_IN_LOCALES = ['nl.pak', 'en-US.pak', 'fr.pak', 'de.pak'];
 
 /**
- * What `electron-builder --dir` makes for linux-x64 from this project, built offline: a stand-in
+ * The host's architecture as electron-builder names it: the tree ships the host's Node build of the
+ * addon, so it is built for the host (x64 on the build machine, arm64 on the arm64 release runner).
+ */
+const HOST_ARCH = process.arch === 'arm64' ? Arch.arm64 : Arch.x64;
+
+/**
+ * What `electron-builder --dir` makes for linux on the host's architecture from this project, built offline: a stand-in
  * Electron distribution (a script where the binary would be, a few locale files), the fuses
  * switched off (flipping them needs the real binary), and the before-pack addon build skipped by
  * its test-only switch, with the Node build of the addon shipped to the packaged addon path
@@ -35,7 +41,7 @@ export async function buildPackagedTree(folder: string): Promise<{ appDirectory:
   try {
     await build({
       projectDir: root,
-      targets: Platform.LINUX.createTarget('dir', Arch.x64),
+      targets: Platform.LINUX.createTarget('dir', HOST_ARCH),
       config: {
         electronDist,
         electronFuses: null,
@@ -48,7 +54,9 @@ export async function buildPackagedTree(folder: string): Promise<{ appDirectory:
     if (previous === undefined) delete process.env.CONFIDANT_TEST_ONLY_SKIP_ELECTRON_ADDON_BUILD;
     else process.env.CONFIDANT_TEST_ONLY_SKIP_ELECTRON_ADDON_BUILD = previous;
   }
-  const appDirectory = join(output, 'linux-unpacked');
-  if (!existsSync(appDirectory)) throw new Error(`electron-builder made no ${appDirectory}`);
+  // linux-unpacked for x64, linux-arm64-unpacked for arm64: electron-builder names the folder by arch.
+  const unpacked = existsSync(output) ? readdirSync(output).filter((name) => /^linux-.*unpacked$/.test(name)) : [];
+  if (unpacked.length !== 1) throw new Error(`electron-builder made no single linux-*-unpacked folder in ${output}: ${unpacked.join(', ') || 'none'}`);
+  const appDirectory = join(output, unpacked[0]!);
   return { appDirectory, resources: join(appDirectory, 'resources') };
 }

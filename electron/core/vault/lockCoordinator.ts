@@ -1,9 +1,6 @@
-import type { LockReason } from '../../../shared/events';
+import { LOCK_DEADLINE_MS, type LockReason } from '../../../shared/events';
 import type { CoreEvents } from '../events';
 import type { VaultSession } from './vaultSession';
-
-/** How long the window has to save what it must before the key is dropped anyway. */
-export const LOCK_DEADLINE_MS = 2_000;
 
 /** Locks with no window left to tell. */
 const WINDOWLESS: readonly LockReason[] = ['windowClosed'];
