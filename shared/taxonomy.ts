@@ -78,7 +78,8 @@ export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
  * Retired: `former_employee` and `seconded_external` (schema 4 and earlier) became the employment
  * status below, so a former academic is counted both as academic staff and as a former employee.
  */
-export const STAFF_CATEGORIES = ['academic_staff', 'support_staff', 'phd_candidate', 'postdoc', 'student', 'other'] as const;
+/** `unknown` is the adviser's explicit answer ("the reporter did not say"); a case from before it was offered counts as not recorded. */
+export const STAFF_CATEGORIES = ['academic_staff', 'support_staff', 'phd_candidate', 'postdoc', 'student', 'other', 'unknown'] as const;
 export type StaffCategory = (typeof STAFF_CATEGORIES)[number];
 
 export const EMPLOYMENT_STATUSES = ['current', 'former', 'seconded'] as const;
@@ -100,6 +101,7 @@ export const REPORTER_ROLES = [
   'manager_or_hr_seeking_advice',
   'accused_seeking_support',
   'witness',
+  'unknown',
 ] as const;
 export type ReporterRole = (typeof REPORTER_ROLES)[number];
 

@@ -32,6 +32,11 @@ describe('the complete case record, as advisers use it', () => {
     await reporters.nth(0).getByLabel('Leeftijd').selectOption({ label: '35–44' });
     await reporters.nth(0).getByLabel('Rol van de melder').selectOption({ label: 'Direct betrokkene' });
     await page.getByRole('button', { name: 'Melder toevoegen' }).click();
+    // "Unknown" is an answer the adviser gives, not what an untouched field becomes.
+    for (const field of ['Personeelscategorie', 'Leeftijd', 'Rol van de melder']) {
+      expect(await reporters.nth(1).getByLabel(field).inputValue()).toBe('');
+      expect((await reporters.nth(1).getByLabel(field).locator('option').allTextContents()).some((text) => text.startsWith('Onbekend'))).toBe(true);
+    }
     await reporters.nth(1).getByLabel('Personeelscategorie').selectOption({ label: 'Promovendus' });
     await reporters.nth(1).getByLabel('Leeftijd').selectOption({ label: 'Onbekend' });
     await reporters.nth(1).getByLabel('Rol van de melder').selectOption({ label: 'Omstander (meldt namens een ander)' });

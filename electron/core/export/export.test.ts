@@ -45,6 +45,14 @@ function leakedCanaries(bytes: string): string[] {
 describe('the adviser’s export', () => {
   beforeEach(() => openVault('central_confidential_adviser'));
 
+  it('counts a reporter whose category and role the adviser answered as unknown apart from one never asked', async () => {
+    await ok('cases.create', caseInput({ reporters: [reporter({ staffCategory: 'unknown', role: 'unknown', ageBand: 'unknown' })] }));
+    const { counts } = (await preview()).file;
+    expect(counts.byStaffCategory).toMatchObject({ unknown: 1, not_recorded: 0 });
+    expect(counts.byReporterRole).toMatchObject({ unknown: 1, directly_affected: 0 });
+    expect(counts.byAgeBand).toMatchObject({ unknown: 1 });
+  });
+
   it('counts a joint report once, its reporters each, and leaves out cases without consent', async () => {
     const joint = await ok<{ id: number }>('cases.create', caseInput({
       reporters: [reporter(), reporter({ staffCategory: 'phd_candidate', ageBand: 'under_25', role: 'bystander' })],
