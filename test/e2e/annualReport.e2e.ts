@@ -100,21 +100,23 @@ describe('the annual report, from two advisers to a published PDF', () => {
 
     const { page } = app;
     await goTo(page, 'Teamrapport');
-    const chooser = page.getByLabel('Exportbestanden kiezen');
-    // No team here: the merging member accepts these unsealed files knowingly.
-    await page.getByLabel('Onverzegelde exportbestanden accepteren').check();
-    await chooser.setInputFiles([join(files.path, 'concerns-point.json'), join(files.path, 'ombudsperson.json')]);
+    // No team here: the merging member accepts these unsealed files knowingly, batch by batch (the box unticks as each starts).
+    const importUnsealed = async (names: string[]) => {
+      await page.getByLabel('Onverzegelde exportbestanden accepteren').check();
+      await page.getByLabel('Exportbestanden kiezen').setInputFiles(names.map((name) => join(files.path, name)));
+    };
+    await importUnsealed(['concerns-point.json', 'ombudsperson.json']);
     await page.getByText('ombudsperson.json: geïmporteerd').waitFor();
     expect(await page.getByText('concerns-point.json: geïmporteerd').count()).toBe(1);
 
-    await chooser.setInputFiles([join(files.path, 'ombudsperson.json')]);
+    await importUnsealed(['ombudsperson.json']);
     await page.getByText('ombudsperson.json: Deze export is al geïmporteerd.').waitFor();
     writeFileSync(join(files.path, 'tampered.json'), concernsPoint.replace('"reports": 3', '"reports": 30'));
-    await chooser.setInputFiles([join(files.path, 'tampered.json')]);
+    await importUnsealed(['tampered.json']);
     await page.getByText('tampered.json: Dit bestand is na het exporteren gewijzigd').waitFor();
 
     // The same adviser's second export overlaps the first: both are shown, and only a confirmation replaces.
-    await chooser.setInputFiles([join(files.path, 'ombudsperson-year.json')]);
+    await importUnsealed(['ombudsperson-year.json']);
     const replace = page.getByRole('alertdialog', { name: 'ombudsperson-year.json overlapt met eerdere imports van dezelfde adviseur' });
     const adviser = `adviseur ${firstFile.adviserId.slice(0, 8)}`;
     const incoming = (await replace.getByRole('list', { name: 'Nieuwe export' }).textContent()) ?? '';
