@@ -66,6 +66,9 @@ describe('the IPC router', () => {
     ['an extra field', 'vault.status', { sneaky: true }, 'INVALID_INPUT'],
     ['an idle time of zero', 'settings.update', { idleLockMinutes: 0 }, 'INVALID_INPUT'],
     ['a 5 MB passphrase', 'vault.unlock', { passphrase: 'x'.repeat(5_000_000) }, 'INVALID_INPUT'],
+    ['a recovery sheet for text that is no key', 'vault.saveRecoverySheet', { recoveryKey: '../../etc/passwd' }, 'INVALID_INPUT'],
+    ['a recovery sheet with a file name of its own', 'vault.saveRecoverySheet', { recoveryKey: 'ABCD-EFGH', fileName: 'x.pdf' }, 'INVALID_INPUT'],
+    ['an acceptance that is not text', 'team.readAcceptance', { content: { adviser: 1 } }, 'INVALID_INPUT'],
   ])('refuses %s with a typed error', async (_label, channel, request, code) => {
     expect(await call(channel, request)).toEqual({ ok: false, error: { code } });
     expect(core.vault.status().exists).toBe(false);
