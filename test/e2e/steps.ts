@@ -1,69 +1,153 @@
 import type { Page } from 'playwright-core';
 
-/** What an adviser does, step by step, in Dutch, the app's default language. */
-export async function createVault(page: Page, passphrase: string, functionLabel = 'Coördinator meldpunt (CCP)', external = false): Promise<string> {
-  await page.getByRole('heading', { name: 'Nieuwe kluis aanmaken' }).waitFor();
-  await page.getByLabel('Uw functie').selectOption({ label: functionLabel });
-  if (external) await page.getByLabel('Externe facultaire vertrouwenspersoon').check();
-  await page.getByLabel('Wachtwoordzin', { exact: true }).fill(passphrase);
-  await page.getByLabel('Herhaal de wachtwoordzin').fill(passphrase);
-  await page.getByRole('button', { name: 'Kluis aanmaken' }).click();
-  const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
-  await page.getByLabel('Ik heb de herstelsleutel veilig opgeslagen').check();
-  await page.getByRole('button', { name: 'Verder', exact: true }).click();
-  await typeBackRecoveryKey(page, key);
-  await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
-  await page.getByRole('button', { name: 'Nu niet, later in Instellingen' }).click();
-  await page.getByRole('heading', { name: 'Zaken' }).waitFor();
-  return key;
-}
+/** The words an adviser sees on the screens the common steps pass through, in each language. */
+export const SCREEN_WORDS = {
+  nl: {
+    createTitle: 'Nieuwe kluis aanmaken',
+    yourFunction: 'Uw functie',
+    concernsPoint: 'Coördinator meldpunt (CCP)',
+    external: 'Externe facultaire vertrouwenspersoon',
+    passphrase: 'Wachtwoordzin',
+    repeat: 'Herhaal de wachtwoordzin',
+    createVault: 'Kluis aanmaken',
+    keyStored: 'Ik heb de herstelsleutel veilig opgeslagen',
+    next: 'Verder',
+    typeBackTitle: 'Hebt u de sleutel goed genoteerd?',
+    group: 'Groep',
+    toVault: 'Verder naar mijn kluis',
+    skipBackups: 'Nu niet, later in Instellingen',
+    cases: 'Zaken',
+    open: 'Openen',
+    lock: 'Vergrendelen',
+    unlockTitle: 'Kluis openen',
+    staffCategory: 'Personeelscategorie',
+    age: 'Leeftijd',
+    role: 'Rol van de melder',
+    academicStaff: 'Wetenschappelijk personeel (WP)',
+    unknownAge: 'Onbekend',
+    directlyAffected: 'Direct betrokkene',
+    newCase: 'Nieuwe zaak',
+    firstContact: 'Eerste contact (datum en tijd)',
+    cameInVia: 'Binnengekomen via',
+    workload: 'Werkdruk',
+    saveCase: 'Zaak opslaan',
+    caseHeading: /^Zaak \d+/,
+  },
+  en: {
+    createTitle: 'Create a new vault',
+    yourFunction: 'Your function',
+    concernsPoint: 'Concerns-point coordinator (CCP)',
+    external: 'External faculty adviser',
+    passphrase: 'Passphrase',
+    repeat: 'Repeat the passphrase',
+    createVault: 'Create vault',
+    keyStored: 'I have stored the recovery key safely',
+    next: 'Next',
+    typeBackTitle: 'Did you note the key correctly?',
+    group: 'Group',
+    toVault: 'Continue to my vault',
+    skipBackups: 'Not now, later in Settings',
+    cases: 'Cases',
+    open: 'Open',
+    lock: 'Lock',
+    unlockTitle: 'Open the vault',
+    staffCategory: 'Staff category',
+    age: 'Age',
+    role: "Reporter's role",
+    academicStaff: 'Academic staff (WP)',
+    unknownAge: 'Unknown',
+    directlyAffected: 'Directly affected',
+    newCase: 'New case',
+    firstContact: 'First contact (date and time)',
+    cameInVia: 'Came in via',
+    workload: 'Workload',
+    saveCase: 'Save case',
+    caseHeading: /^Case \d+/,
+  },
+} as const;
 
-/** The groups the app asks for, by number ("Groep 3"), each typed from the noted key. */
-export async function typeBackRecoveryKey(page: Page, key: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Hebt u de sleutel goed genoteerd?' }).waitFor();
-  const groups = key.split('-');
-  for (const label of await page.locator('label', { hasText: /^Groep \d+$/ }).allTextContents()) {
-    await page.getByLabel(label, { exact: true }).fill(groups[Number(label.replace('Groep ', '')) - 1]!);
-  }
-}
-
-export async function unlock(page: Page, passphrase: string): Promise<void> {
-  await page.getByLabel('Wachtwoordzin').fill(passphrase);
-  await page.getByRole('button', { name: 'Openen', exact: true }).click();
-}
-
-export async function lock(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Vergrendelen' }).click();
-  await page.getByRole('heading', { name: 'Kluis openen' }).waitFor();
-}
-
-/** The reporter's category, age band and role: the form has no defaults for them, so the adviser picks each. */
-export async function describeReporter(page: Page, staffLabel = 'Wetenschappelijk personeel (WP)', ageLabel = 'Onbekend', roleLabel = 'Direct betrokkene'): Promise<void> {
-  const reporter = page.locator('.list-item').first();
-  await reporter.getByLabel('Personeelscategorie').selectOption({ label: staffLabel });
-  await reporter.getByLabel('Leeftijd').selectOption({ label: ageLabel });
-  await reporter.getByLabel('Rol van de melder').selectOption({ label: roleLabel });
-}
+export type Language = keyof typeof SCREEN_WORDS;
 
 /**
- * A minimal case: first contact, route, the reporter's three explicit choices and the one nature
- * every report needs; the statistics question stays "not asked yet".
+ * What an adviser does, step by step, in the given language. The steps for English switch the
+ * language on the first screen, as an adviser would; the app keeps that choice.
  */
-export async function addCase(page: Page, firstContactAt: string, routeLabel: string): Promise<void> {
-  await openCaseList(page);
-  await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
-  await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
-  await page.getByLabel('Binnengekomen via').selectOption({ label: routeLabel });
-  await describeReporter(page);
-  await page.getByRole('checkbox', { name: 'Werkdruk', exact: true }).check();
-  await page.getByRole('button', { name: 'Zaak opslaan' }).click();
-  await page.getByRole('heading', { name: /^Zaak \d+/ }).waitFor();
+export function adviserSteps(language: Language) {
+  const words = SCREEN_WORDS[language];
+
+  async function createVault(page: Page, passphrase: string, functionLabel: string = words.concernsPoint, external = false): Promise<string> {
+    await page.getByRole('heading', { name: SCREEN_WORDS.nl.createTitle }).waitFor();
+    if (language !== 'nl') {
+      await page.getByLabel('Taal').selectOption(language);
+      await page.getByRole('heading', { name: words.createTitle }).waitFor();
+    }
+    await page.getByLabel(words.yourFunction).selectOption({ label: functionLabel });
+    if (external) await page.getByLabel(words.external).check();
+    await page.getByLabel(words.passphrase, { exact: true }).fill(passphrase);
+    await page.getByLabel(words.repeat).fill(passphrase);
+    await page.getByRole('button', { name: words.createVault }).click();
+    const key = (await page.getByTestId('recovery-key').textContent()) ?? '';
+    await page.getByLabel(words.keyStored).check();
+    await page.getByRole('button', { name: words.next, exact: true }).click();
+    await typeBackRecoveryKey(page, key);
+    await page.getByRole('button', { name: words.toVault }).click();
+    await page.getByRole('button', { name: words.skipBackups }).click();
+    await page.getByRole('heading', { name: words.cases }).waitFor();
+    return key;
+  }
+
+  /** The groups the app asks for, by number ("Groep 3"), each typed from the noted key. */
+  async function typeBackRecoveryKey(page: Page, key: string): Promise<void> {
+    await page.getByRole('heading', { name: words.typeBackTitle }).waitFor();
+    const groups = key.split('-');
+    for (const label of await page.locator('label', { hasText: new RegExp(`^${words.group} \\d+$`) }).allTextContents()) {
+      await page.getByLabel(label, { exact: true }).fill(groups[Number(label.replace(`${words.group} `, '')) - 1]!);
+    }
+  }
+
+  async function unlock(page: Page, passphrase: string): Promise<void> {
+    await page.getByLabel(words.passphrase).fill(passphrase);
+    await page.getByRole('button', { name: words.open, exact: true }).click();
+  }
+
+  async function lock(page: Page): Promise<void> {
+    await page.getByRole('button', { name: words.lock, exact: true }).click();
+    await page.getByRole('heading', { name: words.unlockTitle }).waitFor();
+  }
+
+  /** The reporter's category, age band and role: the form has no defaults for them, so the adviser picks each. */
+  async function describeReporter(page: Page, staffLabel: string = words.academicStaff, ageLabel: string = words.unknownAge, roleLabel: string = words.directlyAffected): Promise<void> {
+    const reporter = page.locator('.list-item').first();
+    await reporter.getByLabel(words.staffCategory).selectOption({ label: staffLabel });
+    await reporter.getByLabel(words.age).selectOption({ label: ageLabel });
+    await reporter.getByLabel(words.role).selectOption({ label: roleLabel });
+  }
+
+  async function openCaseList(page: Page): Promise<void> {
+    await page.getByRole('navigation').getByRole('button', { name: words.cases }).click();
+    await page.getByRole('heading', { name: words.cases }).waitFor();
+  }
+
+  /**
+   * A minimal case: first contact, route, the reporter's three explicit choices and the one nature
+   * every report needs; the statistics question stays "not asked yet".
+   */
+  async function addCase(page: Page, firstContactAt: string, routeLabel: string): Promise<void> {
+    await openCaseList(page);
+    await page.getByRole('button', { name: words.newCase }).click();
+    await page.getByLabel(words.firstContact).fill(firstContactAt);
+    await page.getByLabel(words.cameInVia).selectOption({ label: routeLabel });
+    await describeReporter(page);
+    await page.getByRole('checkbox', { name: words.workload, exact: true }).check();
+    await page.getByRole('button', { name: words.saveCase }).click();
+    await page.getByRole('heading', { name: words.caseHeading }).waitFor();
+  }
+
+  return { words, createVault, typeBackRecoveryKey, unlock, lock, describeReporter, openCaseList, addCase };
 }
 
-export async function openCaseList(page: Page): Promise<void> {
-  await page.getByRole('navigation').getByRole('button', { name: 'Zaken' }).click();
-  await page.getByRole('heading', { name: 'Zaken' }).waitFor();
-}
+/** The steps in Dutch, the app's default language. */
+export const { createVault, typeBackRecoveryKey, unlock, lock, describeReporter, openCaseList, addCase } = adviserSteps('nl');
 
 /** The statistics question answered yes on the given day. */
 export async function consentToStatistics(page: Page, answeredOn: string): Promise<void> {

@@ -36,17 +36,27 @@ export function useShortcuts(): void {
   }, []);
 }
 
-/** After each navigation the page's heading takes the focus, so a screen reader announces where the adviser is. */
+/**
+ * After each navigation the page's heading takes the focus, so a screen reader announces where the
+ * adviser is. A page that loads its record first draws its heading a few frames later, so the
+ * heading is looked for until it is there (about a second at most).
+ */
 export function useFocusHeadingOnNavigation(): void {
   const view = useNavigationStore((state) => state.view);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      const heading = document.querySelector<HTMLElement>('main h1');
-      // A form that focused its first field keeps that focus.
-      if (!heading || (document.activeElement && document.activeElement !== document.body && heading.closest('main')?.contains(document.activeElement))) return;
-      heading.tabIndex = -1;
-      heading.focus();
-    });
+    let frame = 0;
+    let framesLeft = 60;
+    const focusHeading = () => {
+      const main = document.querySelector('main');
+      // A form that focused its first field, or an adviser who already clicked into the page, keeps that focus.
+      if (document.activeElement && document.activeElement !== document.body && main?.contains(document.activeElement)) return;
+      const heading = main?.querySelector<HTMLElement>('h1');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      } else if (framesLeft-- > 0) frame = requestAnimationFrame(focusHeading);
+    };
+    frame = requestAnimationFrame(focusHeading);
     return () => cancelAnimationFrame(frame);
   }, [view]);
 }

@@ -31,6 +31,10 @@ function Field({ label, error, className, children }: FieldShell & { children: (
   );
 }
 
+/**
+ * Free text is case data: autocomplete off keeps the browser engine from keeping a field's content
+ * in its form-restore state (which Chromium writes to the profile's session file) or its autofill store.
+ */
 export function TextField({
   label,
   value,
@@ -51,7 +55,7 @@ export function TextField({
     <Field label={label} error={error} className={className}>
       {(id, errorId) =>
         multiline ? (
-          <textarea id={id} value={value} rows={6} onChange={(event) => onChange(event.target.value)} aria-invalid={!!error} aria-describedby={errorId} />
+          <textarea id={id} value={value} rows={6} autoComplete="off" onChange={(event) => onChange(event.target.value)} aria-invalid={!!error} aria-describedby={errorId} />
         ) : type !== 'text' ? (
           <DateInput id={id} kind={type} value={value} onChange={onChange} invalid={!!error} describedBy={errorId} autoFocus={autoFocus} />
         ) : (
@@ -59,6 +63,7 @@ export function TextField({
             id={id}
             type="text"
             value={value}
+            autoComplete="off"
             onChange={(event) => onChange(event.target.value)}
             aria-invalid={!!error}
             aria-describedby={errorId}

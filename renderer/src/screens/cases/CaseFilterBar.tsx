@@ -35,7 +35,7 @@ export function CaseFilterBar() {
     <div className="filter-bar" role="search">
       <div className="field search">
         <label htmlFor="case-search">{t('caseList.search')}</label>
-        <input id="case-search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder={t('caseList.searchHint')} />
+        <input id="case-search" type="search" autoComplete="off" value={search} onChange={(event) => setSearch(event.target.value)} placeholder={t('caseList.searchHint')} />
       </div>
       <button type="button" className="secondary filter-toggle" aria-expanded={open} aria-controls={filtersId} onClick={() => setChosen(!open)}>
         {active ? t('caseList.filtersActive', { count: active }) : t('caseList.filters')}
