@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../vault/database';
 import { assertCaseExists } from './caseExists';
 import { CASE_NUMBER_SQL, caseNumberCondition } from './caseNumbers';
+import { caseSearch } from './caseSearch';
 
 const ORDER_BY: Record<CaseListRequest['sort'], string> = {
   first_contact_desc: 'c.first_contact_at DESC, c.id DESC',
@@ -11,16 +12,6 @@ const ORDER_BY: Record<CaseListRequest['sort'], string> = {
   number_desc: 'c.number_year DESC, c.number_seq DESC',
   number_asc: 'c.number_year ASC, c.number_seq ASC',
 };
-
-/**
- * Turns what the adviser typed into an FTS5 query that cannot be misread as FTS syntax: every
- * word becomes a quoted prefix term, and all must match.
- */
-export function ftsQuery(search: string): string | null {
-  const words = search.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
-  if (!words) return null;
-  return words.slice(0, 16).map((word) => `"${word}"*`).join(' ');
-}
 
 function whereClause(filter: CaseFilter, match: string | null): { sql: string; params: Record<string, string | number>; searchOnly: boolean } {
   const conditions: string[] = [];
@@ -72,10 +63,14 @@ interface SummaryRow {
 }
 
 export function listCases(db: Db, request: CaseListRequest, clock: Clock): { total: number; rows: CaseSummary[] } {
-  const { sql, params, searchOnly } = whereClause(request.filter, ftsQuery(request.filter.search));
-  // One search document per case (migration 12): with nothing else to filter on, the index alone counts.
+  const search = caseSearch(db, request.filter.search);
+  const { sql, params, searchOnly } = whereClause(request.filter, search?.match ?? null);
+  // One search document per case (migration 12): with nothing else to filter on, the index alone
+  // counts, or its word list has already counted.
   const total = (
-    searchOnly ? db.prepare('SELECT count(*) FROM case_index WHERE case_index MATCH @match').pluck().get(params) : db.prepare(`SELECT count(*) FROM cases c ${sql}`).pluck().get(params)
+    searchOnly
+      ? (search!.total ?? db.prepare('SELECT count(*) FROM case_index WHERE case_index MATCH @match').pluck().get(params))
+      : db.prepare(`SELECT count(*) FROM cases c ${sql}`).pluck().get(params)
   ) as number;
   const rows = db
     .prepare(
