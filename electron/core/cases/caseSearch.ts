@@ -1,9 +1,12 @@
 import type { Db } from '../vault/database';
 
-/** How the index is asked for what the adviser typed, and the number of cases when the word list already knows it. */
+/** How the index is asked for what the adviser typed, and what its word list already says of the hits. */
 export interface CaseSearch {
   match: string;
+  /** The number of cases found, when the word list knows it exactly. */
   total: number | null;
+  /** At least this many cases are found (known for a single typed word). */
+  fewestHits: number | null;
 }
 
 /**
@@ -32,13 +35,16 @@ export function caseSearch(db: Db, search: string): CaseSearch | null {
   const terms = db.prepare('SELECT term, doc FROM case_index_terms WHERE term >= ? AND term < ? LIMIT ?');
   const parts = words.slice(0, MOST_TYPED_WORDS).map((word) => {
     const prefix = word.toLowerCase();
-    if (!PLAIN_WORD.test(prefix)) return { match: `${quoted(word)}*`, total: null };
+    if (!PLAIN_WORD.test(prefix)) return { match: `${quoted(word)}*`, total: null, fewest: null };
     const found = terms.all(prefix, pastPrefix(prefix), MOST_WORDS_PER_PREFIX + 1) as { term: string; doc: number }[];
-    if (found.length === 0 || found.length > MOST_WORDS_PER_PREFIX) return { match: `${quoted(prefix)}*`, total: found.length ? null : 0 };
-    if (found.length === 1) return { match: quoted(found[0]!.term), total: found[0]!.doc };
-    return { match: `(${found.map((row) => quoted(row.term)).join(' OR ')})`, total: null };
+    if (found.length === 0) return { match: `${quoted(prefix)}*`, total: 0, fewest: 0 };
+    if (found.length > MOST_WORDS_PER_PREFIX) return { match: `${quoted(prefix)}*`, total: null, fewest: null };
+    const fewest = Math.max(...found.map((row) => row.doc));
+    if (found.length === 1) return { match: quoted(found[0]!.term), total: fewest, fewest };
+    return { match: `(${found.map((row) => quoted(row.term)).join(' OR ')})`, total: null, fewest };
   });
   // All words must match: one that begins no index word leaves nothing to find.
-  const total = parts.some((part) => part.total === 0) ? 0 : parts.length === 1 ? parts[0]!.total : null;
-  return { match: parts.map((part) => part.match).join(' AND '), total };
+  const nothing = parts.some((part) => part.total === 0);
+  const [single] = parts.length === 1 ? parts : [];
+  return { match: parts.map((part) => part.match).join(' AND '), total: nothing ? 0 : (single?.total ?? null), fewestHits: nothing ? 0 : (single?.fewest ?? null) };
 }
