@@ -13,7 +13,7 @@ import { ProgressNotice } from './components/ProgressNotice';
 import { useIdleLock } from './hooks/useIdleLock';
 import { CreateVaultScreen } from './screens/CreateVaultScreen';
 import { BackupProposalScreen } from './screens/BackupProposalScreen';
-import { MainLayout } from './screens/MainLayout';
+import { FunctionBadge, MainLayout } from './screens/MainLayout';
 import { RecoverScreen } from './screens/RecoverScreen';
 import { RecoveryKeyScreen } from './screens/RecoveryKeyScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
@@ -60,6 +60,7 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <span className="brand">{t('app.name')}</span>
+        {phase === 'unlocked' && <FunctionBadge />}
         <LanguageSwitch />
       </header>
       <ErrorMessage code={appDamaged ? 'APP_DAMAGED' : (startError ?? unexpected)} />

@@ -353,6 +353,15 @@ describe.each(['nl', 'en'] as const)('the traps of daily use, in %s at 1024×640
     expect(await page.getByRole('button', { name: w.filters, exact: true }).getAttribute('aria-expanded')).toBe('false');
     const row = page.getByRole('listitem').filter({ hasText: CANARY.name }).getByRole('button');
     expect(await row.getAttribute('aria-label')).toContain(CANARY.name);
+    // The case's flag ("statistics: not asked yet") is read whole, inside its row.
+    const flagsCut = await page.evaluate(`[...document.querySelectorAll('.case-row .flags > span')].filter((flag) => {
+      const box = flag.getBoundingClientRect();
+      return flag.scrollWidth > flag.clientWidth || box.bottom > flag.closest('.case-row').getBoundingClientRect().bottom;
+    }).length`);
+    expect(await page.locator('.case-row .flags > span').count()).toBe(1);
+    expect(flagsCut).toBe(0);
+    // Nothing makes the page wider than the screen (the menu wraps in Dutch).
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(SMALL_SCREEN.width);
     await shot(app, 'case-list');
   });
 

@@ -83,6 +83,7 @@ interface SummaryRow {
 export function listCases(db: Db, request: CaseListRequest, clock: Clock): { total: number; rows: CaseSummary[] } {
   const search = caseSearch(db, request.filter.search);
   const searchOnly = search !== null && searchesOnly(request.filter);
+  // The highest id is at least the number of cases (ids are distinct and positive) and costs one index step.
   const cases = () => db.prepare('SELECT coalesce(max(id), 0) FROM cases').pluck().get() as number;
   const askEachCase = searchOnly && asksEachCase(search.fewestHits, request.offset + request.limit, cases());
   const { sql, params } = whereClause(request.filter, search?.match ?? null, askEachCase);

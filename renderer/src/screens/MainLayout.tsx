@@ -27,11 +27,24 @@ function sectionOf(view: View): string {
   return view.name === 'case' || view.name === 'newCase' || view.name === 'editCase' ? 'cases' : view.name;
 }
 
+/** The open vault's function, in the header where it has room in every language. */
+export function FunctionBadge() {
+  const { t } = useTranslation();
+  const profile = useProfileStore((state) => state.profile);
+  if (!profile) return null;
+  return (
+    <span className="function-badge">
+      {t(`taxonomy.vaultFunction.${profile.function}`)}
+      {profile.external && ` (${t('team.external')})`}
+    </span>
+  );
+}
+
 export function MainLayout() {
   const { t } = useTranslation();
   const { view, go } = useNavigationStore();
   const lock = useSessionStore((state) => state.lock);
-  const { profile, load } = useProfileStore();
+  const load = useProfileStore((state) => state.load);
   useShortcuts();
   useFocusHeadingOnNavigation();
   useEffect(() => {
@@ -52,12 +65,6 @@ export function MainLayout() {
             {t(section.label)}
           </button>
         ))}
-        {profile && (
-          <span className="function-badge">
-            {t(`taxonomy.vaultFunction.${profile.function}`)}
-            {profile.external && ` (${t('team.external')})`}
-          </span>
-        )}
         <button type="button" className="lock-button" onClick={() => void lock()}>
           {t('home.lock')}
         </button>
