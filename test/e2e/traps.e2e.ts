@@ -360,6 +360,15 @@ describe.each(['nl', 'en'] as const)('the traps of daily use, in %s at 1024×640
     }).length`);
     expect(await page.locator('.case-row .flags > span').count()).toBe(1);
     expect(flagsCut).toBe(0);
+    // The search field's hint is read whole.
+    const hintFits = await page.evaluate(`(() => {
+      const input = document.getElementById('case-search');
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = style.font;
+      return context.measureText(input.placeholder).width <= input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    })()`);
+    expect(hintFits).toBe(true);
     // Nothing makes the page wider than the screen (the menu wraps in Dutch).
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(SMALL_SCREEN.width);
     await shot(app, 'case-list');
