@@ -21,12 +21,17 @@ function searchesOnly(filter: CaseFilter): boolean {
 /**
  * A page of hits in list order is found one of two ways: read every hit into a set, then walk the
  * cases until the page is full; or walk the cases and ask the index about each. Asking costs about
- * 25 times more per case than reading a hit (measured at 100,000 conversations), and the walk asks
- * about (offset + limit) × cases / hits of them, so asking pays only when most cases match and the
- * page is near the top. A margin of four keeps the set wherever the two come close.
+ * 25 times more per case than reading a hit (measured at 100,000 conversations). On average the
+ * walk asks about (offset + limit) × cases / hits of them, so asking pays only when most cases match
+ * and the page is near the top (with a margin of four). When the hits lie at the far end of the list
+ * the walk first asks about every case that does not match, so asking is also kept to where even
+ * that costs at most four times reading the set.
  */
 export function asksEachCase(fewestHits: number | null, rowsNeeded: number, cases: number): boolean {
-  return fewestHits !== null && fewestHits * fewestHits > 100 * rowsNeeded * cases;
+  if (fewestHits === null) return false;
+  const pays = fewestHits * fewestHits > 100 * rowsNeeded * cases;
+  const worstBounded = (cases - fewestHits + rowsNeeded) * 25 <= 4 * fewestHits;
+  return pays && worstBounded;
 }
 
 function whereClause(filter: CaseFilter, match: string | null, askEachCase: boolean): { sql: string; params: Record<string, string | number> } {

@@ -14,6 +14,11 @@ export interface CaseSearch {
  * stores; any other word keeps the index's own prefix search, which folds it the same way.
  */
 const PLAIN_WORD = /^[a-z0-9]+$/;
+/**
+ * A shorter word begins too many index words for the list to help: reading their counts would cost
+ * as much as the prefix search itself.
+ */
+const FEWEST_LETTERS_LISTED = 3;
 /** A word that begins more index words than this is searched as a prefix. */
 const MOST_WORDS_PER_PREFIX = 8;
 const MOST_TYPED_WORDS = 16;
@@ -35,7 +40,7 @@ export function caseSearch(db: Db, search: string): CaseSearch | null {
   const terms = db.prepare('SELECT term, doc FROM case_index_terms WHERE term >= ? AND term < ? LIMIT ?');
   const parts = words.slice(0, MOST_TYPED_WORDS).map((word) => {
     const prefix = word.toLowerCase();
-    if (!PLAIN_WORD.test(prefix)) return { match: `${quoted(word)}*`, total: null, fewest: null };
+    if (!PLAIN_WORD.test(prefix) || prefix.length < FEWEST_LETTERS_LISTED) return { match: `${quoted(word)}*`, total: null, fewest: null };
     const found = terms.all(prefix, pastPrefix(prefix), MOST_WORDS_PER_PREFIX + 1) as { term: string; doc: number }[];
     if (found.length === 0) return { match: `${quoted(prefix)}*`, total: 0, fewest: 0 };
     if (found.length > MOST_WORDS_PER_PREFIX) return { match: `${quoted(prefix)}*`, total: null, fewest: null };

@@ -47,10 +47,10 @@ export function useFocusHeadingOnNavigation(): void {
     let frame = 0;
     let framesLeft = 60;
     const focusHeading = () => {
-      const main = document.querySelector('main');
-      // A form that focused its first field, or an adviser who already clicked into the page, keeps that focus.
-      if (document.activeElement && document.activeElement !== document.body && main?.contains(document.activeElement)) return;
-      const heading = main?.querySelector<HTMLElement>('h1');
+      // A form that focused its first field, an adviser who already clicked into the page, the
+      // language switch and an open question keep the focus; only the menu's button gives it up.
+      if (document.activeElement?.closest('main, header, [role="alertdialog"]')) return;
+      const heading = document.querySelector('main')?.querySelector<HTMLElement>('h1');
       if (heading) {
         heading.tabIndex = -1;
         heading.focus();
