@@ -1,11 +1,11 @@
-import { readFileSync, truncateSync, mkdirSync, readdirSync } from 'node:fs';
+import { readFileSync, truncateSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { appPerTest } from './appPerTest';
 import { heapText } from './heapText';
-import { launchApp } from './harness';
+import { backupFolderBeside, launchApp } from './harness';
 import { addCase, createVault, goTo, lock, unlock } from './steps';
 
 const running = appPerTest();
@@ -39,8 +39,7 @@ describe('hardening, as an adviser meets it', () => {
     await createVault(page, CANARY.passphrase);
     await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
 
-    const backups = join(app.dataDirectory, '..', `${app.dataDirectory.split('/').pop()}-backups`);
-    mkdirSync(backups, { recursive: true });
+    const backups = backupFolderBeside(app);
     await goTo(page, 'Instellingen');
     app.answerNextFolderDialog(backups);
     await page.getByRole('button', { name: 'Map kiezen…' }).click();

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
@@ -61,6 +61,13 @@ export interface RunningApp {
   /** The renderer's print route in a page of its own, as the shell renders it off-screen; rendered when it resolves. */
   openPrintRoute(route: string): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** A folder for backups beside the app's data folder, made empty and ready for the folder dialog to answer with. */
+export function backupFolderBeside(app: RunningApp): string {
+  const folder = join(app.dataDirectory, '..', `${basename(app.dataDirectory)}-backups`);
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }
 
 let browser: Browser | null = null;

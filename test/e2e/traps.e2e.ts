@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { appPerTest } from './appPerTest';
-import { launchApp, type RunningApp } from './harness';
+import { backupFolderBeside, launchApp, type RunningApp } from './harness';
 import { adviserSteps, type Language } from './steps';
 
 /**
@@ -170,13 +170,6 @@ const today = () => {
   return [now.getDate(), now.getMonth() + 1].map((part) => String(part).padStart(2, '0')).join('-') + `-${now.getFullYear()}`;
 };
 
-/** A folder for backups beside the app's data folder. */
-function backupFolder(app: RunningApp): string {
-  const folder = join(app.dataDirectory, '..', `${app.dataDirectory.split('/').pop()}-backups`);
-  mkdirSync(folder, { recursive: true });
-  return folder;
-}
-
 describe.each(['nl', 'en'] as const)('the traps of daily use, in %s at 1024×640', (language: Language) => {
   const steps = adviserSteps(language);
   const w = WORDS[language];
@@ -262,7 +255,7 @@ describe.each(['nl', 'en'] as const)('the traps of daily use, in %s at 1024×640
     await caseHeading(2).waitFor();
 
     await page.getByRole('navigation').getByRole('button', { name: w.settings }).click();
-    const backups = backupFolder(app);
+    const backups = backupFolderBeside(app);
     app.answerNextFolderDialog(backups);
     await page.getByRole('button', { name: w.chooseFolder }).click();
     await page.getByTestId('backup-folder').filter({ hasText: backups }).waitFor();
@@ -449,7 +442,7 @@ describe.each(['nl', 'en'] as const)('the traps of daily use, in %s at 1024×640
     await page.getByRole('button', { name: steps.words.toVault }).click();
 
     await page.getByRole('heading', { name: w.backupProposal }).waitFor();
-    const backups = backupFolder(app);
+    const backups = backupFolderBeside(app);
     app.answerNextFolderDialog(backups);
     await page.getByRole('button', { name: w.chooseFolder }).click();
     expect(await page.getByLabel(w.automatic).isChecked()).toBe(true);

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { appPerTest } from './appPerTest';
-import { launchApp, SCREENSHOTS, type RunningApp } from './harness';
+import { backupFolderBeside, launchApp, SCREENSHOTS, type RunningApp } from './harness';
 import { addCase, createVault, goTo, lock, typeBackRecoveryKey, unlock } from './steps';
 
 const running = appPerTest();
@@ -15,8 +15,7 @@ async function ombudspersonWithBackup(app: RunningApp): Promise<string> {
   await createVault(page, CANARY.passphrase, 'Ombudsfunctionaris');
   await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
   await page.getByRole('heading', { name: 'Bemiddeling' }).waitFor();
-  const backups = join(app.dataDirectory, '..', `${app.dataDirectory.split('/').pop()}-backups`);
-  mkdirSync(backups, { recursive: true });
+  const backups = backupFolderBeside(app);
   await goTo(page, 'Instellingen');
   app.answerNextFolderDialog(backups);
   await page.getByRole('button', { name: 'Map kiezen…' }).click();
@@ -185,8 +184,7 @@ describe('the first-run backup proposal', () => {
     const app = running.app;
     const { page } = app;
     await upToTheProposal(page);
-    const backups = join(app.dataDirectory, '..', `${app.dataDirectory.split('/').pop()}-backups`);
-    mkdirSync(backups, { recursive: true });
+    const backups = backupFolderBeside(app);
     expect(await page.getByRole('button', { name: 'Back-ups instellen en verder' }).isDisabled()).toBe(true);
     app.answerNextFolderDialog(backups);
     await page.getByRole('button', { name: 'Map kiezen…' }).click();

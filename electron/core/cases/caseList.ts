@@ -13,11 +13,6 @@ const ORDER_BY: Record<CaseListRequest['sort'], string> = {
   number_asc: 'c.number_year ASC, c.number_seq ASC',
 };
 
-/** Nothing narrows the list but the words typed (a typed case number narrows it too). */
-function searchesOnly(filter: CaseFilter): boolean {
-  return !filter.status && filter.year === null && !filter.nature && !filter.intakeRoute && !filter.openWithoutResponse && !caseNumberCondition(filter.search);
-}
-
 /**
  * A page of hits in list order is found one of two ways: read every hit into a set, then walk the
  * cases until the page is full; or walk the cases and ask the index about each. Asking costs about
@@ -34,7 +29,8 @@ export function asksEachCase(fewestHits: number | null, rowsNeeded: number, case
   return pays && worstBounded;
 }
 
-function whereClause(filter: CaseFilter, match: string | null, askEachCase: boolean): { sql: string; params: Record<string, string | number> } {
+/** The list's filters as SQL conditions, and a typed case number (2026-014, 2026-14, 14) as the search may also find it. */
+function filterConditions(filter: CaseFilter): { conditions: string[]; params: Record<string, string | number>; byNumber: ReturnType<typeof caseNumberCondition> } {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.status) {
@@ -55,19 +51,20 @@ function whereClause(filter: CaseFilter, match: string | null, askEachCase: bool
     params.intakeRoute = filter.intakeRoute;
   }
   if (filter.openWithoutResponse) conditions.push("c.status = 'open' AND c.first_response_at IS NULL");
-  // A typed case number (2026-014, 2026-14, 14) also finds the case with that number.
   const byNumber = caseNumberCondition(filter.search);
   if (byNumber) Object.assign(params, byNumber.params);
-  if (match !== null) {
-    // Either way SQLite walks the cases in list order (the unary + keeps it from walking the hits
-    // instead), so a page stops after its rows even when most cases match.
-    const hit = askEachCase
-      ? 'EXISTS (SELECT 1 FROM case_index WHERE case_index MATCH @match AND rowid = c.id)'
-      : '+c.id IN (SELECT rowid FROM case_index WHERE case_index MATCH @match)';
-    conditions.push(`(${hit}${byNumber ? ` OR ${byNumber.sql}` : ''})`);
-    params.match = match;
-  }
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  return { conditions, params, byNumber };
+}
+
+/**
+ * Either way SQLite walks the cases in list order (the unary + keeps it from walking the hits
+ * instead), so a page stops after its rows even when most cases match.
+ */
+function hitCondition(askEachCase: boolean, byNumber: ReturnType<typeof caseNumberCondition>): string {
+  const hit = askEachCase
+    ? 'EXISTS (SELECT 1 FROM case_index WHERE case_index MATCH @match AND rowid = c.id)'
+    : '+c.id IN (SELECT rowid FROM case_index WHERE case_index MATCH @match)';
+  return `(${hit}${byNumber ? ` OR ${byNumber.sql}` : ''})`;
 }
 
 interface SummaryRow {
@@ -87,13 +84,17 @@ interface SummaryRow {
 
 export function listCases(db: Db, request: CaseListRequest, clock: Clock): { total: number; rows: CaseSummary[] } {
   const search = caseSearch(db, request.filter.search);
-  const searchOnly = search !== null && searchesOnly(request.filter);
-  // The highest id is at least the number of cases (ids are distinct and positive) and costs one index step.
-  const cases = () => db.prepare('SELECT coalesce(max(id), 0) FROM cases').pluck().get() as number;
-  const askEachCase = searchOnly && asksEachCase(search.fewestHits, request.offset + request.limit, cases());
-  const { sql, params } = whereClause(request.filter, search?.match ?? null, askEachCase);
-  // One search document per case (migration 12): with nothing else to filter on, the index alone
-  // counts, or its word list has already counted.
+  const { conditions, params, byNumber } = filterConditions(request.filter);
+  // One search document per case (migration 12): with nothing else to narrow the list, the index
+  // alone counts, or its word list has already counted.
+  const searchOnly = search !== null && conditions.length === 0 && !byNumber;
+  if (search) {
+    // The highest id is at least the number of cases (ids are distinct and positive) and costs one index step.
+    const cases = () => db.prepare('SELECT coalesce(max(id), 0) FROM cases').pluck().get() as number;
+    conditions.push(hitCondition(searchOnly && asksEachCase(search.fewestHits, request.offset + request.limit, cases()), byNumber));
+    params.match = search.match;
+  }
+  const sql = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const total = (
     searchOnly
       ? (search.total ?? db.prepare('SELECT count(*) FROM case_index WHERE case_index MATCH @match').pluck().get(params))
