@@ -1,11 +1,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { coreLayerRules, migrationFileRules, noCycleRules } from './build/eslint/architecture.mjs';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'net', 'http', 'https'];
 
 /** The folder is the rule: these restrictions keep each runtime's code where it can run. */
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.native/**', 'node_modules/**', 'test-results/**', 'bench-results/**'] },
+  { ignores: ['out/**', 'dist/**', '.native/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'test/lint-fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,12 +26,9 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
-  {
-    files: ['electron/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron/core runs under plain Node: no Electron here.' }], patterns: ['../*.ts', '../main', '../preload', '../lockTriggers'] }],
-    },
-  },
+  ...coreLayerRules,
+  migrationFileRules,
+  noCycleRules,
   {
     // The key and the database live only in the core process: main and its client never load the core.
     files: ['electron/*.ts', 'electron/coreProcess/coreClient.ts', 'electron/coreProcess/protocol.ts'],
@@ -55,6 +54,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Renderer tests drive the real core in-process instead of mocking it.
