@@ -4,7 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { listCases } from '../../electron/core/cases/caseList';
 import { aggregate } from '../../electron/core/export/aggregate';
 import { buildExportFile, exportCsv, verifyExportFile } from '../../electron/core/export/exportFile';
-import { buildTeamReport } from '../../electron/core/export/teamReport';
+import { buildTeamReport } from '../../electron/core/report/teamReport';
 import { DEFAULT_GROUPINGS } from '../../shared/schemas/groupings';
 import { applyPragmas, type Db } from '../../electron/core/vault/database';
 import { migrate } from '../../electron/core/vault/migrations';

@@ -176,3 +176,8 @@ export function comparableCases(db: Db, id: number): ComparableCase[] {
     handlings: (row.handlings?.split(',').sort() ?? []) as ComparableCase['handlings'],
   }));
 }
+
+/** How many cases the vault holds. */
+export function caseCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+}

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
 import { CASE_NUMBER_SQL } from './caseNumbers';
-import { recordDestructions, type Destruction } from '../vault/destructionRecord';
+import { recordDestructions, type Destruction } from './destructions';
 
 /** The date `years` before today: a case closed on or before it is due for destruction. */
 function cutoff(now: Date, years: number): string {

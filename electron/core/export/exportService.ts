@@ -9,12 +9,20 @@ import { AppError } from '../errors';
 import type { ShellServices } from '../shell';
 import type { Db } from '../vault/database';
 import { getProfile } from '../vault/profile';
-import { sealExport } from '../team/sealedExport';
-import { signWithVault } from '../team/signingKey';
-import { membership } from '../team/team';
 import { aggregate } from './aggregate';
 import { buildExportFile, exportCsv } from './exportFile';
 import { raiseSavedExports, savedExports } from './exportSequence';
+
+/** Signs the previewed JSON with the vault's key and seals it to the team. */
+export type ExportSealer = (json: string, db: Db) => Promise<string>;
+
+/** What the export needs of the team the vault joined; the team layer above provides it. */
+export interface ExportTeam {
+  /** The team's unit list, or null without a team. */
+  units(db: Db): string[] | null;
+  /** The sealer for the team's invitation, or null without a team. */
+  sealerFor(db: Db): ExportSealer | null;
+}
 
 /**
  * The adviser's export in two steps: a preview of exactly the bytes that will be written, then,
@@ -28,6 +36,7 @@ export class ExportService {
     private readonly shell: ShellServices,
     private readonly clock: Clock,
     private readonly recordSpent: () => void,
+    private readonly team: ExportTeam,
   ) {}
 
   preview(db: Db, request: ExportRequest, report: ReportPhase<'export'> = () => undefined): ExportPreview {
@@ -35,7 +44,7 @@ export class ExportService {
     // A month that has not ended yet would be exported again later with different numbers.
     if (request.period.to > localMinute(now).slice(0, 10)) throw new AppError('PERIOD_NOT_ENDED');
     report('count');
-    const units = request.includeUnits ? (membership(db)?.units ?? null) : null;
+    const units = request.includeUnits ? this.team.units(db) : null;
     // The table per unit uses the team's list only; without a team there is no list to count by.
     if (request.includeUnits && !units) throw new AppError('NO_TEAM');
     const { counts, refused, notAskedYet } = aggregate(db, request.period, units);
@@ -53,16 +62,16 @@ export class ExportService {
   async save(database: () => Db, exportId: string, unsealed: boolean): Promise<{ fileName: string; sealed: boolean }> {
     const pending = this.pending;
     if (!pending || pending.file.exportId !== exportId) throw new AppError('NOT_FOUND');
-    const invitation = unsealed ? null : membership(database());
-    if (!unsealed && !invitation) throw new AppError('NO_TEAM');
+    const sealer = unsealed ? null : this.team.sealerFor(database());
+    if (!unsealed && !sealer) throw new AppError('NO_TEAM');
     // A sealed file travels (mail, USB stick): its name must not say whose function or which months it holds.
-    const suggested = invitation
+    const suggested = sealer
       ? `confidant-export-${randomBytes(3).toString('hex')}.age`
       : `confidant-${pending.file.function}-${pending.file.period.from.slice(0, 7)}-${pending.file.period.to.slice(0, 7)}.json`;
     const path = await this.shell.chooseSavePath(suggested);
     if (!path) throw new AppError('CANCELLED');
     const db = database();
-    const content = invitation ? await sealExport(pending.json, invitation, (data) => signWithVault(db, data)) : null;
+    const content = sealer ? await sealer(pending.json, db) : null;
     // The number is spent before the file exists, so no two written exports can share it.
     raiseSavedExports(db, pending.file.sequence);
     this.recordSpent();

@@ -14,6 +14,11 @@ export interface Router {
   handle(channel: unknown, request: unknown): Promise<Result<unknown>>;
 }
 
+export interface RouterHooks {
+  /** Told of every refused or failed request, after its code is known and before the answer leaves. */
+  onFailure?(code: ErrorCode): void;
+}
+
 const fail = (code: ErrorCode): Result<never> => ({ ok: false, error: { code } });
 
 /** Rules of the record whose breach has a code of its own, so the adviser is told which rule. */
@@ -43,30 +48,36 @@ function errorCodeOf(error: unknown): ErrorCode | null {
  * The boundary every request crosses: unknown channels and malformed requests are refused
  * before any handler runs, and whatever a handler throws leaves as a bare code.
  */
-export function createRouter(handlers: Handlers, log: Logger): Router {
+export function createRouter(handlers: Handlers, log: Logger, hooks: RouterHooks = {}): Router {
   return {
     async handle(channel, request) {
-      if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL');
-      const parsed = contract[channel].request.safeParse(request);
-      if (!parsed.success) return fail(invalidInputCode(parsed.error.issues));
-      try {
-        const handler = handlers[channel] as (input: unknown) => unknown;
-        const value = await handler(parsed.data);
-        // Parsing the response drops any field the contract does not declare.
-        const checked = contract[channel].response.safeParse(value);
-        if (!checked.success) {
-          log('response_rejected', { channel });
-          return fail('INTERNAL');
-        }
-        return { ok: true, value: checked.data };
-      } catch (error) {
-        const code = errorCodeOf(error);
-        // A broken installation is the one failure the adviser cannot fix from the screen: it is logged.
-        if (code === 'APP_DAMAGED') log('app_damaged', { channel });
-        if (code) return fail(code);
-        log('handler_failed', { channel, error: error instanceof Error ? error.name : typeof error });
-        return fail('INTERNAL');
-      }
+      const result = await answer(channel, request);
+      if (!result.ok) hooks.onFailure?.(result.error.code);
+      return result;
     },
   };
+
+  async function answer(channel: unknown, request: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL');
+    const parsed = contract[channel].request.safeParse(request);
+    if (!parsed.success) return fail(invalidInputCode(parsed.error.issues));
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      // Parsing the response drops any field the contract does not declare.
+      const checked = contract[channel].response.safeParse(value);
+      if (!checked.success) {
+        log('response_rejected', { channel });
+        return fail('INTERNAL');
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      const code = errorCodeOf(error);
+      // A broken installation is the one failure the adviser cannot fix from the screen: it is logged.
+      if (code === 'APP_DAMAGED') log('app_damaged', { channel });
+      if (code) return fail(code);
+      log('handler_failed', { channel, error: error instanceof Error ? error.name : typeof error });
+      return fail('INTERNAL');
+    }
+  }
 }

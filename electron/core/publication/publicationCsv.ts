@@ -1,5 +1,5 @@
 import type { PublicationDocument } from '../../../shared/schemas/publication';
-import { translatorFor } from './translator';
+import { translatorFor } from '../i18n/translator';
 import { cellText } from '../../../shared/publication/shown';
 import { neutralised } from './neutralise';
 

@@ -13,7 +13,7 @@ import type { KeyFigures, Published, ReportCross, ReportSection, ReportTable, Te
 import { keyLabel, type LabelList } from '../../../shared/publication/labels';
 import { shownCount } from '../../../shared/publication/shown';
 import { TEAM_SECTION_FUNCTIONS, VAULT_FUNCTIONS } from '../../../shared/taxonomy';
-import { longDate, translatorFor } from './translator';
+import { longDate, translatorFor } from '../i18n/translator';
 
 /** Last year's published tables, when the team kept them: the change column compares with these. */
 export interface PreviousYear {

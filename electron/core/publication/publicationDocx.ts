@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import type { PublicationDocument, PublicationTable } from '../../../shared/schemas/publication';
 import { cellText } from '../../../shared/publication/shown';
-import { translatorFor } from './translator';
+import { translatorFor } from '../i18n/translator';
 
 /** A chart as the print route drew it, rasterised: found by its table's id. */
 export interface ChartImage {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { PublicationCell, PublicationDocument } from '../../../shared/schemas/publication';
 import { cellText } from '../../../shared/publication/shown';
 import { neutralised } from './neutralise';
-import { translatorFor } from './translator';
+import { translatorFor } from '../i18n/translator';
 
 const SHEET_NAME_LIMIT = 31;
 

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Language } from '../../../shared/schemas/primitives';
-import { longDate, translatorFor } from '../publication/translator';
+import { longDate, translatorFor } from '../i18n/translator';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;

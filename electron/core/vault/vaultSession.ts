@@ -19,9 +19,6 @@ import {
   type KdfParams,
 } from './keys';
 import { passphraseWrapContext, readHeader, recoveryWrapContext, writeHeader, type VaultHeader } from './header';
-import { highestIssued, issuedNumbers } from '../cases/caseNumbers';
-import { savedExports } from '../export/exportSequence';
-import { destructionsIn, readDestructionFile, writeDestructionFile, type VaultRecord } from './destructionRecord';
 import { migrate } from './migrations';
 import { nodeAddonPath } from './sqliteAddon';
 import { PASSPHRASE_RULE, RECOVERY_RULE, UnlockThrottle } from './unlockThrottle';
@@ -29,6 +26,9 @@ import { vaultExists, vaultFilesIn, type VaultFiles } from './vaultFiles';
 
 /** A vault being made: renamed into place only when whole. */
 const CREATING_PREFIX = '.vault-creating-';
+
+/** Told of a new data key while the rotation still holds the vault, so files kept under the key follow it. */
+export type KeyChangeListener = (db: Db, dataKey: Buffer, header: VaultHeader) => void;
 
 export interface VaultSessionOptions {
   kdfCost?: Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;
@@ -48,6 +48,7 @@ export class VaultSession {
   private readonly lockListeners = new Set<() => void>();
   private readonly closeListeners = new Set<() => void>();
   private readonly beforeLockListeners = new Set<() => void>();
+  private readonly keyChangeListeners = new Set<KeyChangeListener>();
   readonly throttle: UnlockThrottle;
   private readonly recoveryThrottle: UnlockThrottle;
   /** The addon every database of this session is opened with, backups' checks included. */
@@ -92,6 +93,11 @@ export class VaultSession {
   beforeLock(listener: () => void): () => void {
     this.beforeLockListeners.add(listener);
     return () => this.beforeLockListeners.delete(listener);
+  }
+
+  onKeyChange(listener: KeyChangeListener): () => void {
+    this.keyChangeListeners.add(listener);
+    return () => this.keyChangeListeners.delete(listener);
   }
 
   /**
@@ -252,8 +258,7 @@ export class VaultSession {
       this.dataKey!.fill(0);
       this.dataKey = newKey;
       this.header = header;
-      // The record beside the database follows the new key.
-      writeDestructionFile(this.files.destructions, db, newKey, header.vaultId);
+      for (const listener of this.keyChangeListeners) listener(db, newKey, header);
       return recoveryKey;
     });
   }
@@ -262,47 +267,6 @@ export class VaultSession {
   withKeyMaterial<T>(operation: (db: Db, dataKey: Buffer, header: VaultHeader) => T): T {
     if (!this.db || !this.dataKey || !this.header) throw new AppError('VAULT_LOCKED');
     return operation(this.db, this.dataKey, this.header);
-  }
-
-  /** The record beside the database, opened with the current key; null when there is none. */
-  recordBeside(): VaultRecord | null {
-    return this.withKeyMaterial((_db, dataKey) => readDestructionFile(this.files.destructions, dataKey));
-  }
-
-  /** Writes what retention destroyed to the file beside the database, under the current key. */
-  saveDestructionRecord(): void {
-    this.withKeyMaterial((db, dataKey, header) => writeDestructionFile(this.files.destructions, db, dataKey, header.vaultId));
-  }
-
-  /**
-   * What this vault destroyed, the case numbers it issued and its exports saved, read before a restore replaces it:
-   * from the open database and the record beside it, or, when it is locked or damaged, from that
-   * record alone (opened with the passphrase given).
-   */
-  async recordBeforeRestore(passphrase: string): Promise<VaultRecord> {
-    const none: VaultRecord = { destructions: [], caseNumbers: [], savedExports: 0 };
-    if (this.db) {
-      const beside = this.recordBeside() ?? none;
-      return {
-        destructions: destructionsIn(this.db),
-        caseNumbers: highestIssued(issuedNumbers(this.db), beside.caseNumbers),
-        savedExports: Math.max(savedExports(this.db), beside.savedExports),
-      };
-    }
-    if (!existsSync(this.files.header)) return none;
-    let header: VaultHeader;
-    try {
-      header = readHeader(this.files.header);
-    } catch {
-      return none;
-    }
-    const dataKey = await this.unwrapWithPassphrase(header, passphrase);
-    if (!dataKey) return none;
-    try {
-      return readDestructionFile(this.files.destructions, dataKey) ?? none;
-    } finally {
-      dataKey.fill(0);
-    }
   }
 
   /**
@@ -389,7 +353,8 @@ export class VaultSession {
     if (!vaultExists(this.files)) throw new AppError('VAULT_NOT_FOUND');
   }
 
-  private async unwrapWithPassphrase(header: VaultHeader, passphrase: string): Promise<Buffer | null> {
+  /** The data key a header wraps under this passphrase, or null; not throttled, so only for a check that follows one. */
+  async unwrapWithPassphrase(header: VaultHeader, passphrase: string): Promise<Buffer | null> {
     const passphraseKey = await deriveFromPassphrase(passphrase, header.kdf);
     try {
       return unwrapKey(passphraseKey, header.wrappedKeys.passphrase, passphraseWrapContext(header));

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANARY } from '../../../../test/fixtures/canaries';
 import { installInProcessVault } from '../../../../test/support/inProcessVault';
 import { i18n } from '../../i18n/i18n';
-import { previewTables } from '../../../../electron/core/export/previewTables';
+import { previewTables } from '../../../../electron/core/report/previewTables';
 import { syntheticExport } from '../../../../test/fixtures/syntheticExports';
 import { ExportScreen } from './ExportScreen';
 import { PreviewTables } from './PreviewTables';

@@ -4,8 +4,8 @@ import { AppError } from '../errors';
 import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
 import { teamUnits } from '../team/team';
-import { UNIT_NOT_IN_LIST } from './aggregate';
-import { verifyExportFile } from './exportFile';
+import { UNIT_NOT_IN_LIST } from '../export/aggregate';
+import { verifyExportFile } from '../export/exportFile';
 
 export function reportYearOf(file: ExportFile): number {
   return Number(file.period.from.slice(0, 4));

@@ -9,11 +9,11 @@ void instance.init({
   lng: 'nl',
   fallbackLng: 'en',
   initAsync: false,
-  // The words go into files (Word, Excel, CSV), never into HTML: nothing to escape here.
+  // The words go into files (Word, Excel, CSV, PDF), never into HTML: nothing to escape here.
   interpolation: { escapeValue: false },
 });
 
-/** The interface's own words, in the language the publication is written in. */
+/** The interface's own words, for the files the core writes (publication, recovery sheet) in the language asked for. */
 export function translatorFor(language: Language): TFunction {
   return instance.getFixedT(language);
 }

@@ -10,7 +10,7 @@ import {
   isFunctionReferralCode,
 } from '../../../shared/taxonomy';
 import { HIERARCHY_KEYS, OTHER_PARTY_KEYS } from '../../../shared/schemas/export';
-import { mergeCounts } from './merge';
+import { mergeCounts } from '../export/merge';
 import { hiddenCells } from './hiddenCells';
 import { crossTable, partsTable, single, tagsTable, type Deferred, type Resolve } from './reportTables';
 import { SuppressionPlan } from './suppression';

@@ -1,0 +1,26 @@
+import { caseYears, comparableCases, listCases } from '../cases/caseList';
+import { createCase, deleteCase, getCase, updateCase } from '../cases/caseRecords';
+import type { Handlers } from '../ipc/router';
+import { done, type CoreContext } from './context';
+
+type CaseChannel = 'cases.list' | 'cases.years' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.delete' | 'cases.comparable';
+
+export function caseHandlers({ db, clock, records }: CoreContext) {
+  return {
+    'cases.list': (request) => listCases(db(), request, clock),
+    'cases.years': () => caseYears(db()),
+    'cases.get': ({ id }) => getCase(db(), id),
+    'cases.create': (input) => {
+      const created = createCase(db(), input, clock);
+      // The number just issued goes into the record beside the database too, which survives a restore.
+      records.save();
+      return created;
+    },
+    'cases.update': ({ id, record }) => updateCase(db(), id, record, clock),
+    'cases.delete': ({ id }) => {
+      deleteCase(db(), id);
+      return done;
+    },
+    'cases.comparable': ({ id }) => comparableCases(db(), id),
+  } satisfies Pick<Handlers, CaseChannel>;
+}

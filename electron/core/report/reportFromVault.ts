@@ -1,0 +1,18 @@
+import type { ReportRequest, TeamReport } from '../../../shared/schemas/teamReport';
+import type { Db } from '../vault/database';
+import { getGroupings } from './groupings';
+import { headcountOf, importedExports, importsToRedo, importYears, replacementsOf } from './teamImports';
+import { buildTeamReport } from './teamReport';
+
+/** The team report of one year, from the imports, groupings and headcount this vault keeps. */
+export function reportFromVault(db: Db, request: ReportRequest): TeamReport {
+  return buildTeamReport({
+    ...request,
+    years: importYears(db),
+    files: importedExports(db, request.year),
+    groupings: getGroupings(db),
+    headcount: headcountOf(db, request.year),
+    replacements: replacementsOf(db, request.year),
+    importsToRedo: importsToRedo(db),
+  });
+}
