@@ -19,7 +19,8 @@ export function stageDirectory(arch) {
   return join(root, '.native', `electron-${arch}`);
 }
 
-const electronAbi = () => readFileSync(join(root, 'node_modules', 'electron', 'abi_version'), 'utf8').trim();
+/** The ABI of the Electron in node_modules, as its package records it. */
+export const electronAbi = () => readFileSync(join(root, 'node_modules', 'electron', 'abi_version'), 'utf8').trim();
 
 export function builtAddon(arch) {
   return join(stageDirectory(arch), 'node_modules', MODULE, 'build', 'Release', 'better_sqlite3.node');

@@ -1,7 +1,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Arch, build, Platform } from 'electron-builder';
-import { load } from 'js-yaml';
+import { dump, load } from 'js-yaml';
 import { nodeAddonPath } from '../../electron/core/vault/sqliteAddon';
 
 const root = resolve(__dirname, '../..');
@@ -19,10 +19,11 @@ const HOST_ARCH = process.arch === 'arm64' ? Arch.arm64 : Arch.x64;
  * Electron distribution (a script where the binary would be, a few locale files), the fuses
  * switched off (flipping them needs the real binary), and the before-pack addon build skipped by
  * its test-only switch, with the Node build of the addon shipped to the packaged addon path
- * instead of Electron's (Node cannot load Electron's). The project's own `.native` is not touched.
+ * instead of Electron's (Node cannot load Electron's) and checked against Node's ABI. The
+ * project's own `.native` is not touched.
  */
 export async function buildPackagedTree(folder: string): Promise<{ appDirectory: string; resources: string }> {
-  const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { extraResources: { from: string; to: string }[] };
+  const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { directories: object; extraResources: { from: string; to: string }[] };
   const nodeAddon = join(folder, 'node-addon', 'better_sqlite3.node');
   mkdirSync(resolve(nodeAddon, '..'), { recursive: true });
   copyFileSync(nodeAddonPath(), nodeAddon);
@@ -36,23 +37,25 @@ export async function buildPackagedTree(folder: string): Promise<{ appDirectory:
   for (const locale of STAND_IN_LOCALES) writeFileSync(join(electronDist, 'locales', locale), '');
 
   const output = join(folder, 'dist');
-  const previous = process.env.CONFIDANT_TEST_ONLY_SKIP_ELECTRON_ADDON_BUILD;
-  process.env.CONFIDANT_TEST_ONLY_SKIP_ELECTRON_ADDON_BUILD = '1';
+  // A whole config file, not an object merged into the project's: electron-builder would append
+  // the object's lists (extraResources) to the file's rather than replace them.
+  const configFile = join(folder, 'electron-builder.yml');
+  const testConfig = {
+    ...config,
+    electronDist,
+    electronFuses: null,
+    directories: { ...config.directories, output },
+    extraResources: config.extraResources.map((resource) => (resource.to.endsWith('.node') ? { from: nodeAddon, to: resource.to } : resource)),
+  };
+  writeFileSync(configFile, dump(testConfig));
+  // The before-pack hook checks the shipped addon against the target and this ABI, and builds nothing.
+  const previous = process.env.CONFIDANT_TEST_ONLY_ADDON_ABI;
+  process.env.CONFIDANT_TEST_ONLY_ADDON_ABI = process.versions.modules;
   try {
-    await build({
-      projectDir: root,
-      targets: Platform.LINUX.createTarget('dir', HOST_ARCH),
-      config: {
-        electronDist,
-        electronFuses: null,
-        directories: { output },
-        extraResources: config.extraResources.map((resource) => (resource.to.endsWith('.node') ? { from: nodeAddon, to: resource.to } : resource)),
-      },
-      publish: 'never',
-    });
+    await build({ projectDir: root, targets: Platform.LINUX.createTarget('dir', HOST_ARCH), config: configFile, publish: 'never' });
   } finally {
-    if (previous === undefined) delete process.env.CONFIDANT_TEST_ONLY_SKIP_ELECTRON_ADDON_BUILD;
-    else process.env.CONFIDANT_TEST_ONLY_SKIP_ELECTRON_ADDON_BUILD = previous;
+    if (previous === undefined) delete process.env.CONFIDANT_TEST_ONLY_ADDON_ABI;
+    else process.env.CONFIDANT_TEST_ONLY_ADDON_ABI = previous;
   }
   // linux-unpacked for x64, linux-arm64-unpacked for arm64: electron-builder names the folder by arch.
   const unpacked = existsSync(output) ? readdirSync(output).filter((name) => /^linux-.*unpacked$/.test(name)) : [];
