@@ -4,9 +4,11 @@ import type { ErrorCode } from '../../shared/errors';
 import { errorCodeOf } from './api/client';
 import { saveBeforeLock } from './api/lockHandshake';
 import { listenForUnexpectedErrors, useUnexpectedError } from './api/unexpectedErrors';
+import { restoreAfterUnlock } from './api/unlockSteps';
 import { subscribeToVaultEvents } from './api/vaultEvents';
 import { LeaveDialog } from './drafts/LeaveDialog';
-import { dirtyForms, keepDirtyFormsAsDrafts } from './drafts/openForms';
+import { keepDirtyFormsAsDrafts, restoreDrafts } from './drafts/draftsThroughLock';
+import { dirtyForms } from './drafts/openForms';
 import { ErrorMessage } from './components/ErrorMessage';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ProgressNotice } from './components/ProgressNotice';
@@ -41,6 +43,7 @@ export function App() {
   useEffect(subscribeToVaultEvents, []);
   useEffect(listenForUnexpectedErrors, []);
   useEffect(() => saveBeforeLock(keepDirtyFormsAsDrafts), []);
+  useEffect(() => restoreAfterUnlock(restoreDrafts), []);
   useEffect(() => {
     // Closing the window with a dirty form is held back; the shell then asks keep, discard or stay.
     const holdBack = (event: BeforeUnloadEvent) => {

@@ -1,6 +1,4 @@
 import type { Draft } from '../../../shared/contract';
-import { invoke } from '../api/client';
-import { useNavigationStore } from '../stores/navigationStore';
 import { createResettableStore } from '../stores/resettable';
 
 interface DraftState {
@@ -22,13 +20,4 @@ export function takeDraft(key: string): Draft | null {
     useDraftStore.setState(({ waiting }) => ({ waiting: Object.fromEntries(Object.entries(waiting).filter(([waitingKey]) => waitingKey !== key)) }));
   }
   return draft;
-}
-
-/** Right after the unlock: the drafts come back from the vault, and the adviser to their screen. */
-export async function restoreDrafts(): Promise<void> {
-  const drafts = await invoke('drafts.take', {});
-  const newest = drafts[0];
-  if (!newest) return;
-  useDraftStore.setState({ waiting: Object.fromEntries(drafts.map((draft) => [draft.key, draft])) });
-  useNavigationStore.setState({ view: newest.view });
 }

@@ -1,4 +1,5 @@
 import { createResettableStore } from '../stores/resettable';
+import { useNavigationStore, type View } from '../stores/navigationStore';
 import { dirtyForms, type OpenForm } from './openForms';
 
 interface LeaveState {
@@ -16,6 +17,11 @@ export function leaveThen(proceed: () => void, keys?: readonly string[]): void {
     return;
   }
   useLeaveStore.setState({ asking: { proceed, forms } });
+}
+
+/** Every move to another view: leaving a screen with a dirty form asks first; nothing typed is dropped silently. */
+export function leaveTo(view: View): void {
+  leaveThen(() => useNavigationStore.setState({ view }));
 }
 
 export type LeaveAnswer = 'save' | 'discard' | 'stay';

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { leaveTo } from '../drafts/leaveGuard';
 import { useNavigationStore } from '../stores/navigationStore';
 
 /** Focuses the case search once the case list is on screen (after a navigation, a frame later). */
@@ -12,7 +13,7 @@ function focusSearch(attempts = 10): void {
 }
 
 /**
- * Ctrl/Cmd+N opens a new case and Ctrl/Cmd+F the case search, through the navigation (which asks
+ * Ctrl/Cmd+N opens a new case and Ctrl/Cmd+F the case search, through the leave guard (which asks
  * first when a form would be left dirty). Mounted only while the vault is open. Ctrl/Cmd+L
  * (lock) is the shell's menu item, so it works even where the page has no focus.
  */
@@ -23,11 +24,10 @@ export function useShortcuts(): void {
       const key = event.key.toLowerCase();
       if (key === 'n') {
         event.preventDefault();
-        useNavigationStore.getState().go({ name: 'newCase' });
+        leaveTo({ name: 'newCase' });
       } else if (key === 'f') {
         event.preventDefault();
-        const { view, go } = useNavigationStore.getState();
-        if (view.name !== 'cases') go({ name: 'cases' });
+        if (useNavigationStore.getState().view.name !== 'cases') leaveTo({ name: 'cases' });
         focusSearch();
       }
     };

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { leaveTo } from '../drafts/leaveGuard';
 import { useFocusHeadingOnNavigation, useShortcuts } from '../hooks/useShortcuts';
 import { useNavigationStore, type View } from '../stores/navigationStore';
 import { useProfileStore } from '../stores/profileStore';
@@ -42,7 +43,7 @@ export function FunctionBadge() {
 
 export function MainLayout() {
   const { t } = useTranslation();
-  const { view, go } = useNavigationStore();
+  const view = useNavigationStore((state) => state.view);
   const lock = useSessionStore((state) => state.lock);
   const load = useProfileStore((state) => state.load);
   useShortcuts();
@@ -60,7 +61,7 @@ export function MainLayout() {
             type="button"
             className={sectionOf(view) === section.view ? 'nav-item active' : 'nav-item'}
             aria-current={sectionOf(view) === section.view ? 'page' : undefined}
-            onClick={() => go({ name: section.view })}
+            onClick={() => leaveTo({ name: section.view })}
           >
             {t(section.label)}
           </button>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { VaultFunction } from '../../../shared/taxonomy';
 import { invoke } from '../api/client';
-import { restoreDrafts } from '../drafts/draftStore';
+import { runAfterUnlockSteps } from '../api/unlockSteps';
 import { useSettingsStore } from './settingsStore';
 import { resetAllStores } from './resettable';
 
@@ -60,12 +60,12 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
   async unlock(passphrase) {
     await invoke('vault.unlock', { passphrase });
-    await restoreDrafts();
+    await runAfterUnlockSteps();
     set({ phase: openedPhase(), corrupt: false, autoBackupFailed: false });
   },
   async recover(recoveryKey, newPassphrase) {
     await invoke('vault.recover', { recoveryKey, newPassphrase });
-    await restoreDrafts();
+    await runAfterUnlockSteps();
     set({ phase: 'unlocked' });
   },
   showRecover(show) {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCaseStore } from '../../stores/caseStore';
-import { useNavigationStore } from '../../stores/navigationStore';
+import { leaveTo } from '../../drafts/leaveGuard';
 import { CaseForm, emptyCase } from './CaseForm';
 import { editableCase } from './editableCase';
 import { NeedsAttentionNotice } from './NeedsAttentionNotice';
@@ -9,11 +9,10 @@ import { NeedsAttentionNotice } from './NeedsAttentionNotice';
 export function NewCaseScreen() {
   const { t } = useTranslation();
   const create = useCaseStore((state) => state.create);
-  const go = useNavigationStore((state) => state.go);
   return (
     <section aria-labelledby="new-case-title">
       <h1 id="new-case-title">{t('caseForm.newTitle')}</h1>
-      <CaseForm draftKey="case:new" caseId={null} initial={emptyCase()} onSave={async (input) => go({ name: 'case', id: await create(input) })} onCancel={() => go({ name: 'cases' })} />
+      <CaseForm draftKey="case:new" caseId={null} initial={emptyCase()} onSave={async (input) => leaveTo({ name: 'case', id: await create(input) })} onCancel={() => leaveTo({ name: 'cases' })} />
     </section>
   );
 }
@@ -21,7 +20,6 @@ export function NewCaseScreen() {
 export function EditCaseScreen({ id }: { id: number }) {
   const { t } = useTranslation();
   const { record, load, update } = useCaseStore();
-  const go = useNavigationStore((state) => state.go);
   useEffect(() => {
     if (record?.id !== id) void load(id);
   }, [id, record, load]);
@@ -36,9 +34,9 @@ export function EditCaseScreen({ id }: { id: number }) {
         initial={editableCase(record)}
         onSave={async (input) => {
           await update(id, input);
-          go({ name: 'case', id });
+          leaveTo({ name: 'case', id });
         }}
-        onCancel={() => go({ name: 'case', id })}
+        onCancel={() => leaveTo({ name: 'case', id })}
       />
     </section>
   );

@@ -3,7 +3,7 @@ import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/contract';
 import { NO_FILTER, useCaseListStore } from '../../stores/caseListStore';
-import { useNavigationStore } from '../../stores/navigationStore';
+import { leaveTo } from '../../drafts/leaveGuard';
 import { LastBackupStatus } from '../home/LastBackupStatus';
 import { CaseFilterBar } from './CaseFilterBar';
 import { formatDateTime } from './format';
@@ -28,7 +28,6 @@ function CaseListHeader() {
 
 const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
   const { t, i18n } = useTranslation();
-  const go = useNavigationStore((state) => state.go);
   const cells = {
     number: t('caseList.caseNumber', { number: item.number }),
     contact: formatDateTime(item.firstContactAt, i18n.language),
@@ -44,7 +43,7 @@ const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
   // Cut cells show their whole text on hover, and the button's name holds every cell in full.
   const fullText = [cells.number, item.label, cells.contact, cells.route, cells.natures, cells.status, ...cells.flags].filter(Boolean).join(', ');
   return (
-    <button type="button" className="case-row" onClick={() => go({ name: 'case', id: item.id })} data-case-id={item.id} aria-label={fullText} title={fullText}>
+    <button type="button" className="case-row" onClick={() => leaveTo({ name: 'case', id: item.id })} data-case-id={item.id} aria-label={fullText} title={fullText}>
       <span className="case-number">{cells.number}</span>
       <span className="case-label">{item.label}</span>
       <span>{cells.contact}</span>
@@ -63,26 +62,25 @@ const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
 /** The first screen of a new vault: what to do first, not only "no cases found". */
 function FirstSteps() {
   const { t } = useTranslation();
-  const go = useNavigationStore((state) => state.go);
   return (
     <section className="card first-steps" aria-labelledby="first-steps-title">
       <h2 id="first-steps-title">{t('caseList.firstSteps.title')}</h2>
       <ol>
         <li>
           {t('caseList.firstSteps.case')}{' '}
-          <button type="button" className="link" onClick={() => go({ name: 'newCase' })}>
+          <button type="button" className="link" onClick={() => leaveTo({ name: 'newCase' })}>
             {t('caseList.firstSteps.newCase')}
           </button>
         </li>
         <li>
           {t('caseList.firstSteps.backup')}{' '}
-          <button type="button" className="link" onClick={() => go({ name: 'settings' })}>
+          <button type="button" className="link" onClick={() => leaveTo({ name: 'settings' })}>
             {t('caseList.firstSteps.toSettings')}
           </button>
         </li>
         <li>
           {t('caseList.firstSteps.team')}{' '}
-          <button type="button" className="link" onClick={() => go({ name: 'settings' })}>
+          <button type="button" className="link" onClick={() => leaveTo({ name: 'settings' })}>
             {t('caseList.firstSteps.toSettings')}
           </button>
         </li>
@@ -96,7 +94,6 @@ export function CaseListScreen() {
   const { t } = useTranslation();
   const { total, pages, reload, ensureRows, rowAt, filter } = useCaseListStore();
   const filtered = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);
-  const go = useNavigationStore((state) => state.go);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total ?? 0,
@@ -119,7 +116,7 @@ export function CaseListScreen() {
     <section className="case-list" aria-labelledby="case-list-title">
       <div className="pane-header">
         <h1 id="case-list-title">{t('caseList.title')}</h1>
-        <button type="button" onClick={() => go({ name: 'newCase' })}>
+        <button type="button" onClick={() => leaveTo({ name: 'newCase' })}>
           {t('caseList.new')}
         </button>
       </div>

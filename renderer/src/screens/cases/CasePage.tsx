@@ -6,7 +6,7 @@ import { errorCodeOf } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCaseStore } from '../../stores/caseStore';
-import { useNavigationStore } from '../../stores/navigationStore';
+import { leaveTo } from '../../drafts/leaveGuard';
 import { useProfileStore } from '../../stores/profileStore';
 import { CaseOverview } from './CaseOverview';
 import { CloseCasePanel } from './CloseCasePanel';
@@ -19,7 +19,6 @@ export function CasePage({ id }: { id: number }) {
   const { t } = useTranslation();
   const { record, load, remove } = useCaseStore();
   const profile = useProfileStore((state) => state.profile);
-  const go = useNavigationStore((state) => state.go);
   const [error, setError] = useState<ErrorCode | null>(null);
   const [closing, setClosing] = useState(false);
 
@@ -37,10 +36,10 @@ export function CasePage({ id }: { id: number }) {
           {t('caseList.caseNumber', { number: record.number })} {record.label}
         </h1>
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => go({ name: 'cases' })}>
+          <button type="button" className="secondary" onClick={() => leaveTo({ name: 'cases' })}>
             {t('casePage.back')}
           </button>
-          <button type="button" onClick={() => go({ name: 'editCase', id: record.id })}>
+          <button type="button" onClick={() => leaveTo({ name: 'editCase', id: record.id })}>
             {t('form.edit')}
           </button>
           {record.status === 'open' && !closing && (
@@ -54,7 +53,7 @@ export function CasePage({ id }: { id: number }) {
             confirmLabel={t('form.confirmDelete')}
             onConfirm={async () => {
               await remove(record.id);
-              go({ name: 'cases' });
+              leaveTo({ name: 'cases' });
             }}
           />
         </div>

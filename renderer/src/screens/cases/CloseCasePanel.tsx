@@ -9,8 +9,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, TextField } from '../../components/form/fields';
 import { useCaseStore } from '../../stores/caseStore';
-import { useNavigationStore } from '../../stores/navigationStore';
 import { editableCase } from './editableCase';
+import { leaveTo } from '../../drafts/leaveGuard';
 
 /**
  * Closing a case in one step: the closing date (today unless the adviser changes it) and the
@@ -19,7 +19,6 @@ import { editableCase } from './editableCase';
 export function CloseCasePanel({ record, onDone }: { record: CaseRecord; onDone(): void }) {
   const { t } = useTranslation();
   const { update, load } = useCaseStore();
-  const go = useNavigationStore((state) => state.go);
   const [closedOn, setClosedOn] = useState(() => localMinute(new Date()).slice(0, 10));
   const [outcome, setOutcome] = useState<CaseInput['outcome']>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -53,7 +52,7 @@ export function CloseCasePanel({ record, onDone }: { record: CaseRecord; onDone(
               <li key={message}>{message}</li>
             ))}
           </ul>
-          <button type="button" className="secondary" onClick={() => go({ name: 'editCase', id: record.id })}>
+          <button type="button" className="secondary" onClick={() => leaveTo({ name: 'editCase', id: record.id })}>
             {t('closeCase.complete')}
           </button>
         </div>

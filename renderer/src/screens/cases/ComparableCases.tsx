@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useCaseStore } from '../../stores/caseStore';
-import { useNavigationStore } from '../../stores/navigationStore';
+import { leaveTo } from '../../drafts/leaveGuard';
 import { formatDate } from './format';
 
 /** How comparable earlier cases were handled, so comparable cases are handled alike. */
 export function ComparableCases() {
   const { t, i18n } = useTranslation();
   const comparable = useCaseStore((state) => state.comparable);
-  const go = useNavigationStore((state) => state.go);
   return (
     <section aria-labelledby="comparable-title" className="card">
       <h2 id="comparable-title">{t('casePage.comparable')}</h2>
@@ -17,7 +16,7 @@ export function ComparableCases() {
         <ul className="comparable">
           {comparable.map((item) => (
             <li key={item.id}>
-              <button type="button" className="link" onClick={() => go({ name: 'case', id: item.id })}>
+              <button type="button" className="link" onClick={() => leaveTo({ name: 'case', id: item.id })}>
                 {t('caseList.caseNumber', { number: item.number })} {item.label}
               </button>{' '}
               · {formatDate(item.firstContactAt.slice(0, 10), i18n.language)} · {item.handlings.map((h) => t(`taxonomy.handling.${h}`)).join(', ') || t('form.notRecorded')}

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { UnansweredCase } from '../../../../shared/contract';
-import { useNavigationStore } from '../../stores/navigationStore';
+import { leaveTo } from '../../drafts/leaveGuard';
 import { formatDateTime } from '../cases/format';
 
 /** Cases left out only because nobody asked yet: the adviser can settle each before exporting. */
 export function NotAskedYetList({ cases }: { cases: UnansweredCase[] }) {
   const { t, i18n } = useTranslation();
-  const go = useNavigationStore((state) => state.go);
   if (cases.length === 0) return null;
   return (
     <section className="notice-block" aria-labelledby="not-asked-title">
@@ -15,7 +14,7 @@ export function NotAskedYetList({ cases }: { cases: UnansweredCase[] }) {
       <ul className="not-asked">
         {cases.map((item) => (
           <li key={item.id}>
-            <button type="button" className="link" onClick={() => go({ name: 'case', id: item.id })}>
+            <button type="button" className="link" onClick={() => leaveTo({ name: 'case', id: item.id })}>
               {t('caseList.caseNumber', { number: item.number })} {item.label}
             </button>{' '}
             — {formatDateTime(item.firstContactAt, i18n.language)}

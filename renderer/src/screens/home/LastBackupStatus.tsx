@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
-import { useNavigationStore } from '../../stores/navigationStore';
+import { leaveTo } from '../../drafts/leaveGuard';
 import { formatDateTime } from '../cases/format';
 
 /** The home screen's reminder: when the last verified backup was made, or that there is none. */
 export function LastBackupStatus() {
   const { t, i18n } = useTranslation();
-  const go = useNavigationStore((state) => state.go);
   const [last, setLast] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     invoke('backup.status', {})
@@ -18,7 +17,7 @@ export function LastBackupStatus() {
   return (
     <p className={last ? 'hint last-backup' : 'warning last-backup'} data-testid="last-backup">
       {last ? t('home.lastBackup', { date: formatDateTime(last, i18n.language) }) : t('home.noBackup')}{' '}
-      <button type="button" className="link" onClick={() => go({ name: 'settings' })}>
+      <button type="button" className="link" onClick={() => leaveTo({ name: 'settings' })}>
         {t('home.backupSettings')}
       </button>
     </p>

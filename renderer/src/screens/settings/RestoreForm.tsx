@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useNavigationStore } from '../../stores/navigationStore';
+import { leaveTo } from '../../drafts/leaveGuard';
 import { useProfileStore } from '../../stores/profileStore';
 import { resetAllStores } from '../../stores/resettable';
 import { useRestoreStore } from '../../stores/restoreStore';
@@ -34,7 +34,7 @@ export function RestoreForm() {
       // function is read again so the screens that depend on it come back.
       resetAllStores();
       useRestoreStore.setState({ restored: { madeAt, cases } });
-      useNavigationStore.getState().go({ name: 'settings' });
+      leaveTo({ name: 'settings' });
       useSessionStore.setState({ phase: 'unlocked', recoveryKey: null, corrupt: false });
       await useProfileStore.getState().load();
     } catch (caught) {
