@@ -6,7 +6,7 @@ import { CANARY } from '../test/fixtures/canaries';
 import { caseInput } from '../test/fixtures/records';
 import { electronStandIn } from '../test/support/electronStandIn';
 import { loadShell } from '../test/support/loadShell';
-import { buildPackagedTree, STAND_IN_LOCALES } from '../test/support/packagedTree';
+import { buildPackagedTree, productionPackages, renderedDebFiles, STAND_IN_LOCALES } from '../test/support/packagedTree';
 import { temporaryDirectory } from '../test/support/temporaryDirectory';
 import { ADDON_FILE } from './nativeBinding';
 
@@ -51,6 +51,10 @@ describe(`the packaged tree for linux-${process.arch}`, () => {
     expect(Object.keys(pkg.devDependencies).filter((name) => shipped.has(name))).toEqual([]);
     // Argon2 is WebAssembly inside hash-wasm: no per-architecture binding to ship.
     expect([...shipped].filter((name) => name.startsWith('@node-rs/'))).toEqual([]);
+    // What only installs the addon (prebuild-install and its own dependencies) stays out; all the app loads is in.
+    const { runtime, installOnly } = productionPackages();
+    expect(installOnly.filter((name) => shipped.has(name))).toEqual([]);
+    expect(runtime.filter((name) => !shipped.has(name))).toEqual([]);
 
     expect(readdirSync(join(tree.appDirectory, 'locales')).sort()).toEqual(['en-US.pak', 'nl.pak']);
     expect(STAND_IN_LOCALES.length).toBeGreaterThan(2);
@@ -59,6 +63,14 @@ describe(`the packaged tree for linux-${process.arch}`, () => {
     mkdirSync(join(root, 'test-results'), { recursive: true });
     writeFileSync(join(root, 'test-results', 'packaged-tree.json'), `${JSON.stringify(sizes, null, 2)}\n`);
     process.stdout.write(`packaged tree (linux-${process.arch}, without Electron itself): app.asar ${(sizes.asarBytes / 2 ** 20).toFixed(1)} MiB, addon ${(sizes.addonBytes / 2 ** 20).toFixed(1)} MiB\n`);
+  });
+
+  it('has its binary where the deb’s AppArmor profile expects it, under the name the profile attaches to', async () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; productName: string };
+    const { appArmor } = await renderedDebFiles(join(folder.path, 'deb'), { executable: pkg.name, sanitizedProductName: pkg.productName });
+    const attached = /^profile \S+ \/opt\/[^/]+\/(\S+) flags=/m.exec(appArmor)?.[1];
+    // The stand-in Electron binary, renamed by electron-builder as it renames the real one.
+    expect(readFileSync(join(tree.appDirectory, attached ?? 'no profile'), 'utf8')).toContain('stand-in for the Electron binary');
   });
 
   it('runs from the tree: create, add a case, back up, lock, unlock, export, and publish in Word and Excel through the shell', async () => {

@@ -1,37 +1,54 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { DebugLogger } from 'builder-util';
 import { load } from 'js-yaml';
-import { describe, expect, it } from 'vitest';
+import { minimatch } from 'minimatch';
+import { afterAll, describe, expect, it } from 'vitest';
+import { productionPackages, renderedDebFiles } from '../test/support/packagedTree';
+import { temporaryDirectory } from '../test/support/temporaryDirectory';
 import { ADDON_FILE, electronNativeBinding } from './nativeBinding';
 
 const root = join(__dirname, '..');
 interface BuilderYaml {
   appId: string;
+  files: string[];
   asarUnpack: string[];
   npmRebuild: boolean;
   extraResources: { from: string; to: string }[];
   win: { target: { target: string }[]; icon: string };
   mac: { target: { target: string }[]; icon: string };
   linux: { target: string[]; icon: string; maintainer: string };
+  deb: { afterInstall: string; afterRemove: string; appArmorProfile: string };
   electronFuses: Record<string, boolean>;
   electronLanguages: string[];
 }
 
 const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as BuilderYaml;
+const folder = temporaryDirectory();
+afterAll(() => folder.remove());
 
 describe('electron-builder configuration', () => {
   it('passes electron-builder’s own schema validation', async () => {
     await expect(validateConfiguration(config as never, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
-  it('targets Windows (nsis), macOS (dmg) and Linux (AppImage, deb) under one app id', () => {
+  it('targets Windows (nsis), macOS (dmg) and Linux (deb, which can install an AppArmor profile) under one app id', () => {
     expect(config.appId).toBe('nl.confidant.desktop');
     expect(config.win.target.map((t) => t.target)).toEqual(['nsis']);
     expect(config.mac.target.map((t) => t.target)).toEqual(['dmg']);
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.target).toEqual(['deb']);
+  });
+
+  it('leaves out of the app every package only prebuild-install needs, and nothing the app loads', () => {
+    const { runtime, installOnly } = productionPackages();
+    expect(installOnly).toContain('prebuild-install');
+    expect(runtime).toEqual(expect.arrayContaining(['better-sqlite3-multiple-ciphers', 'bindings', 'hash-wasm', '@homebridge/dbus-native']));
+    const exclusions = config.files.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1));
+    const excluded = (name: string) => exclusions.some((pattern) => minimatch(`node_modules/${name}/package.json`, pattern, { dot: true }));
+    expect(installOnly.filter((name) => !excluded(name))).toEqual([]);
+    expect(runtime.filter(excluded)).toEqual([]);
   });
 
   it('keeps native addons outside the asar and never rebuilds node_modules in place', () => {
@@ -51,6 +68,8 @@ describe('electron-builder configuration', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     });
   });
 
@@ -79,6 +98,26 @@ describe('electron-builder configuration', () => {
     const types: string[] = [];
     for (let offset = 8; offset < icns.length; offset += icns.readUInt32BE(offset + 4)) types.push(icns.toString('latin1', offset, offset + 4));
     expect(types).toEqual(expect.arrayContaining(['ic08', 'ic09', 'ic10']));
+  });
+
+  it('installs with the deb an AppArmor profile that allows the app’s binary its user namespaces, loaded at once and removed with the app', async () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; productName: string };
+    // electron-builder's Linux binary is named after the package, in /opt/<product name>.
+    const deb = await renderedDebFiles(join(folder.path, 'deb'), { executable: pkg.name, sanitizedProductName: pkg.productName });
+    const rules = deb.appArmor.split('\n').filter((line) => !line.trimStart().startsWith('#'));
+    expect(rules).toContain('abi <abi/4.0>,');
+    expect(rules).toContain('profile confidant /opt/Confidant/confidant flags=(unconfined) {');
+    expect(rules.map((line) => line.trim())).toContain('userns,');
+
+    expect(deb.afterInstall).toContain("PROFILE='/etc/apparmor.d/confidant'");
+    expect(deb.afterInstall).toMatch(/cp -f "\$PROFILE_SOURCE" "\$PROFILE"\n.*\n\s*apparmor_parser --replace --skip-cache "\$PROFILE"/);
+    expect(deb.afterRemove).toMatch(/apparmor_parser --remove "\$PROFILE"[^\n]*\n\s*fi\n\s*rm -f "\$PROFILE"/);
+    for (const [name, script] of Object.entries({ afterInstall: deb.afterInstall, afterRemove: deb.afterRemove })) {
+      const file = join(folder.path, `${name}.sh`);
+      writeFileSync(file, script);
+      expect(() => execFileSync('sh', ['-n', file])).not.toThrow();
+    }
+    for (const text of [deb.afterInstall, deb.afterRemove, deb.appArmor, readFileSync(join(root, 'electron-builder.yml'), 'utf8')]) expect(text).not.toContain('no-sandbox');
   });
 
   it('gives the deb what it requires: a maintainer with an e-mail address and a homepage', () => {

@@ -1,5 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import FpmTarget from 'app-builder-lib/out/targets/FpmTarget';
 import { Arch, build, Platform } from 'electron-builder';
 import { dump, load } from 'js-yaml';
 import { nodeAddonPath } from '../../electron/core/vault/sqliteAddon';
@@ -62,4 +63,71 @@ export async function buildPackagedTree(folder: string): Promise<{ appDirectory:
   if (unpacked.length !== 1) throw new Error(`electron-builder made no single linux-*-unpacked folder in ${output}: ${unpacked.join(', ') || 'none'}`);
   const appDirectory = join(output, unpacked[0]!);
   return { appDirectory, resources: join(appDirectory, 'resources') };
+}
+
+interface LockedPackage {
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+/**
+ * The production dependencies as npm installed them (package-lock.json), by name, split into what
+ * the app can load at run time and what is reachable only through prebuild-install, which npm runs
+ * once to fetch or build the SQLite addon. A package both sides use counts as run time.
+ */
+export function productionPackages(): { runtime: string[]; installOnly: string[] } {
+  const lock = (JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockedPackage> }).packages;
+  // Node's lookup: the nearest node_modules folder up from the requiring package that holds the name.
+  const locate = (from: string, name: string): string | null => {
+    let base = from;
+    for (;;) {
+      const candidate = base ? `${base}/node_modules/${name}` : `node_modules/${name}`;
+      if (lock[candidate]) return candidate;
+      if (!base) return null;
+      const parent = base.lastIndexOf('/node_modules/');
+      base = parent < 0 ? '' : base.slice(0, parent);
+    }
+  };
+  const reachable = (skip: string | null) => {
+    const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const seen = new Set<string>();
+    const pending = Object.keys(rootPackage.dependencies).map((name) => locate('', name)!);
+    while (pending.length > 0) {
+      const at = pending.pop()!;
+      if (seen.has(at) || at === skip) continue;
+      seen.add(at);
+      const entry = lock[at]!;
+      for (const name of Object.keys({ ...entry.dependencies, ...entry.optionalDependencies })) {
+        const found = locate(at, name);
+        if (found) pending.push(found);
+      }
+    }
+    return seen;
+  };
+  const all = reachable(null);
+  const runtime = reachable('node_modules/prebuild-install');
+  const name = (path: string) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  return {
+    runtime: [...new Set([...runtime].map(name))].sort(),
+    installOnly: [...all].filter((path) => !runtime.has(path)).map(name).sort(),
+  };
+}
+
+/**
+ * The deb's maintainer scripts and AppArmor profile as electron-builder writes them, by its own
+ * template code, from the files electron-builder.yml names: what `dpkg` would run and install.
+ */
+export async function renderedDebFiles(folder: string, names: { executable: string; sanitizedProductName: string }): Promise<{ afterInstall: string; afterRemove: string; appArmor: string }> {
+  const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { deb: { afterInstall: string; afterRemove: string; appArmorProfile: string } };
+  mkdirSync(folder, { recursive: true });
+  const packager = {
+    executableName: names.executable,
+    appInfo: { sanitizedProductName: names.sanitizedProductName, productFilename: names.sanitizedProductName },
+    platformSpecificBuildOptions: {},
+    projectDir: root,
+    info: { tempDirManager: { getTempFile: async ({ suffix }: { suffix: string }) => join(folder, suffix) } },
+  };
+  const createScripts = (FpmTarget.prototype as unknown as { createScripts(this: unknown): Promise<Record<'afterInstall' | 'afterRemove' | 'appArmor', string>> }).createScripts;
+  const files = await createScripts.call({ packager, options: config.deb });
+  return { afterInstall: readFileSync(files.afterInstall, 'utf8'), afterRemove: readFileSync(files.afterRemove, 'utf8'), appArmor: readFileSync(files.appArmor, 'utf8') };
 }
