@@ -152,7 +152,16 @@ export const contract = {
   /** When the newest backup in the backup folder was made; only verified copies stay there. */
   'backup.status': { request: Empty, response: z.object({ lastVerifiedAt: z.string().nullable() }).strict() },
   /** `reapplied`: cases destroyed after the backup was made, destroyed again in the restored vault. */
-  'backup.restore': { request: z.object({ passphrase: Passphrase }).strict(), response: z.object({ reapplied: z.number().int().min(0), madeAt: z.string(), cases: z.number().int().min(0) }).strict() },
+  /**
+   * `passphrase` opens the backup; `current` is the vault's own passphrase or recovery key, asked for
+   * only after RESTORE_NEEDS_CURRENT_KEY, when nothing of the vault being replaced opened without it.
+   */
+  'backup.restore': {
+    request: z
+      .object({ passphrase: Passphrase, current: z.union([z.object({ passphrase: Passphrase }).strict(), z.object({ recoveryKey: RecoveryKeyInput }).strict()]).optional() })
+      .strict(),
+    response: z.object({ reapplied: z.number().int().min(0), madeAt: z.string(), cases: z.number().int().min(0) }).strict(),
+  },
 
   'retention.due': { request: Empty, response: z.array(DueCase) },
   /** Backups in the backup folder still holding a destroyed case; they can only be deleted. */

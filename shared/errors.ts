@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'WEAK_PASSPHRASE',
   'WRONG_RECOVERY_KEY',
   'CORRUPT_VAULT',
+  /** The vault or backup was written by a newer version of the app: refused, nothing changed. */
+  'VAULT_TOO_NEW',
   /** The app's own files (the SQLite addon) do not load: reinstall; the vault is untouched. */
   'APP_DAMAGED',
   'NOT_FOUND',
@@ -21,6 +23,8 @@ export const ERROR_CODES = [
   'BACKUP_FAILED',
   'NOT_A_BACKUP',
   'NO_BACKUP_FOLDER',
+  /** A restore could read nothing of the vault it would replace: it needs the current passphrase or recovery key first. */
+  'RESTORE_NEEDS_CURRENT_KEY',
   'CANCELLED',
   'INVALID_EXPORT',
   'TAMPERED_EXPORT',

@@ -1,5 +1,5 @@
 import type { DueCase } from '../../../shared/contract';
-import { localMinute } from '../../../shared/time';
+import { localMinute, localSecond } from '../../../shared/time';
 import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
@@ -31,7 +31,7 @@ export function dueCases(db: Db, retentionYears: number, clock: Clock): DueCase[
  */
 export function destroyCases(db: Db, ids: number[], clock: Clock, report: ReportPhase<'retention'> = () => undefined): number {
   report('delete');
-  const destroyedAt = localMinute(clock());
+  const destroyedAt = localSecond(clock());
   const deleted = db.transaction(() => {
     const remove = db.prepare('DELETE FROM cases WHERE id = ?');
     const contact = db.prepare('SELECT first_contact_at FROM cases WHERE id = ?').pluck();

@@ -25,10 +25,10 @@ export function backupHandlers(context: CoreContext) {
       });
     },
     'backup.status': () => ({ lastVerifiedAt: lastVerifiedBackup(settings.get().backupFolder)?.toISOString() ?? null }),
-    'backup.restore': async ({ passphrase }) => {
+    'backup.restore': async (request) => {
       const folder = await shell.chooseFolder('restoreFrom');
       if (!folder) throw new AppError('CANCELLED');
-      return events.withProgress('restore', (report) => restoreFromBackup(context, folder, passphrase, report));
+      return events.withProgress('restore', (report) => restoreFromBackup(context, folder, request, report));
     },
   } satisfies Pick<Handlers, BackupChannel>;
 }

@@ -1,16 +1,17 @@
 import { rmSync } from 'node:fs';
-import { localMinute } from '../../../shared/time';
+import { localSecond } from '../../../shared/time';
 import { destructionsIn } from '../cases/destructions';
 import { destroyCases, dueCases } from '../cases/retention';
 import { AppError } from '../errors';
 import type { Handlers } from '../ipc/router';
 import { backupsHoldingDestroyed } from '../restore/staleBackups';
+import { backupFoldersIn, createBackup } from '../vault/backup';
 import type { CoreContext } from './context';
 
 type RetentionChannel = 'retention.due' | 'retention.destroy' | 'retention.staleBackups' | 'retention.deleteStaleBackups';
 
-export function retentionHandlers({ db, settings, clock, events, records }: CoreContext) {
-  const staleBackups = () => backupsHoldingDestroyed(settings.get().backupFolder, destructionsIn(db()), localMinute);
+export function retentionHandlers({ db, vault, settings, clock, events, records }: CoreContext) {
+  const staleBackups = () => backupsHoldingDestroyed(settings.get().backupFolder, destructionsIn(db()), localSecond, (backup) => records.inBackup(backup));
   return {
     'retention.due': () => dueCases(db(), settings.get().retentionYears, clock),
     'retention.destroy': ({ ids }) => {
@@ -25,8 +26,15 @@ export function retentionHandlers({ db, settings, clock, events, records }: Core
     },
     'retention.staleBackups': () => ({ count: staleBackups().length }),
     'retention.deleteStaleBackups': () => {
-      const stale = staleBackups();
-      for (const folder of stale) rmSync(folder, { recursive: true, force: true });
+      const folder = settings.get().backupFolder;
+      let stale = staleBackups();
+      // Never leave the adviser without a backup: a new one, without the destroyed cases, comes first.
+      const kept = backupFoldersIn(folder).filter((path) => !path.includes('-replaced') && !stale.includes(path));
+      if (folder && stale.length > 0 && kept.length === 0) {
+        createBackup(vault, folder, clock);
+        stale = staleBackups();
+      }
+      for (const backup of stale) rmSync(backup, { recursive: true, force: true });
       return { deleted: stale.length };
     },
   } satisfies Pick<Handlers, RetentionChannel>;

@@ -7,7 +7,7 @@ import { raiseSavedExports } from '../export/exportSequence';
 import type { SettingsStore } from '../settings/settingsStore';
 import { openBackup, restoreBackup } from '../vault/backup';
 import type { VaultSession } from '../vault/vaultSession';
-import type { VaultRecord, VaultRecords } from './vaultRecord';
+import type { RestoreKeys, VaultRecord, VaultRecords } from './vaultRecord';
 
 export interface RestoreServices {
   vault: VaultSession;
@@ -24,13 +24,13 @@ export interface RestoreServices {
 export async function restoreFromBackup(
   { vault, records, settings, clock }: RestoreServices,
   folder: string,
-  passphrase: string,
+  { passphrase, current }: { passphrase: string; current?: RestoreKeys['current'] },
   report: ReportPhase<'restore'>,
 ): Promise<{ reapplied: number; madeAt: string; cases: number }> {
   const backup = await openBackup(vault, folder, passphrase, report);
   let before: VaultRecord;
   try {
-    before = await records.beforeRestore(passphrase);
+    before = await records.beforeRestore({ backupKey: backup.dataKey, backupPassphrase: passphrase, current, backupsIn: settings.get().backupFolder, restoring: folder });
   } catch (error) {
     backup.dataKey.fill(0);
     throw error;

@@ -2,13 +2,25 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Destruction } from '../cases/destructions';
 import { madeAtOf } from '../vault/backup';
+import type { VaultRecord } from './vaultRecord';
+
+const sameCase = (a: Destruction, b: Destruction) => a.caseId === b.caseId && a.firstContactAt === b.firstContactAt;
+
+/** Records written before destructions were kept to the second name only the minute: any second of it. */
+const lastSecondOf = (destroyedAt: string) => (destroyedAt.length === 16 ? `${destroyedAt}:59` : destroyedAt);
 
 /**
  * Backups in the folder that still hold a destroyed case: made after its first contact and
- * before its destruction. They cannot be rewritten (one made under a rotated key cannot even be
- * opened), only deleted.
+ * before its destruction, unless the record inside the backup (read with the current key where it
+ * can be) already lists the destruction, which proves the backup was made after it. They cannot be
+ * rewritten (one made under a rotated key cannot even be opened), only deleted.
  */
-export function backupsHoldingDestroyed(folder: string | null, destructions: Destruction[], localTime: (date: Date) => string): string[] {
+export function backupsHoldingDestroyed(
+  folder: string | null,
+  destructions: Destruction[],
+  localTime: (date: Date) => string,
+  recordIn: (backup: string) => VaultRecord | null,
+): string[] {
   if (!folder || !existsSync(folder) || destructions.length === 0) return [];
   return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -16,8 +28,10 @@ export function backupsHoldingDestroyed(folder: string | null, destructions: Des
       const made = madeAtOf(entry.name);
       if (!made) return false;
       const local = localTime(made);
-      // Both sides are minutes: a backup made in the minute of a destruction may still hold the case.
-      return destructions.some((destruction) => destruction.firstContactAt <= local && local <= destruction.destroyedAt);
+      const known = recordIn(join(folder, entry.name))?.destructions ?? [];
+      return destructions.some(
+        (destruction) => !known.some((entry) => sameCase(entry, destruction)) && destruction.firstContactAt <= local && local <= lastSecondOf(destruction.destroyedAt),
+      );
     })
     .map((entry) => join(folder, entry.name));
 }

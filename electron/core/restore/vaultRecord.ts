@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import { highestIssued, issuedNumbers, type IssuedNumber } from '../cases/caseNumbers';
 import { Destruction, destructionsIn } from '../cases/destructions';
 import { savedExports } from '../export/exportSequence';
-import type { Db } from '../vault/database';
+import { AppError } from '../errors';
+import { backupFoldersIn, backupRecordFile, madeAtOf } from '../vault/backup';
+import { openEncryptedDatabase, type Db } from '../vault/database';
 import { readHeader, type VaultHeader } from '../vault/header';
 import { readRecordFile, writeRecordFile } from '../vault/recordFile';
+import { vaultExists } from '../vault/vaultFiles';
 import type { VaultSession } from '../vault/vaultSession';
 
 /**
@@ -30,8 +34,6 @@ const RecordContent = z.union([
     .object({ destructions: z.array(Destruction), caseNumbers: z.array(Issued), savedExports: z.number().int().min(0).max(1_000_000_000).default(0) })
     .strict(),
 ]);
-
-const NONE: VaultRecord = { destructions: [], caseNumbers: [], savedExports: 0 };
 
 function recordIn(db: Db): VaultRecord {
   return { destructions: destructionsIn(db), caseNumbers: issuedNumbers(db), savedExports: savedExports(db) };
@@ -59,38 +61,106 @@ export class VaultRecords {
     return this.vault.withKeyMaterial((_db, dataKey) => parsed(readRecordFile(this.vault.files.destructions, dataKey)));
   }
 
+  /** The record inside a backup, when it opens with the current key. */
+  inBackup(backup: string): VaultRecord | null {
+    return this.vault.withKeyMaterial((_db, dataKey) => parsed(readRecordFile(backupRecordFile(backup), dataKey)));
+  }
+
   /** Writes the database's record to the file beside it, under the current key. */
   save(): void {
     this.vault.withKeyMaterial((db, dataKey, header) => writeRecord(this.vault.files.destructions, db, dataKey, header.vaultId));
   }
 
   /**
-   * The record of the vault a restore is about to replace: from the open database and the record
-   * beside it, or, when it is locked or damaged, from that record alone (opened with the passphrase given).
+   * Everything the vault a restore is about to replace has recorded, from every place that can be
+   * read: its database and the record beside it (with its own key when open; when locked, with the
+   * backup's key, which is the vault's own unless it was rotated since, and with the key the backup's
+   * passphrase unwraps from the vault's header), and the records inside every backup newer than the
+   * one being restored. When the vault exists but none of them opens, the restore stops with
+   * RESTORE_NEEDS_CURRENT_KEY until the window gives the current passphrase or recovery key: it never
+   * restores blindly.
    */
-  async beforeRestore(passphrase: string): Promise<VaultRecord> {
+  async beforeRestore(restore: RestoreKeys): Promise<VaultRecord> {
+    const newer = newerBackups(restore.backupsIn, restore.restoring).map(backupRecordFile);
     if (this.vault.isUnlocked) {
-      const beside = this.beside() ?? NONE;
-      return this.vault.withKeyMaterial((db) => ({
-        destructions: destructionsIn(db),
-        caseNumbers: highestIssued(issuedNumbers(db), beside.caseNumbers),
-        savedExports: Math.max(savedExports(db), beside.savedExports),
-      }));
+      return this.vault.withKeyMaterial((db, dataKey) => merged([recordIn(db), ...readable([this.vault.files.destructions, ...newer], dataKey)]));
     }
-    const files = this.vault.files;
-    if (!existsSync(files.header)) return NONE;
-    let header: VaultHeader;
+    const keys: Buffer[] = [Buffer.from(restore.backupKey)];
     try {
-      header = readHeader(files.header);
-    } catch {
-      return NONE;
-    }
-    const dataKey = await this.vault.unwrapWithPassphrase(header, passphrase);
-    if (!dataKey) return NONE;
-    try {
-      return parsed(readRecordFile(files.destructions, dataKey)) ?? NONE;
+      const header = this.readableHeader();
+      const fromBackupPassphrase = header ? await this.vault.unwrapWithPassphrase(header, restore.backupPassphrase) : null;
+      if (fromBackupPassphrase) keys.push(fromBackupPassphrase);
+      if (restore.current) {
+        if (!header) throw new AppError('CORRUPT_VAULT');
+        keys.push('passphrase' in restore.current ? await this.vault.unwrapBackupKey(header, restore.current.passphrase) : this.vault.unwrapWithRecoveryKey(header, restore.current.recoveryKey));
+      }
+      const found = keys.flatMap((key) => [...this.vaultDatabaseRecord(key), ...readable([this.vault.files.destructions, ...newer], key)]);
+      if (found.length === 0 && vaultExists(this.vault.files) && !restore.current) throw new AppError('RESTORE_NEEDS_CURRENT_KEY');
+      return merged(found);
     } finally {
-      dataKey.fill(0);
+      for (const key of keys) key.fill(0);
     }
   }
+
+  private readableHeader(): VaultHeader | null {
+    if (!existsSync(this.vault.files.header)) return null;
+    try {
+      return readHeader(this.vault.files.header);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The locked vault's own tables, when its database opens with this key. */
+  private vaultDatabaseRecord(key: Buffer): VaultRecord[] {
+    if (!existsSync(this.vault.files.database)) return [];
+    let db: Db;
+    try {
+      db = openEncryptedDatabase(this.vault.files.database, key, { addon: this.vault.addon, create: false });
+    } catch {
+      return [];
+    }
+    try {
+      return [recordIn(db)];
+    } catch {
+      return [];
+    } finally {
+      db.close();
+    }
+  }
+}
+
+/** What a restore needs to read the vault it replaces. */
+export interface RestoreKeys {
+  /** The data key of the backup being restored. */
+  backupKey: Buffer;
+  /** The passphrase that opened the backup; the vault's own too, unless it changed since. */
+  backupPassphrase: string;
+  /** The vault's current passphrase or recovery key, when the window had to ask for it. */
+  current?: { passphrase: string } | { recoveryKey: string };
+  /** The backup folder, whose newer backups' records count too. */
+  backupsIn: string | null;
+  /** The folder being restored. */
+  restoring: string;
+}
+
+/** Backups in the folder made after the one being restored (all others, when its date is unknown). */
+function newerBackups(folder: string | null, restoring: string): string[] {
+  const since = madeAtOf(basename(restoring));
+  return backupFoldersIn(folder).filter((path) => resolve(path) !== resolve(restoring) && (!since || (madeAtOf(basename(path)) ?? since) > since));
+}
+
+function readable(paths: string[], key: Buffer): VaultRecord[] {
+  return paths.flatMap((path) => parsed(readRecordFile(path, key)) ?? []);
+}
+
+/** One record holding everything any of them holds: every destruction once, the highest numbers. */
+function merged(records: VaultRecord[]): VaultRecord {
+  const destructions = new Map<string, Destruction>();
+  for (const record of records) for (const entry of record.destructions) destructions.set(`${entry.caseId}|${entry.firstContactAt}`, destructions.get(`${entry.caseId}|${entry.firstContactAt}`) ?? entry);
+  return {
+    destructions: [...destructions.values()],
+    caseNumbers: highestIssued(...records.map((record) => record.caseNumbers)),
+    savedExports: Math.max(0, ...records.map((record) => record.savedExports)),
+  };
 }

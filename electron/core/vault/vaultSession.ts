@@ -177,24 +177,30 @@ export class VaultSession {
   recover(recoveryKeyText: string, newPassphrase: string): Promise<void> {
     return this.exclusive(async () => {
       this.requireVault();
-      this.recoveryThrottle.assertMayTry();
       const header = readHeader(this.files.header);
-      const recoveryKey = parseRecoveryKey(recoveryKeyText);
-      const recoveryWrappingKey = recoveryKey ? deriveFromRecoveryKey(recoveryKey, header.vaultId) : null;
-      recoveryKey?.fill(0);
-      const dataKey = recoveryWrappingKey ? unwrapKey(recoveryWrappingKey, header.wrappedKeys.recovery, recoveryWrapContext(header)) : null;
-      recoveryWrappingKey?.fill(0);
-      if (!dataKey) {
-        this.recoveryThrottle.recordFailure();
-        throw new AppError('WRONG_RECOVERY_KEY');
-      }
-      // The recovery key proves more than the passphrase would: both counts start again.
-      this.recoveryThrottle.recordSuccess();
+      const dataKey = this.unwrapWithRecoveryKey(header, recoveryKeyText);
+      // The recovery key proves more than the passphrase would: the passphrase count starts again too.
       this.throttle.recordSuccess();
       if (this.db) this.lock();
       this.openWith(dataKey, header);
       await this.replacePassphraseWrap(newPassphrase);
     });
+  }
+
+  /** The data key a header wraps under this recovery key; counts as a recovery attempt, throttled like one. */
+  unwrapWithRecoveryKey(header: VaultHeader, recoveryKeyText: string): Buffer {
+    this.recoveryThrottle.assertMayTry();
+    const recoveryKey = parseRecoveryKey(recoveryKeyText);
+    const recoveryWrappingKey = recoveryKey ? deriveFromRecoveryKey(recoveryKey, header.vaultId) : null;
+    recoveryKey?.fill(0);
+    const dataKey = recoveryWrappingKey ? unwrapKey(recoveryWrappingKey, header.wrappedKeys.recovery, recoveryWrapContext(header)) : null;
+    recoveryWrappingKey?.fill(0);
+    if (!dataKey) {
+      this.recoveryThrottle.recordFailure();
+      throw new AppError('WRONG_RECOVERY_KEY');
+    }
+    this.recoveryThrottle.recordSuccess();
+    return dataKey;
   }
 
   /** Re-wraps the same data key under a new passphrase: fast, the database is not touched. */
@@ -270,8 +276,9 @@ export class VaultSession {
   }
 
   /**
-   * The data key of a backup, unwrapped with the passphrase it was made under. Counts as an
-   * unlock attempt: a wrong passphrase is throttled like one, and nothing else happens.
+   * The data key a header wraps under this passphrase: a backup's, or the vault's own while a
+   * restore reads what it must carry over. Counts as an unlock attempt: a wrong passphrase is
+   * throttled like one, and nothing else happens.
    */
   async unwrapBackupKey(header: VaultHeader, passphrase: string): Promise<Buffer> {
     this.throttle.assertMayTry();
