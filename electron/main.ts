@@ -7,6 +7,7 @@ import { EVENT_CHANNEL } from '../shared/events';
 import { askBeforeClosingDirtyForms } from './closeQuestion';
 import { CoreClient } from './coreProcess/coreClient';
 import { PRINT_ROUTE, type CoreProcessHandle, type ShellMethod } from './coreProcess/protocol';
+import { moveDataFolderOnce } from './dataFolderMove';
 import {
   CHART_CAPTURE_FUNCTION,
   PRINT_FOOTER_TEMPLATE,
@@ -29,6 +30,14 @@ import {
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
 app.enableSandbox();
+
+/**
+ * Windows: the app's data in local app data, never the roaming profile, which folder redirection
+ * puts on a network share (README, "Where the vault lives"); a --user-data-dir given is kept. Set
+ * before the single-instance lock and Chromium's profile, which live in the same folder.
+ */
+const roamingDataFolder = process.platform === 'win32' && process.env.LOCALAPPDATA && !app.commandLine.hasSwitch('user-data-dir') ? app.getPath('userData') : null;
+if (roamingDataFolder) app.setPath('userData', join(process.env.LOCALAPPDATA!, app.getName()));
 
 let mainWindow: BrowserWindow | null = null;
 /** The off-screen windows the report document is rendered in, while publications are saved. */
@@ -202,9 +211,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    // Only this instance holds the lock, and the core has not opened anything yet: the vault left in
+    // the roaming folder moves now, or stays and is used there until a verified move succeeds.
+    const dataDirectory = roamingDataFolder ? moveDataFolderOnce(roamingDataFolder, app.getPath('userData')).folder : app.getPath('userData');
     const core = new CoreClient({
       fork: forkCore,
-      dataDirectory: app.getPath('userData'),
+      dataDirectory,
       nativeBinding: electronNativeBinding({
         isPackaged: app.isPackaged,
         appPath: app.getAppPath(),
