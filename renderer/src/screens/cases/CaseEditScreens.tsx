@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCaseStore } from '../../stores/caseStore';
 import { leaveTo } from '../../drafts/leaveGuard';
-import { CaseForm, emptyCase } from './CaseForm';
+import { CaseForm } from './CaseForm';
+import { emptyCase } from './caseForm/caseDraft';
 import { editableCase } from './editableCase';
 import { NeedsAttentionNotice } from './NeedsAttentionNotice';
 

@@ -1,15 +1,12 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConversationInput } from '../../../../shared/contract';
-import type { ErrorCode } from '../../../../shared/errors';
 import { futureConversationFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
-import { errorCodeOf } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { fieldErrors, hasErrors } from '../../components/form/fieldErrors';
+import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
+import { useRecordForm } from '../../components/form/useRecordForm';
 import { DraftNotice } from '../../drafts/DraftNotice';
-import { useGuardedForm } from '../../drafts/useGuardedForm';
 
 export const newConversation = (): ConversationInput => ({
   heldAt: localMinute(new Date()),
@@ -36,39 +33,20 @@ export function ConversationForm({
   title: string;
 }) {
   const { t } = useTranslation();
-  const form = useGuardedForm({ key: draftKey, caseId, initial, submit });
-  const { value, setValue } = form;
-  const [submitted, setSubmitted] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const errors = fieldErrors(ConversationInput, value, futureConversationFields(value, new Date()));
-  const shown = submitted ? errors : {};
-  const change = (changes: Partial<ConversationInput>) => setValue((current) => ({ ...current, ...changes }));
-
-  async function submit(event?: FormEvent): Promise<boolean> {
-    event?.preventDefault();
-    setSubmitted(true);
-    setError(null);
-    if (hasErrors(errors)) return false;
-    try {
-      await form.persist(() => onSave(value));
-      form.reset(newConversation());
-      setSubmitted(false);
-      return true;
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-      return false;
-    }
-  }
-
   // Escape closes an edit, or empties the new-conversation form; either way it asks when something is typed.
-  const cancel = () => form.leave(onCancel ?? (() => form.reset(initial)));
-
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Escape') cancel();
-  }
+  const form = useRecordForm({
+    key: draftKey,
+    caseId,
+    initial,
+    validate: (value) => fieldErrors(ConversationInput, value, futureConversationFields(value, new Date())),
+    save: onSave,
+    afresh: newConversation,
+    onCancel,
+  });
+  const { value, shown, change } = form;
 
   return (
-    <form className="card conversation-form" onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate aria-label={title}>
+    <form className="card conversation-form" onSubmit={form.onSubmit} onKeyDown={form.onKeyDown} noValidate aria-label={title}>
       <h3>{title}</h3>
       <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
       <div className="grid">
@@ -78,11 +56,11 @@ export function ConversationForm({
         <TextField label={t('conversation.participants')} value={value.participants} onChange={(participants) => change({ participants })} error={shown.participants} />
       </div>
       <TextField label={t('conversation.notes')} multiline value={value.notes} onChange={(notes) => change({ notes })} error={shown.notes} />
-      <ErrorMessage code={error} />
+      <ErrorMessage code={form.error} />
       <div className="actions">
         <button type="submit">{t('conversation.save')}</button>
         {onCancel && (
-          <button type="button" className="secondary" onClick={cancel}>
+          <button type="button" className="secondary" onClick={form.cancel}>
             {t('form.cancel')}
           </button>
         )}

@@ -1,17 +1,15 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Mediation, type CaseRecord } from '../../../../shared/contract';
-import type { ErrorCode } from '../../../../shared/errors';
 import { futureMediationFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
-import { errorCodeOf } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { fieldErrors, hasErrors } from '../../components/form/fieldErrors';
+import { fieldErrors } from '../../components/form/fieldErrors';
 import { Checkbox, CodeSelect, FieldError, OptionalDateField, TextField } from '../../components/form/fields';
 import { ListEditor } from '../../components/form/ListEditor';
+import { useRecordForm } from '../../components/form/useRecordForm';
 import { DraftNotice } from '../../drafts/DraftNotice';
-import { useGuardedForm } from '../../drafts/useGuardedForm';
 import { useCaseStore } from '../../stores/caseStore';
 
 const emptyMediation = (): Mediation => ({
@@ -32,32 +30,14 @@ const emptyMediation = (): Mediation => ({
 export function MediationPanel({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
   const { saveMediation, removeMediation } = useCaseStore();
-  const form = useGuardedForm<Mediation>({ key: `mediation:${record.id}`, caseId: record.id, initial: record.mediation ?? emptyMediation(), submit });
-  const { value, setValue } = form;
-  const [submitted, setSubmitted] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const errors = fieldErrors(Mediation, value, futureMediationFields(value, new Date()));
-  const shown = submitted ? errors : {};
-  const change = (changes: Partial<Mediation>) => {
-    setSaved(false);
-    setValue((current) => ({ ...current, ...changes }));
-  };
-
-  async function submit(event?: FormEvent): Promise<boolean> {
-    event?.preventDefault();
-    setSubmitted(true);
-    setError(null);
-    if (hasErrors(errors)) return false;
-    try {
-      await form.persist(() => saveMediation(record.id, value));
-      setSaved(true);
-      return true;
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-      return false;
-    }
-  }
+  const form = useRecordForm<Mediation>({
+    key: `mediation:${record.id}`,
+    caseId: record.id,
+    initial: record.mediation ?? emptyMediation(),
+    validate: (value) => fieldErrors(Mediation, value, futureMediationFields(value, new Date())),
+    save: (value) => saveMediation(record.id, value),
+  });
+  const { value, shown, change } = form;
 
   // Escape puts back what was last saved, asking first when something is typed.
   function onKeyDown(event: KeyboardEvent) {
@@ -67,7 +47,7 @@ export function MediationPanel({ record }: { record: CaseRecord }) {
   return (
     <section aria-labelledby="mediation-title">
       <h2 id="mediation-title">{t('mediation.title')}</h2>
-      <form className="card" onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate aria-label={t('mediation.title')}>
+      <form className="card" onSubmit={form.onSubmit} onKeyDown={onKeyDown} noValidate aria-label={t('mediation.title')}>
         <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
         <ListEditor
           legend={t('mediation.parties')}
@@ -130,20 +110,19 @@ export function MediationPanel({ record }: { record: CaseRecord }) {
           )}
         />
         <CodeSelect list="mediationOutcome" label={t('mediation.outcome')} value={value.outcome} onChange={(outcome) => change({ outcome })} emptyLabel={t('form.notRecorded')} />
-        <FieldError error={submitted && hasErrors(errors) ? 'fixErrors' : undefined} />
-        <ErrorMessage code={error} />
+        <FieldError error={form.invalid ? 'fixErrors' : undefined} />
+        <ErrorMessage code={form.error} />
         <div className="actions">
           <button type="submit">{t('mediation.save')}</button>
           {record.mediation && (
             <ConfirmButton label={t('mediation.delete')} question={t('mediation.confirmDelete')} confirmLabel={t('form.confirmDelete')} onConfirm={async () => {
                 await removeMediation(record.id);
-                form.reset(emptyMediation());
-                setSubmitted(false);
+                form.startAfresh(emptyMediation());
               }}
             />
           )}
         </div>
-        {saved && <p role="status">{t('mediation.saved')}</p>}
+        {form.saved && <p role="status">{t('mediation.saved')}</p>}
       </form>
     </section>
   );

@@ -2,24 +2,22 @@ import { useTranslation } from 'react-i18next';
 import { BoardAdviceInput, type BoardAdvice } from '../../../../shared/contract';
 import { futureBoardAdviceFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
+import { useRecordForm } from '../../components/form/useRecordForm';
 import { useOutreachStore } from '../../stores/outreachStore';
 import { formatDate } from '../cases/format';
-import { FormButtons, RecordSection, useRecordForm, type FormProps } from './recordForm';
+import { ListForm, listFormOptions, RecordSection, type FormProps } from './RecordSection';
 
 const today = () => localMinute(new Date()).slice(0, 10);
 const newBoardAdvice = (): BoardAdviceInput => ({ givenOn: today(), reportsConcerned: 1, response: 'pending', note: '' });
 
 /** Advice already given: the core refuses a date ahead, so the form says so first. */
 function BoardAdviceForm(props: FormProps<BoardAdviceInput>) {
-  const { title, onSave, onCancel } = props;
   const { t } = useTranslation();
-  const form = useRecordForm(props, (value) => fieldErrors(BoardAdviceInput, value, futureBoardAdviceFields(value, new Date())), onSave);
+  const form = useRecordForm(listFormOptions(props, (value) => fieldErrors(BoardAdviceInput, value, futureBoardAdviceFields(value, new Date()))));
   return (
-    <form onSubmit={form.submit} onKeyDown={form.onKeyDown} noValidate aria-label={title} className="grid">
-      {form.notice}
+    <ListForm form={form} title={props.title} onCancel={props.onCancel}>
       <TextField label={t('outreach.givenOn')} type="date" value={form.value.givenOn} onChange={(givenOn) => form.change({ givenOn })} error={form.shown.givenOn} />
       <NumberField
         label={t('outreach.reportsConcerned')}
@@ -29,9 +27,7 @@ function BoardAdviceForm(props: FormProps<BoardAdviceInput>) {
       />
       <CodeSelect list="boardAdviceResponse" label={t('outreach.boardResponse')} value={form.value.response} onChange={(response) => response && form.change({ response })} />
       <TextField label={t('outreach.note')} value={form.value.note} onChange={(note) => form.change({ note })} error={form.shown.note} />
-      <ErrorMessage code={form.error} />
-      <FormButtons title={title} onCancel={onCancel && form.cancel} />
-    </form>
+    </ListForm>
   );
 }
 

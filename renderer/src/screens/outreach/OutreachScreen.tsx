@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { ActivityInput, SignalInput, type Activity, type Signal } from '../../../../shared/contract';
 import { futureSignalFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
+import { useRecordForm } from '../../components/form/useRecordForm';
 import { useOutreachStore } from '../../stores/outreachStore';
 import { formatDate } from '../cases/format';
 import { BoardAdvicesSection } from './BoardAdvicesSection';
-import { FormButtons, RecordSection, useRecordForm, type FormProps } from './recordForm';
+import { ListForm, listFormOptions, RecordSection, type FormProps } from './RecordSection';
 
 const today = () => localMinute(new Date()).slice(0, 10);
 /** A signal as the form holds it: its theme is the adviser's pick, never a preselected one. */
@@ -18,36 +18,28 @@ const newSignal = (): SignalDraft => ({ notedOn: today(), unit: '', theme: null,
 const newActivity = (): ActivityInput => ({ heldOn: today(), type: 'presentation', audience: '', attendees: 0 });
 
 function SignalForm(props: FormProps<SignalDraft>) {
-  const { title, onSave, onCancel } = props;
   const { t } = useTranslation();
-  const form = useRecordForm(props, (value) => fieldErrors(SignalInput, value, futureSignalFields(value, new Date())), onSave);
+  const form = useRecordForm(listFormOptions(props, (value) => fieldErrors(SignalInput, value, futureSignalFields(value, new Date()))));
   return (
-    <form onSubmit={form.submit} onKeyDown={form.onKeyDown} noValidate aria-label={title} className="grid">
-      {form.notice}
+    <ListForm form={form} title={props.title} onCancel={props.onCancel}>
       <TextField label={t('outreach.date')} type="date" value={form.value.notedOn} onChange={(notedOn) => form.change({ notedOn })} error={form.shown.notedOn} />
       <TextField label={t('outreach.unit')} value={form.value.unit} onChange={(unit) => form.change({ unit })} error={form.shown.unit} />
       <CodeSelect list="nature" label={t('outreach.theme')} value={form.value.theme} onChange={(theme) => form.change({ theme })} emptyLabel={t('form.choose')} error={form.shown.theme} />
       <TextField label={t('outreach.note')} value={form.value.note} onChange={(note) => form.change({ note })} error={form.shown.note} />
-      <ErrorMessage code={form.error} />
-      <FormButtons title={title} onCancel={onCancel && form.cancel} />
-    </form>
+    </ListForm>
   );
 }
 
 function ActivityForm(props: FormProps<ActivityInput>) {
-  const { title, onSave, onCancel } = props;
   const { t } = useTranslation();
-  const form = useRecordForm(props, (value) => fieldErrors(ActivityInput, value), onSave);
+  const form = useRecordForm(listFormOptions(props, (value) => fieldErrors(ActivityInput, value)));
   return (
-    <form onSubmit={form.submit} onKeyDown={form.onKeyDown} noValidate aria-label={title} className="grid">
-      {form.notice}
+    <ListForm form={form} title={props.title} onCancel={props.onCancel}>
       <TextField label={t('outreach.date')} type="date" value={form.value.heldOn} onChange={(heldOn) => form.change({ heldOn })} error={form.shown.heldOn} />
       <CodeSelect list="activityType" label={t('outreach.type')} value={form.value.type} onChange={(type) => type && form.change({ type })} />
       <TextField label={t('outreach.audience')} value={form.value.audience} onChange={(audience) => form.change({ audience })} error={form.shown.audience} />
       <NumberField label={t('outreach.attendees')} value={form.value.attendees} onChange={(attendees) => form.change({ attendees: attendees ?? 0 })} error={form.shown.attendees} />
-      <ErrorMessage code={form.error} />
-      <FormButtons title={title} onCancel={onCancel && form.cancel} />
-    </form>
+    </ListForm>
   );
 }
 

@@ -1,53 +1,11 @@
-import { useState, type ComponentType, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../../../shared/errors';
-import { errorCodeOf } from '../../api/client';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { hasErrors, type FieldErrors } from '../../components/form/fieldErrors';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import type { FieldErrors } from '../../components/form/fieldErrors';
+import type { RecordForm, RecordFormOptions } from '../../components/form/useRecordForm';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { hasDraft } from '../../drafts/draftStore';
-import { useGuardedForm } from '../../drafts/useGuardedForm';
-
-/**
- * A small form: validates with the shared schema, saves, then starts afresh. It asks before its
- * typing is dropped (Escape, Cancel, leaving the screen) and is kept as a draft at a lock.
- */
-export function useRecordForm<T>(props: Pick<FormProps<T>, 'draftKey' | 'initial' | 'onCancel'>, validate: (value: T) => FieldErrors, save: (value: T) => Promise<void>) {
-  const { initial } = props;
-  const form = useGuardedForm({ key: props.draftKey, caseId: null, initial, submit });
-  const { value, setValue } = form;
-  const [submitted, setSubmitted] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-  const errors = validate(value);
-  async function submit(event?: FormEvent): Promise<boolean> {
-    event?.preventDefault();
-    setSubmitted(true);
-    setError(null);
-    if (hasErrors(errors)) return false;
-    try {
-      await form.persist(() => save(value));
-      form.reset(initial);
-      setSubmitted(false);
-      return true;
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-      return false;
-    }
-  }
-  const cancel = () => form.leave(props.onCancel ?? (() => form.reset(initial)));
-  return {
-    value,
-    shown: submitted ? errors : ({} as FieldErrors),
-    error,
-    change: (changes: Partial<T>) => setValue((current) => ({ ...current, ...changes })),
-    submit: (event: FormEvent) => void submit(event),
-    cancel,
-    onKeyDown: (event: KeyboardEvent) => {
-      if (event.key === 'Escape') cancel();
-    },
-    notice: <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />,
-  };
-}
 
 export interface FormProps<T> {
   /** Where the form is kept as a draft at a lock: `<section>:new` or `<section>:<id>`. */
@@ -58,17 +16,31 @@ export interface FormProps<T> {
   onCancel?(): void;
 }
 
-export function FormButtons({ title, onCancel }: { title: string; onCancel?: (() => void) | undefined }) {
+/**
+ * A list's form for `useRecordForm`: no case, and afresh after each save, so the next record can
+ * be typed at once.
+ */
+export function listFormOptions<T>(props: FormProps<T>, validate: (value: T) => FieldErrors): RecordFormOptions<T> {
+  return { key: props.draftKey, caseId: null, initial: props.initial, validate, save: props.onSave, afresh: () => props.initial, onCancel: props.onCancel };
+}
+
+/** The frame of a list's form around its fields: the draft notice, the core's refusal, save and cancel. */
+export function ListForm<T>({ form, title, onCancel, children }: { form: RecordForm<T>; title: string; onCancel?: (() => void) | undefined; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <div className="actions">
-      <button type="submit">{title}</button>
-      {onCancel && (
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      )}
-    </div>
+    <form onSubmit={form.onSubmit} onKeyDown={form.onKeyDown} noValidate aria-label={title} className="grid">
+      <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
+      {children}
+      <ErrorMessage code={form.error} />
+      <div className="actions">
+        <button type="submit">{title}</button>
+        {onCancel && (
+          <button type="button" className="secondary" onClick={form.cancel}>
+            {t('form.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
   );
 }
 
