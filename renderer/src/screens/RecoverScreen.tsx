@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorCode } from '../../../shared/errors';
-import { errorCodeOf } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { NewPassphraseFields } from '../components/NewPassphraseFields';
-import { passphraseProblem } from '../components/passphraseStrength';
+import { useNewPassphraseForm } from '../components/useNewPassphraseForm';
 import { useSessionStore } from '../stores/sessionStore';
 
 export function RecoverScreen() {
@@ -12,30 +10,11 @@ export function RecoverScreen() {
   const recover = useSessionStore((state) => state.recover);
   const showRecover = useSessionStore((state) => state.showRecover);
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(null);
-    if (!recoveryKey.trim() || passphraseProblem(passphrase, repeat)) return;
-    setBusy(true);
-    try {
-      await recover(recoveryKey, passphrase);
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const form = useNewPassphraseForm({ complete: recoveryKey.trim() !== '', send: (passphrase) => recover(recoveryKey, passphrase) });
 
   return (
     <main className="gate">
-      <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="recover-title">
+      <form onSubmit={form.onSubmit} noValidate aria-labelledby="recover-title">
         <h1 id="recover-title">{t('recover.title')}</h1>
         <p>{t('recover.intro')}</p>
         <label htmlFor="recover-key">{t('recover.recoveryKey')}</label>
@@ -47,21 +26,14 @@ export function RecoverScreen() {
           onChange={(event) => setRecoveryKey(event.target.value)}
           autoFocus
         />
-        {submitted && !recoveryKey.trim() && (
+        {form.submitted && !recoveryKey.trim() && (
           <p className="field-error" role="alert">
             {t('validation.required')}
           </p>
         )}
-        <NewPassphraseFields
-          passphrase={passphrase}
-          repeat={repeat}
-          onPassphrase={setPassphrase}
-          onRepeat={setRepeat}
-          labels={{ passphrase: t('recover.newPassphrase'), repeat: t('recover.repeat') }}
-          showProblems={submitted}
-        />
-        <ErrorMessage code={error} />
-        <button type="submit" disabled={busy}>
+        <NewPassphraseFields {...form.fields} labels={{ passphrase: t('recover.newPassphrase'), repeat: t('recover.repeat') }} />
+        <ErrorMessage code={form.error} />
+        <button type="submit" disabled={form.busy}>
           {t('recover.submit')}
         </button>
         <button type="button" className="link" onClick={() => showRecover(false)}>

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { NewPassphraseFields } from '../../components/NewPassphraseFields';
-import { passphraseProblem } from '../../components/passphraseStrength';
 import { RecoveryKeyNotice } from '../../components/RecoveryKeyNotice';
+import { useNewPassphraseForm } from '../../components/useNewPassphraseForm';
 
 function CurrentPassphrase({ value, onChange, id }: { value: string; onChange(value: string): void; id: string }) {
   const { t } = useTranslation();
@@ -20,45 +20,23 @@ function CurrentPassphrase({ value, onChange, id }: { value: string; onChange(va
 function ChangePassphraseForm() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [submitted, setSubmitted] = useState(false);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<ErrorCode | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSubmitted(true);
-    setError(null);
-    setDone(false);
-    if (!current || passphraseProblem(next, repeat)) return;
-    try {
+  const form = useNewPassphraseForm({
+    complete: current !== '',
+    async send(next) {
       await invoke('vault.changePassphrase', { current, next });
       setCurrent('');
-      setNext('');
-      setRepeat('');
-      setSubmitted(false);
-      setDone(true);
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    }
-  }
+      form.clear();
+    },
+  });
 
   return (
-    <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-label={t('security.changeTitle')}>
+    <form className="card" onSubmit={form.onSubmit} noValidate aria-label={t('security.changeTitle')}>
       <h3>{t('security.changeTitle')}</h3>
       <CurrentPassphrase id="change-current" value={current} onChange={setCurrent} />
-      <NewPassphraseFields
-        passphrase={next}
-        repeat={repeat}
-        onPassphrase={setNext}
-        onRepeat={setRepeat}
-        labels={{ passphrase: t('security.newPassphrase'), repeat: t('security.repeatPassphrase') }}
-        showProblems={submitted}
-      />
-      <ErrorMessage code={error} />
+      <NewPassphraseFields {...form.fields} labels={{ passphrase: t('security.newPassphrase'), repeat: t('security.repeatPassphrase') }} />
+      <ErrorMessage code={form.error} />
       <button type="submit">{t('security.change')}</button>
-      {done && <p role="status">{t('security.changed')}</p>}
+      {form.done && <p role="status">{t('security.changed')}</p>}
     </form>
   );
 }
