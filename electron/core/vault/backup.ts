@@ -8,6 +8,7 @@ import { syncDirectory, syncFile } from '../storage/atomicWrite';
 import { openEncryptedDatabase } from './database';
 import type { Destruction } from './destructionRecord';
 import { readHeader, type VaultHeader } from './header';
+import { assertNotNewerThanApp } from './migrations';
 import { vaultFilesIn, type VaultFiles } from './vaultFiles';
 import type { VaultSession } from './vaultSession';
 
@@ -97,8 +98,9 @@ export interface OpenedBackup {
 }
 
 /**
- * Checks a chosen folder is a backup and its passphrase unwraps its key, before anything of the
- * current vault is touched: a wrong passphrase leaves the vault open and unchanged.
+ * Checks a chosen folder is a backup, its passphrase unwraps its key and this app can read it,
+ * before anything of the current vault is touched: a wrong passphrase, or a backup written by a
+ * newer app, leaves the vault open and unchanged.
  */
 export async function openBackup(session: VaultSession, folder: string, passphrase: string, report: ReportPhase<'restore'> = () => undefined): Promise<OpenedBackup> {
   const database = join(folder, 'vault.db');
@@ -112,7 +114,21 @@ export async function openBackup(session: VaultSession, folder: string, passphra
     throw new AppError('NOT_A_BACKUP');
   }
   report('unlock');
-  return { folder, dataKey: await session.unwrapBackupKey(header, passphrase), header };
+  const dataKey = await session.unwrapBackupKey(header, passphrase);
+  try {
+    // Refused here rather than when the restored copy fails to open: the current vault is then
+    // never closed, moved aside and brought back.
+    const db = openEncryptedDatabase(database, dataKey, { addon: session.addon, create: false });
+    try {
+      assertNotNewerThanApp(db);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    dataKey.fill(0);
+    throw error instanceof AppError && error.code === 'VAULT_TOO_NEW' ? error : new AppError('NOT_A_BACKUP');
+  }
+  return { folder, dataKey, header };
 }
 
 /**

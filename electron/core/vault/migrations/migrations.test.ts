@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { CaseRecord } from '../../../shared/contract';
-import { listCases } from '../cases/caseList';
-import { getCase, updateCase } from '../cases/caseRecords';
-import { importsToRedo } from '../export/teamImports';
-import { MIGRATIONS, migrate, schemaVersion } from './migrations';
-import { getProfile } from './profile';
-import { nodeAddonPath } from './sqliteAddon';
+import { CaseRecord } from '../../../../shared/contract';
+import { listCases } from '../../cases/caseList';
+import { getCase, updateCase } from '../../cases/caseRecords';
+import { importsToRedo } from '../../report/teamImports';
+import { MIGRATIONS, migrate, schemaVersion } from '.';
+import { getProfile } from '../profile';
+import { nodeAddonPath } from '../sqliteAddon';
 
 function databaseAt(version: number) {
   const db = new Database(':memory:', { nativeBinding: nodeAddonPath() });

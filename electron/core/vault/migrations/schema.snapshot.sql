@@ -1,0 +1,609 @@
+-- sqlite_schema of a freshly migrated vault (user_version 14), by type and name.
+-- Written by schema.test.ts: after a new migration, run UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run --project core electron/core/vault/migrations/schema.test.ts
+
+-- index case_consents_by_case on case_consents
+CREATE INDEX case_consents_by_case ON case_consents (case_id);
+
+-- index case_natures_by_nature on case_natures
+CREATE INDEX case_natures_by_nature ON case_natures (nature, case_id);
+
+-- index case_referrals_by_case on case_referrals
+CREATE INDEX case_referrals_by_case ON case_referrals (case_id);
+
+-- index case_reporters_by_case on case_reporters
+CREATE INDEX case_reporters_by_case ON case_reporters (case_id, position);
+
+-- index case_reporters_by_role on case_reporters
+CREATE INDEX case_reporters_by_role ON case_reporters (case_id, role);
+
+-- index cases_by_first_contact on cases
+CREATE INDEX cases_by_first_contact ON cases (first_contact_at DESC, id DESC);
+
+-- index cases_by_number on cases
+CREATE UNIQUE INDEX cases_by_number ON cases (number_year, number_seq);
+
+-- index cases_by_statistics_consent on cases
+CREATE INDEX cases_by_statistics_consent ON cases (statistics_consent, first_contact_at);
+
+-- index cases_by_status on cases
+CREATE INDEX cases_by_status ON cases (status, first_contact_at DESC, id DESC);
+
+-- index cases_needing_attention on cases
+CREATE INDEX cases_needing_attention ON cases (needs_attention) WHERE needs_attention = 1;
+
+-- index conversations_by_case on conversations
+CREATE INDEX conversations_by_case ON conversations (case_id, held_at);
+
+-- index mediation_agreements_by_case on mediation_agreements
+CREATE INDEX mediation_agreements_by_case ON mediation_agreements (case_id);
+
+-- index mediation_parties_by_case on mediation_parties
+CREATE INDEX mediation_parties_by_case ON mediation_parties (case_id);
+
+-- index mediation_sessions_by_case on mediation_sessions
+CREATE INDEX mediation_sessions_by_case ON mediation_sessions (case_id, held_at);
+
+-- index sqlite_autoindex_destructions_1 on destructions
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_drafts_1 on drafts
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_meta_1 on meta
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_report_texts_1 on report_texts
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_team_imports_1 on team_imports
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_team_imports_previous_format_1 on team_imports_previous_format
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_team_seen_exports_1 on team_seen_exports
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_team_signers_1 on team_signers
+-- (made by SQLite, no SQL)
+
+-- index team_imports_by_adviser_period on team_imports
+CREATE INDEX team_imports_by_adviser_period ON team_imports (adviser_id, period_from);
+
+-- index team_imports_by_function on team_imports_previous_format
+CREATE INDEX team_imports_by_function ON "team_imports_previous_format" (function, period_from);
+
+-- index team_imports_by_year on team_imports
+CREATE INDEX team_imports_by_year ON team_imports (report_year);
+
+-- table activities on activities
+CREATE TABLE activities (
+          id INTEGER PRIMARY KEY,
+          held_on TEXT NOT NULL,
+          type TEXT NOT NULL,
+          audience TEXT NOT NULL,
+          attendees INTEGER NOT NULL
+        ) STRICT;
+
+-- table board_advices on board_advices
+CREATE TABLE board_advices (
+          id INTEGER PRIMARY KEY,
+          given_on TEXT NOT NULL,
+          reports_concerned INTEGER NOT NULL,
+          response TEXT NOT NULL,
+          note TEXT NOT NULL
+        ) STRICT;
+
+-- table case_consents on case_consents
+CREATE TABLE case_consents (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          scope TEXT NOT NULL,
+          with_whom TEXT NOT NULL,
+          given_on TEXT NOT NULL,
+          withdrawn_on TEXT
+        , answer TEXT NOT NULL DEFAULT 'given') STRICT;
+
+-- table case_handlings on case_handlings
+CREATE TABLE case_handlings (
+          case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          handling TEXT NOT NULL,
+          PRIMARY KEY (case_id, handling)
+        ) STRICT, WITHOUT ROWID;
+
+-- table case_index on case_index
+CREATE VIRTUAL TABLE case_index USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+
+-- table case_index_config on case_index_config
+CREATE TABLE 'case_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table case_index_content on case_index_content
+CREATE TABLE 'case_index_content'(id INTEGER PRIMARY KEY, c0);
+
+-- table case_index_data on case_index_data
+CREATE TABLE 'case_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table case_index_docsize on case_index_docsize
+CREATE TABLE 'case_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table case_index_idx on case_index_idx
+CREATE TABLE 'case_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table case_index_terms on case_index_terms
+CREATE VIRTUAL TABLE case_index_terms USING fts5vocab(case_index, 'row');
+
+-- table case_natures on case_natures
+CREATE TABLE case_natures (
+          case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          nature TEXT NOT NULL,
+          PRIMARY KEY (case_id, nature)
+        ) STRICT, WITHOUT ROWID;
+
+-- table case_numbers on case_numbers
+CREATE TABLE case_numbers (
+          year INTEGER PRIMARY KEY,
+          last INTEGER NOT NULL
+        ) STRICT;
+
+-- table case_referrals on case_referrals
+CREATE TABLE case_referrals (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          target TEXT NOT NULL,
+          referred_on TEXT NOT NULL
+        ) STRICT;
+
+-- table case_reporters on case_reporters
+CREATE TABLE case_reporters (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          staff_category TEXT NOT NULL,
+          age_band TEXT NOT NULL,
+          gender TEXT,
+          unit TEXT NOT NULL,
+          role TEXT NOT NULL,
+          international INTEGER
+        , employment_status TEXT NOT NULL DEFAULT 'current', earlier_period TEXT NOT NULL DEFAULT 'not_earlier') STRICT;
+
+-- table cases on cases
+CREATE TABLE cases (
+          id INTEGER PRIMARY KEY,
+          first_contact_at TEXT NOT NULL,
+          intake_route TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        , label TEXT NOT NULL DEFAULT '', first_response_at TEXT, referred_in_by TEXT, reporter_identified INTEGER NOT NULL DEFAULT 1, other_party_relation TEXT, other_party_hierarchical INTEGER, other_party_description TEXT NOT NULL DEFAULT '', recency TEXT, frequency TEXT, people_affected INTEGER, people_behaving_badly INTEGER, status TEXT NOT NULL DEFAULT 'open', closed_on TEXT, outcome TEXT, destroy_by TEXT, statistics_consent TEXT NOT NULL DEFAULT 'not_asked', needs_attention INTEGER NOT NULL DEFAULT 0, nature_set TEXT, handling_set TEXT, reporter_count INTEGER NOT NULL DEFAULT 0, has_bystander INTEGER NOT NULL DEFAULT 0, conversation_count INTEGER NOT NULL DEFAULT 0, number_year INTEGER, number_seq INTEGER) STRICT;
+
+-- table conversations on conversations
+CREATE TABLE conversations (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          held_at TEXT NOT NULL,
+          duration_minutes INTEGER NOT NULL,
+          mode TEXT NOT NULL,
+          participants TEXT NOT NULL,
+          notes TEXT NOT NULL
+        ) STRICT;
+
+-- table destructions on destructions
+CREATE TABLE destructions (
+          case_id INTEGER NOT NULL,
+          first_contact_at TEXT NOT NULL,
+          destroyed_at TEXT NOT NULL,
+          PRIMARY KEY (case_id, first_contact_at)
+        ) STRICT;
+
+-- table drafts on drafts
+CREATE TABLE drafts (
+          key TEXT PRIMARY KEY,
+          case_id INTEGER REFERENCES cases (id) ON DELETE CASCADE,
+          view TEXT NOT NULL,
+          content TEXT NOT NULL,
+          saved_at TEXT NOT NULL
+        ) STRICT;
+
+-- table mediation_agreements on mediation_agreements
+CREATE TABLE mediation_agreements (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES mediations (case_id) ON DELETE CASCADE,
+          agreed_on TEXT NOT NULL,
+          text TEXT NOT NULL
+        ) STRICT;
+
+-- table mediation_parties on mediation_parties
+CREATE TABLE mediation_parties (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES mediations (case_id) ON DELETE CASCADE,
+          role TEXT NOT NULL,
+          description TEXT NOT NULL
+        ) STRICT;
+
+-- table mediation_sessions on mediation_sessions
+CREATE TABLE mediation_sessions (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES mediations (case_id) ON DELETE CASCADE,
+          held_at TEXT NOT NULL,
+          attendees TEXT NOT NULL,
+          notes TEXT NOT NULL
+        ) STRICT;
+
+-- table mediations on mediations
+CREATE TABLE mediations (
+          case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+          other_party_consent INTEGER NOT NULL,
+          other_party_consent_on TEXT,
+          hearing_held_on TEXT,
+          hearing_notes TEXT NOT NULL,
+          outcome TEXT
+        ) STRICT;
+
+-- table meta on meta
+CREATE TABLE meta (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+-- table report_publications on report_publications
+CREATE TABLE report_publications (
+          id INTEGER PRIMARY KEY,
+          report_year INTEGER NOT NULL,
+          published_on TEXT NOT NULL,
+          export_ids TEXT NOT NULL,
+          tables TEXT NOT NULL
+        ) STRICT;
+
+-- table report_texts on report_texts
+CREATE TABLE report_texts (
+          report_year INTEGER NOT NULL,
+          text_id TEXT NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (report_year, text_id)
+        ) STRICT;
+
+-- table signals on signals
+CREATE TABLE signals (
+          id INTEGER PRIMARY KEY,
+          noted_on TEXT NOT NULL,
+          unit TEXT NOT NULL,
+          theme TEXT NOT NULL,
+          note TEXT NOT NULL
+        ) STRICT;
+
+-- table team_headcounts on team_headcounts
+CREATE TABLE team_headcounts (
+          report_year INTEGER PRIMARY KEY,
+          headcount INTEGER NOT NULL
+        ) STRICT;
+
+-- table team_identity on team_identity
+CREATE TABLE team_identity (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          team_id TEXT NOT NULL,
+          organisation TEXT NOT NULL,
+          age_identity TEXT NOT NULL,
+          -- Every merging member's recipient, sorted; exports are sealed to each of them.
+          recipients TEXT NOT NULL,
+          units TEXT NOT NULL,
+          k INTEGER NOT NULL,
+          created_on TEXT NOT NULL
+        ) STRICT;
+
+-- table team_imports on team_imports
+CREATE TABLE team_imports (
+          export_id TEXT PRIMARY KEY,
+          adviser_id TEXT NOT NULL,
+          function TEXT NOT NULL,
+          report_year INTEGER NOT NULL,
+          period_from TEXT NOT NULL,
+          period_to TEXT NOT NULL,
+          exported_on TEXT NOT NULL,
+          content TEXT NOT NULL,
+          imported_at TEXT NOT NULL
+        ) STRICT;
+
+-- table team_imports_previous_format on team_imports_previous_format
+CREATE TABLE "team_imports_previous_format" (
+          export_id TEXT PRIMARY KEY,
+          function TEXT NOT NULL,
+          period_from TEXT NOT NULL,
+          period_to TEXT NOT NULL,
+          content TEXT NOT NULL,
+          imported_at TEXT NOT NULL
+        ) STRICT;
+
+-- table team_membership on team_membership
+CREATE TABLE team_membership (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          invitation TEXT NOT NULL,
+          fingerprint TEXT NOT NULL,
+          accepted_on TEXT NOT NULL
+        ) STRICT;
+
+-- table team_replacements on team_replacements
+CREATE TABLE team_replacements (
+          id INTEGER PRIMARY KEY,
+          report_year INTEGER NOT NULL,
+          adviser_id TEXT NOT NULL,
+          replaced_export_id TEXT NOT NULL,
+          replaced_period_from TEXT NOT NULL,
+          replaced_period_to TEXT NOT NULL,
+          replaced_exported_on TEXT NOT NULL,
+          replacement_export_id TEXT NOT NULL,
+          replaced_at TEXT NOT NULL
+        ) STRICT;
+
+-- table team_seen_exports on team_seen_exports
+CREATE TABLE team_seen_exports (
+          adviser_id TEXT NOT NULL,
+          sequence INTEGER NOT NULL,
+          period_from TEXT NOT NULL,
+          period_to TEXT NOT NULL,
+          PRIMARY KEY (adviser_id, sequence)
+        ) STRICT;
+
+-- table team_signers on team_signers
+CREATE TABLE team_signers (
+          adviser_id TEXT PRIMARY KEY,
+          function TEXT NOT NULL,
+          external INTEGER NOT NULL,
+          public_key BLOB NOT NULL,
+          added_on TEXT NOT NULL
+        ) STRICT;
+
+-- table vault_signing_key on vault_signing_key
+CREATE TABLE vault_signing_key (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          private_key BLOB NOT NULL,
+          public_key BLOB NOT NULL
+        ) STRICT;
+
+-- trigger case_handlings_summary_delete on case_handlings
+CREATE TRIGGER case_handlings_summary_delete AFTER DELETE ON case_handlings BEGIN
+          UPDATE cases SET handling_set = (SELECT group_concat(handling, '+') FROM (SELECT handling FROM case_handlings WHERE case_id = old.case_id ORDER BY handling)) WHERE id = old.case_id; 
+        END;
+
+-- trigger case_handlings_summary_insert on case_handlings
+CREATE TRIGGER case_handlings_summary_insert AFTER INSERT ON case_handlings BEGIN
+          UPDATE cases SET handling_set = (SELECT group_concat(handling, '+') FROM (SELECT handling FROM case_handlings WHERE case_id = new.case_id ORDER BY handling)) WHERE id = new.case_id; 
+        END;
+
+-- trigger case_handlings_summary_update on case_handlings
+CREATE TRIGGER case_handlings_summary_update AFTER UPDATE ON case_handlings BEGIN
+          UPDATE cases SET handling_set = (SELECT group_concat(handling, '+') FROM (SELECT handling FROM case_handlings WHERE case_id = new.case_id ORDER BY handling)) WHERE id = new.case_id; UPDATE cases SET handling_set = (SELECT group_concat(handling, '+') FROM (SELECT handling FROM case_handlings WHERE case_id = old.case_id ORDER BY handling)) WHERE id = old.case_id;
+        END;
+
+-- trigger case_natures_summary_delete on case_natures
+CREATE TRIGGER case_natures_summary_delete AFTER DELETE ON case_natures BEGIN
+          UPDATE cases SET nature_set = (SELECT group_concat(nature, '+') FROM (SELECT nature FROM case_natures WHERE case_id = old.case_id ORDER BY nature)) WHERE id = old.case_id; 
+        END;
+
+-- trigger case_natures_summary_insert on case_natures
+CREATE TRIGGER case_natures_summary_insert AFTER INSERT ON case_natures BEGIN
+          UPDATE cases SET nature_set = (SELECT group_concat(nature, '+') FROM (SELECT nature FROM case_natures WHERE case_id = new.case_id ORDER BY nature)) WHERE id = new.case_id; 
+        END;
+
+-- trigger case_natures_summary_update on case_natures
+CREATE TRIGGER case_natures_summary_update AFTER UPDATE ON case_natures BEGIN
+          UPDATE cases SET nature_set = (SELECT group_concat(nature, '+') FROM (SELECT nature FROM case_natures WHERE case_id = new.case_id ORDER BY nature)) WHERE id = new.case_id; UPDATE cases SET nature_set = (SELECT group_concat(nature, '+') FROM (SELECT nature FROM case_natures WHERE case_id = old.case_id ORDER BY nature)) WHERE id = old.case_id;
+        END;
+
+-- trigger case_reporters_summary_delete on case_reporters
+CREATE TRIGGER case_reporters_summary_delete AFTER DELETE ON case_reporters BEGIN
+          UPDATE cases SET reporter_count = (SELECT count(*) FROM case_reporters WHERE case_id = old.case_id), has_bystander = EXISTS (SELECT 1 FROM case_reporters WHERE case_id = old.case_id AND role = 'bystander') WHERE id = old.case_id; 
+        END;
+
+-- trigger case_reporters_summary_insert on case_reporters
+CREATE TRIGGER case_reporters_summary_insert AFTER INSERT ON case_reporters BEGIN
+          UPDATE cases SET reporter_count = (SELECT count(*) FROM case_reporters WHERE case_id = new.case_id), has_bystander = EXISTS (SELECT 1 FROM case_reporters WHERE case_id = new.case_id AND role = 'bystander') WHERE id = new.case_id; 
+        END;
+
+-- trigger case_reporters_summary_update on case_reporters
+CREATE TRIGGER case_reporters_summary_update AFTER UPDATE ON case_reporters BEGIN
+          UPDATE cases SET reporter_count = (SELECT count(*) FROM case_reporters WHERE case_id = new.case_id), has_bystander = EXISTS (SELECT 1 FROM case_reporters WHERE case_id = new.case_id AND role = 'bystander') WHERE id = new.case_id; UPDATE cases SET reporter_count = (SELECT count(*) FROM case_reporters WHERE case_id = old.case_id), has_bystander = EXISTS (SELECT 1 FROM case_reporters WHERE case_id = old.case_id AND role = 'bystander') WHERE id = old.case_id;
+        END;
+
+-- trigger cases_search_delete on cases
+CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN DELETE FROM case_index WHERE rowid = old.id; END;
+
+-- trigger cases_search_insert on cases
+CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN 
+        DELETE FROM case_index WHERE rowid = new.id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.id; END;
+
+-- trigger cases_search_label on cases
+CREATE TRIGGER cases_search_label AFTER UPDATE OF label ON cases BEGIN 
+        DELETE FROM case_index WHERE rowid = new.id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.id; END;
+
+-- trigger conversations_search_delete on conversations
+CREATE TRIGGER conversations_search_delete AFTER DELETE ON conversations BEGIN 
+        DELETE FROM case_index WHERE rowid = old.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = old.case_id; END;
+
+-- trigger conversations_search_insert on conversations
+CREATE TRIGGER conversations_search_insert AFTER INSERT ON conversations BEGIN 
+        DELETE FROM case_index WHERE rowid = new.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.case_id; END;
+
+-- trigger conversations_search_update on conversations
+CREATE TRIGGER conversations_search_update AFTER UPDATE ON conversations BEGIN 
+        DELETE FROM case_index WHERE rowid = old.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = old.case_id; 
+        DELETE FROM case_index WHERE rowid = new.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.case_id; END;
+
+-- trigger conversations_summary_delete on conversations
+CREATE TRIGGER conversations_summary_delete AFTER DELETE ON conversations BEGIN
+          UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = old.case_id) WHERE id = old.case_id; 
+        END;
+
+-- trigger conversations_summary_insert on conversations
+CREATE TRIGGER conversations_summary_insert AFTER INSERT ON conversations BEGIN
+          UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = new.case_id) WHERE id = new.case_id; 
+        END;
+
+-- trigger conversations_summary_update on conversations
+CREATE TRIGGER conversations_summary_update AFTER UPDATE ON conversations BEGIN
+          UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = new.case_id) WHERE id = new.case_id; UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = old.case_id) WHERE id = old.case_id;
+        END;
+
+-- trigger mediation_agreements_search_delete on mediation_agreements
+CREATE TRIGGER mediation_agreements_search_delete AFTER DELETE ON mediation_agreements BEGIN 
+        DELETE FROM case_index WHERE rowid = old.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = old.case_id; END;
+
+-- trigger mediation_agreements_search_insert on mediation_agreements
+CREATE TRIGGER mediation_agreements_search_insert AFTER INSERT ON mediation_agreements BEGIN 
+        DELETE FROM case_index WHERE rowid = new.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.case_id; END;
+
+-- trigger mediation_agreements_search_update on mediation_agreements
+CREATE TRIGGER mediation_agreements_search_update AFTER UPDATE ON mediation_agreements BEGIN 
+        DELETE FROM case_index WHERE rowid = old.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = old.case_id; 
+        DELETE FROM case_index WHERE rowid = new.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.case_id; END;
+
+-- trigger mediation_sessions_search_delete on mediation_sessions
+CREATE TRIGGER mediation_sessions_search_delete AFTER DELETE ON mediation_sessions BEGIN 
+        DELETE FROM case_index WHERE rowid = old.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = old.case_id; END;
+
+-- trigger mediation_sessions_search_insert on mediation_sessions
+CREATE TRIGGER mediation_sessions_search_insert AFTER INSERT ON mediation_sessions BEGIN 
+        DELETE FROM case_index WHERE rowid = new.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.case_id; END;
+
+-- trigger mediation_sessions_search_update on mediation_sessions
+CREATE TRIGGER mediation_sessions_search_update AFTER UPDATE ON mediation_sessions BEGIN 
+        DELETE FROM case_index WHERE rowid = old.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = old.case_id; 
+        DELETE FROM case_index WHERE rowid = new.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.case_id; END;
+
+-- trigger mediations_search_delete on mediations
+CREATE TRIGGER mediations_search_delete AFTER DELETE ON mediations BEGIN 
+        DELETE FROM case_index WHERE rowid = old.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = old.case_id; END;
+
+-- trigger mediations_search_insert on mediations
+CREATE TRIGGER mediations_search_insert AFTER INSERT ON mediations BEGIN 
+        DELETE FROM case_index WHERE rowid = new.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.case_id; END;
+
+-- trigger mediations_search_update on mediations
+CREATE TRIGGER mediations_search_update AFTER UPDATE ON mediations BEGIN 
+        DELETE FROM case_index WHERE rowid = old.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = old.case_id; 
+        DELETE FROM case_index WHERE rowid = new.case_id;
+        INSERT INTO case_index (rowid, body) 
+          SELECT c.id, concat_ws(' ', c.label,
+            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
+            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
+          FROM cases c WHERE c.id = new.case_id; END;
