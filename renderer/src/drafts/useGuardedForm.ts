@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { leaveThen } from './leaveGuard';
 import { registerForm } from './openForms';
 import { takeDraft } from './draftStore';
@@ -23,7 +23,7 @@ export interface GuardedForm<T> {
   persist(save: () => Promise<void>): Promise<void>;
   /** A new saved state, e.g. the empty form after adding a conversation. */
   reset(next: T): void;
-  /** The saved state arrived (loaded after mount): it becomes the baseline, under a restored draft if there is one. */
+  /** The saved state arrived (loaded after mount): it becomes the baseline, under a restored draft if there is one. The same function on every render. */
   loaded(saved: T): void;
   discard(): void;
   /** Escape or Cancel: leaves at once, or asks "save, discard or stay" when something is typed. */
@@ -43,6 +43,15 @@ export function useGuardedForm<T>(options: { key: string; caseId: number | null;
   const current = useRef({ value, baseline, saving: false, submit: options.submit });
   current.current = { ...current.current, value, baseline, submit: options.submit };
   const isDirty = () => !same(current.current.value, current.current.baseline);
+
+  const loaded = useCallback(
+    (saved: T) => {
+      current.current.baseline = saved;
+      setBaseline(saved);
+      if (!draft) setValue(saved);
+    },
+    [draft],
+  );
 
   // Reads the ref, not this render's state: a save just made is already the baseline.
   const discard = () => {
@@ -86,11 +95,7 @@ export function useGuardedForm<T>(options: { key: string; caseId: number | null;
       setValue(next);
       setRestoredAt(null);
     },
-    loaded(saved) {
-      current.current.baseline = saved;
-      setBaseline(saved);
-      if (!draft) setValue(saved);
-    },
+    loaded,
     discard,
     leave(proceed) {
       leaveThen(proceed, [key]);

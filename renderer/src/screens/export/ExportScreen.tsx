@@ -13,10 +13,12 @@ import { PreviewSummary } from './PreviewSummary';
 import { isAllZero, PreviewTables } from './PreviewTables';
 import { TEAM_SECTION_FUNCTIONS } from '../../../../shared/taxonomy';
 
+const readTeam = () => invoke('team.info', {});
+
 export function ExportScreen() {
   const { t } = useTranslation();
   const [request, setRequest] = useState<ExportRequest>({ period: lastEndedMonths(), includeUnits: false });
-  const { data: team, error: teamError } = useCoreQuery(() => invoke('team.info', {}), []);
+  const { data: team, error: teamError } = useCoreQuery(readTeam);
   const [unsealedUnderstood, setUnsealedUnderstood] = useState(false);
   const [preview, setPreview] = useState<ResponseOf<'export.preview'> | null>(null);
   const [nothingConfirmed, setNothingConfirmed] = useState(false);

@@ -9,6 +9,8 @@ import { useSettingsStore } from '../../stores/settingsStore';
 import { formatDate } from '../cases/format';
 import { SaveOutcome, SettingNumberField, useSettingChange } from '../settings/settingChange';
 
+const readRetention = async () => ({ due: await invoke('retention.due', {}), staleBackups: (await invoke('retention.staleBackups', {})).count });
+
 /** Cases past their retention, reviewed and destroyed so that nothing readable remains. */
 export function RetentionScreen() {
   const { t, i18n } = useTranslation();
@@ -16,10 +18,8 @@ export function RetentionScreen() {
   const setting = useSettingChange();
   const [unselected, setUnselected] = useState<Set<number>>(new Set());
   const { status, error: actionError, attempt } = useAttempt();
-  const query = useCoreQuery(
-    async () => ({ due: await invoke('retention.due', {}), staleBackups: (await invoke('retention.staleBackups', {})).count }),
-    [settings?.retentionYears],
-  );
+  // What is due follows the retention setting, which the core reads itself.
+  const query = useCoreQuery(readRetention, settings?.retentionYears);
   const due = query.data?.due ?? [];
   const staleBackups = query.data?.staleBackups ?? 0;
   // Every due case starts selected; the adviser takes out what must stay.

@@ -213,7 +213,7 @@ export function TeamSection() {
 
   useEffect(() => {
     invoke('team.info', {}).then(setInfo, (caught: unknown) => setError(errorCodeOf(caught)));
-  }, []);
+  }, [setError]);
 
   async function addMerger(file: File | undefined) {
     if (!file) return;

@@ -22,7 +22,7 @@ export function GroupingsEditor({ onSaved }: { onSaved(): Promise<void> }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState(false);
   const form = useGuardedForm<Grouping[]>({ key: 'groupings', caseId: null, initial: [], submit: save });
-  const groupings = form.value;
+  const { value: groupings, loaded: storedArrived } = form;
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
   const [saved, setSaved] = useState(false);
@@ -30,12 +30,11 @@ export function GroupingsEditor({ onSaved }: { onSaved(): Promise<void> }) {
   useEffect(() => {
     invoke('team.groupings', {})
       .then((stored) => {
-        form.loaded(stored);
+        storedArrived(stored);
         setLoaded(true);
       })
       .catch((caught: unknown) => setError(errorCodeOf(caught)));
-    // Read once; `form` is a new object on every render.
-  }, []);
+  }, [storedArrived]);
 
   const errors = fieldErrors(Groupings, groupings);
   const shown = submitted ? errors : {};

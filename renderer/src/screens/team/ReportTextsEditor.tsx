@@ -17,8 +17,7 @@ export function ReportTextsEditor({ year }: { year: number }) {
 
   useEffect(() => {
     invoke('team.texts', { year }).then(loaded, (caught: unknown) => setError(errorCodeOf(caught)));
-    // `loaded` changes every render; the texts are read once per year.
-  }, [year, setError]);
+  }, [year, setError, loaded]);
 
   const tooLong = EDITABLE_TEXTS.some((id) => (draft[id] ?? '').length > MAX_TEXT_LENGTH);
   async function save(): Promise<boolean> {

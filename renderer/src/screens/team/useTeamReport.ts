@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { DEFAULT_SUPPRESSION_K, MIN_SUPPRESSION_K, type TeamReport } from '../../../../shared/contract';
 import { invoke } from '../../api/client';
 import { useCoreQuery } from '../../api/useCoreQuery';
@@ -16,10 +16,8 @@ export function useTeamReport() {
   // While the threshold being typed is not valid yet, the last report stays on screen.
   const shown = useRef<TeamReport | null>(null);
   const year = chosenYear ?? shown.current?.years[0] ?? new Date().getFullYear();
-  const { data: report, error, reload: refresh } = useCoreQuery(
-    async () => (validK(k) ? invoke('team.report', { year, k, grouped }) : shown.current),
-    [year, k, grouped],
-  );
+  const load = useCallback(async () => (validK(k) ? invoke('team.report', { year, k, grouped }) : shown.current), [year, k, grouped]);
+  const { data: report, error, reload: refresh } = useCoreQuery(load);
   shown.current = report;
 
   return { year, setYear, k, setK, grouped, setGrouped, report, error, refresh };
