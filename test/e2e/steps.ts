@@ -186,3 +186,52 @@ export async function addCountedCase(page: Page, firstContactAt: string, natureL
 export async function goTo(page: Page, section: 'Zaken' | 'Signalen en activiteiten' | 'Jaarexport' | 'Teamrapport' | 'Bewaartermijn' | 'Instellingen' | 'Help'): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: section }).click();
 }
+
+/** A conversation with a note on the open case's page; done once the case's timeline shows it. */
+export async function addConversation(page: Page, note: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Gesprek toevoegen' });
+  await form.getByLabel('Notities').fill(note);
+  await form.getByRole('button', { name: 'Gesprek opslaan' }).click();
+  await page.locator('.timeline-item').filter({ hasText: note }).waitFor();
+}
+
+/** The idle minutes in Settings, saved as soon as typed. */
+export async function setIdleLockMinutes(page: Page, minutes: number): Promise<void> {
+  await goTo(page, 'Instellingen');
+  await page.getByLabel('Automatisch vergrendelen na (minuten zonder activiteit)').fill(String(minutes));
+  await page.getByText('Instellingen opgeslagen.').waitFor();
+}
+
+/** A backup now, into the folder the shell's folder dialog answers with. */
+export async function backUpNow(page: Page, folder: string): Promise<void> {
+  await goTo(page, 'Instellingen');
+  await page.getByRole('button', { name: 'Map kiezen…' }).click();
+  // The folder is saved as soon as it is chosen; the backup button counts only once it is shown.
+  await page.getByTestId('backup-folder').filter({ hasText: folder }).waitFor();
+  await page.getByRole('button', { name: 'Nu een back-up maken' }).click();
+  await page.getByRole('status').filter({ hasText: 'Back-up gemaakt en gecontroleerd' }).waitFor();
+}
+
+/** All of `year` exported with the adviser's consent, unsealed (no team key), through the shell's save dialog. */
+export async function exportYearUnsealed(page: Page, year: number): Promise<void> {
+  await goTo(page, 'Jaarexport');
+  await page.getByLabel('Jaar', { exact: true }).fill(String(year));
+  await page.getByLabel('Van', { exact: true }).selectOption({ label: 'januari' });
+  await page.getByLabel('Tot en met', { exact: true }).selectOption({ label: 'december' });
+  await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
+  await page.getByText('Uw cijfers, zoals de tabellen van het teamrapport ze tonen').waitFor();
+  await page.getByLabel('Ik heb alle getallen gecontroleerd en geef toestemming om dit bestand op te slaan.').check();
+  await page.getByLabel('Ik begrijp dat dit bestand niet verzegeld is').check();
+  await page.getByRole('button', { name: 'Opslaan…' }).click();
+  await page.getByRole('status').filter({ hasText: 'Opgeslagen als' }).waitFor();
+}
+
+/** The team report from unsealed export files, published as PDF through the shell's save dialog. */
+export async function publishReportPdf(page: Page, exportFiles: string[]): Promise<void> {
+  await goTo(page, 'Teamrapport');
+  await page.getByLabel('Onverzegelde exportbestanden accepteren').check();
+  await page.getByLabel('Exportbestanden kiezen').setInputFiles(exportFiles);
+  for (const file of exportFiles) await page.getByText(`${file.split(/[\\/]/).pop()}: geïmporteerd`).waitFor();
+  await page.getByRole('button', { name: 'Opslaan als PDF…' }).click();
+  await page.getByRole('status').filter({ hasText: /Opgeslagen als .*\.pdf/ }).waitFor();
+}
