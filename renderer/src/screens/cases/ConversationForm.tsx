@@ -5,6 +5,7 @@ import { localMinute } from '../../../../shared/time';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
+import { FormButtons } from '../../components/form/FormButtons';
 import { useRecordForm } from '../../components/form/useRecordForm';
 import { DraftNotice } from '../../drafts/DraftNotice';
 
@@ -57,14 +58,7 @@ export function ConversationForm({
       </div>
       <TextField label={t('conversation.notes')} multiline value={value.notes} onChange={(notes) => change({ notes })} error={shown.notes} />
       <ErrorMessage code={form.error} />
-      <div className="actions">
-        <button type="submit">{t('conversation.save')}</button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={form.cancel}>
-            {t('form.cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons saveLabel={t('conversation.save')} onCancel={onCancel && form.cancel} />
     </form>
   );
 }

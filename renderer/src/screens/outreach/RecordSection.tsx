@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { FieldErrors } from '../../components/form/fieldErrors';
+import { FormButtons } from '../../components/form/FormButtons';
 import type { RecordForm, RecordFormOptions } from '../../components/form/useRecordForm';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { hasDraft } from '../../drafts/draftStore';
@@ -26,20 +27,12 @@ export function listFormOptions<T>(props: FormProps<T>, validate: (value: T) => 
 
 /** The frame of a list's form around its fields: the draft notice, the core's refusal, save and cancel. */
 export function ListForm<T>({ form, title, onCancel, children }: { form: RecordForm<T>; title: string; onCancel?: (() => void) | undefined; children: ReactNode }) {
-  const { t } = useTranslation();
   return (
     <form onSubmit={form.onSubmit} onKeyDown={form.onKeyDown} noValidate aria-label={title} className="grid">
       <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
       {children}
       <ErrorMessage code={form.error} />
-      <div className="actions">
-        <button type="submit">{title}</button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={form.cancel}>
-            {t('form.cancel')}
-          </button>
-        )}
-      </div>
+      <FormButtons saveLabel={title} onCancel={onCancel && form.cancel} />
     </form>
   );
 }
