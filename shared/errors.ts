@@ -54,6 +54,12 @@ export const ERROR_CODES = [
   'DIFFERENCING_RISK',
   /** A case asked to be destroyed that is not past its retention. */
   'NOT_DUE',
+  /** The vault is open in another Confidant process: one process per vault. */
+  'VAULT_IN_USE',
+  /** The core did not answer within its deadline: it was restarted, the vault is locked and unchanged. */
+  'CORE_TIMEOUT',
+  /** The core process stopped again and again: the app must be restarted (not reinstalled). */
+  'CORE_STOPPED',
   'INTERNAL',
 ] as const;
 
