@@ -6,6 +6,7 @@ import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { backUpExportAndPublish, createCaseAndConversation, lockAndUnlock, lockWhenIdle, type WalkedApp } from './adviserWalk';
 import { launchDevelopment, prepareFolders, screenshotter } from './launch';
+import { expectSandboxedRenderers } from './linuxSandbox';
 
 /**
  * The end-to-end steps on the real app in development form: Electron from node_modules, the built
@@ -44,6 +45,10 @@ async function lockFromMenu(): Promise<void> {
 describe('the real app in Electron, from node_modules', () => {
   it('creates a vault, a case and a conversation', async () => {
     await createCaseAndConversation(walked);
+  });
+
+  it.runIf(process.platform === 'linux')('runs its renderers in Chromium’s sandbox, under the restriction on user namespaces', () => {
+    expectSandboxedRenderers(app.process().pid!);
   });
 
   it('locks from the Vault menu and unlocks', async () => {

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { lock } from '../e2e/steps';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { createCaseAndConversation, lockAndUnlock, lockWhenIdle, type WalkedApp } from './adviserWalk';
 import { installedApp, NO_INSTALLED_APP_MESSAGE } from './installedApp';
 import { launchInstalled, prepareFolders, screenshotter } from './launch';
-import { linuxRenderers } from './linuxSandbox';
+import { expectSandboxedRenderers } from './linuxSandbox';
 
 /**
  * The app as users install it: the .deb's binary in /opt on Linux (with the kernel's restriction
@@ -36,11 +35,7 @@ describe.skipIf(!executable)(`the installed app (${executable ?? NO_INSTALLED_AP
   });
 
   it.runIf(process.platform === 'linux')('runs its renderers in Chromium’s sandbox, with the kernel’s user-namespace restriction as Ubuntu ships it', () => {
-    const restriction = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
-    expect(readFileSync(restriction, 'utf8').trim(), `${restriction} must be left on`).toBe('1');
-    const renderers = linuxRenderers(running.pid);
-    expect(renderers.length).toBeGreaterThan(0);
-    expect(renderers.filter((renderer) => !renderer.seccompFiltered)).toEqual([]);
+    expectSandboxedRenderers(running.pid);
   });
 
   it('locks from the window and unlocks', async () => {

@@ -41,7 +41,13 @@ export function screenshotter(page: Page, run: string): (name: string) => Promis
  * attaches to the main process with.
  */
 export async function launchDevelopment(folders: Folders): Promise<{ app: ElectronApplication; page: Page }> {
-  const app = await _electron.launch({ executablePath: electronBinary(), args: [root, `--user-data-dir=${folders.userData}`], env: { ...process.env, LANG: 'nl_NL.UTF-8' } });
+  // Playwright would add --no-sandbox on Linux unless told the sandbox stays.
+  const app = await _electron.launch({
+    executablePath: electronBinary(),
+    args: [root, `--user-data-dir=${folders.userData}`],
+    env: { ...process.env, LANG: 'nl_NL.UTF-8' },
+    chromiumSandbox: true,
+  });
   await app.evaluate(
     ({ dialog }, answers) => {
       dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [answers.backups] })) as typeof dialog.showOpenDialog;

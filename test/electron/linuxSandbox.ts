@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 
 /**
  * The renderer processes under a browser process and whether each runs under a seccomp-bpf filter,
@@ -6,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  * renderer at all when it cannot build the sandbox (unless told --no-sandbox): a filtered renderer
  * is one that runs sandboxed.
  */
-export function linuxRenderers(browserPid: number): { pid: number; seccompFiltered: boolean }[] {
+function linuxRenderers(browserPid: number): { pid: number; seccompFiltered: boolean }[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -29,6 +30,16 @@ export function linuxRenderers(browserPid: number): { pid: number; seccompFilter
     }
   };
   return [...parents.keys()]
-    .filter((pid) => descendsFromBrowser(pid) && read(pid, 'cmdline').split('\0').includes('--type=renderer'))
+    // Zygote children rewrite their command line into one space-separated string.
+    .filter((pid) => descendsFromBrowser(pid) && /(^|[\s\0])--type=renderer([\s\0]|$)/.test(read(pid, 'cmdline')))
     .map((pid) => ({ pid, seccompFiltered: /^Seccomp:\s+2$/m.test(read(pid, 'status')) }));
+}
+
+/** Renderers running, each filtered, with Ubuntu's restriction on user namespaces left on while they started. */
+export function expectSandboxedRenderers(browserPid: number): void {
+  const restriction = '/proc/sys/kernel/apparmor_restrict_unprivileged_userns';
+  expect(readFileSync(restriction, 'utf8').trim(), `${restriction} must be left on`).toBe('1');
+  const renderers = linuxRenderers(browserPid);
+  expect(renderers.length).toBeGreaterThan(0);
+  expect(renderers.filter((renderer) => !renderer.seccompFiltered)).toEqual([]);
 }
