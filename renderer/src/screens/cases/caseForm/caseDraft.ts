@@ -4,7 +4,7 @@ import { localMinute } from '../../../../../shared/time';
 export const today = () => localMinute(new Date()).slice(0, 10);
 
 /** A reporter as the form holds them: category, age band and role stay unchosen until the adviser picks one. */
-export type ReporterDraft = Omit<Reporter, 'staffCategory' | 'ageBand' | 'role'> & {
+type ReporterDraft = Omit<Reporter, 'staffCategory' | 'ageBand' | 'role'> & {
   staffCategory: Reporter['staffCategory'] | null;
   ageBand: Reporter['ageBand'] | null;
   role: Reporter['role'] | null;
