@@ -3,7 +3,7 @@ import type { LockReason } from '../../shared/events';
 import { localMinute } from '../../shared/time';
 import { systemClock, type Clock } from './clock';
 import { CoreEvents } from './events';
-import { backupHandlers, backUpBeforeLock } from './handlers/backup';
+import { backUpAtLock, backupHandlers } from './handlers/backup';
 import { caseHandlers } from './handlers/cases';
 import type { CoreContext } from './handlers/context';
 import { conversationHandlers } from './handlers/conversations';
@@ -65,7 +65,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     locks: new LockCoordinator(vault, events, options.lockDeadlineMs),
   };
-  backUpBeforeLock(context);
+  backUpAtLock(context);
 
   const handlers = assembleHandlers(
     vaultLifecycleHandlers(context),

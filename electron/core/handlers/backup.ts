@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import type { Handlers } from '../ipc/router';
 import { restoreFromBackup } from '../restore/restoreFromBackup';
-import { createBackup, lastVerifiedBackup, pruneBackups } from '../vault/backup';
+import { copyClosedVault, createBackup, lastVerifiedBackup, pruneBackups, verifyCopiesMadeAtLock } from '../vault/backup';
 import type { CoreContext } from './context';
 
 type BackupChannel = 'backup.chooseFolder' | 'backup.now' | 'backup.status' | 'backup.restore';
@@ -33,18 +33,35 @@ export function backupHandlers(context: CoreContext) {
   } satisfies Pick<Handlers, BackupChannel>;
 }
 
-/** The automatic backup made just before a lock, when the adviser asked for one. */
-export function backUpBeforeLock({ vault, settings, clock, log, events }: CoreContext): void {
-  vault.beforeLock(() => {
-    const { autoBackupOnLock, backupFolder, keepBackups } = settings.get();
+/**
+ * The automatic backup at a lock, when the adviser asked for one. The lock never waits for it: the
+ * closed files are copied once the key is gone and the lock has been answered, and the next unlock
+ * waits for the copy to end.
+ */
+export function backUpAtLock({ vault, settings, clock, log, events }: CoreContext): void {
+  vault.onLock(() => {
+    const { autoBackupOnLock, backupFolder } = settings.get();
     if (!autoBackupOnLock || !backupFolder) return;
-    try {
-      createBackup(vault, backupFolder, clock);
-      pruneBackups(backupFolder, keepBackups);
-    } catch (error) {
-      // The lock goes on regardless, but the adviser must not believe a backup was made.
-      log('auto_backup_failed', { code: error instanceof AppError ? error.code : 'INTERNAL' });
-      events.emit({ type: 'autoBackupFailed' });
-    }
+    setImmediate(() => {
+      void vault.whileLocked(() => {
+        try {
+          copyClosedVault(vault.files, backupFolder, clock);
+        } catch (error) {
+          log('auto_backup_failed', { code: error instanceof AppError ? error.code : 'INTERNAL' });
+          events.emit({ type: 'autoBackupFailed' });
+        }
+      });
+    });
   });
+}
+
+/** After an unlock: the copies made at earlier locks are verified with the key, and the adviser hears if one failed. */
+export function verifyBackupsOfLocks({ vault, settings, log, events }: CoreContext): void {
+  const folder = settings.get().backupFolder;
+  const { verified, failed } = verifyCopiesMadeAtLock(vault, folder);
+  if (verified > 0 && folder) pruneBackups(folder, settings.get().keepBackups);
+  if (failed > 0) {
+    log('auto_backup_failed', { code: 'BACKUP_FAILED' });
+    events.emit({ type: 'autoBackupFailed' });
+  }
 }

@@ -2,6 +2,7 @@ import { setProfile } from '../vault/profile';
 import { recoverySheetPdf } from '../vault/recoverySheet';
 import type { Handlers } from '../ipc/router';
 import { saveWhereChosen } from '../storage/saveChosen';
+import { verifyBackupsOfLocks } from './backup';
 import { done, type CoreContext } from './context';
 
 type VaultChannel =
@@ -17,7 +18,8 @@ type VaultChannel =
   | 'vault.rotateKey';
 
 /** Making, opening, locking and re-keying the vault. */
-export function vaultLifecycleHandlers({ vault, db, settings, shell, events, locks, today }: CoreContext) {
+export function vaultLifecycleHandlers(context: CoreContext) {
+  const { vault, db, settings, shell, events, locks, today } = context;
   return {
     'vault.status': () => vault.status(),
     'vault.create': async ({ passphrase, function: fn, external }) => {
@@ -27,10 +29,12 @@ export function vaultLifecycleHandlers({ vault, db, settings, shell, events, loc
     },
     'vault.unlock': async ({ passphrase }) => {
       await vault.unlock(passphrase);
+      verifyBackupsOfLocks(context);
       return done;
     },
     'vault.recover': async ({ recoveryKey, newPassphrase }) => {
       await vault.recover(recoveryKey, newPassphrase);
+      verifyBackupsOfLocks(context);
       return done;
     },
     'vault.lock': async () => {

@@ -6,7 +6,6 @@ import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
 import { syncDirectory, syncFile } from '../storage/atomicWrite';
 import { openEncryptedDatabase } from './database';
-import type { Destruction } from './destructionRecord';
 import { readHeader, type VaultHeader } from './header';
 import { assertNotNewerThanApp } from './migrations';
 import { vaultFilesIn, type VaultFiles } from './vaultFiles';
@@ -14,6 +13,9 @@ import type { VaultSession } from './vaultSession';
 
 export const BACKUP_PREFIX = 'confidant-backup-';
 const DESTRUCTIONS_FILE = 'vault.destructions.json';
+
+/** Where a backup keeps its copy of the vault's record file. */
+export const backupRecordFile = (backupFolder: string): string => join(backupFolder, DESTRUCTIONS_FILE);
 /** A backup being copied in beside the vault, checked before it takes the vault's place. */
 const RESTORING_PREFIX = '.vault-restoring-';
 
@@ -37,47 +39,140 @@ function verifyCopy(databasePath: string, dataKey: Buffer, vaultId: string, addo
   }
 }
 
+/** A backup being written: never counted, and cleared by the next backup when a kill left one behind. */
+const PARTIAL_PREFIX = '.confidant-backup-partial-';
+/** The closed vault's files copied at a lock: counted as a backup only once the next unlock verified them. */
+const UNVERIFIED_PREFIX = '.confidant-backup-unverified-';
+
+/** Makes the folder when missing, and clears the partial copies a kill left behind. */
+function prepareFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  for (const entry of readdirSync(folder)) if (entry.startsWith(PARTIAL_PREFIX)) rmSync(join(folder, entry), { recursive: true, force: true });
+}
+
+/** `name` in the folder, or `name-2`, `name-3`… when two were made in the same second. */
+function freePath(folder: string, name: string): string {
+  let target = join(folder, name);
+  for (let n = 2; existsSync(target); n++) target = join(folder, `${name}-${n}`);
+  return target;
+}
+
+const backupTarget = (folder: string, made: Date): string => freePath(folder, `${BACKUP_PREFIX}${stamp(made)}`);
+
+/** Moves a whole, synced and (where a key was at hand) verified folder to its name, durably. */
+function publish(staging: string, target: string): void {
+  syncDirectory(staging);
+  renameSync(staging, target);
+  syncDirectory(dirname(target));
+}
+
+function copySynced(from: string, to: string): void {
+  copyFileSync(from, to);
+  syncFile(to);
+}
+
 /**
  * An encrypted, verified copy of the open vault in a new folder under `folder`. VACUUM INTO takes
  * a consistent snapshot of the live database and writes it encrypted under the same key; the
  * header goes beside it, so the backup opens with the passphrase that was current at the time.
+ * It is written under a temporary name, synced and verified, and only then given its name: a
+ * backup cut short by a kill or a power cut is never mistaken for one.
  */
 export function createBackup(session: VaultSession, folder: string, clock: Clock, report: ReportPhase<'backup'> = () => undefined): string {
   return session.withKeyMaterial((db, dataKey, header) => {
     report('snapshot');
-    const name = `${BACKUP_PREFIX}${stamp(clock())}`;
-    let target = join(folder, name);
-    for (let n = 2; existsSync(target); n++) target = join(folder, `${name}-${n}`);
-    mkdirSync(target, { recursive: true, mode: 0o700 });
+    const staging = join(folder, `${PARTIAL_PREFIX}${randomUUID()}`);
     try {
-      db.prepare('VACUUM INTO ?').run(join(target, 'vault.db'));
-      copyFileSync(session.files.header, join(target, 'vault.header.json'));
-      if (existsSync(session.files.destructions)) {
-        copyFileSync(session.files.destructions, join(target, DESTRUCTIONS_FILE));
-        syncFile(join(target, DESTRUCTIONS_FILE));
-      }
-      // On the disk, not only in the cache, before the backup is reported as made.
-      syncFile(join(target, 'vault.db'));
-      syncFile(join(target, 'vault.header.json'));
-      syncDirectory(target);
-      syncDirectory(folder);
+      prepareFolder(folder);
+      mkdirSync(staging, { mode: 0o700 });
+      db.prepare('VACUUM INTO ?').run(join(staging, 'vault.db'));
+      syncFile(join(staging, 'vault.db'));
+      copySynced(session.files.header, join(staging, 'vault.header.json'));
+      if (existsSync(session.files.destructions)) copySynced(session.files.destructions, backupRecordFile(staging));
       report('verify');
-      if (!verifyCopy(join(target, 'vault.db'), dataKey, header.vaultId, session.addon)) throw new AppError('BACKUP_FAILED');
-      return target.slice(folder.length + 1);
+      if (!verifyCopy(join(staging, 'vault.db'), dataKey, header.vaultId, session.addon)) throw new AppError('BACKUP_FAILED');
+      const target = backupTarget(folder, clock());
+      publish(staging, target);
+      return basename(target);
     } catch (error) {
-      rmSync(target, { recursive: true, force: true });
+      rmSync(staging, { recursive: true, force: true });
       throw error instanceof AppError ? error : new AppError('BACKUP_FAILED');
     }
   });
 }
 
-/** Keeps the newest `keep` backups in the folder; older ones are removed. */
-export function pruneBackups(folder: string, keep: number): void {
-  const backups = readdirSync(folder, { withFileTypes: true })
+/**
+ * The automatic backup at a lock, made after the key is gone so the lock never waits for it:
+ * the closed, checkpointed encrypted files are copied as they are. With no key there is nothing to
+ * verify them with, so they wait under a name no backup list reads until the next unlock.
+ */
+export function copyClosedVault(files: VaultFiles, folder: string, clock: Clock): void {
+  const staging = join(folder, `${PARTIAL_PREFIX}${randomUUID()}`);
+  try {
+    prepareFolder(folder);
+    mkdirSync(staging, { mode: 0o700 });
+    copySynced(files.database, join(staging, 'vault.db'));
+    copySynced(files.header, join(staging, 'vault.header.json'));
+    if (existsSync(files.destructions)) copySynced(files.destructions, backupRecordFile(staging));
+    publish(staging, freePath(folder, `${UNVERIFIED_PREFIX}${stamp(clock())}`));
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error instanceof AppError ? error : new AppError('BACKUP_FAILED');
+  }
+}
+
+/**
+ * Verifies the copies made at earlier locks with the key of the vault just unlocked: each one that
+ * opens and checks becomes a backup under the name of when it was made; any other is removed.
+ * Returns how many became backups and how many failed.
+ */
+export function verifyCopiesMadeAtLock(session: VaultSession, folder: string | null): { verified: number; failed: number } {
+  const outcome = { verified: 0, failed: 0 };
+  if (!folder || !existsSync(folder)) return outcome;
+  return session.withKeyMaterial((_db, dataKey, header) => {
+    for (const entry of readdirSync(folder).filter((name) => name.startsWith(UNVERIFIED_PREFIX)).sort()) {
+      const copy = join(folder, entry);
+      const made = madeAtOf(`${BACKUP_PREFIX}${entry.slice(UNVERIFIED_PREFIX.length, UNVERIFIED_PREFIX.length + 15)}`);
+      if (made && verifyCopy(join(copy, 'vault.db'), dataKey, header.vaultId, session.addon)) {
+        publish(copy, backupTarget(folder, made));
+        outcome.verified++;
+      } else {
+        rmSync(copy, { recursive: true, force: true });
+        outcome.failed++;
+      }
+    }
+    return outcome;
+  });
+}
+
+/** Every backup folder of ours in the folder, replaced vaults a restore kept included. */
+export function backupFoldersIn(folder: string | null): string[] {
+  if (!folder || !existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name.startsWith(BACKUP_PREFIX))
-    .map((entry) => entry.name)
+    .map((entry) => join(folder, entry.name));
+}
+
+/**
+ * A backup as this app writes it: under its final name (given only after it was verified) and
+ * whole. Versions before that wrote under the final name first, so a folder a kill cut short may
+ * still lie there: it never counts.
+ */
+function isWholeBackup(path: string): boolean {
+  return existsSync(join(path, 'vault.db')) && existsSync(join(path, 'vault.header.json')) && !existsSync(join(path, 'vault.db-journal'));
+}
+
+/** The verified backups in the folder, oldest first; a replaced vault a restore kept is not one. */
+function verifiedBackupsIn(folder: string | null): string[] {
+  return backupFoldersIn(folder)
+    .filter((path) => !basename(path).includes('-replaced') && isWholeBackup(path))
     .sort();
-  for (const name of backups.slice(0, Math.max(0, backups.length - keep))) rmSync(join(folder, name), { recursive: true, force: true });
+}
+
+/** Keeps the newest `keep` verified backups in the folder; older ones are removed, and nothing else is. */
+export function pruneBackups(folder: string, keep: number): void {
+  const backups = verifiedBackupsIn(folder);
+  for (const path of backups.slice(0, Math.max(0, backups.length - keep))) rmSync(path, { recursive: true, force: true });
 }
 
 /** A folder moved, or copied and removed where it crosses to another disk. */
@@ -105,7 +200,7 @@ export interface OpenedBackup {
 export async function openBackup(session: VaultSession, folder: string, passphrase: string, report: ReportPhase<'restore'> = () => undefined): Promise<OpenedBackup> {
   const database = join(folder, 'vault.db');
   const headerPath = join(folder, 'vault.header.json');
-  if (!existsSync(database) || !existsSync(headerPath)) throw new AppError('NOT_A_BACKUP');
+  if (!existsSync(database) || !existsSync(headerPath) || basename(folder).startsWith(PARTIAL_PREFIX) || basename(folder).startsWith(UNVERIFIED_PREFIX)) throw new AppError('NOT_A_BACKUP');
   let header: VaultHeader;
   try {
     header = readHeader(headerPath);
@@ -191,8 +286,7 @@ export async function restoreBackup(
   }
   if (!movedAside) return { kept: null, madeAt };
   if (!keepReplacedIn || !existsSync(keepReplacedIn)) return { kept: aside, madeAt };
-  let kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced`);
-  for (let n = 2; existsSync(kept); n++) kept = join(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced-${n}`);
+  const kept = freePath(keepReplacedIn, `${BACKUP_PREFIX}${stamp(clock())}-replaced`);
   try {
     moveFolder(aside, kept);
   } catch {
@@ -204,43 +298,18 @@ export async function restoreBackup(
 }
 
 /** When a backup was made, from its folder name (UTC), or null for a folder that is not one of ours. */
-function madeAtOf(name: string): Date | null {
+export function madeAtOf(name: string): Date | null {
   const match = /^confidant-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})/.exec(name);
   if (!match) return null;
   const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
   return new Date(Date.UTC(year!, month! - 1, day!, hour!, minute!, second!));
 }
 
-/**
- * When the newest backup in the folder was made. A copy that fails its check after writing is
- * removed at once (see createBackup), so every backup left there was verified; a replaced vault
- * kept by a restore (`…-replaced`) was never checked as a backup and does not count.
- */
+/** When the newest verified backup in the folder was made. */
 export function lastVerifiedBackup(folder: string | null): Date | null {
-  if (!folder || !existsSync(folder)) return null;
-  const made = readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.includes('-replaced'))
-    .map((entry) => madeAtOf(entry.name))
+  const made = verifiedBackupsIn(folder)
+    .map((path) => madeAtOf(basename(path)))
     .filter((date): date is Date => date !== null)
     .sort((a, b) => b.getTime() - a.getTime());
   return made[0] ?? null;
-}
-
-/**
- * Backups in the folder that still hold a destroyed case: made after its first contact and
- * before its destruction. They cannot be rewritten (one made under a rotated key cannot even be
- * opened), only deleted.
- */
-export function backupsHoldingDestroyed(folder: string | null, destructions: Destruction[], localTime: (date: Date) => string): string[] {
-  if (!folder || !existsSync(folder) || destructions.length === 0) return [];
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .filter((entry) => {
-      const made = madeAtOf(entry.name);
-      if (!made) return false;
-      const local = localTime(made);
-      // Both sides are minutes: a backup made in the minute of a destruction may still hold the case.
-      return destructions.some((destruction) => destruction.firstContactAt <= local && local <= destruction.destroyedAt);
-    })
-    .map((entry) => join(folder, entry.name));
 }

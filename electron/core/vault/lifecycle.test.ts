@@ -175,14 +175,46 @@ describe('backups', () => {
     expect(decryptDatabase(copy, dataKeyCopy()).includes(CANARY.noteWord)).toBe(true);
   });
 
-  it('backs up automatically on lock when the adviser turned it on', async () => {
+  it('backs up automatically at a lock without making the lock wait, and counts the copy only once the next unlock verified it', async () => {
     const folder = join(dir.path, 'auto');
     mkdirSync(folder);
     dialogs.nextFolder(folder);
     await ok('backup.chooseFolder', {});
     await ok('settings.update', { autoBackupOnLock: true });
+    await ok('cases.create', caseInput({ label: CANARY.noteWord }));
+    const key = dataKeyCopy();
+    const heard: string[] = [];
+    core.events.on((event) => heard.push(event.type));
+    const copied = async () => {
+      // The copy starts once the lock has been answered; an unlock would wait for it.
+      await new Promise((resolve) => setImmediate(resolve));
+      await core.vault.whileLocked(() => undefined);
+    };
+
     await ok('vault.lock', {});
-    expect(readdirSync(folder)).toHaveLength(1);
+    expect(readdirSync(folder)).toEqual([]);
+    await copied();
+    const [copy] = readdirSync(folder);
+    expect(copy).toMatch(/^\.confidant-backup-unverified-\d{8}-\d{6}$/);
+    expect(decryptDatabase(readFileSync(join(folder, copy!, 'vault.db')), key).includes(CANARY.noteWord)).toBe(true);
+    expect(await ok('backup.status', {})).toEqual({ lastVerifiedAt: null });
+
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+    expect(readdirSync(folder)).toEqual([`confidant-backup-${copy!.slice('.confidant-backup-unverified-'.length)}`]);
+    expect(await ok('backup.status', {})).toEqual({ lastVerifiedAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString() });
+    expect(heard).not.toContain('autoBackupFailed');
+
+    // A copy that does not verify is removed at the unlock, which says so; the verified backup stays the last.
+    now = new Date(now.getTime() + 60_000);
+    await ok('vault.lock', {});
+    await copied();
+    const damaged = readdirSync(folder).find((name) => name.startsWith('.confidant-backup-unverified-'))!;
+    const bytes = readFileSync(join(folder, damaged, 'vault.db'));
+    bytes.fill(0x5a, 4096, 4096 * 2);
+    writeFileSync(join(folder, damaged, 'vault.db'), bytes);
+    await ok('vault.unlock', { passphrase: CANARY.passphrase });
+    expect(heard).toContain('autoBackupFailed');
+    expect(readdirSync(folder)).toEqual([`confidant-backup-${copy!.slice('.confidant-backup-unverified-'.length)}`]);
   });
 
   it('restores a backup with its passphrase, and keeps the current vault when that fails', async () => {

@@ -47,7 +47,6 @@ export class VaultSession {
   private pending: Promise<unknown> = Promise.resolve();
   private readonly lockListeners = new Set<() => void>();
   private readonly closeListeners = new Set<() => void>();
-  private readonly beforeLockListeners = new Set<() => void>();
   private readonly keyChangeListeners = new Set<KeyChangeListener>();
   readonly throttle: UnlockThrottle;
   private readonly recoveryThrottle: UnlockThrottle;
@@ -87,12 +86,6 @@ export class VaultSession {
   onClose(listener: () => void): () => void {
     this.closeListeners.add(listener);
     return () => this.closeListeners.delete(listener);
-  }
-
-  /** Runs while the database is still open, just before a lock: automatic backups hook in here. */
-  beforeLock(listener: () => void): () => void {
-    this.beforeLockListeners.add(listener);
-    return () => this.beforeLockListeners.delete(listener);
   }
 
   onKeyChange(listener: KeyChangeListener): () => void {
@@ -324,16 +317,14 @@ export class VaultSession {
     }
   }
 
+  /** Runs after every vault operation queued before it, and only while the vault stays locked: an unlock waits for it. */
+  whileLocked(task: () => void): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.db) task();
+    });
+  }
+
   lock(): void {
-    if (this.db) {
-      for (const listener of this.beforeLockListeners) {
-        try {
-          listener();
-        } catch {
-          // A failed automatic backup must never keep the vault open.
-        }
-      }
-    }
     const wasOpen = this.db !== null;
     this.close();
     if (wasOpen) for (const listener of this.lockListeners) listener();
