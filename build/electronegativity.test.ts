@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -20,4 +22,20 @@ describe('the Electronegativity gate', () => {
     expect(JSON.parse(results[0]!).length).toBeGreaterThan(0);
     expect(new Set(results).size).toBe(1);
   }, 300_000);
+
+  it('fails on a new finding in a file that already has excepted ones: exceptions name one occurrence each', async () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'electronegativity-planted-'));
+    try {
+      cpSync(resolve(__dirname, '../electron'), join(checkout, 'electron'), { recursive: true });
+      cpSync(resolve(__dirname, '../renderer/index.html'), join(checkout, 'renderer/index.html'));
+      appendFileSync(
+        join(checkout, 'electron/main.ts'),
+        '\nexport const planted = () => new BrowserWindow({ webPreferences: { contextIsolation: false, nodeIntegration: true, sandbox: false } });\n',
+      );
+      const gate = run(process.execPath, [SCRIPT, '--root', checkout], { cwd: resolve(__dirname, '..') });
+      await expect(gate).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/unexplained HIGH: CONTEXT_ISOLATION_JS_CHECK electron\/main\.ts:\d+:\d+ export const planted/) });
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
