@@ -1,11 +1,10 @@
-import { rmSync } from 'node:fs';
 import { localSecond } from '../../../shared/time';
 import { destructionsIn } from '../cases/destructions';
 import { destroyCases, dueCases } from '../cases/retention';
 import { AppError } from '../errors';
 import type { Handlers } from '../ipc/router';
 import { backupsHoldingDestroyed } from '../restore/staleBackups';
-import { backupFoldersIn, createBackup } from '../vault/backup';
+import { backupFoldersIn, createBackup, discardBackup } from '../vault/backup';
 import type { CoreContext } from './context';
 
 type RetentionChannel = 'retention.due' | 'retention.destroy' | 'retention.staleBackups' | 'retention.deleteStaleBackups';
@@ -34,7 +33,7 @@ export function retentionHandlers({ db, vault, settings, clock, events, records 
         createBackup(vault, folder, clock);
         stale = staleBackups();
       }
-      for (const backup of stale) rmSync(backup, { recursive: true, force: true });
+      for (const backup of stale) discardBackup(backup);
       return { deleted: stale.length };
     },
   } satisfies Pick<Handlers, RetentionChannel>;

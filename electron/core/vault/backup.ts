@@ -137,7 +137,7 @@ export function verifyCopiesMadeAtLock(session: VaultSession, folder: string | n
         publish(copy, backupTarget(folder, made));
         outcome.verified++;
       } else {
-        rmSync(copy, { recursive: true, force: true });
+        discardBackup(copy);
         outcome.failed++;
       }
     }
@@ -169,10 +169,20 @@ function verifiedBackupsIn(folder: string | null): string[] {
     .sort();
 }
 
+/**
+ * Removes a backup: first renamed out of the backups' names in one step, then deleted, so a kill
+ * midway never leaves a half-deleted folder that still looks like a backup.
+ */
+export function discardBackup(path: string): void {
+  const doomed = join(dirname(path), `${PARTIAL_PREFIX}${randomUUID()}`);
+  renameSync(path, doomed);
+  rmSync(doomed, { recursive: true, force: true });
+}
+
 /** Keeps the newest `keep` verified backups in the folder; older ones are removed, and nothing else is. */
 export function pruneBackups(folder: string, keep: number): void {
   const backups = verifiedBackupsIn(folder);
-  for (const path of backups.slice(0, Math.max(0, backups.length - keep))) rmSync(path, { recursive: true, force: true });
+  for (const path of backups.slice(0, Math.max(0, backups.length - keep))) discardBackup(path);
 }
 
 /** A folder moved, or copied and removed where it crosses to another disk. */

@@ -19,7 +19,7 @@ interface SessionState {
   corrupt: boolean;
   /** The app's own files do not load: only a reinstall helps. */
   appDamaged: boolean;
-  /** The automatic backup at the last lock failed; the unlock screen says so. */
+  /** The automatic backup at the last lock failed (copying it, or its check at the unlock); the unlock and home screens say so. */
   autoBackupFailed: boolean;
   start(): Promise<void>;
   create(passphrase: string, fn: VaultFunction, external: boolean): Promise<void>;
@@ -59,9 +59,11 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     set({ phase: 'unlocked' });
   },
   async unlock(passphrase) {
+    // The unlock itself may report that the copy made at the last lock failed its check: heard while it runs, kept after.
+    set({ autoBackupFailed: false });
     await invoke('vault.unlock', { passphrase });
     await runAfterUnlockSteps();
-    set({ phase: openedPhase(), corrupt: false, autoBackupFailed: false });
+    set({ phase: openedPhase(), corrupt: false });
   },
   async recover(recoveryKey, newPassphrase) {
     await invoke('vault.recover', { recoveryKey, newPassphrase });
