@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ExportPreview, ExportRequest } from '../../../shared/schemas/export';
 import { localMinute } from '../../../shared/time';
@@ -7,6 +6,7 @@ import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
 import type { ShellServices } from '../shell';
+import { writeFileAtomic } from '../storage/atomicWrite';
 import type { Db } from '../vault/database';
 import { getProfile } from '../vault/profile';
 import { aggregate } from './aggregate';
@@ -78,12 +78,12 @@ export class ExportService {
     this.pending = null;
     if (content) {
       const sealedPath = path.toLowerCase().endsWith('.age') ? path : `${path}.age`;
-      writeFileSync(sealedPath, content, { mode: 0o600 });
+      writeFileAtomic(sealedPath, content);
       return { fileName: basename(sealedPath), sealed: true };
     }
     const jsonPath = path.toLowerCase().endsWith('.json') ? path : `${path}.json`;
-    writeFileSync(jsonPath, pending.json, { mode: 0o600 });
-    writeFileSync(jsonPath.replace(/\.json$/i, '.csv'), pending.csv, { mode: 0o600 });
+    writeFileAtomic(jsonPath, pending.json);
+    writeFileAtomic(jsonPath.replace(/\.json$/i, '.csv'), pending.csv);
     return { fileName: basename(jsonPath), sealed: false };
   }
 

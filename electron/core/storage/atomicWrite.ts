@@ -1,15 +1,26 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
- * Replaces a small file so that a crash leaves either the old or the new version, never half
- * of one. Only non-confidential files go through here (the key header, settings).
+ * Every file the core writes itself goes through here (the key header, the record, settings, the
+ * unlock counts, and what the adviser saves: exports, publications, the recovery sheet). The content
+ * goes to a new temporary file beside the target, 0600 and created exclusively (nothing already
+ * there is written through), is synced, renamed over the target, and the folder is synced. A crash
+ * or power cut leaves the old version or the new one, never half of one; and the renamed file
+ * brings its own mode, where writing into an existing file would keep that file's 0644.
  */
-export function writeFileAtomic(path: string, content: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content, { mode: 0o600 });
-  syncFile(temporary);
-  renameSync(temporary, path);
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    // A leftover of a crash of an earlier process with this id is replaced, never written into.
+    rmSync(temporary, { force: true });
+    writeFileSync(temporary, content, { mode: 0o600, flag: 'wx' });
+    syncFile(temporary);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
   syncDirectory(dirname(path));
 }
 
