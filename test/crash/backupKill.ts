@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
 import { openEncryptedDatabase } from '../../electron/core/vault/database';
@@ -11,8 +11,6 @@ import { temporaryDirectory } from '../support/temporaryDirectory';
 const KILLS = 32;
 const KEEP = 3;
 const WRITER = resolve(__dirname, 'backupWriter.mts');
-const folder = temporaryDirectory();
-afterAll(() => folder.remove());
 
 /** Starts the writer and kills it `delayMs` after it is ready; resolves with the backups it acknowledged. */
 function runAndKill(dataDirectory: string, backups: string, mode: 'manual' | 'atLock', delayMs: number): Promise<number> {
@@ -54,7 +52,10 @@ function opensAndVerifies(core: Core, backup: string): boolean {
   });
 }
 
-describe.each(['manual', 'atLock'] as const)('a backup (%s) killed at random points', (mode) => {
+/** The test for one way of backing up; a file per way lets the two run side by side. */
+export function backupKillTest(mode: 'manual' | 'atLock'): void {
+  const folder = temporaryDirectory();
+  afterAll(() => folder.remove());
   it(`leaves, after each of ${KILLS} kills, only backups that open and verify, the status naming one, and none pruned too many`, async () => {
     const dataDirectory = join(folder.path, mode, 'data');
     const backups = join(folder.path, mode, 'backups');
@@ -83,4 +84,4 @@ describe.each(['manual', 'atLock'] as const)('a backup (%s) killed at random poi
     }
     expect(acknowledged).toBeGreaterThan(KILLS / 2);
   });
-});
+}
