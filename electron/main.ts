@@ -108,8 +108,32 @@ function createWindow(core: CoreClient) {
   window.on('closed', () => {
     mainWindow = null;
   });
+  recoverRenderer(window, core);
   void window.loadURL(APP_ENTRY);
   return window;
+}
+
+/** A renderer that keeps dying is left dead rather than reloaded in a loop. */
+const RELOAD_PAUSE_MS = 10_000;
+
+/**
+ * A dead renderer cannot save or be told anything: the vault locks at once, as for a closed
+ * window, and only then does the page load again, so it opens on the unlock screen. A page that
+ * loads again while the core has stopped for good (the window's restart offer reloads it) starts
+ * a fresh core.
+ */
+function recoverRenderer(window: BrowserWindow, core: CoreClient) {
+  let reloadedAt = -Infinity;
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || Date.now() - reloadedAt < RELOAD_PAUSE_MS) return;
+    reloadedAt = Date.now();
+    void core.requestLock('windowClosed').then(() => {
+      if (!window.isDestroyed()) void window.loadURL(APP_ENTRY);
+    });
+  });
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) core.restartAfterStop();
+  });
 }
 
 const LOCK_LABEL = { nl: { menu: 'Kluis', lock: 'Vergrendelen' }, en: { menu: 'Vault', lock: 'Lock' } } as const;

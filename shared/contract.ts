@@ -50,16 +50,30 @@ const EXPORT_FILE_MAX = 2_000_000;
 const TEAM_FILE_MAX = 100_000;
 
 const Passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
-/** A passphrase being chosen: the rule the window's meter shows, so the core refuses what it calls weak. */
-const NewPassphrase = z
-  .string()
-  .max(PASSPHRASE_MAX_LENGTH)
-  .refine((passphrase) => passphraseVerdict(passphrase) === 'strong', { message: 'weakPassphrase' });
+/** A passphrase being chosen; how strong it is, is checked on the whole request (`withStrongPassphrase`). */
+const NewPassphrase = z.string().max(PASSPHRASE_MAX_LENGTH);
 
-/** The recovery key as the adviser types it: letters, digits, dashes and spaces, nothing else. */
+/**
+ * The rule the window's meter shows, so the core refuses a new passphrase it calls weak. zxcvbn is
+ * the one costly check in any request (tens of milliseconds for an ordinary passphrase; for a
+ * pasted page seconds, or a stack overflow), so it runs last, only on a request that passed every
+ * other check, its length included.
+ */
+function withStrongPassphrase<K extends string, T extends z.ZodType<{ [key in K]: string }>>(request: T, field: K) {
+  return request.refine((value) => passphraseVerdict(value[field]) === 'strong', {
+    message: 'weakPassphrase',
+    path: [field],
+    when: (payload) => payload.issues.length === 0,
+  });
+}
+
+/**
+ * The recovery key as the adviser types it: letters, digits, dashes and spaces, nothing else.
+ * Length ends the check (`abort`), so the pattern never reads a pasted megabyte.
+ */
 const RecoveryKeyInput = z
   .string()
-  .max(200)
+  .max(200, { abort: true })
   .regex(/^[0-9A-Za-z\s-]+$/);
 
 
@@ -124,22 +138,25 @@ const ReportYear = Year;
 export const contract = {
   'vault.status': { request: Empty, response: VaultStatus },
   'vault.create': {
-    request: z
-      .object({ passphrase: NewPassphrase, function: z.enum(VAULT_FUNCTIONS), external: z.boolean().default(false) })
-      .strict()
-      .refine((request) => !request.external || request.function === 'faculty_confidential_adviser', { message: 'externalOnlyFaculty', path: ['external'] }),
+    request: withStrongPassphrase(
+      z
+        .object({ passphrase: NewPassphrase, function: z.enum(VAULT_FUNCTIONS), external: z.boolean().default(false) })
+        .strict()
+        .refine((request) => !request.external || request.function === 'faculty_confidential_adviser', { message: 'externalOnlyFaculty', path: ['external'] }),
+      'passphrase',
+    ),
     response: RecoveryKeyResponse,
   },
   'vault.unlock': { request: z.object({ passphrase: Passphrase }).strict(), response: Empty },
   'vault.recover': {
-    request: z.object({ recoveryKey: RecoveryKeyInput, newPassphrase: NewPassphrase }).strict(),
+    request: withStrongPassphrase(z.object({ recoveryKey: RecoveryKeyInput, newPassphrase: NewPassphrase }).strict(), 'newPassphrase'),
     response: Empty,
   },
   /** Asks for a lock through the core's one lock path: the window is told "locking" first. */
   'vault.lock': { request: Empty, response: Empty },
   /** The window has saved what it must; a pending lock may happen now. */
   'vault.lockReady': { request: Empty, response: Empty },
-  'vault.changePassphrase': { request: z.object({ current: Passphrase, next: NewPassphrase }).strict(), response: Empty },
+  'vault.changePassphrase': { request: withStrongPassphrase(z.object({ current: Passphrase, next: NewPassphrase }).strict(), 'next'), response: Empty },
   'vault.newRecoveryKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
   'vault.rotateKey': { request: z.object({ passphrase: Passphrase }).strict(), response: RecoveryKeyResponse },
   /** The recovery key just shown, on a one-page PDF in the adviser's language, saved where they choose. */

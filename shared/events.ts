@@ -1,7 +1,8 @@
 /**
  * What the core tells the window without being asked: a lock is coming or has happened, a long
- * operation moved to its next phase, the vault or the app turned out damaged. One channel,
- * core → renderer; the window never has to poll.
+ * operation moved to its next phase, the vault or the app turned out damaged (and what main adds:
+ * the core process was restarted or stopped). One channel, core → renderer; the window never has
+ * to poll.
  */
 
 /**
@@ -47,7 +48,13 @@ export type VaultEvent =
   /** The vault file is damaged (offer a restore) or the app's own files are (reinstall). */
   | { type: 'damage'; code: 'CORRUPT_VAULT' | 'APP_DAMAGED' }
   /** The automatic backup at lock did not succeed; the adviser must know before trusting it. */
-  | { type: 'autoBackupFailed' };
+  | { type: 'autoBackupFailed' }
+  /**
+   * Main restarted the core process because a request ran past its deadline (`CORE_TIMEOUT`: the
+   * vault is locked and unchanged), or stopped restarting it because it kept exiting (`CORE_STOPPED`).
+   * Sent before the "locked" that follows, so the window can keep what was typed first.
+   */
+  | { type: 'coreFailed'; code: 'CORE_TIMEOUT' | 'CORE_STOPPED' };
 
 /** The IPC channel main uses to pass events to the window. */
 export const EVENT_CHANNEL = 'vault-event';

@@ -13,3 +13,9 @@ export const CASE_PAGE_MAX = 500;
 export const SEARCH_MAX = 200;
 /** A first response later than this after first contact breaks the team's promise. */
 export const FIRST_RESPONSE_PROMISE_HOURS = 24;
+/**
+ * The largest request main passes on to the core, as the structured clone carries it (two bytes a
+ * character). The largest legitimate one is a team import of a 2,000,000-character export, 4 MB at
+ * most; anything past twice that is refused before the core reads a byte of it.
+ */
+export const REQUEST_MAX_BYTES = 8 * 1024 * 1024;

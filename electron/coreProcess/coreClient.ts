@@ -1,7 +1,10 @@
 import type { Settings } from '../../shared/contract';
-import type { Result } from '../../shared/errors';
+import type { ErrorCode, Result } from '../../shared/errors';
 import { LOCK_DEADLINE_MS, type LockReason, type VaultEvent } from '../../shared/events';
+import { REQUEST_MAX_BYTES } from '../../shared/limits';
+import { Deadlines, deadlineOf } from './deadlines';
 import type { CoreProcessHandle, CoreToMain, ShellMethod } from './protocol';
+import { exceedsSize } from './requestSize';
 
 export interface CoreClientOptions {
   /** Starts a fresh core process. */
@@ -12,6 +15,8 @@ export interface CoreClientOptions {
   shell: (method: ShellMethod, argument: string | null) => Promise<unknown>;
   /** How long a lock may go unconfirmed before the core process is stopped; the window's deadline plus a margin. */
   lockTimeoutMs?: number;
+  /** How long the core may work on a request on a channel, from when it starts it (./deadlines.ts). */
+  deadlineOf?: (channel: unknown) => number;
 }
 
 /**
@@ -22,40 +27,44 @@ export interface CoreClientOptions {
  * writer; a rotation writes the next header before re-keying and unlock tries both headers).
  */
 export const LOCK_TIMEOUT_MS = LOCK_DEADLINE_MS + 2_000;
-/** How soon an overdue lock looks again while a restore swaps the vault's folder (never killed mid-swap). */
+/** How soon an overdue lock or request looks again while a restore swaps the vault's folder (never killed mid-swap). */
 const SWAP_RECHECK_MS = 250;
 
 /** More exits than this within the window means the core cannot run: stop restarting it. */
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
 
-const stopped: Result<never> = { ok: false, error: { code: 'INTERNAL' } };
-const broken: Result<never> = { ok: false, error: { code: 'APP_DAMAGED' } };
+const fail = (code: ErrorCode): Result<never> => ({ ok: false, error: { code } });
 
 /**
  * Main's side of the core process: forwards requests, answers the core's shell calls, relays its
  * events and keeps a copy of the settings the shell itself needs (language, idle minutes, screen
  * capture). If the core process dies, the key died with it: the window hears "locked", open
- * requests fail, and a fresh core starts.
+ * requests fail, and a fresh core starts. A request the core works on past its deadline stops
+ * the process the same way, after the window is told why.
  */
 export class CoreClient {
   private child!: CoreProcessHandle;
   private nextId = 1;
-  private readonly waiting = new Map<number, (result: Result<unknown>) => void>();
+  private readonly waiting = new Map<number, { channel: unknown; resolve: (result: Result<unknown>) => void }>();
   private readonly eventListeners = new Set<(event: VaultEvent) => void>();
   private readonly settingsListeners = new Set<(settings: Settings) => void>();
   private latestSettings: Settings | null = null;
   private exits: number[] = [];
   private stopping = false;
   private gaveUp = false;
+  /** The process is being stopped for working past its deadlines: what it still says is not heard. */
+  private stoppedAsStuck = false;
+  private readonly deadlines: Deadlines;
   /**
    * A restore's 'copy' phase renames the current vault folder aside and the restored one into
-   * place: a kill between the two renames would leave no vault folder, so an overdue lock waits
-   * for that phase to end instead.
+   * place: a kill between the two renames would leave no vault folder, so an overdue lock or
+   * request waits for that phase to end instead.
    */
   private swappingVaultFolder = false;
 
   constructor(private readonly options: CoreClientOptions) {
+    this.deadlines = new Deadlines(options.deadlineOf ?? deadlineOf, () => this.stuck());
     this.start();
   }
 
@@ -64,8 +73,18 @@ export class CoreClient {
   }
 
   invoke(channel: unknown, request: unknown): Promise<Result<unknown>> {
-    if (this.gaveUp) return Promise.resolve(broken);
-    return this.call((id) => ({ type: 'request', id, channel, request }));
+    if (this.gaveUp) return Promise.resolve(fail('CORE_STOPPED'));
+    // Larger than any the contract allows: the core never has to carry or read it.
+    if (exceedsSize(request, REQUEST_MAX_BYTES)) return Promise.resolve(fail('INVALID_INPUT'));
+    return this.call(channel, (id) => ({ type: 'request', id, channel, request }));
+  }
+
+  /** After the core kept exiting, the adviser asked for a fresh start: earlier exits are forgotten. Otherwise nothing. */
+  restartAfterStop(): void {
+    if (!this.gaveUp || this.stopping) return;
+    this.gaveUp = false;
+    this.exits = [];
+    this.start();
   }
 
   /** The shell's lock triggers; resolves once the vault is locked. */
@@ -83,7 +102,7 @@ export class CoreClient {
     };
     let timer = setTimeout(overdue, this.options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
     try {
-      await this.call((id) => ({ type: 'lock', id, reason }));
+      await this.call(null, (id) => ({ type: 'lock', id, reason }));
     } finally {
       clearTimeout(timer);
     }
@@ -105,16 +124,17 @@ export class CoreClient {
     this.child.kill();
   }
 
-  private call(message: (id: number) => Parameters<CoreProcessHandle['postMessage']>[0]): Promise<Result<unknown>> {
-    if (this.stopping) return Promise.resolve(stopped);
+  private call(channel: unknown, message: (id: number) => Parameters<CoreProcessHandle['postMessage']>[0]): Promise<Result<unknown>> {
+    if (this.stopping) return Promise.resolve(fail('INTERNAL'));
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
+      this.waiting.set(id, { channel, resolve });
       this.child.postMessage(message(id));
     });
   }
 
   private start(): void {
+    this.stoppedAsStuck = false;
     const child = this.options.fork();
     this.child = child;
     child.onMessage((message) => this.receive(child, message));
@@ -123,42 +143,81 @@ export class CoreClient {
   }
 
   private receive(child: CoreProcessHandle, message: CoreToMain): void {
+    if (child !== this.child || this.stoppedAsStuck) return;
     switch (message.type) {
+      case 'started': {
+        const request = this.waiting.get(message.id);
+        if (request) this.deadlines.started(message.id, request.channel);
+        return;
+      }
       case 'response': {
-        const resolve = this.waiting.get(message.id);
+        const request = this.waiting.get(message.id);
         this.waiting.delete(message.id);
-        resolve?.(message.result);
+        this.deadlines.finished(message.id);
+        request?.resolve(message.result);
         return;
       }
       case 'event':
-        if (message.event.type === 'progress' && message.event.operation === 'restore') this.swappingVaultFolder = message.event.phase === 'copy' && !message.event.done;
+        if (message.event.type === 'progress') {
+          if (message.event.operation === 'restore') this.swappingVaultFolder = message.event.phase === 'copy' && !message.event.done;
+          this.deadlines.progressed();
+        }
         this.emit(message.event);
         return;
       case 'settings':
         this.latestSettings = message.settings;
         for (const listener of this.settingsListeners) listener(message.settings);
         return;
-      case 'shell':
+      case 'shell': {
+        // The adviser's dialog takes as long as it takes: no deadline runs meanwhile.
+        this.deadlines.shellCalled();
+        const answer = (value: unknown, failed: boolean) => {
+          if (child !== this.child) return;
+          this.deadlines.shellAnswered();
+          child.postMessage({ type: 'shellAnswer', id: message.id, value, failed });
+        };
         this.options.shell(message.method, message.argument).then(
-          (value) => child.postMessage({ type: 'shellAnswer', id: message.id, value, failed: false }),
-          () => child.postMessage({ type: 'shellAnswer', id: message.id, value: null, failed: true }),
+          (value) => answer(value, false),
+          () => answer(null, true),
         );
         return;
+      }
     }
+  }
+
+  /** Every request the core started is past its deadline: the window hears why, then the process is stopped. */
+  private stuck(): void {
+    if (this.swappingVaultFolder) {
+      this.deadlines.askAgainIn(SWAP_RECHECK_MS);
+      return;
+    }
+    this.stoppedAsStuck = true;
+    this.emit({ type: 'coreFailed', code: 'CORE_TIMEOUT' });
+    this.answerAll();
+    // As with an overdue lock: the key dies with the process, and exited() starts a fresh one.
+    this.child.kill();
+  }
+
+  /** Open requests end with the process: CORE_TIMEOUT when it was stuck, else INTERNAL. */
+  private answerAll(): void {
+    const result = fail(this.stoppedAsStuck ? 'CORE_TIMEOUT' : 'INTERNAL');
+    for (const { resolve } of this.waiting.values()) resolve(result);
+    this.waiting.clear();
+    this.deadlines.clear();
   }
 
   private exited(child: CoreProcessHandle): void {
     if (child !== this.child) return;
     this.swappingVaultFolder = false;
-    for (const resolve of this.waiting.values()) resolve(stopped);
-    this.waiting.clear();
+    this.answerAll();
     if (this.stopping) return;
     this.emit({ type: 'locked', reason: 'internal' });
     const now = Date.now();
     this.exits = [...this.exits.filter((at) => now - at < RESTART_WINDOW_MS), now];
     if (this.exits.length > MAX_RESTARTS) {
+      // Not APP_DAMAGED: the app's files load, the process just keeps ending; a restart may help.
       this.gaveUp = true;
-      this.emit({ type: 'damage', code: 'APP_DAMAGED' });
+      this.emit({ type: 'coreFailed', code: 'CORE_STOPPED' });
       return;
     }
     this.start();

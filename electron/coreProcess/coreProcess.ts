@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createCore, type Core } from '../core/core';
+import { createLogger } from '../core/log';
 import type { ShellServices } from '../core/shell';
 import type { CoreToMain, MainToCore, ShellMethod } from './protocol';
 
@@ -45,6 +46,19 @@ const remoteShell: ShellServices = {
   },
 };
 
+const log = createLogger();
+
+/**
+ * A rejection nobody awaited leaves nothing half done, so the core carries on; an exception
+ * nobody caught may have, so the process ends and main starts a fresh one (the key goes with
+ * it). Either way the log names the event, never the error's message, which can carry data.
+ */
+process.on('unhandledRejection', () => log('unhandled_rejection'));
+process.on('uncaughtException', () => {
+  log('uncaught_exception');
+  process.exit(1);
+});
+
 let core: Core | null = null;
 
 onMessage((message) => {
@@ -56,6 +70,8 @@ onMessage((message) => {
       send({ type: 'settings', settings: core.settings.get() });
       return;
     case 'request':
+      // Main counts the request's deadline from here, not from when it was queued behind another.
+      send({ type: 'started', id: message.id });
       void core!.router.handle(message.channel, message.request).then((result) => send({ type: 'response', id: message.id, result }));
       return;
     case 'lock':

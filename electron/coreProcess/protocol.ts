@@ -18,6 +18,8 @@ export type ShellMethod = 'chooseSavePath' | 'chooseFolder' | 'renderReport';
 export const PRINT_ROUTE = /^#\/print\?[A-Za-z0-9=&]+$/;
 
 export type CoreToMain =
+  /** The core begins a request: its deadline counts from now. */
+  | { type: 'started'; id: number }
   | { type: 'response'; id: number; result: Result<unknown> }
   | { type: 'event'; event: VaultEvent }
   | { type: 'settings'; settings: Settings }

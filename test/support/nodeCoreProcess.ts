@@ -5,10 +5,17 @@ import { NO_DEFAULT_ADDON_BLOCKER } from './noDefaultSqliteAddon';
 /**
  * The built core process (`out/main/coreProcess.js`) run as a Node child process, as Electron's
  * utilityProcess runs it in the app: same entry, same messages, structured-clone serialisation,
- * and better-sqlite3's default addon location blocked as in the packaged app.
+ * and better-sqlite3's default addon location blocked as in the packaged app. `args` go to the
+ * entry (./disturbedCore.cjs takes the core's path and a disturbance); `onStderr` reads what
+ * the process logs instead of passing it through.
  */
-export function forkNodeCore(modulePath: string): CoreProcessHandle & { pid: number } {
-  const child = fork(modulePath, [], { serialization: 'advanced', execArgv: ['--require', NO_DEFAULT_ADDON_BLOCKER], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+export function forkNodeCore(modulePath: string, options: { args?: string[]; onStderr?: (text: string) => void } = {}): CoreProcessHandle & { pid: number } {
+  const child = fork(modulePath, options.args ?? [], {
+    serialization: 'advanced',
+    execArgv: ['--require', NO_DEFAULT_ADDON_BLOCKER],
+    stdio: ['ignore', 'inherit', options.onStderr ? 'pipe' : 'inherit', 'ipc'],
+  });
+  if (options.onStderr) child.stderr!.on('data', (chunk: Buffer) => options.onStderr!(chunk.toString('utf8')));
   return {
     // Tests pause the process with signals to stand for a core busy in one long synchronous step.
     pid: child.pid!,

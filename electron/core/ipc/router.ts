@@ -34,6 +34,9 @@ function invalidInputCode(issues: readonly { message: string }[]): ErrorCode {
   return codes.size === 1 ? [...codes][0]! : 'INVALID_INPUT';
 }
 
+/** An error's class name, never its message: messages can carry data. */
+const nameOf = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
+
 /** SQLite's own codes for a file that is damaged or is not ours. */
 const CORRUPTION_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB']);
 
@@ -46,38 +49,54 @@ function errorCodeOf(error: unknown): ErrorCode | null {
 
 /**
  * The boundary every request crosses: unknown channels and malformed requests are refused
- * before any handler runs, and whatever a handler throws leaves as a bare code.
+ * before any handler runs, and whatever is thrown on the way, by a handler or by the request's
+ * parse itself, leaves as a bare code: a request never takes the core process down.
  */
 export function createRouter(handlers: Handlers, log: Logger, hooks: RouterHooks = {}): Router {
   return {
     async handle(channel, request) {
-      const result = await answer(channel, request);
-      if (!result.ok) hooks.onFailure?.(result.error.code);
+      const result = isChannel(channel) ? await answerOrFail(channel, request) : fail('UNKNOWN_CHANNEL');
+      if (!result.ok) tell(result.error.code);
       return result;
     },
   };
 
-  async function answer(channel: unknown, request: unknown): Promise<Result<unknown>> {
-    if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL');
+  async function answerOrFail(channel: Channel, request: unknown): Promise<Result<unknown>> {
+    try {
+      return await answer(channel, request);
+    } catch (error) {
+      return failed(channel, error);
+    }
+  }
+
+  function tell(code: ErrorCode): void {
+    try {
+      hooks.onFailure?.(code);
+    } catch (error) {
+      log('failure_hook_failed', { code, error: nameOf(error) });
+    }
+  }
+
+  async function answer(channel: Channel, request: unknown): Promise<Result<unknown>> {
     const parsed = contract[channel].request.safeParse(request);
     if (!parsed.success) return fail(invalidInputCode(parsed.error.issues));
-    try {
-      const handler = handlers[channel] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
-      // Parsing the response drops any field the contract does not declare.
-      const checked = contract[channel].response.safeParse(value);
-      if (!checked.success) {
-        log('response_rejected', { channel });
-        return fail('INTERNAL');
-      }
-      return { ok: true, value: checked.data };
-    } catch (error) {
-      const code = errorCodeOf(error);
-      // A broken installation is the one failure the adviser cannot fix from the screen: it is logged.
-      if (code === 'APP_DAMAGED') log('app_damaged', { channel });
-      if (code) return fail(code);
-      log('handler_failed', { channel, error: error instanceof Error ? error.name : typeof error });
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    // Parsing the response drops any field the contract does not declare.
+    const checked = contract[channel].response.safeParse(value);
+    if (!checked.success) {
+      log('response_rejected', { channel });
       return fail('INTERNAL');
     }
+    return { ok: true, value: checked.data };
+  }
+
+  function failed(channel: Channel, error: unknown): Result<never> {
+    const code = errorCodeOf(error);
+    // A broken installation is the one failure the adviser cannot fix from the screen: it is logged.
+    if (code === 'APP_DAMAGED') log('app_damaged', { channel });
+    if (code) return fail(code);
+    log('request_failed', { channel, error: nameOf(error) });
+    return fail('INTERNAL');
   }
 }

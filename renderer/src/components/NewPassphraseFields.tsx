@@ -5,7 +5,7 @@ import { ratePassphrase, type PassphraseVerdict } from '../../../shared/passphra
 import { passphraseProblem } from './passphraseStrength';
 
 /** Red, orange, green: the colour says the verdict, never more than it (a short passphrase is never green). */
-export const VERDICT_COLOURS: Record<PassphraseVerdict, string> = { tooShort: '#b42318', tooWeak: '#b54708', strong: '#067647' };
+export const VERDICT_COLOURS: Record<PassphraseVerdict, string> = { tooShort: '#b42318', tooLong: '#b42318', tooWeak: '#b54708', strong: '#067647' };
 
 interface Props {
   passphrase: string;

@@ -1,6 +1,6 @@
 import { passphraseVerdict } from '../../../shared/passphraseRule';
 
-export type PassphraseProblem = 'tooShort' | 'tooWeak' | 'mismatch' | null;
+export type PassphraseProblem = 'tooShort' | 'tooLong' | 'tooWeak' | 'mismatch' | null;
 
 /** The shared rule's verdict, then whether the two fields agree. */
 export function passphraseProblem(passphrase: string, repeat: string): PassphraseProblem {
