@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_SETTINGS, Settings, type SettingsUpdate } from '../../../shared/contract';
-import { writeFileAtomic } from '../storage/atomicWrite';
+import { makeDirectory, writeFileAtomic } from '../storage/atomicWrite';
 
 /**
  * Preferences needed before unlock (language, lock timing), so they live outside the vault.
@@ -29,7 +29,7 @@ export class SettingsStore {
   }
 
   private write(next: Settings): Settings {
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    makeDirectory(dirname(this.path));
     writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;
     for (const listener of this.listeners) listener(this.get());

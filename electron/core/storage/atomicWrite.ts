@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Every file the core writes itself goes through here (the key header, the record, settings, the
@@ -43,5 +43,18 @@ export function syncDirectory(directory: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Makes a folder (0700) and any missing folders above it, and syncs the folder holding each one
+ * it made: a new folder whose own name is lost to a power cut takes everything written in it along.
+ */
+export function makeDirectory(path: string): void {
+  const first = mkdirSync(path, { recursive: true, mode: 0o700 });
+  if (!first) return;
+  for (let made = resolve(path); ; made = dirname(made)) {
+    syncDirectory(dirname(made));
+    if (made === resolve(first) || dirname(made) === made) return;
   }
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
-import { syncDirectory, syncFile } from '../storage/atomicWrite';
+import { makeDirectory, syncDirectory, syncFile } from '../storage/atomicWrite';
 import { openEncryptedDatabase } from './database';
 import { readHeader, type VaultHeader } from './header';
 import { assertNotNewerThanApp } from './migrations';
@@ -46,7 +46,7 @@ const UNVERIFIED_PREFIX = '.confidant-backup-unverified-';
 
 /** Makes the folder when missing, and clears the partial copies a kill left behind. */
 function prepareFolder(folder: string): void {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  makeDirectory(folder);
   for (const entry of readdirSync(folder)) if (entry.startsWith(PARTIAL_PREFIX)) rmSync(join(folder, entry), { recursive: true, force: true });
 }
 
@@ -258,11 +258,9 @@ export async function restoreBackup(
   try {
     report('verify');
     mkdirSync(staging.directory, { mode: 0o700 });
-    copyFileSync(join(backup.folder, 'vault.db'), staging.database);
-    copyFileSync(join(backup.folder, 'vault.header.json'), staging.header);
-    if (existsSync(join(backup.folder, DESTRUCTIONS_FILE))) copyFileSync(join(backup.folder, DESTRUCTIONS_FILE), staging.destructions);
-    syncFile(staging.database);
-    syncFile(staging.header);
+    copySynced(join(backup.folder, 'vault.db'), staging.database);
+    copySynced(join(backup.folder, 'vault.header.json'), staging.header);
+    if (existsSync(join(backup.folder, DESTRUCTIONS_FILE))) copySynced(join(backup.folder, DESTRUCTIONS_FILE), staging.destructions);
     syncDirectory(staging.directory);
     if (!verifyCopy(staging.database, backup.dataKey, backup.header.vaultId, session.addon)) throw new AppError('NOT_A_BACKUP');
   } catch (error) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { syncDirectory, syncFile } from '../storage/atomicWrite';
+import { makeDirectory, syncDirectory, syncFile } from '../storage/atomicWrite';
 import { systemClock, type Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import { AppError } from '../errors';
@@ -103,7 +103,7 @@ export class VaultSession {
     return this.exclusive(async () => {
       if (vaultExists(this.files)) throw new AppError('VAULT_EXISTS');
       const parent = dirname(this.files.directory);
-      mkdirSync(parent, { recursive: true, mode: 0o700 });
+      makeDirectory(parent);
       for (const entry of readdirSync(parent)) if (entry.startsWith(CREATING_PREFIX)) rmSync(join(parent, entry), { recursive: true, force: true });
       const staging = join(parent, `${CREATING_PREFIX}${randomUUID()}`);
       const staged = vaultFilesIn(staging);
