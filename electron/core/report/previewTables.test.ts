@@ -99,4 +99,14 @@ describe('the export preview', () => {
       { numRuns: 30 },
     );
   });
+
+  it('shows the adviser’s own referrals to other functions without the team’s notice that the two sides disagree', () => {
+    const file = syntheticExport('central_confidential_adviser', fc.sample(fc.array(syntheticCase, { minLength: 5, maxLength: 5 }), { numRuns: 1, seed: 3 })[0]!, 2025);
+    const counts: ExportCounts = { ...file.counts, byReferralTarget: { ...file.counts.byReferralTarget, ombudsperson: 2 }, referralsReceived: { ...file.counts.referralsReceived, concerns_point: 1 } };
+    const flows = previewTables({ ...file, counts }, 5).section!.referralFlows;
+    // One file holds one side of every flow: the other side is in other advisers' files, never here.
+    expect(flows).toContainEqual({ from: 'confidential_adviser', to: 'ombudsperson', made: 2, received: 0, disagree: false });
+    expect(flows).toContainEqual({ from: 'concerns_point', to: 'confidential_adviser', made: 0, received: 1, disagree: false });
+    expect(flows.filter((flow) => flow.disagree)).toEqual([]);
+  });
 });

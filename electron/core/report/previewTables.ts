@@ -45,5 +45,8 @@ const shapesOf = (counts: ExportCounts): PreviewShape[] => counts.caseShapes.map
 export function previewTables(file: ExportFile, k: number | null): ExportPreviewTables {
   const year = Number(file.period.from.slice(0, 4));
   const report = buildTeamReport({ year, years: [year], files: [file], k: UNUSED_THRESHOLD, grouped: false, groupings: [], headcount: null, replacements: [], importsToRedo: 0 });
-  return { section: report.exact.team ?? report.exact.faculty, tables: otherTables(file.counts), shapes: shapesOf(file.counts), k };
+  const section = report.exact.team ?? report.exact.faculty;
+  // One file holds one side of each flow, so the team's notice that the sides disagree would always be false here.
+  const ownSide = section && { ...section, referralFlows: section.referralFlows.map((flow) => ({ ...flow, disagree: false })) };
+  return { section: ownSide, tables: otherTables(file.counts), shapes: shapesOf(file.counts), k };
 }
