@@ -80,8 +80,11 @@ export const TeamInfo = z
   .strict();
 export type TeamInfo = z.infer<typeof TeamInfo>;
 
+/** Trimmed here, not only in the form: a unit listed as " Rechten" would never match a case's unit, which is trimmed. */
+const TeamName = ShortText.trim().min(1);
+
 export const CreateTeamRequest = z
-  .object({ organisation: ShortText.min(1), units: z.array(ShortText.min(1)).max(500), k: PublicationThreshold })
+  .object({ organisation: TeamName, units: z.array(TeamName).max(500), k: PublicationThreshold })
   .strict();
 
 /** What an adviser sees of an invitation before accepting it. */

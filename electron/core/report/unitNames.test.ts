@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportOutcome, PublicationDocument, TeamReport } from '../../../shared/contract';
+import type { ImportOutcome, PublicationDocument, TeamInfo, TeamReport } from '../../../shared/contract';
 import { CANARY } from '../../../test/fixtures/canaries';
 import { syntheticCase, syntheticExport } from '../../../test/fixtures/syntheticExports';
 import { callCore } from '../../../test/support/callCore';
@@ -54,5 +54,23 @@ describe('units named like an object’s own properties', () => {
     const document = await ok<PublicationDocument>('team.document', { year: 2025, k: 5, grouped: false, language: 'en', ioa: false });
     const units = document.sections[0]!.tables.find((table) => table.id === 'team.units')!;
     expect(units.rows.map((row) => row.code).sort()).toEqual([...NAMES].sort());
+  });
+
+  it('are kept trimmed when the team list is made, so a name typed with a space around it matches the advisers’ case units', async () => {
+    const other = temporaryDirectory();
+    const team = createCore({ dataDirectory: other.path, clock: () => new Date(2026, 1, 2, 12, 0), log: createLogger(() => undefined), shell: testShell(other.path).shell });
+    const calls = callCore(() => team);
+    try {
+      await calls.ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+      const info = await calls.ok<TeamInfo>('team.create', { organisation: ' Universiteit Voorbeeld ', units: [' Faculteit Rechten', 'Universiteitsbibliotheek  '], k: 5 });
+      expect([info.organisation, info.units]).toEqual(['Universiteit Voorbeeld', ['Faculteit Rechten', 'Universiteitsbibliotheek']]);
+      const cases = fc.sample(fc.array(syntheticCase, { minLength: 3, maxLength: 3 }), { numRuns: 1, seed: 9 })[0]!;
+      const content = JSON.stringify(syntheticExport('central_confidential_adviser', cases, 2025, { 'Faculteit Rechten': 2, Universiteitsbibliotheek: 1 }));
+      expect((await calls.ok<ImportOutcome>('team.import', { content, replace: [], acceptUnsealed: true })).status).toBe('imported');
+      expect(await calls.codeOf('team.create', { organisation: 'Universiteit Voorbeeld', units: ['  '], k: 5 })).toBe('INVALID_INPUT');
+    } finally {
+      team.vault.lock();
+      other.remove();
+    }
   });
 });
