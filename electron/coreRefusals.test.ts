@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { VaultEvent } from '../shared/events';
 import { CANARY } from '../test/fixtures/canaries';
+import { pastedText } from '../test/fixtures/pastedText';
 import { forkNodeCore } from '../test/support/nodeCoreProcess';
 import { temporaryDirectory } from '../test/support/temporaryDirectory';
 import { nodeAddonPath } from './core/vault/sqliteAddon';
@@ -18,10 +19,6 @@ const CORE = resolve(__dirname, '../out/main/coreProcess.js');
 const DISTURBED_CORE = resolve(__dirname, '../test/support/disturbedCore.cjs');
 const folder = temporaryDirectory();
 afterAll(() => folder.remove());
-
-/** What an adviser might paste into a passphrase field: a document, here this project's README, cut to length. */
-const README = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
-const pasted = (length: number) => README.repeat(Math.ceil(length / README.length)).slice(0, length);
 
 /** A recovery key of the right form, for requests whose other field carries the pasted text. */
 const RECOVERY_KEY = 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789-ABCD-EFGH-JKLM-NPQR-STUV';
@@ -72,7 +69,7 @@ describe('a passphrase or recovery key far too long', () => {
     const { client, pids, events } = clientOn(CORE);
     try {
       expect(await client.invoke('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' })).toMatchObject({ ok: true });
-      const text = pasted(length);
+      const text = pastedText(length);
       const answers: { channel: string; code: string | undefined; ms: number }[] = [];
       for (const [channel, request] of requestsCarrying(text)) {
         const started = performance.now();

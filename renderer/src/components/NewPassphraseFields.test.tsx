@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CANARY } from '../../../test/fixtures/canaries';
+import { pastedText } from '../../../test/fixtures/pastedText';
 import { i18n } from '../i18n/i18n';
 import { NewPassphraseFields } from './NewPassphraseFields';
 
@@ -39,5 +40,15 @@ describe('the passphrase meter', () => {
     const { verdict, fill } = meterFor(CANARY.passphrase);
     expect(verdict.textContent).toBe('Sterkte: Sterk');
     expect(getComputedStyle(fill).backgroundColor).toBe(GREEN);
+  });
+
+  it.each([10_000, 30_000_000])('says %i pasted characters are too long, in red, without stalling', (length) => {
+    const pasted = pastedText(length);
+    const started = performance.now();
+    const { verdict, fill } = meterFor(pasted);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(verdict.textContent).toBe('Sterkte: Te lang');
+    expect(getComputedStyle(fill).backgroundColor).toBe('rgb(180, 35, 24)');
+    expect(screen.getByRole('alert').textContent).toBe('Deze tekst is te lang.');
   });
 });
