@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'UNSEALED_EXPORT',
   /** An acceptance with another key for an adviser the team already trusts, not confirmed as a replacement. */
   'SIGNER_KEY_CHANGED',
+  /** A signed export naming another function or external flag than its adviser's acceptance did. */
+  'SIGNER_PROFILE_MISMATCH',
   /** An export counting a unit that is not on the merging member's team list. */
   'UNKNOWN_UNIT',
   'PERIOD_NOT_ENDED',

@@ -11,7 +11,7 @@ import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
 import { openSealedExport } from '../team/sealedExport';
-import { signerKey, teamIdentity } from '../team/team';
+import { signerOf, teamIdentity } from '../team/team';
 
 const now = new Date(2027, 0, 10, 12, 0);
 let dir: ReturnType<typeof temporaryDirectory>;
@@ -209,7 +209,7 @@ describe('nothing identifying leaves the vault', () => {
         await ok('export.save', { exportId: file.exportId });
         const sealed = readFileSync(dialogs.saved.at(-1)!, 'utf8');
         expect(leakedCanaries(sealed)).toEqual([]);
-        expect((await openSealedExport(sealed, team, (adviserId) => signerKey(core.vault.database(), adviserId))).payload).toBe(json);
+        expect((await openSealedExport(sealed, team, (adviserId) => signerOf(core.vault.database(), adviserId))).payload).toBe(json);
         const again = await preview({ ...year2026, includeUnits });
         await ok('export.save', { exportId: again.file.exportId, unsealed: true });
         expect(leakedCanaries(readFileSync(dialogs.saved.at(-1)!, 'utf8'))).toEqual([]);

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import type { Db } from '../vault/database';
 import { isSealed, openSealedExport } from './sealedExport';
-import { signerKey, teamIdentity } from './team';
+import { signerOf, teamIdentity } from './team';
 
 /**
  * The export JSON a team import may use: a sealed file opened and checked with this vault's team
@@ -14,5 +14,5 @@ export async function importablePayload(db: Db, content: string, acceptUnsealed:
   }
   const team = teamIdentity(db);
   if (!team) throw new AppError('NO_TEAM');
-  return (await openSealedExport(content, team, (adviserId) => signerKey(db, adviserId))).payload;
+  return (await openSealedExport(content, team, (adviserId) => signerOf(db, adviserId))).payload;
 }

@@ -17,7 +17,7 @@ import { testShell } from '../../../test/support/testShell';
 import { createCore } from '../core';
 import { createLogger } from '../log';
 import { openSealedExport, PADDING_STEP } from './sealedExport';
-import { signerKey, teamIdentity } from './team';
+import { signerOf, teamIdentity } from './team';
 
 /**
  * The team workflow with real vaults: the merging member creates the team, advisers accept the
@@ -235,6 +235,25 @@ describe('a sealed export', () => {
   });
 });
 
+describe('an export and its adviser’s acceptance', () => {
+  it('must name the function and external flag the acceptance named: another is refused with its code, and imports once the new acceptance is added', async () => {
+    const changer = vault('changer', 'central_confidential_adviser');
+    await changer.create();
+    await joinTeam(changer, invitation, merger);
+    // Without cases yet, the adviser may still change the profile the acceptance was made from.
+    await changer.ok('profile.update', { function: 'faculty_confidential_adviser', external: true });
+    await changer.ok('cases.create', caseInput());
+    const { sealed } = await changer.exportSealed();
+    const before = teamTables(merger.core);
+    expect(await merger.codeOf('team.import', { content: sealed, replace: [] })).toBe('SIGNER_PROFILE_MISMATCH');
+    expect(teamTables(merger.core)).toEqual(before);
+    await changer.ok('team.saveAcceptance', {});
+    await merger.ok('team.addAdviser', { content: changer.lastSaved() });
+    expect((await merger.ok<ImportOutcome>('team.import', { content: sealed, replace: [] })).status).toBe('imported');
+    changer.core.vault.lock();
+  });
+});
+
 describe('a sealed file in transit', () => {
   it('has a name that says nothing of function or months, and a size in steps: exports of different sizes seal to the same length', async () => {
     const sealedOf = async (includeUnits: boolean) => {
@@ -250,7 +269,7 @@ describe('a sealed file in transit', () => {
     expect(withUnits.sealed.length).toBe(plain.sealed.length);
     // Opened, the padding is gone: the merging member's app reads the export as the adviser saw it.
     const db = merger.core.vault.database();
-    expect((await openSealedExport(withUnits.sealed, teamIdentity(db)!, (adviserId) => signerKey(db, adviserId))).payload).toBe(withUnits.json);
+    expect((await openSealedExport(withUnits.sealed, teamIdentity(db)!, (adviserId) => signerOf(db, adviserId))).payload).toBe(withUnits.json);
   });
 });
 

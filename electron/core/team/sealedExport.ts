@@ -1,6 +1,7 @@
 import { armor, Decrypter, Encrypter } from 'age-encryption';
 import { SignedExport, type TeamInvitation } from '../../../shared/schemas/team';
 import type { ExportFile } from '../../../shared/schemas/export';
+import type { VaultFunction } from '../../../shared/taxonomy';
 import { AppError } from '../errors';
 import { verifyExportFile } from '../export/exportFile';
 import { signatureIsValid } from './signingKey';
@@ -9,6 +10,13 @@ const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 
 /** Domain-separated: a signature over an export can never pass as one over anything else. */
 const signedBytes = (teamId: string, payload: string) => Buffer.from(`confidant-signed-export\n1\n${teamId}\n${payload}`, 'utf8');
+
+/** What the merging member's app trusts of an adviser: the key and the role their acceptance named. */
+export interface Signer {
+  key: Buffer;
+  function: VaultFunction;
+  external: boolean;
+}
 
 export const isSealed = (content: string) => content.trimStart().startsWith(ARMOR_BEGIN);
 
@@ -44,11 +52,12 @@ export async function sealExport(payload: string, invitation: TeamInvitation, si
 
 /**
  * Opens a sealed export with the team identity and checks, in this order, that it was sealed
- * for this team, is signed, by an adviser whose acceptance was imported, and that neither the
- * seal, the signature nor the export's own checksum shows a change. Each failure has its code.
+ * for this team, is signed, by an adviser whose acceptance was imported, that neither the seal,
+ * the signature nor the export's own checksum shows a change, and that the export speaks for the
+ * function and external flag that acceptance named. Each failure has its code.
  * The identity string is held only for this call (the age library takes it as a string).
  */
-export async function openSealedExport(content: string, team: { teamId: string; identity: string }, signerKey: (adviserId: string) => Buffer | null): Promise<{ payload: string; file: ExportFile }> {
+export async function openSealedExport(content: string, team: { teamId: string; identity: string }, signerOf: (adviserId: string) => Signer | null): Promise<{ payload: string; file: ExportFile }> {
   let ciphertext: Uint8Array;
   try {
     ciphertext = armor.decode(content.trim());
@@ -74,8 +83,10 @@ export async function openSealedExport(content: string, team: { teamId: string; 
   if (!envelope.signature) throw new AppError('UNSIGNED_EXPORT');
   const verified = verifyExportFile(envelope.payload);
   if (!verified.ok) throw new AppError(verified.reason);
-  const key = signerKey(verified.file.adviserId);
-  if (!key) throw new AppError('UNKNOWN_SIGNER');
-  if (!signatureIsValid(key, signedBytes(envelope.teamId, envelope.payload), Buffer.from(envelope.signature, 'base64'))) throw new AppError('BAD_SIGNATURE');
+  const signer = signerOf(verified.file.adviserId);
+  if (!signer) throw new AppError('UNKNOWN_SIGNER');
+  if (!signatureIsValid(signer.key, signedBytes(envelope.teamId, envelope.payload), Buffer.from(envelope.signature, 'base64'))) throw new AppError('BAD_SIGNATURE');
+  // The merging member vouched for this adviser in one role; the file's own claim must not move its counts to another function's section.
+  if (verified.file.function !== signer.function || verified.file.external !== signer.external) throw new AppError('SIGNER_PROFILE_MISMATCH');
   return { payload: envelope.payload, file: verified.file };
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import type { Db } from '../vault/database';
 import { getProfile } from '../vault/profile';
 import { fingerprintOf } from './fingerprint';
+import type { Signer } from './sealedExport';
 import { keyFingerprint, signatureIsValid, signWithVault, vaultPublicKey } from './signingKey';
 
 /** Everything in an invitation but its date: what the adviser and the merging member compare by phone. */
@@ -253,5 +254,12 @@ export function teamUnits(db: Db): string[] {
 }
 
 export function signerKey(db: Db, adviserId: string): Buffer | null {
-  return (db.prepare('SELECT public_key FROM team_signers WHERE adviser_id = ?').pluck().get(adviserId) as Buffer | undefined) ?? null;
+  return signerOf(db, adviserId)?.key ?? null;
+}
+
+export function signerOf(db: Db, adviserId: string): Signer | null {
+  const row = db.prepare('SELECT public_key, function, external FROM team_signers WHERE adviser_id = ?').get(adviserId) as
+    | { public_key: Buffer; function: VaultFunction; external: number }
+    | undefined;
+  return row ? { key: row.public_key, function: row.function, external: row.external === 1 } : null;
 }
