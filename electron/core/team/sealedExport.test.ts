@@ -1,10 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { armor, Encrypter } from 'age-encryption';
+import { armor, Decrypter, Encrypter } from 'age-encryption';
 import { generateKeyPairSync, sign } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportPreview, ImportOutcome, TeamInfo } from '../../../shared/contract';
+import { HIERARCHY_KEYS, OTHER_PARTY_KEYS } from '../../../shared/schemas/export';
+import type { TeamInvitation } from '../../../shared/schemas/team';
+import { NATURES } from '../../../shared/taxonomy';
+import { syntheticCase, syntheticExport } from '../../../test/fixtures/syntheticExports';
 import * as taxonomy from '../../../shared/taxonomy';
 import en from '../../../shared/i18n/locales/en.json';
 import nl from '../../../shared/i18n/locales/nl.json';
@@ -16,7 +21,7 @@ import { teamTables } from '../../../test/support/teamTables';
 import { testShell } from '../../../test/support/testShell';
 import { createCore } from '../core';
 import { createLogger } from '../log';
-import { openSealedExport, PADDING_STEP } from './sealedExport';
+import { openSealedExport, PADDED_SIZE, sealExport } from './sealedExport';
 import { signerOf, teamIdentity } from './team';
 
 /**
@@ -265,11 +270,41 @@ describe('a sealed file in transit', () => {
     const plain = await sealedOf(false);
     const withUnits = await sealedOf(true);
     expect(withUnits.json.length).toBeGreaterThan(plain.json.length);
-    expect(withUnits.json.length).toBeLessThan(PADDING_STEP / 2);
+    expect(withUnits.json.length).toBeLessThan(PADDED_SIZE / 2);
     expect(withUnits.sealed.length).toBe(plain.sealed.length);
     // Opened, the padding is gone: the merging member's app reads the export as the adviser saw it.
     const db = merger.core.vault.database();
     expect((await openSealedExport(withUnits.sealed, teamIdentity(db)!, (adviserId) => signerOf(db, adviserId))).payload).toBe(withUnits.json);
+  });
+
+  it('has one size from a small export to a large one (150 reports, each its own shape), and past that bound a multiple of it', async () => {
+    const team = JSON.parse(invitation) as TeamInvitation;
+    const units = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`Faculteit der Wijsbegeerte en Geesteswetenschappen ${index}`, 3]));
+    const sealedOf = async (reports: number) => {
+      const file = syntheticExport('central_confidential_adviser', fc.sample(fc.array(syntheticCase, { minLength: reports, maxLength: reports }), { numRuns: 1, seed: reports })[0]!, 2026, units);
+      const caseShapes = Array.from({ length: reports }, (_, index) => ({
+        natures: [...new Set([0, 7, 11, 13].map((step) => NATURES[(index * step + step) % NATURES.length]!))].sort(),
+        otherParty: OTHER_PARTY_KEYS[index % OTHER_PARTY_KEYS.length]!,
+        hierarchical: HIERARCHY_KEYS[index % 2]!,
+        bystander: index % 3 === 0,
+        reports: 1,
+      }));
+      const payload = JSON.stringify({ ...file, counts: { ...file.counts, caseShapes } });
+      return { payload, sealed: await sealExport(payload, team, () => Buffer.alloc(64)) };
+    };
+    const opened = async (sealed: string) => {
+      const decrypter = new Decrypter();
+      decrypter.addIdentity(teamIdentity(merger.core.vault.database())!.identity);
+      return Buffer.byteLength(await decrypter.decrypt(armor.decode(sealed), 'text'));
+    };
+    const small = await sealedOf(20);
+    const large = await sealedOf(150);
+    expect(large.payload.length).toBeGreaterThan(3 * small.payload.length);
+    expect(large.sealed.length).toBe(small.sealed.length);
+    expect(await opened(large.sealed)).toBe(PADDED_SIZE);
+    const huge = await sealedOf(1500);
+    expect(huge.payload.length).toBeGreaterThan(PADDED_SIZE);
+    expect((await opened(huge.sealed)) % PADDED_SIZE).toBe(0);
   });
 });
 
