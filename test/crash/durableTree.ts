@@ -7,7 +7,8 @@ import { join } from 'node:path';
  * file system promises and nothing more: a file's bytes survive once an fsync of that file came
  * after them; a name created, renamed or removed in a folder survives once an fsync of that folder
  * came after it. Until then the disk still holds what was made durable before (the old name, the
- * old bytes, or nothing).
+ * old bytes, or nothing). A disk may keep some unsynced changes too; the model keeps none, the worst
+ * case for every promise that rests on a sync.
  */
 type Node = FileNode | FolderNode;
 interface FileNode {
@@ -52,7 +53,14 @@ export const TRACED_SYSCALLS = [
 ];
 
 const hex = (escaped: string) => Buffer.from(escaped.replace(/\\x/g, ''), 'hex');
-const text = (quoted: string) => hex(/^"(.*)"$/.exec(quoted)![1]!).toString();
+
+/** The bytes of a string argument; strace shortens one longer than -s, and a shortened write cannot be rebuilt. */
+function bytes(quoted: string): Buffer {
+  const whole = /^"(.*)"$/.exec(quoted);
+  if (!whole) throw new Error(`a string strace shortened or did not quote: ${quoted.slice(0, 80)}`);
+  return hex(whole[1]!);
+}
+const text = (quoted: string) => bytes(quoted).toString();
 
 function file(content: Buffer): FileNode {
   return { kind: 'file', bytes: Buffer.from(content), length: content.length, durable: Buffer.from(content), dirty: false };
@@ -76,7 +84,8 @@ function snapshot(path: string): FolderNode {
 export class DurableTree {
   private readonly top: FolderNode;
   private readonly fds = new Map<number, { node: Node; position: number; append: boolean }>();
-  private readonly stdout: string[] = [''];
+  /** The writer's output since its last full line. */
+  private partialLine = '';
 
   constructor(private readonly root: string) {
     this.top = snapshot(root);
@@ -90,7 +99,7 @@ export class DurableTree {
     const result = Number(resultText);
     if (result < 0) return [];
     const args = argumentText.split(', ');
-    if (name === 'write' && args[0]!.startsWith('1<')) return this.said(hex(/^"(.*)"$/.exec(args[1]!)![1]!).subarray(0, result).toString());
+    if (name === 'write' && args[0]!.startsWith('1<')) return this.said(bytes(args[1]!).subarray(0, result).toString());
     if (UNMODELLED.has(name) && args.some((arg) => this.mine(this.pathIn(arg)))) throw new Error(`unmodelled ${name} on the traced folder: ${line.slice(0, 300)}`);
     switch (name) {
       case 'open':
@@ -114,9 +123,9 @@ export class DurableTree {
       case 'unlinkat':
         return this.remove(this.at(args[0]!, args[1]!));
       case 'write':
-        return this.write(args[0]!, hex(/^"(.*)"$/.exec(args[1]!)![1]!).subarray(0, result), null);
+        return this.write(args[0]!, bytes(args[1]!).subarray(0, result), null);
       case 'pwrite64':
-        return this.write(args[0]!, hex(/^"(.*)"$/.exec(args[1]!)![1]!).subarray(0, result), Number(args[3]));
+        return this.write(args[0]!, bytes(args[1]!).subarray(0, result), Number(args[3]));
       case 'ftruncate':
         return this.truncate(args[0]!, Number(args[1]));
       case 'copy_file_range':
@@ -145,8 +154,8 @@ export class DurableTree {
   }
 
   private said(chunk: string): TraceEvent[] {
-    const lines = (this.stdout.pop()! + chunk).split('\n');
-    this.stdout.push(lines.pop()!);
+    const lines = (this.partialLine + chunk).split('\n');
+    this.partialLine = lines.pop()!;
     return lines.map((line) => ({ kind: 'said', line }));
   }
 
@@ -299,7 +308,7 @@ export class DurableTree {
   }
 }
 
-/** Reads a trace line by line, in order, without holding the whole file as one string twice. */
+/** The lines of a trace, in order. */
 export function* traceLines(path: string): Generator<string> {
   const content = readFileSync(path, 'utf8');
   let start = 0;

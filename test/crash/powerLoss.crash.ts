@@ -71,8 +71,7 @@ describe('durability past the page cache', () => {
 
     const trace = join(folder.path, 'lifecycle.trace');
     const said = await runTraced(resolve(__dirname, 'lifecycleWriter.mts'), [root], trace);
-    const steps = said.filter((line) => line.startsWith('ack ')).length;
-    expect(steps).toBe(15);
+    expect(said.filter((line) => line.startsWith('ack ')).at(-1), 'the writer went through to its last step').toMatch(/^ack \{"step":"lockBackup"/);
 
     // Every moment the durable state changes, and every acknowledgement: the power may go at any of them.
     const promises = new LifecyclePromises(root);
@@ -87,6 +86,6 @@ describe('durability past the page cache', () => {
       }
     }
     expect(failures.slice(0, 12)).toEqual([]);
-    expect(moments).toBeGreaterThan(steps);
+    expect(moments).toBeGreaterThan(said.filter((line) => line.startsWith('ack ')).length);
   });
 });
