@@ -148,9 +148,10 @@ export const contract = {
     response: RecoveryKeyResponse,
   },
   'vault.unlock': { request: z.object({ passphrase: Passphrase }).strict(), response: Empty },
+  /** The recovery key used is replaced too: the response carries the new one, shown like the first. */
   'vault.recover': {
     request: withStrongPassphrase(z.object({ recoveryKey: RecoveryKeyInput, newPassphrase: NewPassphrase }).strict(), 'newPassphrase'),
-    response: Empty,
+    response: RecoveryKeyResponse,
   },
   /** Asks for a lock through the core's one lock path: the window is told "locking" first. */
   'vault.lock': { request: Empty, response: Empty },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CANARY, containsBytes } from '../fixtures/canaries';
 import { appPerTest } from './appPerTest';
 import { launchApp, type RunningApp } from './harness';
-import { addCase, createVault, lock, openCaseList, unlock } from './steps';
+import { addCase, createVault, lock, openCaseList, typeBackRecoveryKey, unlock } from './steps';
 
 const running = appPerTest();
 
@@ -66,10 +66,26 @@ describe('the vault, as an adviser uses it', () => {
 
     await page.getByLabel('Herstelsleutel', { exact: true }).fill(recoveryKey.toLowerCase());
     await page.getByRole('button', { name: 'Openen en wachtwoordzin vervangen' }).click();
+    // The key just used is replaced: the new one is shown, saved and checked as at creation.
+    await page.getByText('De herstelsleutel die u net gebruikte, en het herstelblad waar hij op staat, openen de kluis niet meer').waitFor();
+    const renewedKey = (await page.getByTestId('recovery-key').textContent()) ?? '';
+    expect(renewedKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
+    expect(renewedKey).not.toBe(recoveryKey);
+    await page.getByLabel('Ik heb de herstelsleutel veilig opgeslagen').check();
+    await page.getByRole('button', { name: 'Verder', exact: true }).click();
+    await typeBackRecoveryKey(page, renewedKey);
+    await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
     await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).waitFor();
     await app.screenshot('04-recovered');
 
     await lock(page);
+    await page.getByRole('button', { name: 'Wachtwoordzin vergeten? Gebruik uw herstelsleutel' }).click();
+    await page.getByLabel('Herstelsleutel', { exact: true }).fill(recoveryKey);
+    await page.getByLabel('Nieuwe wachtwoordzin', { exact: true }).fill(CANARY.passphrase);
+    await page.getByLabel('Herhaal de nieuwe wachtwoordzin').fill(CANARY.passphrase);
+    await page.getByRole('button', { name: 'Openen en wachtwoordzin vervangen' }).click();
+    await page.getByText('Deze herstelsleutel klopt niet. Controleer elk teken.').waitFor();
+    await page.getByRole('button', { name: 'Terug naar openen met wachtwoordzin' }).click();
     await unlock(page, CANARY.passphrase);
     await page.getByText('Deze wachtwoordzin klopt niet. Probeer het opnieuw.').waitFor();
     await unlock(page, CANARY.otherPassphrase);

@@ -33,9 +33,9 @@ export function vaultLifecycleHandlers(context: CoreContext) {
       return done;
     },
     'vault.recover': async ({ recoveryKey, newPassphrase }) => {
-      await vault.recover(recoveryKey, newPassphrase);
+      const renewed = await vault.recover(recoveryKey, newPassphrase);
       verifyBackupsOfLocks(context);
-      return done;
+      return { recoveryKey: renewed };
     },
     'vault.lock': async () => {
       await locks.request('renderer');

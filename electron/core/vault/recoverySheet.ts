@@ -4,13 +4,15 @@ import { longDate, translatorFor } from '../i18n/translator';
 
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
-/** Five groups of four a line: short enough to copy by eye, wide enough to fit the page at 20 pt. */
-const GROUPS_PER_LINE = 5;
+/** Five groups of four a row: short enough to copy by eye, wide enough to fit the page at 20 pt. */
+const GROUPS_PER_ROW = 5;
+const GROUP_SIZE = 20;
+const NUMBER_SIZE = 9;
 
 /**
  * The recovery key on one A4 page, like a password manager's emergency kit: the key large, in a
- * typewriter face with its groups apart, what it does and how to use it, and where to keep the
- * paper. Made in memory; only the file the adviser chooses is written.
+ * typewriter face with its groups apart and numbered, what it does and how to use it, and where to
+ * keep the paper. Made in memory; only the file the adviser chooses is written.
  */
 export async function recoverySheetPdf(recoveryKey: string, language: Language, madeOn: string): Promise<Uint8Array> {
   const t = translatorFor(language);
@@ -45,14 +47,20 @@ export async function recoverySheetPdf(recoveryKey: string, language: Language, 
   y -= 10;
   paragraph(t('recoveryKey.sheet.keyLabel'), 12, bold);
   const groups = recoveryKey.split('-');
+  const columnWidth = (width - 32) / GROUPS_PER_ROW;
   const boxTop = y + 16;
-  for (let start = 0; start < groups.length; start += GROUPS_PER_LINE) {
-    page.drawText(groups.slice(start, start + GROUPS_PER_LINE).join('  '), { x: MARGIN + 16, y: y - 10, size: 20, font: mono });
-    y -= 32;
+  for (let start = 0; start < groups.length; start += GROUPS_PER_ROW) {
+    groups.slice(start, start + GROUPS_PER_ROW).forEach((group, column) => {
+      const x = MARGIN + 16 + column * columnWidth;
+      // The number the check asks for ("Groep 13"), small and above its group so it is not copied as part of the key.
+      page.drawText(String(start + column + 1), { x, y: y - 2, size: NUMBER_SIZE, font: regular, color: rgb(0.35, 0.35, 0.35) });
+      page.drawText(group, { x, y: y - 24, size: GROUP_SIZE, font: mono });
+    });
+    y -= 50;
   }
   page.drawRectangle({ x: MARGIN, y: y, width, height: boxTop - y, borderColor: rgb(0.2, 0.2, 0.2), borderWidth: 1.2 });
   y -= 24;
-  for (const key of ['what', 'how1', 'how2', 'how3', 'keep'] as const) paragraph(t(`recoveryKey.sheet.${key}`));
+  for (const key of ['numbers', 'what', 'how1', 'how2', 'how3', 'keep'] as const) paragraph(t(`recoveryKey.sheet.${key}`));
   y -= 12;
   paragraph(t('recoveryKey.sheet.writeDown'), 9);
   return pdf.save();

@@ -166,8 +166,12 @@ export class VaultSession {
     });
   }
 
-  /** Unlocks with the recovery key and replaces the forgotten passphrase in the same step. */
-  recover(recoveryKeyText: string, newPassphrase: string): Promise<void> {
+  /**
+   * Unlocks with the recovery key and, in one header write, replaces the forgotten passphrase and
+   * the recovery key just used, which may have been seen or copied on its way here: the old key no
+   * longer opens the vault. Returns the new one.
+   */
+  recover(recoveryKeyText: string, newPassphrase: string): Promise<string> {
     return this.exclusive(async () => {
       this.requireVault();
       const header = readHeader(this.files.header);
@@ -176,7 +180,10 @@ export class VaultSession {
       this.throttle.recordSuccess();
       if (this.db) this.lock();
       this.openWith(dataKey, header);
-      await this.replacePassphraseWrap(newPassphrase);
+      const { header: renewed, recoveryKey } = await this.newHeader(header.vaultId, dataKey, newPassphrase);
+      writeHeader(this.files.header, renewed);
+      this.header = renewed;
+      return recoveryKey;
     });
   }
 

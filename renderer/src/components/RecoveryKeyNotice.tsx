@@ -7,18 +7,21 @@ import { RecoveryKeyCheck } from './RecoveryKeyCheck';
 
 /**
  * A recovery key shown once; it leaves the screen when the adviser confirms it is stored. With
- * `checkTypedBack` (at creation) the adviser types two of its groups back before going on.
+ * `checkTypedBack` (at creation) the adviser types two of its groups back before going on. After a
+ * recovery (`replacesUsedKey`) it says that the key just used, and its sheet, no longer work.
  */
 export function RecoveryKeyNotice({
   recoveryKey,
   onDone,
   continueLabel = 'recoveryKey.done',
   checkTypedBack = false,
+  replacesUsedKey = false,
 }: {
   recoveryKey: string;
   onDone(): void;
   continueLabel?: 'recoveryKey.done' | 'recoveryKey.continue';
   checkTypedBack?: boolean;
+  replacesUsedKey?: boolean;
 }) {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
@@ -35,6 +38,7 @@ export function RecoveryKeyNotice({
   return (
     <section className="card recovery-notice" aria-labelledby="recovery-key-title">
       <h1 id="recovery-key-title">{t('recoveryKey.title')}</h1>
+      {replacesUsedKey && <p className="notice-block">{t('recoveryKey.replacesUsed')}</p>}
       <p>{t('recoveryKey.intro')}</p>
       <code className="recovery-key" data-testid="recovery-key">
         {recoveryKey}

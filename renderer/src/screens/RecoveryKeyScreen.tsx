@@ -1,13 +1,16 @@
 import { RecoveryKeyNotice } from '../components/RecoveryKeyNotice';
 import { useSessionStore } from '../stores/sessionStore';
 
-/** Shown once after creation; the key leaves memory when the adviser confirms it is stored. */
+/** Shown once after creation or a recovery; the key leaves memory when the adviser confirms it is stored. */
 export function RecoveryKeyScreen() {
   const recoveryKey = useSessionStore((state) => state.recoveryKey);
+  const replaced = useSessionStore((state) => state.recoveryKeyReplaced);
   const confirm = useSessionStore((state) => state.confirmRecoveryKeySaved);
   return (
     <main className="gate">
-      <div className="gate-column">{recoveryKey && <RecoveryKeyNotice recoveryKey={recoveryKey} onDone={confirm} continueLabel="recoveryKey.continue" checkTypedBack />}</div>
+      <div className="gate-column">
+        {recoveryKey && <RecoveryKeyNotice recoveryKey={recoveryKey} onDone={confirm} continueLabel="recoveryKey.continue" checkTypedBack replacesUsedKey={replaced} />}
+      </div>
     </main>
   );
 }

@@ -13,8 +13,10 @@ export type Phase = 'starting' | 'create' | 'locked' | 'recover' | 'showRecovery
 
 interface SessionState {
   phase: Phase;
-  /** Held only between creation and the adviser's confirmation that the key is stored. */
+  /** Held only between creation (or a recovery) and the adviser's confirmation that the key is stored. */
   recoveryKey: string | null;
+  /** The key shown replaces the one just used to recover: that key and its sheet no longer open the vault. */
+  recoveryKeyReplaced: boolean;
   /** The vault turned out damaged: the unlock screen offers a restore. */
   corrupt: boolean;
   /** The app's own files do not load: only a reinstall helps. */
@@ -41,6 +43,7 @@ const openedPhase = (): Phase => (useSettingsStore.getState().settings?.backupPr
 export const useSessionStore = create<SessionState>()((set, get) => ({
   phase: 'starting',
   recoveryKey: null,
+  recoveryKeyReplaced: false,
   corrupt: false,
   appDamaged: false,
   autoBackupFailed: false,
@@ -50,7 +53,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   },
   async create(passphrase, fn, external) {
     const { recoveryKey } = await invoke('vault.create', { passphrase, function: fn, external });
-    set({ phase: 'showRecoveryKey', recoveryKey });
+    set({ phase: 'showRecoveryKey', recoveryKey, recoveryKeyReplaced: false });
   },
   confirmRecoveryKeySaved() {
     set({ phase: openedPhase(), recoveryKey: null });
@@ -66,9 +69,9 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
     set({ phase: openedPhase(), corrupt: false });
   },
   async recover(recoveryKey, newPassphrase) {
-    await invoke('vault.recover', { recoveryKey, newPassphrase });
+    const renewed = await invoke('vault.recover', { recoveryKey, newPassphrase });
     await runAfterUnlockSteps();
-    set({ phase: 'unlocked' });
+    set({ phase: 'showRecoveryKey', recoveryKey: renewed.recoveryKey, recoveryKeyReplaced: true });
   },
   showRecover(show) {
     set({ phase: show ? 'recover' : 'locked' });
