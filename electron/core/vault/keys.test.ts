@@ -25,3 +25,35 @@ describe('the passphrase key derivation', () => {
     }
   });
 });
+
+interface WasmInstance {
+  exports: { memory?: { buffer: ArrayBuffer } };
+}
+type Instantiate = (...args: unknown[]) => Promise<WasmInstance | { instance: WasmInstance }>;
+const wasm = (globalThis as unknown as { WebAssembly: { instantiate: Instantiate } }).WebAssembly;
+
+describe('the WebAssembly memory of a derivation', () => {
+  it('is all zeros once the key is returned, in every instance the derivation made', async () => {
+    const instantiate = wasm.instantiate;
+    const memories: { buffer: ArrayBuffer }[] = [];
+    wasm.instantiate = async (...args) => {
+      const result = await instantiate(...args);
+      const instance = 'instance' in result ? result.instance : result;
+      // The memory itself, not its buffer: growing it replaces the buffer.
+      if (instance.exports.memory) memories.push(instance.exports.memory);
+      return result;
+    };
+    let key: Buffer;
+    try {
+      key = await deriveFromPassphrase('CANARY-Wadden-Kievit-Paardenbloem-2291', newKdfParams(DEFAULT_KDF));
+    } finally {
+      wasm.instantiate = instantiate;
+    }
+    // Argon2's working memory and the BLAKE2b instances around it, the last of which made the key.
+    expect(memories.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...memories.map((memory) => memory.buffer.byteLength))).toBeGreaterThan(DEFAULT_KDF.memoryKiB * 1024);
+    const contents = memories.map((memory) => Buffer.from(memory.buffer));
+    expect(contents.filter((bytes) => bytes.includes(key))).toHaveLength(0);
+    expect(contents.filter((bytes) => !bytes.equals(Buffer.alloc(bytes.length)))).toHaveLength(0);
+  });
+});

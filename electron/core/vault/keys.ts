@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { argon2id } from 'hash-wasm';
 import { AppError } from '../errors';
+import { withWipedWebAssembly } from './wipedWebAssembly';
 
 export const DATA_KEY_BYTES = 32;
 
@@ -29,19 +30,22 @@ export function newKdfParams(cost: Pick<KdfParams, 'memoryKiB' | 'iterations' | 
  * Argon2id in WebAssembly (hash-wasm): one build runs on every platform and architecture the app
  * ships for, where a native binding exists only for the machine npm installed on. Its output is
  * byte-for-byte RFC 9106 Argon2id, so vaults made with the earlier native binding open unchanged.
+ * Its WebAssembly memory, which held the key, is zeroed before the key is returned.
  */
 export async function deriveFromPassphrase(passphrase: string, params: KdfParams): Promise<Buffer> {
   const passphraseBytes = Buffer.from(passphrase.normalize('NFC'), 'utf8');
   try {
-    const derived = await argon2id({
-      password: passphraseBytes,
-      salt: Buffer.from(params.salt, 'base64'),
-      memorySize: params.memoryKiB,
-      iterations: params.iterations,
-      parallelism: params.parallelism,
-      hashLength: 32,
-      outputType: 'binary',
-    });
+    const derived = await withWipedWebAssembly(() =>
+      argon2id({
+        password: passphraseBytes,
+        salt: Buffer.from(params.salt, 'base64'),
+        memorySize: params.memoryKiB,
+        iterations: params.iterations,
+        parallelism: params.parallelism,
+        hashLength: 32,
+        outputType: 'binary',
+      }),
+    );
     const key = Buffer.from(derived);
     derived.fill(0);
     return key;
