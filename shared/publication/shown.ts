@@ -33,6 +33,8 @@ export function cellText(cell: PublicationCell, k: number): string {
       return shownPercent(cell.value, k);
     case 'change':
       return cell.value === null ? '' : cell.value > 0 ? `+${cell.value}` : String(cell.value);
+    case 'ratio':
+      return cell.value === null ? '—' : `${cell.value}${cell.percent ? '%' : ''}`;
     case 'text':
       return cell.value;
   }

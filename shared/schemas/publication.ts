@@ -20,6 +20,8 @@ export const PublicationCell = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent'), value: Percent }).strict(),
   /** The change against last year's publication; null where either year hides the count. */
   z.object({ kind: z.literal('change'), value: z.number().int().nullable() }).strict(),
+  /** A figure with a decimal (conversations per reporter, the share of staff in percent): a number in every format that has numbers. */
+  z.object({ kind: z.literal('ratio'), value: z.number().min(0).nullable(), percent: z.boolean() }).strict(),
   z.object({ kind: z.literal('text'), value: z.string() }).strict(),
 ]);
 export type PublicationCell = z.infer<typeof PublicationCell>;

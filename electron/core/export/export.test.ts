@@ -280,7 +280,7 @@ describe('the team report', () => {
 
     const { fileName } = await ok<{ fileName: string }>('team.savePublication', { year: 2026, k: 3, grouped: false, language: 'nl', ioa: false, format: 'csv', acceptDifferencing: false });
     expect(fileName).toBe('confidant-annual-report-2026.csv');
-    expect(readFileSync(dialogs.saved.at(-1)!, 'utf8')).toContain('Facultaire en promovendivertrouwenspersonen,Kerncijfers,"Meldingen (uniek, elk één keer geteld)",Aantal,<3,faculty,faculty.keyFigures,reports,value');
+    expect(readFileSync(dialogs.saved.at(-1)!, 'utf8')).toContain('Facultaire en promovendivertrouwenspersonen;Kerncijfers;"Meldingen (uniek, elk één keer geteld)";Aantal;<3;faculty;faculty.keyFigures;reports;value');
   });
 
   it('keeps imports and removes one on request', async () => {

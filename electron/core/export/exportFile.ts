@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EXPORT_SCHEMA, EXPORT_SCHEMA_VERSION, ExportFile, type ExportBody, type ExportCounts } from '../../../shared/schemas/export';
 import type { ExportPeriod } from '../../../shared/schemas/export';
 import type { Profile } from '../../../shared/contract';
+import { neutralised } from '../../../shared/neutralise';
 import { emptyMap } from './merge';
 
 /** JSON with object keys sorted at every level, so the same content always hashes the same. */
@@ -57,10 +58,15 @@ export function verifyExportFile(text: string): VerifyResult {
   return { ok: true, file: result.data };
 }
 
-/** Every count as one CSV line: table, key, sub-key, value. Only codes and numbers, no free text but opted-in unit names. */
+/**
+ * Every count as one CSV line: table, key, sub-key, value. Only codes and numbers, no free text but
+ * opted-in unit names, which are the team's words and so neutralised against formulas like any text.
+ * With a byte-order mark, so Excel reads a unit's "é" as UTF-8.
+ */
 export function exportCsv(file: ExportFile): string {
   const lines = ['table,key,subkey,value'];
-  const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const cell = (value: string) => (/[",;\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const text = (value: string) => cell(neutralised(value));
   const walk = (path: string[], value: unknown) => {
     if (value === null) return;
     if (typeof value === 'object') {
@@ -68,7 +74,7 @@ export function exportCsv(file: ExportFile): string {
       return;
     }
     const [tableName = '', key = '', ...rest] = path;
-    lines.push([tableName, key, rest.join('.'), String(value)].map(cell).join(','));
+    lines.push([...[tableName, key, rest.join('.')].map(text), typeof value === 'number' ? String(value) : text(String(value))].join(','));
   };
   walk(['meta', 'adviser_id'], file.adviserId);
   walk(['meta', 'sequence'], file.sequence);
@@ -83,5 +89,5 @@ export function exportCsv(file: ExportFile): string {
   for (const shape of caseShapes) {
     lines.push(['caseShapes', shape.natures.join('+'), `${shape.otherParty}.${shape.hierarchical}.${shape.bystander ? 'bystander' : 'no_bystander'}`, String(shape.reports)].join(','));
   }
-  return `${lines.join('\n')}\n`;
+  return `\uFEFF${lines.join('\n')}\n`;
 }

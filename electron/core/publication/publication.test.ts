@@ -7,6 +7,7 @@ import type { ImportOutcome, PublicationDocument, ReportTexts } from '../../../s
 import { CANARY } from '../../../test/fixtures/canaries';
 import { syntheticCase, syntheticExport, type SyntheticCase } from '../../../test/fixtures/syntheticExports';
 import { callCore } from '../../../test/support/callCore';
+import { csvRows, FORMULA_START, xlsxSheets, type SheetCell } from '../../../test/support/outsideReaders';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
@@ -18,6 +19,8 @@ import { createLogger } from '../log';
  * vault hashes them) into one merging member's vault.
  */
 const HOSTILE_UNIT = '=HYPERLINK("https://example.invalid","klik")';
+/** Harmless read with `,`, a formula read with `;` unless neutralised after the separator too. */
+const SEPARATED_UNIT = 'Dienst;=cmd|calc';
 const CHART_PNG = readFileSync('build/icon.png');
 const dir = temporaryDirectory();
 let core: Core;
@@ -37,19 +40,60 @@ async function importFile(content: string): Promise<string> {
 
 const saved = () => readFileSync(dialogs.saved.at(-1)!);
 
+/** A number as Dutch Excel reads one from CSV: optional minus, decimal comma, optional percent sign. */
+const NUMBER = /^-?\d+(,\d+)?%?$/;
+type Tables = Record<string, Record<string, string | number>>;
+const valueOf = (text: string) => (NUMBER.test(text) ? Number(text.replace('%', '').replace(',', '.')) / (text.endsWith('%') ? 100 : 1) : text);
+
+/** The Dutch CSV's cells per table (section, title and which of that name), each by row and column label. */
+function csvTables(rows: string[][]): Tables {
+  const tables: Tables = {};
+  const codes = new Map<string, string[]>();
+  for (const [section, title, row, column, value, , tableCode] of rows.slice(1)) {
+    const named = codes.get(`${section}|${title}`) ?? [];
+    if (!named.includes(tableCode!)) named.push(tableCode!);
+    codes.set(`${section}|${title}`, named);
+    const key = `${section}|${title}|${named.indexOf(tableCode!)}`;
+    (tables[key] ??= {})[`${row}|${column}`] = valueOf(value!);
+  }
+  return tables;
+}
+
+/** The workbook's table sheets read the same way: title, section, (unit line,) a blank row, the header, the rows up to the next blank row. */
+function xlsxTables(sheets: { rows: SheetCell[][] }[]): Tables {
+  const tables: Tables = {};
+  const blank = (row: SheetCell[] | undefined) => !row || row.every((cell) => cell.value === null || cell.value === '');
+  for (const { rows } of sheets.slice(1)) {
+    const [title, section] = [rows[0]![0]!.value, rows[1]![0]!.value];
+    let index = 0;
+    while (tables[`${section}|${title}|${index}`]) index++;
+    const table: Tables[string] = (tables[`${section}|${title}|${index}`] = {});
+    const header = rows.findIndex(blank) + 1;
+    for (const row of rows.slice(header + 1)) {
+      if (blank(row)) break;
+      row.slice(1).forEach((cell, column) => {
+        if (cell.value !== null) table[`${row[0]!.value}|${rows[header]![column + 1]!.value}`] = cell.value as string | number;
+      });
+    }
+  }
+  return tables;
+}
+
 let removable: string;
 
 beforeAll(async () => {
   core = createCore({ dataDirectory: dir.path, clock: () => new Date(2026, 1, 2, 12, 0), log: createLogger(() => undefined), shell: dialogs.shell });
   await ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
   // Imports count only units on the team's list: the hostile name is one the team itself wrote.
-  await ok('team.create', { organisation: 'Universiteit Voorbeeld', units: [HOSTILE_UNIT, 'Faculteit Canarywetenschappen'], k: 5 });
+  await ok('team.create', { organisation: 'Universiteit Voorbeeld', units: [HOSTILE_UNIT, SEPARATED_UNIT, '@SUM(A1)', 'Faculteit Canarywetenschappen'], k: 5 });
   // Last year: a larger report, kept as published, so this year's changes are negative numbers.
   await importFile(JSON.stringify(syntheticExport('ombudsperson', casesOf(1, 60), 2024)));
   await ok('team.savePublication', { ...base, year: 2024, format: 'csv', acceptDifferencing: false });
-  await importFile(JSON.stringify(syntheticExport('ombudsperson', casesOf(2, 30), 2025, { [HOSTILE_UNIT]: 9, 'Faculteit Canarywetenschappen': 2 })));
+  await importFile(JSON.stringify(syntheticExport('ombudsperson', casesOf(2, 30), 2025, { [HOSTILE_UNIT]: 9, [SEPARATED_UNIT]: 6, '@SUM(A1)': 5, 'Faculteit Canarywetenschappen': 2 })));
   await importFile(JSON.stringify(syntheticExport('concerns_point_coordinator', casesOf(3, 14), 2025)));
   removable = await importFile(JSON.stringify(syntheticExport('central_confidential_adviser', casesOf(4, 3), 2025)));
+  // 47 reporters of 2,000 staff: a share with a decimal, for the decimal comma.
+  await ok('team.setHeadcount', { year: 2025, headcount: 2000 });
   await ok('team.saveText', { year: 2025, text: 'organisation', value: 'Universiteit Canaryland' });
   await ok('team.saveText', { year: 2025, text: 'nature', value: '=cmd|calc\nTweede alinea.' });
 }, 60_000);
@@ -110,15 +154,40 @@ describe('the annual report as a publication', () => {
     expect(percent.numFmt).toBe('0%');
   });
 
-  it('writes CSV with labels and codes, numbers bare (negative changes included) and text that cannot become a formula', async () => {
+  it('writes the Dutch CSV as Dutch Excel opens it (byte-order mark, `;`, decimal comma), with the Excel file’s tables and numbers, and no formula however it is split', async () => {
+    await ok('team.savePublication', { ...base, year: 2025, format: 'xlsx', acceptDifferencing: false });
+    const xlsx = dialogs.saved.at(-1)!;
     await ok('team.savePublication', { ...base, year: 2025, format: 'csv', acceptDifferencing: false });
-    const lines = saved().toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('Hoofdstuk,Tabel,Rij,Kolom,Waarde,section_code,table_code,row_code,column_code');
-    expect(lines).toContain('Kerncijfers,Kerncijfers,"Meldingen (uniek, elk één keer geteld)",Verschil met 2024,-13,summary,team.keyFigures,reports,change');
-    const hostile = lines.filter((line) => line.includes('HYPERLINK'));
-    expect(hostile).toHaveLength(1);
-    expect(hostile[0]).toBe(`Kerncijfers,Meldingen per eenheid (vanaf de drempel),"'=HYPERLINK(""https://example.invalid"",""klik"")",Aantal meldingen,9,summary,team.units,"'=HYPERLINK(""https://example.invalid"",""klik"")",count`);
-    for (const line of lines.slice(1)) for (const field of line.split(',')) expect(field).not.toMatch(/^"?[=+@]/);
+    const csv = dialogs.saved.at(-1)!;
+    expect([...readFileSync(csv).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvRows(csv, ';');
+    expect(rows[0]).toEqual(['Hoofdstuk', 'Tabel', 'Rij', 'Kolom', 'Waarde', 'section_code', 'table_code', 'row_code', 'column_code']);
+    expect(rows).toContainEqual(['Kerncijfers', 'Kerncijfers', 'Meldingen (uniek, elk één keer geteld)', 'Verschil met 2024', '-13', 'summary', 'team.keyFigures', 'reports', 'change']);
+    expect(rows).toContainEqual(['Kerncijfers', 'Meldingen per eenheid (vanaf de drempel)', `'${HOSTILE_UNIT}`, 'Aantal meldingen', '9', 'summary', 'team.units', `'${HOSTILE_UNIT}`, 'count']);
+    expect(rows).toContainEqual(['Kerncijfers', 'Meldingen per eenheid (vanaf de drempel)', "Dienst;'=cmd|calc", 'Aantal meldingen', '6', 'summary', 'team.units', "Dienst;'=cmd|calc", 'count']);
+    expect(rows.find((row) => row[7] === 'staffShare')![4]).toBe('2,4%');
+
+    const fromCsv = csvTables(rows);
+    expect(fromCsv).toEqual(xlsxTables(xlsxSheets(xlsx)));
+    expect(Object.keys(fromCsv)).toHaveLength((await ok<PublicationDocument>('team.document', { ...base, year: 2025 })).sections.flatMap((section) => section.tables).length);
+    for (const separator of [';', ',']) for (const field of csvRows(csv, separator).flat()) if (!NUMBER.test(field)) expect(field, separator).not.toMatch(FORMULA_START);
+    for (const sheet of xlsxSheets(xlsx)) {
+      for (const cell of sheet.rows.flat()) {
+        expect(cell.type).not.toBe('f');
+        if (typeof cell.value === 'string') expect(cell.value).not.toMatch(FORMULA_START);
+      }
+    }
+  });
+
+  it('writes the English CSV as English Excel opens it: `,` and a decimal point, with the byte-order mark that keeps "×" and "–" readable', async () => {
+    await ok('team.savePublication', { ...base, language: 'en', year: 2025, format: 'csv', acceptDifferencing: false });
+    const csv = dialogs.saved.at(-1)!;
+    expect([...readFileSync(csv).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = csvRows(csv, ',');
+    expect(rows[0]).toHaveLength(9);
+    expect(rows.find((row) => row[7] === 'staffShare')![4]).toBe('2.4%');
+    expect(rows.find((row) => row[7] === 'reports' && row[8] === 'change')![4]).toBe('-13');
+    for (const separator of [';', ',']) for (const field of csvRows(csv, separator).flat()) if (!NUMBER.test(field)) expect(field, separator).not.toMatch(FORMULA_START);
   });
 
   it('writes Word that a reader opens: title page, every section heading, real tables, the chart as a picture, the text from the vault', async () => {

@@ -162,8 +162,8 @@ class DocumentBuilder {
       ...counted.map((figure) => ({ label: this.t(`team.key.${figure}`), code: figure, value: figures[figure], earlier: before?.[figure] })),
     ];
     const ratios = [
-      { label: this.t('team.key.conversationsPerReporter'), code: 'conversationsPerReporter', value: figures.conversationsPerReporter },
-      ...(part === 'team' && headcount !== null ? [{ label: this.t('team.key.staffShare'), code: 'staffShare', value: figures.staffShare === null ? null : `${figures.staffShare}%` }] : []),
+      { label: this.t('team.key.conversationsPerReporter'), code: 'conversationsPerReporter', value: figures.conversationsPerReporter, percent: false },
+      ...(part === 'team' && headcount !== null ? [{ label: this.t('team.key.staffShare'), code: 'staffShare', value: figures.staffShare, percent: true }] : []),
     ];
     return {
       id: `${part}.keyFigures`,
@@ -175,7 +175,7 @@ class DocumentBuilder {
         ...ratios.map((ratio) => ({
           label: ratio.label,
           code: ratio.code,
-          cells: [{ kind: 'text' as const, value: ratio.value === null ? '—' : String(ratio.value) }, ...(this.previous ? [{ kind: 'text' as const, value: '' }] : [])],
+          cells: [{ kind: 'ratio' as const, value: ratio.value, percent: ratio.percent }, ...(this.previous ? [{ kind: 'text' as const, value: '' }] : [])],
           total: false,
         })),
       ],

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { PublicationCell, PublicationDocument } from '../../../shared/schemas/publication';
 import { cellText } from '../../../shared/publication/shown';
-import { neutralised } from './neutralise';
+import { neutralised } from '../../../shared/neutralise';
 import { translatorFor } from '../i18n/translator';
 
 const SHEET_NAME_LIMIT = 31;
@@ -23,6 +23,8 @@ function sheetName(title: string, taken: Set<string>): string {
 function cellValue(cell: PublicationCell, k: number): { value: ExcelJS.CellValue; format?: string } {
   if ((cell.kind === 'count' || cell.kind === 'change') && typeof cell.value === 'number') return { value: cell.value, ...(cell.kind === 'change' ? { format: '+0;-0;0' } : {}) };
   if (cell.kind === 'percent' && typeof cell.value === 'number') return { value: cell.value / 100, format: '0%' };
+  // Format codes are written with a point and shown with the reader's own decimal mark.
+  if (cell.kind === 'ratio' && cell.value !== null) return cell.percent ? { value: cell.value / 100, format: '0.0%' } : { value: cell.value, format: '0.0' };
   const text = cellText(cell, k);
   return { value: text === '' ? null : neutralised(text) };
 }
