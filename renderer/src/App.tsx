@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../shared/errors';
 import { errorCodeOf } from './api/client';
+import { coreAnswersAgain, useCoreFailure } from './api/coreFailure';
 import { saveBeforeLock } from './api/lockHandshake';
 import { listenForUnexpectedErrors, useUnexpectedError } from './api/unexpectedErrors';
 import { restoreAfterUnlock } from './api/unlockSteps';
@@ -12,6 +13,7 @@ import { dirtyForms } from './drafts/openForms';
 import { ErrorMessage } from './components/ErrorMessage';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { ProgressNotice } from './components/ProgressNotice';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { useIdleLock } from './hooks/useIdleLock';
 import { CreateVaultScreen } from './screens/CreateVaultScreen';
 import { BackupProposalScreen } from './screens/BackupProposalScreen';
@@ -36,6 +38,7 @@ export function App() {
   const start = useSessionStore((state) => state.start);
   const loadSettings = useSettingsStore((state) => state.load);
   const appDamaged = useSessionStore((state) => state.appDamaged);
+  const coreFailure = useCoreFailure((state) => state.code);
   const [startError, setStartError] = useState<ErrorCode | null>(null);
 
   const unexpected = useUnexpectedError((state) => state.code);
@@ -44,6 +47,7 @@ export function App() {
   useEffect(listenForUnexpectedErrors, []);
   useEffect(() => saveBeforeLock(keepDirtyFormsAsDrafts), []);
   useEffect(() => restoreAfterUnlock(restoreDrafts), []);
+  useEffect(() => restoreAfterUnlock(coreAnswersAgain), []);
   useEffect(() => {
     // Closing the window with a dirty form is held back; the shell then asks keep, discard or stay.
     const holdBack = (event: BeforeUnloadEvent) => {
@@ -66,14 +70,23 @@ export function App() {
         {phase === 'unlocked' && <FunctionBadge />}
         <LanguageSwitch />
       </header>
-      <ErrorMessage code={appDamaged ? 'APP_DAMAGED' : (startError ?? unexpected)} />
+      <ErrorMessage code={appDamaged ? 'APP_DAMAGED' : (coreFailure ?? startError ?? unexpected)} />
+      {coreFailure === 'CORE_STOPPED' && (
+        // Main starts a fresh core when the window loads again.
+        <button type="button" onClick={() => window.location.reload()}>
+          {t('failure.restart')}
+        </button>
+      )}
       <ProgressNotice />
-      {phase === 'create' && <CreateVaultScreen />}
-      {phase === 'showRecoveryKey' && <RecoveryKeyScreen />}
-      {phase === 'proposeBackup' && <BackupProposalScreen />}
-      {phase === 'locked' && <UnlockScreen />}
-      {phase === 'recover' && <RecoverScreen />}
-      {phase === 'unlocked' && <UnlockedApp />}
+      {/* A new phase is a new screen: one that broke before does not stay broken. */}
+      <ScreenErrorBoundary key={phase}>
+        {phase === 'create' && <CreateVaultScreen />}
+        {phase === 'showRecoveryKey' && <RecoveryKeyScreen />}
+        {phase === 'proposeBackup' && <BackupProposalScreen />}
+        {phase === 'locked' && <UnlockScreen />}
+        {phase === 'recover' && <RecoverScreen />}
+        {phase === 'unlocked' && <UnlockedApp />}
+      </ScreenErrorBoundary>
       <LeaveDialog />
     </div>
   );

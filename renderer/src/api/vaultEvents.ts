@@ -1,6 +1,7 @@
 import type { VaultEvent } from '../../../shared/events';
 import { useProgressStore } from '../stores/progressStore';
 import { useSessionStore } from '../stores/sessionStore';
+import { coreFailed } from './coreFailure';
 import { answerLocking } from './lockHandshake';
 
 /** Where each event from the core lands in the window. */
@@ -22,6 +23,9 @@ function handle(event: VaultEvent): void {
       return;
     case 'autoBackupFailed':
       useSessionStore.setState({ autoBackupFailed: true });
+      return;
+    case 'coreFailed':
+      coreFailed(event.code);
       return;
   }
 }
