@@ -159,9 +159,10 @@ export function electronStandIn(folders: { appPath: string; userData: string; do
     whilePrinting(probe: (window: BrowserWindow) => Promise<void>) {
       printWindowProbe = probe;
     },
-    /** The system or the window reports an event (`shutdown`, `session-end`, …) as Electron would. */
-    emit(source: 'power' | 'window', event: string) {
-      for (const listener of (source === 'power' ? powerEvents : windowEvents).get(event) ?? []) listener();
+    /** The system, the window or its page reports an event (`shutdown`, `session-end`, `render-process-gone`, …) as Electron would. */
+    emit(source: 'power' | 'window' | 'contents', event: string, ...args: unknown[]) {
+      const events = { power: powerEvents, window: windowEvents, contents: contentsEvents }[source];
+      for (const listener of events.get(event) ?? []) listener(...args);
     },
     /**
      * The page held its unload back (a dirty form's `beforeunload`) and the adviser answers the
