@@ -5,6 +5,7 @@ import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Checkbox } from '../../components/form/fields';
 import { useAttempt } from '../../hooks/useAttempt';
+import type { SaveTexts } from './ReportTextsEditor';
 import { validK, type useTeamReport } from './useTeamReport';
 
 type ReportState = ReturnType<typeof useTeamReport>;
@@ -14,7 +15,7 @@ type ReportState = ReturnType<typeof useTeamReport>;
  * removed since this year was last published, it lists the cells whose change could reveal the
  * removed adviser's small counts, and publishes only after the team member has read it.
  */
-export function PublishPanel({ state }: { state: ReportState }) {
+export function PublishPanel({ state, saveTexts }: { state: ReportState; saveTexts: SaveTexts }) {
   const { t, i18n } = useTranslation();
   const languageId = useId();
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'nl');
@@ -37,6 +38,8 @@ export function PublishPanel({ state }: { state: ReportState }) {
   const blocked = !ready || (!!differencing && differencing.cells.length > 0 && !accepted);
   const save = (format: PublicationFormat) =>
     attempt(async () => {
+      // The document takes its texts from the vault: what is typed goes there first, and a text that cannot be saved (its error is on screen) stops the publication.
+      if (!(await saveTexts())) return null;
       const { fileName } = await invoke('team.savePublication', { year, k: k!, grouped, language, ioa, format, acceptDifferencing: accepted });
       return t('export.saved', { fileName });
     });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDITABLE_TEXTS, MAX_TEXT_LENGTH, type EditableText, type ReportTexts } from '../../../../shared/contract';
 import { errorCodeOf, invoke } from '../../api/client';
@@ -8,30 +8,75 @@ import { useAttempt } from '../../hooks/useAttempt';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useGuardedForm } from '../../drafts/useGuardedForm';
 
-/** The team's own words in the report of one year: the organisation, and a short text per section. Saved in the vault. */
-export function ReportTextsEditor({ year }: { year: number }) {
+/** How long typing pauses before the texts are saved. */
+export const TEXT_SAVE_DELAY_MS = 800;
+
+/** Saves what is typed and not yet saved; false when it could not (the reason is on screen). */
+export type SaveTexts = () => Promise<boolean>;
+
+const unchanged = (a: ReportTexts, b: ReportTexts) => EDITABLE_TEXTS.every((id) => (a[id] ?? '') === (b[id] ?? ''));
+
+/**
+ * The team's own words in the report of one year: the organisation, and a short text per section.
+ * Saved in the vault as they are typed; `saveRef` lets publishing save the last keystrokes first.
+ */
+export function ReportTextsEditor({ year, saveRef }: { year: number; saveRef: RefObject<SaveTexts | null> }) {
   const { t } = useTranslation();
   const { status, error, attempt, setError } = useAttempt();
   const form = useGuardedForm<ReportTexts>({ key: `reportTexts:${year}`, caseId: null, initial: {}, submit: save });
   const { value: draft, setValue: setDraft, loaded } = form;
+  const typed = useRef(draft);
+  const saved = useRef<ReportTexts>({});
+  // One save at a time, in order, so the last one to finish holds the last keystrokes.
+  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
 
   useEffect(() => {
-    invoke('team.texts', { year }).then(loaded, (caught: unknown) => setError(errorCodeOf(caught)));
+    invoke('team.texts', { year }).then(
+      (texts) => {
+        saved.current = texts;
+        loaded(texts);
+      },
+      (caught: unknown) => setError(errorCodeOf(caught)),
+    );
   }, [year, setError, loaded]);
 
+  useEffect(() => {
+    typed.current = draft;
+    if (unchanged(draft, saved.current)) return;
+    const timer = setTimeout(() => void save(), TEXT_SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  });
+
+  useEffect(() => {
+    saveRef.current = save;
+    return () => {
+      saveRef.current = null;
+    };
+  });
+
   const tooLong = EDITABLE_TEXTS.some((id) => (draft[id] ?? '').length > MAX_TEXT_LENGTH);
-  async function save(): Promise<boolean> {
-    if (tooLong) return false;
-    let saved = false;
+
+  function save(): Promise<boolean> {
+    queue.current = queue.current.then(saveTyped);
+    return queue.current;
+  }
+
+  async function saveTyped(): Promise<boolean> {
+    const texts = typed.current;
+    if (unchanged(texts, saved.current)) return true;
+    if (EDITABLE_TEXTS.some((id) => (texts[id] ?? '').length > MAX_TEXT_LENGTH)) return false;
+    let done = false;
     await attempt(async () => {
       await form.persist(async () => {
-        for (const id of EDITABLE_TEXTS) await invoke('team.saveText', { year, text: id, value: draft[id] ?? '' });
+        for (const id of EDITABLE_TEXTS) if ((texts[id] ?? '') !== (saved.current[id] ?? '')) await invoke('team.saveText', { year, text: id, value: texts[id] ?? '' });
       });
-      saved = true;
+      saved.current = texts;
+      done = true;
       return t('team.texts.saved');
     });
-    return saved;
+    return done;
   }
+
   const field = (id: EditableText) => (
     <TextField
       key={id}

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -82,5 +83,29 @@ describe('the team report', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(byAdviser).getByRole('row', { name: /Adviseur 1 \(extern\)/ })).toHaveTextContent('Adviseur 1 (extern)350%'));
     expect(within(byAdviser).getByRole('row', { name: /Adviseur 2 \(intern\)/ })).toHaveTextContent('Adviseur 2 (intern)350%');
     expect(byAdviser).toHaveTextContent('2 adviseurs droegen bij.');
+  });
+
+  it('saves report texts as they are typed, and publishes what is on screen even when the last keystrokes are not saved yet', async () => {
+    await i18n.changeLanguage('nl');
+    const central = await exportOf({ function: 'central_confidential_adviser', external: false }, 3);
+    await openVault({ function: 'ombudsperson', external: false });
+    const user = userEvent.setup();
+    renderScreen();
+    await user.click(await screen.findByRole('checkbox', { name: 'Onverzegelde exportbestanden accepteren' }));
+    await user.upload(screen.getByLabelText('Exportbestanden kiezen'), new File([central], 'centraal.json'));
+    await screen.findByText('centraal.json: geïmporteerd');
+
+    const organisation = screen.getByLabelText('Organisatie op de titelpagina');
+    await user.type(organisation, 'Universiteit Typwerk');
+    // Nobody pressed a save button: the pause after typing saved it.
+    await waitFor(async () => expect(await invoke('team.texts', { year: 2026 })).toEqual({ organisation: 'Universiteit Typwerk' }), { timeout: 5_000 });
+
+    await user.type(organisation, ' Zuid');
+    const before = vault!.saved.length;
+    await user.click(screen.getByRole('button', { name: 'Opslaan als Excel…' }));
+    await waitFor(() => expect(vault!.saved).toHaveLength(before + 1));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(vault!.saved.at(-1)!);
+    expect(workbook.worksheets[0]!.getCell('A2').value).toBe('Universiteit Typwerk Zuid');
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { GroupingEffectsView } from './GroupingEffectsView';
@@ -8,7 +8,7 @@ import { ImportPanel } from './ImportPanel';
 import { Publication } from './Publication';
 import { PublishPanel } from './PublishPanel';
 import { ReportControls } from './ReportControls';
-import { ReportTextsEditor } from './ReportTextsEditor';
+import { ReportTextsEditor, type SaveTexts } from './ReportTextsEditor';
 import { useTeamReport } from './useTeamReport';
 
 /**
@@ -19,6 +19,7 @@ export function TeamReportScreen() {
   const { t } = useTranslation();
   const state = useTeamReport();
   const [exact, setExact] = useState(false);
+  const saveTexts = useRef<SaveTexts | null>(null);
   const { report, year, setYear, refresh } = state;
   const hasFigures = !!report && (!!report.published.team || !!report.published.faculty);
   return (
@@ -42,8 +43,8 @@ export function TeamReportScreen() {
           </section>
           <GroupingsEditor onSaved={refresh} />
           <GroupingEffectsView report={report} />
-          <ReportTextsEditor key={report.year} year={report.year} />
-          <PublishPanel state={state} />
+          <ReportTextsEditor key={report.year} year={report.year} saveRef={saveTexts} />
+          <PublishPanel state={state} saveTexts={() => saveTexts.current?.() ?? Promise.resolve(true)} />
           {hasFigures ? <Publication report={report} exact={exact} /> : <p className="empty">{t('team.noImports')}</p>}
         </>
       )}
