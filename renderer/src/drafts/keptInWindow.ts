@@ -29,10 +29,13 @@ export function keepDirtyFormsWaiting(): void {
  */
 let keptThroughRestart: Draft[] = [];
 
-/** Runs before the "locked" that a restart brings clears the forms and the draft store. */
+/**
+ * Runs before the "locked" that a restart brings clears the forms and the draft store. A second
+ * restart before the unlock (the unlock itself ran late) keeps what the first one kept.
+ */
 export function keepDraftsThroughRestart(): void {
   const unopened = Object.values(useDraftStore.getState().waiting);
-  keptThroughRestart = [...keptNow(dirtyFormsAsDrafts()), ...unopened];
+  keptThroughRestart = [...keptNow(dirtyFormsAsDrafts()), ...unopened, ...keptThroughRestart];
 }
 
 /** Once, at the unlock that follows: the newest first, newer than any draft the vault holds. */
