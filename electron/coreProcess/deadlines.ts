@@ -1,3 +1,5 @@
+import type { Channel } from '../../shared/contract';
+
 /** Reads and saves of one record or one list: well under a second even at 100,000 conversations. */
 const ORDINARY_MS = 30_000;
 /**
@@ -12,13 +14,16 @@ const KEY_WORK_MS = 3 * 60_000;
  */
 const LONG_PHASE_MS = 10 * 60_000;
 
-const KEY_WORK = new Set(['vault.create', 'vault.unlock', 'vault.recover', 'vault.changePassphrase', 'vault.newRecoveryKey', 'vault.saveRecoverySheet']);
+/** Contract channels (a misspelt one does not compile), in which any value can be looked up. */
+const channels = (...names: Channel[]): ReadonlySet<unknown> => new Set(names);
+
+const KEY_WORK = channels('vault.create', 'vault.unlock', 'vault.recover', 'vault.changePassphrase', 'vault.newRecoveryKey', 'vault.saveRecoverySheet');
 
 /**
  * The channels that run a long operation (shared/events.ts, OPERATION_PHASES), and those that do
  * as much work without reporting phases: a backup made before stale ones go, a publication written.
  */
-const LONG = new Set([
+const LONG = channels(
   'backup.now',
   'backup.restore',
   'retention.destroy',
@@ -28,18 +33,17 @@ const LONG = new Set([
   'export.save',
   'team.import',
   'team.savePublication',
-]);
+);
 
 /** How long the core may work on a request on this channel, counted from when it started it. */
 export function deadlineOf(channel: unknown): number {
-  if (typeof channel !== 'string') return ORDINARY_MS;
   if (LONG.has(channel)) return LONG_PHASE_MS;
   return KEY_WORK.has(channel) ? KEY_WORK_MS : ORDINARY_MS;
 }
 
 /** Whether the operation on this channel reports progress, each report starting its deadline again. */
 export function extendedByProgress(channel: unknown): boolean {
-  return typeof channel === 'string' && LONG.has(channel);
+  return LONG.has(channel);
 }
 
 interface Running {
