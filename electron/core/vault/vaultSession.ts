@@ -23,6 +23,7 @@ import { migrate } from './migrations';
 import { nodeAddonPath } from './sqliteAddon';
 import { PASSPHRASE_RULE, RECOVERY_RULE, UnlockThrottle } from './unlockThrottle';
 import { vaultExists, vaultFilesIn, type VaultFiles } from './vaultFiles';
+import { VaultLock } from './vaultLock';
 
 /** A vault being made: renamed into place only when whole. */
 const CREATING_PREFIX = '.vault-creating-';
@@ -52,6 +53,8 @@ export class VaultSession {
   private readonly recoveryThrottle: UnlockThrottle;
   /** The addon every database of this session is opened with, backups' checks included. */
   readonly addon: string;
+  /** Held while the vault is open and while an operation puts it in place: no other process has it meanwhile. */
+  private readonly ownership: VaultLock;
 
   constructor(
     readonly files: VaultFiles,
@@ -61,6 +64,7 @@ export class VaultSession {
     this.throttle = new UnlockThrottle(files.attempts, clock, PASSPHRASE_RULE);
     this.recoveryThrottle = new UnlockThrottle(files.recoveryAttempts, clock, RECOVERY_RULE);
     this.addon = options.nativeBinding ?? nodeAddonPath();
+    this.ownership = new VaultLock(files, this.addon);
   }
 
   status(): { exists: boolean; unlocked: boolean; unlockDelaySeconds: number } {
@@ -104,6 +108,8 @@ export class VaultSession {
       if (vaultExists(this.files)) throw new AppError('VAULT_EXISTS');
       const parent = dirname(this.files.directory);
       makeDirectory(parent);
+      // Before clearing leftovers: another core making a vault here would lose its folder.
+      this.ownership.acquire();
       for (const entry of readdirSync(parent)) if (entry.startsWith(CREATING_PREFIX)) rmSync(join(parent, entry), { recursive: true, force: true });
       const staging = join(parent, `${CREATING_PREFIX}${randomUUID()}`);
       const staged = vaultFilesIn(staging);
@@ -142,6 +148,8 @@ export class VaultSession {
     return this.exclusive(async () => {
       if (this.db) return;
       this.requireVault();
+      // Before the passphrase is tried: a vault open elsewhere is refused as such, and no attempt counts.
+      this.ownership.acquire();
       this.throttle.assertMayTry();
       // A rotation interrupted after re-encrypting leaves the new key only in the next header.
       const candidates = [this.files.header, ...(existsSync(this.files.nextHeader) ? [this.files.nextHeader] : [])];
@@ -174,6 +182,7 @@ export class VaultSession {
   recover(recoveryKeyText: string, newPassphrase: string): Promise<string> {
     return this.exclusive(async () => {
       this.requireVault();
+      this.ownership.acquire();
       const header = readHeader(this.files.header);
       const dataKey = this.unwrapWithRecoveryKey(header, recoveryKeyText);
       // The recovery key proves more than the passphrase would: the passphrase count starts again too.
@@ -299,6 +308,13 @@ export class VaultSession {
    */
   replaceFiles(install: () => () => void, dataKey: Buffer, header: VaultHeader): Promise<void> {
     return this.exclusive(async () => {
+      try {
+        // Before the swap, and through it: a restore from the unlock screen holds no lock yet.
+        this.ownership.acquire();
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
       const previous = this.dataKey && this.header ? { dataKey: Buffer.from(this.dataKey), header: this.header } : null;
       this.close();
       let undo: (() => void) | null = null;
@@ -334,6 +350,7 @@ export class VaultSession {
   lock(): void {
     const wasOpen = this.db !== null;
     this.close();
+    this.ownership.release();
     if (wasOpen) for (const listener of this.lockListeners) listener();
   }
 
@@ -428,6 +445,7 @@ export class VaultSession {
   private openWith(dataKey: Buffer, header: VaultHeader): void {
     let db: Db;
     try {
+      this.ownership.acquire();
       db = openEncryptedDatabase(this.files.database, dataKey, { addon: this.addon, create: false });
     } catch (error) {
       dataKey.fill(0);
@@ -449,9 +467,14 @@ export class VaultSession {
     this.header = header;
   }
 
-  /** Vault operations never interleave: a second unlock waits for the first to finish. */
+  /**
+   * Vault operations never interleave: a second unlock waits for the first to finish. One that
+   * leaves the vault closed (a wrong passphrase, a failed restore) gives the vault's lock back.
+   */
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.pending.then(operation, operation);
+    const run = this.pending.then(operation, operation).finally(() => {
+      if (!this.db) this.ownership.release();
+    });
     this.pending = run.catch(() => undefined);
     return run;
   }
