@@ -8,7 +8,7 @@ const ORDINARY_MS = 30_000;
  */
 const KEY_WORK_MS = 3 * 60_000;
 /**
- * One phase of a long operation (a VACUUM INTO, a re-key, the search index rebuilt): 2.8–4.4 s
+ * One phase of a long operation (a copy of the vault, a re-key, the search index rebuilt): 2.8–4.4 s
  * for a whole backup at 100,000 conversations on the build machine. Each progress report the
  * operation sends starts the count again.
  */
