@@ -2,7 +2,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { join } from 'node:path';
 
 /**
- * Moves the app's own data (the vault folder and settings.json) from an old data folder to a new
+ * Moves the app's own data (the vault folder, the lock file beside it and settings.json) from an old data folder to a new
  * one, once, before anything opens it. On Windows the old folder is in the roaming profile, which
  * folder redirection and roaming profiles put on or sync to a network share, where SQLite's WAL
  * database is not safe; the new one is in local app data. Plain Node: main calls it with paths.
@@ -13,7 +13,7 @@ import { join } from 'node:path';
  * which the app then goes on using from the old folder: the move is tried again at the next start.
  * Chromium's own files in the old folder are not the app's and stay where they are.
  */
-const APP_ENTRIES = ['vault', 'settings.json'];
+const APP_ENTRIES = ['vault', 'vault.lock', 'settings.json'];
 const STAGING = '.moving-in';
 
 export type DataFolderMove =
