@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createCore, type Core } from '../core/core';
 import { createLogger } from '../core/log';
 import type { ShellServices } from '../core/shell';
+import { clearHeap } from './clearHeap';
 import type { CoreToMain, MainToCore, ShellMethod } from './protocol';
 
 /**
@@ -65,6 +66,8 @@ onMessage((message) => {
   switch (message.type) {
     case 'start':
       core = createCore({ dataDirectory: message.dataDirectory, nativeBinding: message.nativeBinding, shell: remoteShell });
+      // Once the lock has returned, so nothing of the session is still on the stack.
+      core.vault.onLock(() => setImmediate(clearHeap));
       core.events.on((event) => send({ type: 'event', event }));
       core.settings.onChange((settings) => send({ type: 'settings', settings }));
       send({ type: 'settings', settings: core.settings.get() });

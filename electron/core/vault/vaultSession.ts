@@ -475,7 +475,9 @@ export class VaultSession {
     const run = this.pending.then(operation, operation).finally(() => {
       if (!this.db) this.ownership.release();
     });
-    this.pending = run.catch(() => undefined);
+    // Settled to nothing: the chain must not keep the last result (a new recovery key) alive.
+    const settled = () => undefined;
+    this.pending = run.then(settled, settled);
     return run;
   }
 }

@@ -21,7 +21,8 @@ let queue: Promise<unknown> = Promise.resolve();
  */
 export function withWipedWebAssembly<T>(run: () => Promise<T>): Promise<T> {
   const next = queue.then(() => collecting(run));
-  queue = next.catch(() => undefined);
+  const settled = () => undefined;
+  queue = next.then(settled, settled);
   return next;
 }
 
