@@ -6,6 +6,7 @@ import type { Result } from '../shared/errors';
 import { EVENT_CHANNEL } from '../shared/events';
 import { askBeforeClosingDirtyForms } from './closeQuestion';
 import { CoreClient } from './coreProcess/coreClient';
+import { coreProcessEnvironment } from './coreProcess/freedMemory';
 import { PRINT_ROUTE, type CoreProcessHandle, type ShellMethod } from './coreProcess/protocol';
 import { moveDataFolderOnce } from './dataFolderMove';
 import {
@@ -216,7 +217,7 @@ async function shellService(method: ShellMethod, argument: string | null): Promi
 }
 
 function forkCore(): CoreProcessHandle {
-  const child = utilityProcess.fork(join(__dirname, 'coreProcess.js'), [], { serviceName: 'Confidant core' });
+  const child = utilityProcess.fork(join(__dirname, 'coreProcess.js'), [], { serviceName: 'Confidant core', env: coreProcessEnvironment(process.env) });
   return {
     postMessage: (message) => child.postMessage(message),
     onMessage: (listener) => child.on('message', listener),

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { coreProcessEnvironment } from '../../electron/coreProcess/freedMemory';
 import type { CoreProcessHandle } from '../../electron/coreProcess/protocol';
 import { NO_DEFAULT_ADDON_BLOCKER } from './noDefaultSqliteAddon';
 
@@ -12,6 +13,8 @@ import { NO_DEFAULT_ADDON_BLOCKER } from './noDefaultSqliteAddon';
 export function forkNodeCore(modulePath: string, options: { args?: string[]; onStderr?: (text: string) => void } = {}): CoreProcessHandle & { pid: number } {
   const child = fork(modulePath, options.args ?? [], {
     serialization: 'advanced',
+    // As main starts the core in the app: freed memory overwritten (see freedMemory.ts).
+    env: coreProcessEnvironment(process.env),
     execArgv: ['--require', NO_DEFAULT_ADDON_BLOCKER],
     stdio: ['ignore', 'inherit', options.onStderr ? 'pipe' : 'inherit', 'ipc'],
   });
