@@ -4,7 +4,7 @@ import { destroyCases, dueCases } from '../cases/retention';
 import { AppError } from '../errors';
 import type { Handlers } from '../ipc/router';
 import { backupsHoldingDestroyed } from '../restore/staleBackups';
-import { backupFoldersIn, createBackup, discardBackup } from '../vault/backup';
+import { createBackup, discardBackup, verifiedBackupsIn } from '../vault/backup';
 import type { CoreContext } from './context';
 
 type RetentionChannel = 'retention.due' | 'retention.destroy' | 'retention.staleBackups' | 'retention.deleteStaleBackups';
@@ -28,7 +28,7 @@ export function retentionHandlers({ db, vault, settings, clock, events, records 
       const folder = settings.get().backupFolder;
       let stale = staleBackups();
       // Never leave the adviser without a backup: a new one, without the destroyed cases, comes first.
-      const kept = backupFoldersIn(folder).filter((path) => !path.includes('-replaced') && !stale.includes(path));
+      const kept = verifiedBackupsIn(folder).filter((path) => !stale.includes(path));
       if (folder && stale.length > 0 && kept.length === 0) {
         createBackup(vault, folder, clock);
         stale = staleBackups();

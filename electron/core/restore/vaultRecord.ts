@@ -157,7 +157,12 @@ function readable(paths: string[], key: Buffer): VaultRecord[] {
 /** One record holding everything any of them holds: every destruction once, the highest numbers. */
 function merged(records: VaultRecord[]): VaultRecord {
   const destructions = new Map<string, Destruction>();
-  for (const record of records) for (const entry of record.destructions) destructions.set(`${entry.caseId}|${entry.firstContactAt}`, destructions.get(`${entry.caseId}|${entry.firstContactAt}`) ?? entry);
+  for (const record of records) {
+    for (const entry of record.destructions) {
+      const sameCase = `${entry.caseId}|${entry.firstContactAt}`;
+      if (!destructions.has(sameCase)) destructions.set(sameCase, entry);
+    }
+  }
   return {
     destructions: [...destructions.values()],
     caseNumbers: highestIssued(...records.map((record) => record.caseNumbers)),

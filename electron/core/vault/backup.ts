@@ -72,32 +72,47 @@ function copySynced(from: string, to: string): void {
 }
 
 /**
+ * Writes a backup folder under a temporary name; `write` fills it and says the name it is to have,
+ * and only then is it renamed there. A failure leaves no folder, only BACKUP_FAILED.
+ */
+function writeStaged(folder: string, write: (staging: string) => string): string {
+  const staging = join(folder, `${PARTIAL_PREFIX}${randomUUID()}`);
+  try {
+    prepareFolder(folder);
+    mkdirSync(staging, { mode: 0o700 });
+    const target = write(staging);
+    publish(staging, target);
+    return target;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error instanceof AppError ? error : new AppError('BACKUP_FAILED');
+  }
+}
+
+/** The header (so a backup opens with the passphrase of its time) and the record beside the database. */
+function copyHeaderAndRecord(files: VaultFiles, staging: string): void {
+  copySynced(files.header, join(staging, 'vault.header.json'));
+  if (existsSync(files.destructions)) copySynced(files.destructions, backupRecordFile(staging));
+}
+
+/**
  * An encrypted, verified copy of the open vault in a new folder under `folder`. VACUUM INTO takes
- * a consistent snapshot of the live database and writes it encrypted under the same key; the
- * header goes beside it, so the backup opens with the passphrase that was current at the time.
- * It is written under a temporary name, synced and verified, and only then given its name: a
- * backup cut short by a kill or a power cut is never mistaken for one.
+ * a consistent snapshot of the live database and writes it encrypted under the same key. It is
+ * written under a temporary name, synced and verified, and only then given its name: a backup cut
+ * short by a kill or a power cut is never mistaken for one.
  */
 export function createBackup(session: VaultSession, folder: string, clock: Clock, report: ReportPhase<'backup'> = () => undefined): string {
   return session.withKeyMaterial((db, dataKey, header) => {
     report('snapshot');
-    const staging = join(folder, `${PARTIAL_PREFIX}${randomUUID()}`);
-    try {
-      prepareFolder(folder);
-      mkdirSync(staging, { mode: 0o700 });
+    const target = writeStaged(folder, (staging) => {
       db.prepare('VACUUM INTO ?').run(join(staging, 'vault.db'));
       syncFile(join(staging, 'vault.db'));
-      copySynced(session.files.header, join(staging, 'vault.header.json'));
-      if (existsSync(session.files.destructions)) copySynced(session.files.destructions, backupRecordFile(staging));
+      copyHeaderAndRecord(session.files, staging);
       report('verify');
       if (!verifyCopy(join(staging, 'vault.db'), dataKey, header.vaultId, session.addon)) throw new AppError('BACKUP_FAILED');
-      const target = backupTarget(folder, clock());
-      publish(staging, target);
-      return basename(target);
-    } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
-      throw error instanceof AppError ? error : new AppError('BACKUP_FAILED');
-    }
+      return backupTarget(folder, clock());
+    });
+    return basename(target);
   });
 }
 
@@ -107,18 +122,11 @@ export function createBackup(session: VaultSession, folder: string, clock: Clock
  * verify them with, so they wait under a name no backup list reads until the next unlock.
  */
 export function copyClosedVault(files: VaultFiles, folder: string, clock: Clock): void {
-  const staging = join(folder, `${PARTIAL_PREFIX}${randomUUID()}`);
-  try {
-    prepareFolder(folder);
-    mkdirSync(staging, { mode: 0o700 });
+  writeStaged(folder, (staging) => {
     copySynced(files.database, join(staging, 'vault.db'));
-    copySynced(files.header, join(staging, 'vault.header.json'));
-    if (existsSync(files.destructions)) copySynced(files.destructions, backupRecordFile(staging));
-    publish(staging, freePath(folder, `${UNVERIFIED_PREFIX}${stamp(clock())}`));
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error instanceof AppError ? error : new AppError('BACKUP_FAILED');
-  }
+    copyHeaderAndRecord(files, staging);
+    return freePath(folder, `${UNVERIFIED_PREFIX}${stamp(clock())}`);
+  });
 }
 
 /**
@@ -163,7 +171,7 @@ function isWholeBackup(path: string): boolean {
 }
 
 /** The verified backups in the folder, oldest first; a replaced vault a restore kept is not one. */
-function verifiedBackupsIn(folder: string | null): string[] {
+export function verifiedBackupsIn(folder: string | null): string[] {
   return backupFoldersIn(folder)
     .filter((path) => !basename(path).includes('-replaced') && isWholeBackup(path))
     .sort();
