@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './limits';
 import {
+  CaseCapture,
   CaseInput,
   CaseListRequest,
   CaseListResponse,
@@ -193,6 +194,8 @@ export const contract = {
   'cases.years': { request: Empty, response: z.array(z.number().int()) },
   'cases.get': { request: ById, response: CaseRecord },
   'cases.create': { request: CaseInput, response: Created },
+  /** A new case from its first conversation and a label; its statistics are completed later. */
+  'cases.capture': { request: CaseCapture, response: Created },
   'cases.update': { request: z.object({ id: Id, record: CaseInput }).strict(), response: Created },
   'cases.delete': { request: ById, response: Empty },
   'cases.comparable': { request: ById, response: z.array(ComparableCase) },

@@ -25,7 +25,7 @@ import {
   type StatisticsConsent,
 } from '../taxonomy';
 import { Count, Id, LocalDate, LocalDateTime, ShortText, uniqueList, Year } from './primitives';
-import { Conversation } from './conversations';
+import { Conversation, ConversationInput } from './conversations';
 import { Mediation } from './mediation';
 
 export const Reporter = z
@@ -130,6 +130,18 @@ export const CaseInput = CaseFields.extend({ natures: uniqueList(z.enum(NATURES)
   if (input.consents.filter((consent) => consent.scope === 'count_in_statistics').length > 1) issue(['consents'], 'oneStatisticsAnswer');
 });
 export type CaseInput = z.infer<typeof CaseInput>;
+
+/**
+ * A new case written down from its first conversation: only a label to find it by. Every statistics
+ * answer stays unanswered (NULL) until the adviser completes the case.
+ */
+export const CaseCapture = z
+  .object({
+    label: ShortText.refine((label) => label.trim().length > 0, 'required'),
+    conversation: ConversationInput,
+  })
+  .strict();
+export type CaseCapture = z.infer<typeof CaseCapture>;
 
 /** Counted in the statistics only with a consent given and not withdrawn; no answer is "not asked yet". */
 export function statisticsConsentOf(consents: readonly Consent[]): StatisticsConsent {

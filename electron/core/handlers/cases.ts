@@ -1,9 +1,10 @@
+import { captureCase } from '../cases/captureCase';
 import { caseYears, comparableCases, listCases } from '../cases/caseList';
 import { createCase, deleteCase, getCase, updateCase } from '../cases/caseRecords';
 import type { Handlers } from '../ipc/router';
 import { done, type CoreContext } from './context';
 
-type CaseChannel = 'cases.list' | 'cases.years' | 'cases.get' | 'cases.create' | 'cases.update' | 'cases.delete' | 'cases.comparable';
+type CaseChannel = 'cases.list' | 'cases.years' | 'cases.get' | 'cases.create' | 'cases.capture' | 'cases.update' | 'cases.delete' | 'cases.comparable';
 
 export function caseHandlers({ db, clock, records }: CoreContext) {
   return {
@@ -13,6 +14,11 @@ export function caseHandlers({ db, clock, records }: CoreContext) {
     'cases.create': (input) => {
       const created = createCase(db(), input, clock);
       // The number just issued goes into the record beside the database too, which survives a restore.
+      records.save();
+      return created;
+    },
+    'cases.capture': (input) => {
+      const created = captureCase(db(), input, clock);
       records.save();
       return created;
     },
