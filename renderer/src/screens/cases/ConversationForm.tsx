@@ -1,9 +1,10 @@
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConversationInput } from '../../../../shared/contract';
 import { futureConversationFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { fieldErrors } from '../../components/form/fieldErrors';
+import { fieldErrors, type FieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
 import { FormButtons } from '../../components/form/FormButtons';
 import { useRecordForm } from '../../components/form/useRecordForm';
@@ -24,6 +25,7 @@ export function ConversationForm({
   onSave,
   onCancel,
   title,
+  composer = false,
 }: {
   /** `conversation:new:<case>` or `conversation:<id>`: where its draft is kept at a lock. */
   draftKey: string;
@@ -32,6 +34,8 @@ export function ConversationForm({
   onSave(conversation: ConversationInput): Promise<void>;
   onCancel?(): void;
   title: string;
+  /** The case page's writing area: the note first, kept in view while the conversations scroll. */
+  composer?: boolean;
 }) {
   const { t } = useTranslation();
   // Escape closes an edit, or empties the new-conversation form; either way it asks when something is typed.
@@ -45,20 +49,40 @@ export function ConversationForm({
     onCancel,
   });
   const { value, shown, change } = form;
+  // Ctrl/Cmd+Enter saves from the note, as in the case form; Escape still cancels.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void form.submit();
+    } else form.onKeyDown(event);
+  };
 
   return (
-    <form className="card conversation-form" onSubmit={form.onSubmit} onKeyDown={form.onKeyDown} noValidate aria-label={title}>
+    <form className={composer ? 'card conversation-form composer' : 'card conversation-form'} onSubmit={form.onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
       <h3>{title}</h3>
       <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
-      <div className="grid">
+      <ConversationFields value={value} shown={shown} change={change} />
+      <ErrorMessage code={form.error} />
+      <FormButtons saveLabel={t('conversation.save')} onCancel={onCancel && form.cancel} />
+    </form>
+  );
+}
+
+/**
+ * What is written about one conversation: the note first, its other facts compact beneath it (the
+ * time defaults to now). Shared by the case page and the capture of a new case.
+ */
+export function ConversationFields({ value, shown, change }: { value: ConversationInput; shown: FieldErrors; change(changes: Partial<ConversationInput>): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField className="conversation-notes" label={t('conversation.notes')} multiline value={value.notes} onChange={(notes) => change({ notes })} error={shown.notes} />
+      <div className="conversation-facts">
         <TextField label={t('conversation.heldAt')} type="datetime-local" value={value.heldAt} onChange={(heldAt) => change({ heldAt })} error={shown.heldAt} />
         <NumberField label={t('conversation.duration')} value={value.durationMinutes} onChange={(minutes) => change({ durationMinutes: minutes ?? 0 })} error={shown.durationMinutes} />
         <CodeSelect list="conversationMode" label={t('conversation.mode')} value={value.mode} onChange={(mode) => mode && change({ mode })} />
         <TextField label={t('conversation.participants')} value={value.participants} onChange={(participants) => change({ participants })} error={shown.participants} />
       </div>
-      <TextField label={t('conversation.notes')} multiline value={value.notes} onChange={(notes) => change({ notes })} error={shown.notes} />
-      <ErrorMessage code={form.error} />
-      <FormButtons saveLabel={t('conversation.save')} onCancel={onCancel && form.cancel} />
-    </form>
+    </>
   );
 }
