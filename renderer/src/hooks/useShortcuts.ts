@@ -12,16 +12,37 @@ function focusSearch(attempts = 10): void {
   if (attempts > 0) requestAnimationFrame(() => focusSearch(attempts - 1));
 }
 
+/** The case page's writing area, when a case is on screen. */
+const composerNote = () => document.querySelector<HTMLTextAreaElement>('form.composer textarea');
+
 /**
- * Ctrl/Cmd+N opens a new case and Ctrl/Cmd+F the case search, through the leave guard (which asks
- * first when a form would be left dirty). Mounted only while the vault is open. Ctrl/Cmd+L
- * (lock) is the shell's menu item, so it works even where the page has no focus.
+ * A new conversation: on a case page the caret goes to its writing area; anywhere else the
+ * capture of a conversation with a new case opens (through the leave guard).
+ */
+function newConversation(): void {
+  const note = useNavigationStore.getState().view.name === 'case' ? composerNote() : null;
+  if (note) note.focus();
+  else leaveTo({ name: 'capture' });
+}
+
+/**
+ * Ctrl/Cmd+N opens a new case, Ctrl/Cmd+Shift+N a new conversation and Ctrl/Cmd+F the case search,
+ * through the leave guard (which asks first when a form would be left dirty). Mounted only while
+ * the vault is open. Ctrl/Cmd+L (lock) is the shell's menu item, so it works even where the page
+ * has no focus.
  */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
+      if (event.shiftKey) {
+        if (key === 'n') {
+          event.preventDefault();
+          newConversation();
+        }
+        return;
+      }
       if (key === 'n') {
         event.preventDefault();
         leaveTo({ name: 'newCase' });

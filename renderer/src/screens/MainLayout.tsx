@@ -5,6 +5,7 @@ import { useFocusHeadingOnNavigation, useShortcuts } from '../hooks/useShortcuts
 import { useNavigationStore, type View } from '../stores/navigationStore';
 import { useProfileStore } from '../stores/profileStore';
 import { useSessionStore } from '../stores/sessionStore';
+import { CaptureScreen } from './cases/CaptureScreen';
 import { CaseEditScreenFor } from './cases/CaseScreens';
 import { CaseListScreen } from './cases/CaseListScreen';
 import { ExportScreen } from './export/ExportScreen';
@@ -25,7 +26,7 @@ const SECTIONS = [
 ] as const;
 
 function sectionOf(view: View): string {
-  return view.name === 'case' || view.name === 'newCase' || view.name === 'editCase' ? 'cases' : view.name;
+  return view.name === 'case' || view.name === 'newCase' || view.name === 'editCase' || view.name === 'capture' ? 'cases' : view.name;
 }
 
 /** The open vault's function, in the header where it has room in every language. */
@@ -73,6 +74,7 @@ export function MainLayout() {
       <main className="content">
         {view.name === 'cases' && <CaseListScreen />}
         {(view.name === 'case' || view.name === 'newCase' || view.name === 'editCase') && <CaseEditScreenFor view={view} />}
+        {view.name === 'capture' && <CaptureScreen />}
         {view.name === 'outreach' && <OutreachScreen />}
         {view.name === 'export' && <ExportScreen />}
         {view.name === 'team' && <TeamReportScreen />}

@@ -14,9 +14,16 @@ import { drafts } from './011-drafts';
 import { caseSearchDocuments } from './012-case-search-documents';
 import { seenExports } from './013-seen-exports';
 import { caseIndexTerms } from './014-case-index-terms';
+import { incompleteCases } from './015-incomplete-cases';
 
 export interface Migration {
   version: number;
+  /**
+   * Rebuilds a table (SQLite's way to change a column): run with foreign keys off, or dropping
+   * the old table would delete every child row, and checked before commit that every reference
+   * still holds.
+   */
+  rebuildsTables?: boolean;
   up(db: Db): void;
 }
 
@@ -41,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   caseSearchDocuments,
   seenExports,
   caseIndexTerms,
+  incompleteCases,
 ];
 
 /** The schema this app writes: a vault at a higher version was written by a newer app. */
@@ -63,9 +71,31 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   assertNotNewerThanApp(db);
   for (const migration of migrations) {
     if (migration.version <= schemaVersion(db)) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    if (migration.rebuildsTables) withoutForeignKeys(db, () => runMigration(db, migration));
+    else runMigration(db, migration);
   }
+}
+
+function runMigration(db: Db, migration: Migration): void {
+  db.transaction(() => {
+    migration.up(db);
+    if (migration.rebuildsTables) assertReferencesHold(db);
+    db.pragma(`user_version = ${migration.version}`);
+  })();
+}
+
+/** SQLite ignores the pragma inside a transaction, so it is switched around the migration's one. */
+function withoutForeignKeys(db: Db, run: () => void): void {
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    run();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
+}
+
+/** A rebuild that left a row pointing at nothing rolls back whole instead of committing. */
+function assertReferencesHold(db: Db): void {
+  if (db.pragma('foreign_key_check').length > 0) throw new AppError('CORRUPT_VAULT');
 }

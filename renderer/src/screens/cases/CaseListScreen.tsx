@@ -116,9 +116,14 @@ export function CaseListScreen() {
     <section className="case-list" aria-labelledby="case-list-title">
       <div className="pane-header">
         <h1 id="case-list-title">{t('caseList.title')}</h1>
-        <button type="button" onClick={() => leaveTo({ name: 'newCase' })}>
-          {t('caseList.new')}
-        </button>
+        <div className="actions">
+          <button type="button" onClick={() => leaveTo({ name: 'capture' })}>
+            {t('caseList.capture')}
+          </button>
+          <button type="button" className="secondary" onClick={() => leaveTo({ name: 'newCase' })}>
+            {t('caseList.new')}
+          </button>
+        </div>
       </div>
       <LastBackupStatus />
       <CaseFilterBar />

@@ -58,14 +58,22 @@ export function CasePage({ id }: { id: number }) {
           />
         </div>
       </div>
-      {record.needsAttention && <NeedsAttentionNotice />}
+      {record.needsAttention && (
+        <div className="attention-row">
+          <NeedsAttentionNotice />
+          <button type="button" className="link" onClick={() => leaveTo({ name: 'editCase', id: record.id })}>
+            {t('casePage.completeStatistics')}
+          </button>
+        </div>
+      )}
       {closing && record.status === 'open' && <CloseCasePanel record={record} onDone={() => setClosing(false)} />}
-      <div className="case-columns">
-        <div>
-          <CaseOverview record={record} />
+      {/* The conversations and the writing area lead; the case's facts and statistics stand beside them, completed when it suits. */}
+      <div className="case-layout">
+        <div className="case-main">
           <ConversationTimeline record={record} />
         </div>
-        <div>
+        <div className="case-side">
+          <CaseOverview record={record} />
           {profile && functionRecordsMediation(profile.function) && <MediationPanel record={record} />}
           <ComparableCases />
         </div>

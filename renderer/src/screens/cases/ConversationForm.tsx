@@ -1,4 +1,3 @@
-import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConversationInput } from '../../../../shared/contract';
 import { futureConversationFields } from '../../../../shared/futureDates';
@@ -9,6 +8,7 @@ import { CodeSelect, NumberField, TextField } from '../../components/form/fields
 import { FormButtons } from '../../components/form/FormButtons';
 import { useRecordForm } from '../../components/form/useRecordForm';
 import { DraftNotice } from '../../drafts/DraftNotice';
+import { saveOnCtrlEnter } from './saveOnCtrlEnter';
 
 export const newConversation = (): ConversationInput => ({
   heldAt: localMinute(new Date()),
@@ -49,16 +49,9 @@ export function ConversationForm({
     onCancel,
   });
   const { value, shown, change } = form;
-  // Ctrl/Cmd+Enter saves from the note, as in the case form; Escape still cancels.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void form.submit();
-    } else form.onKeyDown(event);
-  };
 
   return (
-    <form className={composer ? 'card conversation-form composer' : 'card conversation-form'} onSubmit={form.onSubmit} onKeyDown={onKeyDown} noValidate aria-label={title}>
+    <form className={composer ? 'card conversation-form composer' : 'card conversation-form'} onSubmit={form.onSubmit} onKeyDown={saveOnCtrlEnter(form)} noValidate aria-label={title}>
       <h3>{title}</h3>
       <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
       <ConversationFields value={value} shown={shown} change={change} />

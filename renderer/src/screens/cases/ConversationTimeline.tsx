@@ -13,7 +13,7 @@ export function ConversationTimeline({ record }: { record: CaseRecord }) {
   // A conversation whose edit was kept as a draft at the lock opens in its form again.
   const [editing, setEditing] = useState<number | null>(() => record.conversations.find((conversation) => hasDraft(`conversation:${conversation.id}`))?.id ?? null);
   return (
-    <section aria-labelledby="timeline-title">
+    <section aria-labelledby="timeline-title" className="conversations">
       <h2 id="timeline-title">{t('conversation.title', { count: record.conversations.length })}</h2>
       <ol className="timeline">
         {record.conversations.map((conversation) =>
@@ -54,7 +54,9 @@ export function ConversationTimeline({ record }: { record: CaseRecord }) {
           ),
         )}
       </ol>
+      {record.conversations.length === 0 && <p className="hint">{t('conversation.firstHint')}</p>}
       <ConversationForm
+        composer
         draftKey={`conversation:new:${record.id}`}
         caseId={record.id}
         title={t('conversation.add')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 const SHORTCUTS = [
   { keys: ['mod', 'N'], action: 'help.newCase' },
+  { keys: ['mod', 'Shift', 'N'], action: 'help.newConversation' },
   { keys: ['mod', 'F'], action: 'help.search' },
   { keys: ['mod', 'L'], action: 'help.lock' },
   { keys: ['mod', 'Enter'], action: 'help.saveCase' },
