@@ -3,6 +3,7 @@ import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES, PASSPHRASE_MAX_LENGTH, PA
 import {
   CaseCapture,
   CaseInput,
+  IncompleteCaseInput,
   CaseListRequest,
   CaseListResponse,
   CaseRecord,
@@ -197,6 +198,11 @@ export const contract = {
   /** A new case from its first conversation and a label; its statistics are completed later. */
   'cases.capture': { request: CaseCapture, response: Created },
   'cases.update': { request: z.object({ id: Id, record: CaseInput }).strict(), response: Created },
+  /** Saves with statistics answers still open (NULL): counted nowhere until a complete save. */
+  'cases.createIncomplete': { request: IncompleteCaseInput, response: Created },
+  'cases.updateIncomplete': { request: z.object({ id: Id, record: IncompleteCaseInput }).strict(), response: Created },
+  /** An incomplete case left out of the statistics on purpose (or taken back): no longer listed at the export. */
+  'cases.leaveOutOfStatistics': { request: z.object({ id: Id, leaveOut: z.boolean() }).strict(), response: Empty },
   'cases.delete': { request: ById, response: Empty },
   'cases.comparable': { request: ById, response: z.array(ComparableCase) },
 

@@ -19,7 +19,7 @@ function collect(now: Date, entries: [Path, string | null][]): Path[] {
     .map(([path]) => path);
 }
 
-export function futureCaseFields(input: Omit<CaseInput, 'reporters'>, now: Date): Path[] {
+export function futureCaseFields(input: Pick<CaseInput, 'firstContactAt' | 'firstResponseAt' | 'closedOn' | 'referrals' | 'consents'>, now: Date): Path[] {
   return collect(now, [
     [['firstContactAt'], input.firstContactAt],
     [['firstResponseAt'], input.firstResponseAt],

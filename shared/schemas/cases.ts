@@ -28,21 +28,36 @@ import { Count, Id, LocalDate, LocalDateTime, ShortText, uniqueList, Year } from
 import { Conversation, ConversationInput } from './conversations';
 import { Mediation } from './mediation';
 
-export const Reporter = z
-  .object({
-    /** Kept only inside the vault, never exported; empty when the adviser records no name. */
-    name: ShortText,
-    staffCategory: z.enum(STAFF_CATEGORIES),
-    employmentStatus: z.enum(EMPLOYMENT_STATUSES),
-    ageBand: z.enum(AGE_BANDS),
-    gender: z.enum(GENDERS).nullable(),
-    unit: ShortText,
-    role: z.enum(REPORTER_ROLES),
-    earlierPeriod: z.enum(EARLIER_PERIODS),
-    international: z.boolean().nullable(),
-  })
-  .strict();
+/**
+ * Makes the named answers nullable: an incomplete case keeps NULL, never a default, where the
+ * adviser has not answered yet. The complete and the incomplete schema share one field list.
+ */
+function leftOpen<S extends z.ZodRawShape, const K extends keyof S & string>(shape: S, keys: readonly K[]) {
+  const open = Object.fromEntries(keys.map((key) => [key, (shape[key] as z.ZodType).nullable()]));
+  return { ...shape, ...open } as unknown as Omit<S, K> & { [P in K]: z.ZodNullable<S[P]> };
+}
+
+const ReporterFields = {
+  /** Kept only inside the vault, never exported; empty when the adviser records no name. */
+  name: ShortText,
+  staffCategory: z.enum(STAFF_CATEGORIES),
+  employmentStatus: z.enum(EMPLOYMENT_STATUSES),
+  ageBand: z.enum(AGE_BANDS),
+  gender: z.enum(GENDERS).nullable(),
+  unit: ShortText,
+  role: z.enum(REPORTER_ROLES),
+  earlierPeriod: z.enum(EARLIER_PERIODS),
+  international: z.boolean().nullable(),
+};
+/** A reporter's statistics answers; name and unit are text, empty when not given. */
+export const REPORTER_ANSWERS = ['staffCategory', 'employmentStatus', 'ageBand', 'role', 'earlierPeriod'] as const;
+
+export const Reporter = z.object(ReporterFields).strict();
 export type Reporter = z.infer<typeof Reporter>;
+
+/** A reporter of an incomplete case: any statistics answer may still be open. */
+export const OpenReporter = z.object(leftOpen(ReporterFields, REPORTER_ANSWERS)).strict();
+export type OpenReporter = z.infer<typeof OpenReporter>;
 
 export const Referral = z.object({ target: z.enum(REFERRAL_TARGETS), referredOn: LocalDate }).strict();
 export type Referral = z.infer<typeof Referral>;
@@ -74,39 +89,40 @@ export const OtherParty = z
   .strict();
 export type OtherParty = z.infer<typeof OtherParty>;
 
-const CaseFields = z
-  .object({
-    label: ShortText,
-    firstContactAt: LocalDateTime,
-    firstResponseAt: LocalDateTime.nullable(),
-    intakeRoute: z.enum(INTAKE_ROUTES),
-    referredInBy: z.enum(REFERRAL_SOURCES).nullable(),
-    reporterIdentified: z.boolean(),
-    reporters: z.array(Reporter).max(MAX_REPORTERS),
-    natures: uniqueList(z.enum(NATURES), NATURES.length),
-    otherParty: OtherParty,
-    recency: z.enum(RECENCIES).nullable(),
-    frequency: z.enum(FREQUENCIES).nullable(),
-    peopleAffected: Count(100_000).nullable(),
-    peopleBehavingBadly: Count(100_000).nullable(),
-    handlings: uniqueList(z.enum(HANDLING_TYPES), HANDLING_TYPES.length),
-    referrals: z.array(Referral).max(MAX_LIST_ITEMS),
-    consents: z.array(Consent).max(MAX_LIST_ITEMS),
-    status: z.enum(CASE_STATUSES),
-    closedOn: LocalDate.nullable(),
-    outcome: z.enum(OUTCOMES).nullable(),
-    destroyBy: LocalDate.nullable(),
-  })
+const CaseFieldShape = {
+  label: ShortText,
+  firstContactAt: LocalDateTime,
+  firstResponseAt: LocalDateTime.nullable(),
+  intakeRoute: z.enum(INTAKE_ROUTES),
+  referredInBy: z.enum(REFERRAL_SOURCES).nullable(),
+  reporterIdentified: z.boolean(),
+  reporters: z.array(Reporter).max(MAX_REPORTERS),
+  natures: uniqueList(z.enum(NATURES), NATURES.length),
+  otherParty: OtherParty,
+  recency: z.enum(RECENCIES).nullable(),
+  frequency: z.enum(FREQUENCIES).nullable(),
+  peopleAffected: Count(100_000).nullable(),
+  peopleBehavingBadly: Count(100_000).nullable(),
+  handlings: uniqueList(z.enum(HANDLING_TYPES), HANDLING_TYPES.length),
+  referrals: z.array(Referral).max(MAX_LIST_ITEMS),
+  consents: z.array(Consent).max(MAX_LIST_ITEMS),
+  status: z.enum(CASE_STATUSES),
+  closedOn: LocalDate.nullable(),
+  outcome: z.enum(OUTCOMES).nullable(),
+  destroyBy: LocalDate.nullable(),
+};
+const CaseFields = z.object(CaseFieldShape).strict();
+
+/** The case's statistics answers that a complete save requires and an incomplete one may leave open. */
+const OpenCaseFields = z
+  .object({ ...leftOpen(CaseFieldShape, ['intakeRoute', 'reporterIdentified']), reporters: z.array(OpenReporter).max(MAX_REPORTERS) })
   .strict();
 
-/**
- * Rules between fields; dates in the future are checked against the clock by the core and the form.
- * A nature is required of every new save (a saved case without one is kept and flagged,
- * needsAttention); it is a field rule, so the form names it even while other fields are missing.
- */
-export const CaseInput = CaseFields.extend({ natures: uniqueList(z.enum(NATURES), NATURES.length).min(1, 'natureNeeded') }).superRefine((input, context) => {
+type Issue = (path: (string | number)[], message: string) => void;
+
+/** Facts every save keeps, complete or not: dates in order, a closed case dated, one statistics answer. */
+function factRules(input: z.infer<typeof OpenCaseFields>, issue: Issue): void {
   const contactDate = input.firstContactAt.slice(0, 10);
-  const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
   if (input.firstResponseAt !== null && input.firstResponseAt < input.firstContactAt) {
     issue(['firstResponseAt'], 'responseBeforeContact');
   }
@@ -116,6 +132,18 @@ export const CaseInput = CaseFields.extend({ natures: uniqueList(z.enum(NATURES)
   input.referrals.forEach((referral, index) => {
     if (referral.referredOn < contactDate) issue(['referrals', index, 'referredOn'], 'beforeFirstContact');
   });
+  if (input.consents.filter((consent) => consent.scope === 'count_in_statistics').length > 1) issue(['consents'], 'oneStatisticsAnswer');
+}
+
+/**
+ * A complete case: every statistics answer and the rules between them. Dates in the future are
+ * checked against the clock by the core and the form. A nature is required of every complete save
+ * (a saved case without one is kept and flagged, needsAttention); it is a field rule, so the form
+ * names it even while other fields are missing.
+ */
+export const CaseInput = CaseFields.extend({ natures: uniqueList(z.enum(NATURES), NATURES.length).min(1, 'natureNeeded') }).superRefine((input, context) => {
+  const issue: Issue = (path, message) => context.addIssue({ code: 'custom', path, message });
+  factRules(input, issue);
   if (input.reporterIdentified && input.reporters.length === 0) issue(['reporters'], 'reporterNeeded');
   if (input.referrals.length > 0 && !input.handlings.includes('referral')) issue(['handlings'], 'referralNeedsHandling');
   // A saved case that breaks these is kept and flagged (needsAttention), so only new saves are refused here.
@@ -127,9 +155,22 @@ export const CaseInput = CaseFields.extend({ natures: uniqueList(z.enum(NATURES)
   if (fromFunction && input.intakeRoute !== 'via_concerns_point' && input.intakeRoute !== 'referred_by_function') {
     issue(['intakeRoute'], 'functionNeedsRoute');
   }
-  if (input.consents.filter((consent) => consent.scope === 'count_in_statistics').length > 1) issue(['consents'], 'oneStatisticsAnswer');
 });
 export type CaseInput = z.infer<typeof CaseInput>;
+
+/**
+ * A case saved to be completed later: every statistics answer may stay open (NULL) and no rule
+ * between answers applies yet; only the facts hold. It is counted nowhere until a complete save.
+ */
+export const IncompleteCaseInput = OpenCaseFields.superRefine((input, context) => factRules(input, (path, message) => context.addIssue({ code: 'custom', path, message })));
+export type IncompleteCaseInput = z.infer<typeof IncompleteCaseInput>;
+
+/**
+ * Whether a case's statistics are complete: `incomplete` is counted nowhere and listed at the
+ * export until completed, `left_out` is an incomplete case the adviser left out on purpose.
+ */
+export const STATISTICS_COMPLETION = ['complete', 'incomplete', 'left_out'] as const;
+export type StatisticsCompletion = (typeof STATISTICS_COMPLETION)[number];
 
 /**
  * A new case written down from its first conversation: only a label to find it by. Every statistics
@@ -150,7 +191,7 @@ export function statisticsConsentOf(consents: readonly Consent[]): StatisticsCon
   return answer.answer === 'given' && answer.withdrawnOn === null ? 'given' : 'refused';
 }
 
-export const CaseRecord = CaseFields.extend({
+export const CaseRecord = OpenCaseFields.extend({
   id: Id,
   /** Year and sequence, e.g. 2026-014: never issued twice, whatever is deleted or restored. */
   number: z.string(),
@@ -158,8 +199,9 @@ export const CaseRecord = CaseFields.extend({
   updatedAt: z.string(),
   conversations: z.array(Conversation),
   mediation: Mediation.nullable(),
-  /** Saved before the current rules (e.g. no nature); the adviser completes it at the next edit. */
+  /** Saved incomplete, or before the current rules (e.g. no nature); the adviser completes it at the next edit. */
   needsAttention: z.boolean(),
+  statisticsCompletion: z.enum(STATISTICS_COMPLETION),
 }).strict();
 export type CaseRecord = z.infer<typeof CaseRecord>;
 
@@ -170,7 +212,7 @@ export const CaseSummary = z
     label: z.string(),
     firstContactAt: LocalDateTime,
     firstResponseAt: LocalDateTime.nullable(),
-    intakeRoute: z.enum(INTAKE_ROUTES),
+    intakeRoute: z.enum(INTAKE_ROUTES).nullable(),
     status: z.enum(CASE_STATUSES),
     natures: z.array(z.enum(NATURES)),
     reporterCount: z.number().int().min(0),

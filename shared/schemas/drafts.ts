@@ -50,8 +50,10 @@ export const DraftDiscard = z.object({ key: DraftKey }).strict();
  */
 export const FORM_SAVE_CHANNELS = [
   'cases.create',
+  'cases.createIncomplete',
   'cases.capture',
   'cases.update',
+  'cases.updateIncomplete',
   'conversations.add',
   'conversations.update',
   'mediation.save',

@@ -178,6 +178,8 @@ export const ExportPreview = z
     /** Seen only by the adviser, never written: cases in the period left out. */
     excludedRefused: Count,
     notAskedYet: z.array(UnansweredCase),
+    /** Cases in the period saved before their statistics were complete: counted nowhere until completed or left out on purpose. */
+    incomplete: z.array(UnansweredCase),
   })
   .strict();
 export type ExportPreview = z.infer<typeof ExportPreview>;

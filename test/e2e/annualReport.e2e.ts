@@ -9,7 +9,7 @@ import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { appPerTest } from './appPerTest';
 import { launchApp, SCREENSHOTS, type RunningApp } from './harness';
-import { addCase, addCountedCase, createVault, goTo } from './steps';
+import { addCase, addCountedCase, createVault, goTo, showExportTables } from './steps';
 
 const running = appPerTest();
 const files = temporaryDirectory();
@@ -37,8 +37,9 @@ async function exportWithConsent(target: RunningApp, screenshot: string, toMonth
   await goTo(page, 'Jaarexport');
   await choosePeriod(page, toMonth);
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
-  // The raw bytes are one click away, under the readable tables.
-  await page.getByText('Uw cijfers, zoals de tabellen van het teamrapport ze tonen').waitFor();
+  // The summary comes first; the readable tables and the raw bytes are each one click away.
+  await page.getByRole('region', { name: 'Wat uw laptop verlaat' }).waitFor();
+  await showExportTables(page);
   await page.getByRole('group').filter({ has: page.getByTestId('export-json') }).locator('summary').click();
   const preview = page.getByTestId('export-json');
   await preview.waitFor();

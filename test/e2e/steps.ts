@@ -219,11 +219,17 @@ export async function exportYearUnsealed(page: Page, year: number): Promise<void
   await page.getByLabel('Van', { exact: true }).selectOption({ label: 'januari' });
   await page.getByLabel('Tot en met', { exact: true }).selectOption({ label: 'december' });
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
-  await page.getByText('Uw cijfers, zoals de tabellen van het teamrapport ze tonen').waitFor();
+  await page.getByRole('region', { name: 'Wat uw laptop verlaat' }).waitFor();
   await page.getByLabel('Ik heb alle getallen gecontroleerd en geef toestemming om dit bestand op te slaan.').check();
   await page.getByLabel('Ik begrijp dat dit bestand niet verzegeld is').check();
   await page.getByRole('button', { name: 'Opslaan…' }).click();
   await page.getByRole('status').filter({ hasText: 'Opgeslagen als' }).waitFor();
+}
+
+/** The export preview's tables, behind the disclosure under the summary and the consent: one click. */
+export async function showExportTables(page: Page): Promise<void> {
+  await page.getByText('Alle tabellen van het bestand bekijken, precies zoals ze meegaan').click();
+  await page.getByText('Uw cijfers, zoals de tabellen van het teamrapport ze tonen').waitFor();
 }
 
 /** The team report from unsealed export files, published as PDF through the shell's save dialog. */

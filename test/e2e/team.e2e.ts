@@ -5,7 +5,7 @@ import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { appPerTest } from './appPerTest';
 import { launchApp, type RunningApp } from './harness';
-import { addCountedCase, createVault, goTo, unlock } from './steps';
+import { addCountedCase, createVault, goTo, showExportTables, unlock } from './steps';
 
 const running = appPerTest();
 const files = temporaryDirectory();
@@ -45,6 +45,7 @@ async function exportSealed(app: RunningApp, screenshot: string): Promise<string
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
   await page.getByText(/Het bestand wordt verzegeld voor team Universiteit Voorbeeld/).waitFor();
   // The same tables as the team report, in Dutch, with every count below the team's k marked.
+  await showExportTables(page);
   const tables = page.getByRole('region', { name: 'Uw cijfers, zoals de tabellen van het teamrapport ze tonen' });
   await tables.getByText(/Gemarkeerde getallen liggen onder de drempel van het team \(k = 5\)/).waitFor();
   expect(await tables.locator('mark.small-cell').count()).toBeGreaterThan(0);

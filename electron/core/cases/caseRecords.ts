@@ -1,4 +1,4 @@
-import { statisticsConsentOf, type CaseInput, type CaseRecord, type Consent, type Referral, type Reporter } from '../../../shared/contract';
+import { statisticsConsentOf, type CaseInput, type CaseRecord, type Consent, type IncompleteCaseInput, type OpenReporter, type Referral, type StatisticsCompletion } from '../../../shared/contract';
 import { futureCaseFields } from '../../../shared/futureDates';
 import { ownReferralCode } from '../../../shared/taxonomy';
 import type { Clock } from '../clock';
@@ -15,9 +15,9 @@ interface CaseRow {
   label: string;
   first_contact_at: string;
   first_response_at: string | null;
-  intake_route: CaseInput['intakeRoute'];
+  intake_route: CaseRecord['intakeRoute'];
   referred_in_by: CaseInput['referredInBy'];
-  reporter_identified: number;
+  reporter_identified: number | null;
   other_party_relation: CaseInput['otherParty']['relation'];
   other_party_hierarchical: number | null;
   other_party_description: string;
@@ -30,6 +30,7 @@ interface CaseRow {
   outcome: CaseInput['outcome'];
   destroy_by: string | null;
   needs_attention: number;
+  statistics_completion: StatisticsCompletion;
   number_year: number;
   number_seq: number;
   created_at: string;
@@ -39,7 +40,10 @@ interface CaseRow {
 const toFlag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
 const fromFlag = (value: number | null) => (value === null ? null : value === 1);
 
-function caseColumns(input: CaseInput) {
+/** Either save: complete (every answer, every rule) or incomplete (open answers stay NULL). */
+type CaseSave = { complete: true; input: CaseInput } | { complete: false; input: IncompleteCaseInput };
+
+function caseColumns({ input }: CaseSave) {
   return {
     label: input.label,
     first_contact_at: input.firstContactAt,
@@ -59,13 +63,23 @@ function caseColumns(input: CaseInput) {
     outcome: input.outcome,
     destroy_by: input.destroyBy,
     statistics_consent: statisticsConsentOf(input.consents),
-    // A save passes today's rules, so whatever an older schema left incomplete is settled.
-    needs_attention: 0,
   };
 }
 
+/**
+ * A complete save passes today's rules, so whatever an older schema or an incomplete save left
+ * open is settled. An incomplete save asks for the statistics to be completed, unless the adviser
+ * already left the case out of them on purpose.
+ */
+function completionSql(save: CaseSave, current: 'new' | 'stored') {
+  if (save.complete) return { completion: "'complete'", attention: '0' };
+  if (current === 'new') return { completion: "'incomplete'", attention: '1' };
+  const completion = "CASE statistics_completion WHEN 'left_out' THEN 'left_out' ELSE 'incomplete' END";
+  return { completion, attention: `(${completion}) = 'incomplete'` };
+}
+
 /** Child lists are replaced whole, inside the same transaction as the case row. */
-function writeChildren(db: Db, caseId: number, input: CaseInput): void {
+function writeChildren(db: Db, caseId: number, input: CaseInput | IncompleteCaseInput): void {
   for (const table of ['case_reporters', 'case_natures', 'case_handlings', 'case_referrals', 'case_consents']) {
     db.prepare(`DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
   }
@@ -87,44 +101,65 @@ function writeChildren(db: Db, caseId: number, input: CaseInput): void {
 }
 
 /** Dates ahead of the clock, or a single-holder function named as the source of its own report. */
-function refuseImpossible(db: Db, input: CaseInput, clock: Clock): void {
+function refuseImpossible(db: Db, input: CaseInput | IncompleteCaseInput, clock: Clock): void {
   if (futureCaseFields(input, clock()).length > 0) throw new AppError('INVALID_INPUT');
   const own = ownReferralCode(getProfile(db).function);
   if (own !== null && input.referredInBy === own) throw new AppError('INVALID_INPUT');
 }
 
-export function createCase(db: Db, input: CaseInput, clock: Clock): { id: number } {
-  refuseImpossible(db, input, clock);
+function insertCase(db: Db, save: CaseSave, clock: Clock): { id: number } {
+  refuseImpossible(db, save.input, clock);
   const stamp = clock().toISOString();
   return db.transaction(() => {
-    const columns = caseColumns(input);
+    const columns = caseColumns(save);
     const names = Object.keys(columns);
+    const { completion, attention } = completionSql(save, 'new');
     const number = issueCaseNumber(db, clock);
     const result = db
       .prepare(
-        `INSERT INTO cases (${names.join(', ')}, number_year, number_seq, created_at, updated_at)
-         VALUES (${names.map((n) => `@${n}`).join(', ')}, @numberYear, @numberSeq, @stamp, @stamp)`,
+        `INSERT INTO cases (${names.join(', ')}, statistics_completion, needs_attention, number_year, number_seq, created_at, updated_at)
+         VALUES (${names.map((n) => `@${n}`).join(', ')}, ${completion}, ${attention}, @numberYear, @numberSeq, @stamp, @stamp)`,
       )
       .run({ ...columns, numberYear: number.year, numberSeq: number.sequence, stamp });
     const id = Number(result.lastInsertRowid);
-    writeChildren(db, id, input);
+    writeChildren(db, id, save.input);
     return { id };
   })();
 }
 
-export function updateCase(db: Db, id: number, input: CaseInput, clock: Clock): { id: number } {
-  refuseImpossible(db, input, clock);
+function rewriteCase(db: Db, id: number, save: CaseSave, clock: Clock): { id: number } {
+  refuseImpossible(db, save.input, clock);
   return db.transaction(() => {
     assertCaseExists(db, id);
-    const columns = caseColumns(input);
+    const columns = caseColumns(save);
     const assignments = Object.keys(columns).map((name) => `${name} = @${name}`);
-    db.prepare(`UPDATE cases SET ${assignments.join(', ')}, updated_at = @stamp WHERE id = @id`).run({
+    const { completion, attention } = completionSql(save, 'stored');
+    // SQLite reads every right-hand side from the row as it was, so both see the stored completion.
+    db.prepare(`UPDATE cases SET ${assignments.join(', ')}, statistics_completion = ${completion}, needs_attention = ${attention}, updated_at = @stamp WHERE id = @id`).run({
       ...columns,
       stamp: clock().toISOString(),
       id,
     });
-    writeChildren(db, id, input);
+    writeChildren(db, id, save.input);
     return { id };
+  })();
+}
+
+export const createCase = (db: Db, input: CaseInput, clock: Clock) => insertCase(db, { complete: true, input }, clock);
+export const createIncompleteCase = (db: Db, input: IncompleteCaseInput, clock: Clock) => insertCase(db, { complete: false, input }, clock);
+export const updateCase = (db: Db, id: number, input: CaseInput, clock: Clock) => rewriteCase(db, id, { complete: true, input }, clock);
+export const updateIncompleteCase = (db: Db, id: number, input: IncompleteCaseInput, clock: Clock) => rewriteCase(db, id, { complete: false, input }, clock);
+
+/**
+ * An incomplete case left out of the statistics on purpose is no longer listed at the export nor
+ * flagged; taken back, it is incomplete again. A complete case is counted by its consent instead.
+ */
+export function leaveOutOfStatistics(db: Db, id: number, leaveOut: boolean): void {
+  db.transaction(() => {
+    const current = db.prepare('SELECT statistics_completion FROM cases WHERE id = ?').pluck().get(id) as StatisticsCompletion | undefined;
+    if (current === undefined) throw new AppError('NOT_FOUND');
+    if (current === 'complete') throw new AppError('INVALID_INPUT');
+    db.prepare('UPDATE cases SET statistics_completion = ?, needs_attention = ? WHERE id = ?').run(leaveOut ? 'left_out' : 'incomplete', leaveOut ? 0 : 1, id);
   })();
 }
 
@@ -139,17 +174,17 @@ export function getCase(db: Db, id: number): CaseRecord {
   const reporters = (
     db.prepare('SELECT * FROM case_reporters WHERE case_id = ? ORDER BY position').all(id) as {
       name: string;
-      staff_category: Reporter['staffCategory'];
-      employment_status: Reporter['employmentStatus'];
-      age_band: Reporter['ageBand'];
-      gender: Reporter['gender'];
+      staff_category: OpenReporter['staffCategory'];
+      employment_status: OpenReporter['employmentStatus'];
+      age_band: OpenReporter['ageBand'];
+      gender: OpenReporter['gender'];
       unit: string;
-      role: Reporter['role'];
-      earlier_period: Reporter['earlierPeriod'];
+      role: OpenReporter['role'];
+      earlier_period: OpenReporter['earlierPeriod'];
       international: number | null;
     }[]
   ).map(
-    (r): Reporter => ({
+    (r): OpenReporter => ({
       name: r.name,
       staffCategory: r.staff_category,
       employmentStatus: r.employment_status,
@@ -186,7 +221,7 @@ export function getCase(db: Db, id: number): CaseRecord {
     firstResponseAt: row.first_response_at,
     intakeRoute: row.intake_route,
     referredInBy: row.referred_in_by,
-    reporterIdentified: row.reporter_identified === 1,
+    reporterIdentified: fromFlag(row.reporter_identified),
     reporters,
     natures: codes('SELECT nature FROM case_natures WHERE case_id = ? ORDER BY nature') as CaseRecord['natures'],
     otherParty: {
@@ -210,5 +245,6 @@ export function getCase(db: Db, id: number): CaseRecord {
     conversations: listConversations(db, id),
     mediation: getMediation(db, id),
     needsAttention: row.needs_attention === 1,
+    statisticsCompletion: row.statistics_completion,
   };
 }

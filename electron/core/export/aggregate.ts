@@ -57,6 +57,8 @@ export interface Aggregate {
   /** Seen only by the adviser: cases in the period whose reporter refused or withdrew. */
   refused: number;
   notAskedYet: UnansweredCase[];
+  /** Saved before their statistics were complete: counted nowhere until completed or left out on purpose. */
+  incomplete: UnansweredCase[];
 }
 
 /**
@@ -93,18 +95,21 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
               WHEN unixepoch(c.first_response_at) - unixepoch(c.first_contact_at) > @promise THEN 'later'
               ELSE 'within24h' END,
          c.reporter_count, c.has_bystander, c.nature_set, c.handling_set, c.conversation_count
-       FROM cases c WHERE c.statistics_consent = 'given' AND c.first_contact_at >= @from AND c.first_contact_at < @end`,
+       FROM cases c WHERE c.statistics_consent = 'given' AND c.statistics_completion = 'complete' AND c.first_contact_at >= @from AND c.first_contact_at < @end`,
     ).run({ ...range, promise: FIRST_RESPONSE_PROMISE_HOURS * 3600, own: ownReferralCode(getProfile(db).function) });
     const grouped = <T>(sql: string, params: Record<string, unknown> = {}) => db.prepare(sql).all(params) as (T & { n: number })[];
     // Child tables are read from the period's cases (CROSS JOIN keeps that order), never scanned whole.
     const own = 'FROM temp.export_cases e WHERE e.received = 0';
 
+    // A refusal keeps a case out whether or not its statistics are complete; an incomplete case
+    // not refused is listed to be completed (asking about consent is part of that), not as unasked.
     const uncounted = db
       .prepare(
-        `SELECT id, number_year, number_seq, label, first_contact_at AS firstContactAt, statistics_consent AS consent FROM cases
-         WHERE statistics_consent IN ('refused', 'not_asked') AND first_contact_at >= @from AND first_contact_at < @end ORDER BY first_contact_at, id`,
+        `SELECT id, number_year, number_seq, label, first_contact_at AS firstContactAt, statistics_consent AS consent, statistics_completion AS completion FROM cases
+         WHERE (statistics_consent IN ('refused', 'not_asked') OR statistics_completion = 'incomplete') AND first_contact_at >= @from AND first_contact_at < @end ORDER BY first_contact_at, id`,
       )
-      .all(range) as (Omit<UnansweredCase, 'number'> & { number_year: number; number_seq: number; consent: string })[];
+      .all(range) as (Omit<UnansweredCase, 'number'> & { number_year: number; number_seq: number; consent: string; completion: string })[];
+    const listed = ({ id, number_year, number_seq, label, firstContactAt }: (typeof uncounted)[number]): UnansweredCase => ({ id, number: formatCaseNumber(number_year, number_seq), label, firstContactAt });
 
     const c = {
       reports: 0,
@@ -280,9 +285,8 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     return {
       counts,
       refused: uncounted.filter((row) => row.consent === 'refused').length,
-      notAskedYet: uncounted
-        .filter((row) => row.consent === 'not_asked')
-        .map(({ id, number_year, number_seq, label, firstContactAt }) => ({ id, number: formatCaseNumber(number_year, number_seq), label, firstContactAt })),
+      notAskedYet: uncounted.filter((row) => row.consent === 'not_asked' && row.completion === 'complete').map(listed),
+      incomplete: uncounted.filter((row) => row.consent !== 'refused' && row.completion === 'incomplete').map(listed),
     };
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.export_cases');

@@ -1,10 +1,21 @@
 import { captureCase } from '../cases/captureCase';
 import { caseYears, comparableCases, listCases } from '../cases/caseList';
-import { createCase, deleteCase, getCase, updateCase } from '../cases/caseRecords';
+import { createCase, createIncompleteCase, deleteCase, getCase, leaveOutOfStatistics, updateCase, updateIncompleteCase } from '../cases/caseRecords';
 import type { Handlers } from '../ipc/router';
 import { done, type CoreContext } from './context';
 
-type CaseChannel = 'cases.list' | 'cases.years' | 'cases.get' | 'cases.create' | 'cases.capture' | 'cases.update' | 'cases.delete' | 'cases.comparable';
+type CaseChannel =
+  | 'cases.list'
+  | 'cases.years'
+  | 'cases.get'
+  | 'cases.create'
+  | 'cases.createIncomplete'
+  | 'cases.capture'
+  | 'cases.update'
+  | 'cases.updateIncomplete'
+  | 'cases.leaveOutOfStatistics'
+  | 'cases.delete'
+  | 'cases.comparable';
 
 export function caseHandlers({ db, clock, records }: CoreContext) {
   return {
@@ -17,12 +28,22 @@ export function caseHandlers({ db, clock, records }: CoreContext) {
       records.save();
       return created;
     },
+    'cases.createIncomplete': (input) => {
+      const created = createIncompleteCase(db(), input, clock);
+      records.save();
+      return created;
+    },
     'cases.capture': (input) => {
       const created = captureCase(db(), input, clock);
       records.save();
       return created;
     },
     'cases.update': ({ id, record }) => updateCase(db(), id, record, clock),
+    'cases.updateIncomplete': ({ id, record }) => updateIncompleteCase(db(), id, record, clock),
+    'cases.leaveOutOfStatistics': ({ id, leaveOut }) => {
+      leaveOutOfStatistics(db(), id, leaveOut);
+      return done;
+    },
     'cases.delete': ({ id }) => {
       deleteCase(db(), id);
       return done;

@@ -97,5 +97,5 @@ function withoutForeignKeys(db: Db, run: () => void): void {
 
 /** A rebuild that left a row pointing at nothing rolls back whole instead of committing. */
 function assertReferencesHold(db: Db): void {
-  if (db.pragma('foreign_key_check').length > 0) throw new AppError('CORRUPT_VAULT');
+  if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw new AppError('CORRUPT_VAULT');
 }

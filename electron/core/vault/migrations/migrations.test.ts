@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { CaseRecord } from '../../../../shared/contract';
+import { CaseRecord, type CaseInput } from '../../../../shared/contract';
 import { listCases } from '../../cases/caseList';
 import { getCase, updateCase } from '../../cases/caseRecords';
 import { importsToRedo } from '../../report/teamImports';
@@ -101,7 +101,7 @@ describe('schema migrations', () => {
       { nature_set: 'bullying', handling_set: 'advice_only+referral', reporter_count: 1, has_bystander: 0 },
     ]);
     // A save under today's rules settles the flag; the rules refuse only new saves.
-    updateCase(db, 3, { ...third!, handlings: ['referral'] }, clock);
+    updateCase(db, 3, { ...third!, handlings: ['referral'] } as CaseInput, clock);
     expect(getCase(db, 3).needsAttention).toBe(false);
     expect(db.prepare('SELECT handling_set FROM cases WHERE id = 3').pluck().get()).toBe('referral');
   });

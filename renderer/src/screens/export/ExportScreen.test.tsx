@@ -7,6 +7,7 @@ import { installInProcessVault } from '../../../../test/support/inProcessVault';
 import { i18n } from '../../i18n/i18n';
 import { previewTables } from '../../../../electron/core/report/previewTables';
 import { syntheticExport } from '../../../../test/fixtures/syntheticExports';
+import { caseInput, conversationInput } from '../../../../test/fixtures/records';
 import { ExportScreen } from './ExportScreen';
 import { PreviewTables } from './PreviewTables';
 
@@ -37,6 +38,38 @@ describe('the export screen', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Opslaan…' }));
     await screen.findByText(/Opgeslagen als/);
     expect(vault.saved).toHaveLength(1);
+  });
+});
+
+describe('the export screen, summary first', { timeout: 20_000 }, () => {
+  it('says in plain words what leaves the laptop, with the consent beside it, before any table; every table is one click away', async () => {
+    const counted = await vault.core.router.handle('cases.create', caseInput({ firstContactAt: '2025-03-02T09:00', firstResponseAt: '2025-03-02T10:00' }));
+    if (!counted.ok) throw new Error('case not created');
+    await vault.core.router.handle('conversations.add', { caseId: (counted.value as { id: number }).id, conversation: conversationInput({ heldAt: '2025-03-03T10:00' }) });
+    await vault.core.router.handle('cases.create', caseInput({ label: 'Nog niet gevraagd', firstContactAt: '2025-04-02T09:00', firstResponseAt: null, consents: [] }));
+    const user = userEvent.setup();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <ExportScreen />
+      </I18nextProvider>,
+    );
+    await user.clear(screen.getByLabelText('Jaar'));
+    await user.type(screen.getByLabelText('Jaar'), '2025');
+    await user.click(screen.getByRole('button', { name: 'Voorbeeld tonen' }));
+    const summary = await screen.findByRole('region', { name: 'Wat uw laptop verlaat' });
+    expect(summary).toHaveTextContent('1 melding eerst bij u ontvangen, van 1 melder, met 1 gesprek.');
+    expect(summary).toHaveTextContent('Geen namen, geen notities, geen kenmerken of zaaknummers en geen data van gesprekken of zaken.');
+    expect(summary).toHaveTextContent('1 zaak uit deze periode telt niet mee');
+    expect(summary).not.toHaveTextContent('CANARY');
+    const consent = within(screen.getByRole('region', { name: 'Uw toestemming' })).getByLabelText('Ik heb alle getallen gecontroleerd en geef toestemming om dit bestand op te slaan.');
+    const tablesHeading = screen.getByText('Uw cijfers, zoals de tabellen van het teamrapport ze tonen');
+    // The consent comes before every table, and the tables wait behind one disclosure.
+    expect(consent.compareDocumentPosition(tablesHeading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const disclosure = tablesHeading.closest('details')!;
+    expect(disclosure.open).toBe(false);
+    await user.click(within(disclosure).getByText('Alle tabellen van het bestand bekijken, precies zoals ze meegaan'));
+    expect(disclosure.open).toBe(true);
+    expect(screen.getByRole('region', { name: '1 zaak is nog niet gevraagd of hij mag meetellen' })).toHaveTextContent('Nog niet gevraagd');
   });
 });
 

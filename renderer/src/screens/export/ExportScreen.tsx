@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportRequest, type ResponseOf } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
@@ -25,6 +25,7 @@ export function ExportScreen() {
   const [consent, setConsent] = useState(false);
   const [savedAs, setSavedAs] = useState<string | null>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
   const errors = fieldErrors(ExportRequest, request);
 
   function change(next: ExportRequest) {
@@ -46,6 +47,14 @@ export function ExportScreen() {
       setError(errorCodeOf(caught));
     }
   }
+
+  // A new preview brings its summary and the consent into view, with the focus at its heading.
+  useEffect(() => {
+    const heading = previewHeading.current;
+    if (!preview || !heading) return;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
+  }, [preview]);
 
   const sealed = team !== null && team.role !== 'none';
 
@@ -71,7 +80,7 @@ export function ExportScreen() {
     <div className="export">
       <h1>{t('export.title')}</h1>
       <p className="hint">{t('export.intro')}</p>
-      <div className="card">
+      <div className="card export-period">
         <MonthPeriod period={request.period} onChange={(period) => change({ ...request, period })} />
         <FieldError error={errors['period.to'] ?? errors['period.from']} />
         {sealed && (
@@ -87,16 +96,48 @@ export function ExportScreen() {
       <ErrorMessage code={error ?? teamError} />
       {savedAs && <p role="status">{t('export.saved', { fileName: savedAs })}</p>}
       {preview && (
-        <section className="card" aria-labelledby="preview-title">
-          <h2 id="preview-title">{t('export.previewTitle')}</h2>
+        <section className="card export-preview" aria-labelledby="preview-title">
+          <h2 id="preview-title" ref={previewHeading} tabIndex={-1}>
+            {t('export.previewTitle')}
+          </h2>
+          {/* The summary and the consent come first; every table stays one click away below them. */}
+          <div className="export-consent">
+            <PreviewSummary preview={preview} leftOut={preview.notAskedYet.length + preview.excludedRefused} />
+            <section className="consent-box" aria-labelledby="consent-title">
+              <h3 id="consent-title">{t('export.consentTitle')}</h3>
+              {sealed ? (
+                <p className="notice" role="note">
+                  {t('export.sealedFor', { organisation: team.organisation })}
+                </p>
+              ) : (
+                <>
+                  <p className="warning" role="note">
+                    {t('export.unsealedWarning')}
+                  </p>
+                  <Checkbox label={t('export.unsealedUnderstood')} checked={unsealedUnderstood} onChange={setUnsealedUnderstood} />
+                </>
+              )}
+              <Checkbox label={t('export.consent')} checked={consent} onChange={setConsent} />
+              {nothingConfirmed && (
+                <p className="warning" role="alert">
+                  {t('export.nothingToExport')}
+                </p>
+              )}
+              <button type="button" disabled={!consent || (!sealed && !unsealedUnderstood)} onClick={() => void save()}>
+                {t('export.save')}
+              </button>
+            </section>
+          </div>
           <NotAskedYetList cases={preview.notAskedYet} />
           {preview.excludedRefused > 0 && (
             <p className="hint" role="note">
               {t('export.excludedRefused', { count: preview.excludedRefused })}
             </p>
           )}
-          <PreviewSummary preview={preview} />
-          <PreviewTables tables={preview.tables} kind={TEAM_SECTION_FUNCTIONS.includes(preview.file.function) ? 'team' : 'faculty'} sealed={sealed} />
+          <details className="export-tables">
+            <summary>{t('export.showTables')}</summary>
+            <PreviewTables tables={preview.tables} kind={TEAM_SECTION_FUNCTIONS.includes(preview.file.function) ? 'team' : 'faculty'} sealed={sealed} />
+          </details>
           <details>
             <summary>{t('export.exactContent')}</summary>
             <pre className="export-json" data-testid="export-json" tabIndex={0}>
@@ -107,27 +148,6 @@ export function ExportScreen() {
             <summary>{t('export.csvContent')}</summary>
             <pre className="export-json">{preview.csv}</pre>
           </details>
-          {sealed ? (
-            <p className="notice" role="note">
-              {t('export.sealedFor', { organisation: team.organisation })}
-            </p>
-          ) : (
-            <>
-              <p className="warning" role="note">
-                {t('export.unsealedWarning')}
-              </p>
-              <Checkbox label={t('export.unsealedUnderstood')} checked={unsealedUnderstood} onChange={setUnsealedUnderstood} />
-            </>
-          )}
-          <Checkbox label={t('export.consent')} checked={consent} onChange={setConsent} />
-          {nothingConfirmed && (
-            <p className="warning" role="alert">
-              {t('export.nothingToExport')}
-            </p>
-          )}
-          <button type="button" disabled={!consent || (!sealed && !unsealedUnderstood)} onClick={() => void save()}>
-            {t('export.save')}
-          </button>
         </section>
       )}
     </div>
