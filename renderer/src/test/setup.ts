@@ -9,3 +9,13 @@ if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({ matches: true, media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
 }
+
+// jsdom has no modal dialogs: the open attribute stands in for showModal (the page behind turning inert is checked in Chromium).
+if (!HTMLDialogElement.prototype.showModal) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+}
+
+// jsdom has no layout, so nothing to scroll: where a field lands on screen is measured in Chromium.
+if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;

@@ -3,12 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { TAXONOMY, type CodeOf, type TaxonomyList } from '../../../../shared/i18n/taxonomyLists';
 import { storedFromTyped, typedFromStored, type DateKind } from './dateText';
 
-/** An inline message under a field, in the adviser's language. */
-export function FieldError({ error, id }: { error: string | undefined; id?: string }) {
+/**
+ * An inline message under a field, in the adviser's language; a form's error summary lists it. One
+ * that a field names in its aria-describedby is read with that field; one on its own is announced
+ * when it appears.
+ */
+export function FieldError({ error, id, ofField = false }: { error: string | undefined; id?: string; ofField?: boolean }) {
   const { t } = useTranslation();
+  const ownId = useId();
   if (!error) return null;
   return (
-    <span className="field-error" id={id} role="alert">
+    <span className="field-error" id={id ?? ownId} role={ofField ? undefined : 'alert'}>
       {t(`validation.${error}`)}
     </span>
   );
@@ -20,13 +25,14 @@ interface FieldShell {
   className?: string;
 }
 
-function Field({ label, error, className, children }: FieldShell & { children: (id: string, errorId: string) => ReactNode }) {
+/** A labelled control; `describedBy` names its message only while there is one. */
+function Field({ label, error, className, children }: FieldShell & { children: (id: string, describedBy: string | undefined) => ReactNode }) {
   const id = useId();
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      {children(id, `${id}-error`)}
-      <FieldError error={error} id={`${id}-error`} />
+      {children(id, error ? `${id}-error` : undefined)}
+      <FieldError error={error} id={`${id}-error`} ofField />
     </div>
   );
 }
@@ -53,11 +59,11 @@ export function TextField({
 }) {
   return (
     <Field label={label} error={error} className={className}>
-      {(id, errorId) =>
+      {(id, describedBy) =>
         multiline ? (
-          <textarea id={id} value={value} rows={6} autoComplete="off" onChange={(event) => onChange(event.target.value)} aria-invalid={!!error} aria-describedby={errorId} />
+          <textarea id={id} value={value} rows={6} autoComplete="off" onChange={(event) => onChange(event.target.value)} aria-invalid={!!error} aria-describedby={describedBy} />
         ) : type !== 'text' ? (
-          <DateInput id={id} kind={type} value={value} onChange={onChange} invalid={!!error} describedBy={errorId} autoFocus={autoFocus} />
+          <DateInput id={id} kind={type} value={value} onChange={onChange} invalid={!!error} describedBy={describedBy} autoFocus={autoFocus} />
         ) : (
           <input
             id={id}
@@ -66,7 +72,7 @@ export function TextField({
             autoComplete="off"
             onChange={(event) => onChange(event.target.value)}
             aria-invalid={!!error}
-            aria-describedby={errorId}
+            aria-describedby={describedBy}
             autoFocus={autoFocus}
           />
         )
@@ -95,7 +101,7 @@ function DateInput({
   value: string;
   onChange(value: string): void;
   invalid: boolean;
-  describedBy: string;
+  describedBy: string | undefined;
   autoFocus: boolean | undefined;
 }) {
   const { t } = useTranslation();
@@ -144,7 +150,7 @@ export function OptionalDateField({
 export function NumberField({ label, value, onChange, error, className }: FieldShell & { value: number | null; onChange(value: number | null): void }) {
   return (
     <Field label={label} error={error} className={className}>
-      {(id, errorId) => (
+      {(id, describedBy) => (
         <input
           id={id}
           type="number"
@@ -152,7 +158,7 @@ export function NumberField({ label, value, onChange, error, className }: FieldS
           value={value ?? ''}
           onChange={(event) => onChange(event.target.value === '' ? null : Number(event.target.value))}
           aria-invalid={!!error}
-          aria-describedby={errorId}
+          aria-describedby={describedBy}
         />
       )}
     </Field>
@@ -168,17 +174,19 @@ export function CodeSelect<L extends TaxonomyList>({
   emptyLabel,
   className,
   only,
-}: FieldShell & { list: L; value: CodeOf<L> | null; onChange(value: CodeOf<L> | null): void; emptyLabel?: string; only?: readonly CodeOf<L>[] }) {
+  autoFocus,
+}: FieldShell & { list: L; value: CodeOf<L> | null; onChange(value: CodeOf<L> | null): void; emptyLabel?: string; only?: readonly CodeOf<L>[]; autoFocus?: boolean }) {
   const { t } = useTranslation();
   return (
     <Field label={label} error={error} className={className}>
-      {(id, errorId) => (
+      {(id, describedBy) => (
         <select
           id={id}
           value={value ?? ''}
           onChange={(event) => onChange(event.target.value === '' ? null : (event.target.value as CodeOf<L>))}
           aria-invalid={!!error}
-          aria-describedby={errorId}
+          aria-describedby={describedBy}
+          autoFocus={autoFocus}
         >
           {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
           {(only ?? TAXONOMY[list]).map((code) => (
@@ -231,8 +239,9 @@ export function CodeCheckboxes<L extends TaxonomyList>({
   error?: string | undefined;
 }) {
   const { t } = useTranslation();
+  const errorId = useId();
   return (
-    <fieldset className="checkbox-grid">
+    <fieldset className="checkbox-grid" aria-describedby={error ? errorId : undefined}>
       <legend>{legend}</legend>
       {TAXONOMY[list].map((code) => (
         <Checkbox
@@ -242,7 +251,7 @@ export function CodeCheckboxes<L extends TaxonomyList>({
           onChange={(checked) => onChange(checked ? [...values, code] : values.filter((value) => value !== code))}
         />
       ))}
-      <FieldError error={error} />
+      <FieldError error={error} id={errorId} ofField />
     </fieldset>
   );
 }
@@ -268,7 +277,7 @@ export function CodeRadios<L extends TaxonomyList>({
   const { t } = useTranslation();
   const name = useId();
   return (
-    <fieldset className={`radio-group ${className ?? ''}`}>
+    <fieldset className={`radio-group ${className ?? ''}`} aria-describedby={error ? `${name}-error` : undefined}>
       <legend>{legend}</legend>
       {TAXONOMY[list].map((code) => (
         <label key={code} className="checkbox">
@@ -277,7 +286,7 @@ export function CodeRadios<L extends TaxonomyList>({
         </label>
       ))}
       {children}
-      <FieldError error={error} />
+      <FieldError error={error} id={`${name}-error`} ofField />
     </fieldset>
   );
 }

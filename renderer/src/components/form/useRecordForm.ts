@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf } from '../../api/client';
 import { useGuardedForm } from '../../drafts/useGuardedForm';
+import { keepFocusNear } from '../keepFocus';
 import { hasErrors, type FieldErrors } from './fieldErrors';
 
 export interface RecordFormOptions<T> {
@@ -25,6 +26,8 @@ export interface RecordForm<T> {
   shown: FieldErrors;
   /** A save was tried and the checks refused it. */
   invalid: boolean;
+  /** How many saves the checks refused: the error summary takes the focus at each. */
+  refusals: number;
   /** The core's refusal of the last save. */
   error: ErrorCode | null;
   saving: boolean;
@@ -53,6 +56,7 @@ export function useRecordForm<T extends object>(options: RecordFormOptions<T>): 
   const { initial, onCancel } = options;
   const form = useGuardedForm({ key: options.key, caseId: options.caseId, initial, submit });
   const [submitted, setSubmitted] = useState(false);
+  const [refusals, setRefusals] = useState(0);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -66,7 +70,10 @@ export function useRecordForm<T extends object>(options: RecordFormOptions<T>): 
   async function submit(): Promise<boolean> {
     setSubmitted(true);
     setError(null);
-    if (hasErrors(errors)) return false;
+    if (hasErrors(errors)) {
+      setRefusals((count) => count + 1);
+      return false;
+    }
     setSaving(true);
     try {
       await form.persist(() => options.save(form.value));
@@ -81,7 +88,13 @@ export function useRecordForm<T extends object>(options: RecordFormOptions<T>): 
     }
   }
 
-  const cancel = () => form.leave(onCancel ?? (() => form.reset(initial)));
+  const cancel = () => {
+    const refocus = keepFocusNear();
+    form.leave(() => {
+      (onCancel ?? (() => form.reset(initial)))();
+      requestAnimationFrame(refocus);
+    });
+  };
 
   return {
     value: form.value,
@@ -91,6 +104,7 @@ export function useRecordForm<T extends object>(options: RecordFormOptions<T>): 
     },
     shown: submitted ? errors : {},
     invalid: submitted && hasErrors(errors),
+    refusals,
     error,
     saving,
     saved,
