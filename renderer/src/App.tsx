@@ -27,7 +27,7 @@ import { useSettingsStore } from './stores/settingsStore';
 function UnlockedApp() {
   const lock = useSessionStore((state) => state.lock);
   const idleLockMinutes = useSettingsStore((state) => state.settings?.idleLockMinutes ?? 10);
-  const lockWhenIdle = useCallback(() => void lock(), [lock]);
+  const lockWhenIdle = useCallback(() => void lock('idle'), [lock]);
   useIdleLock(idleLockMinutes, lockWhenIdle);
   return <MainLayout />;
 }

@@ -12,7 +12,7 @@ function handle(event: VaultEvent): void {
       void answerLocking(event.deadlineMs);
       return;
     case 'locked':
-      session.lockedElsewhere();
+      session.lockedElsewhere(event.reason);
       useProgressStore.setState({ current: null });
       return;
     case 'progress':

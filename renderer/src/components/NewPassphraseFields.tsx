@@ -24,7 +24,10 @@ export function NewPassphraseFields({ passphrase, repeat, onPassphrase, onRepeat
   const { verdict, score } = ratePassphrase(passphrase);
   // The bar grows with the score but stays short while the verdict is not strong.
   const filled = verdict === 'strong' ? score + 1 : Math.min(score + 1, 2);
-  const problem = passphraseProblem(passphrase, repeat);
+  const problem = showProblems ? passphraseProblem(passphrase, repeat) : null;
+  // The problem is read with the field it is about: the repeat when the two differ, else the passphrase.
+  const problemId = `${id}-problem`;
+  const onRepeatField = problem === 'mismatch';
   return (
     <>
       <label htmlFor={`${id}-passphrase`}>{labels.passphrase}</label>
@@ -34,7 +37,8 @@ export function NewPassphraseFields({ passphrase, repeat, onPassphrase, onRepeat
         autoComplete="new-password"
         value={passphrase}
         onChange={(event) => onPassphrase(event.target.value)}
-        aria-describedby={`${id}-strength`}
+        aria-describedby={problem && !onRepeatField ? `${id}-strength ${problemId}` : `${id}-strength`}
+        aria-invalid={problem !== null && !onRepeatField}
         autoFocus={autoFocus}
       />
       <div id={`${id}-strength`} className={`strength strength-${verdict}`} data-verdict={verdict}>
@@ -53,9 +57,11 @@ export function NewPassphraseFields({ passphrase, repeat, onPassphrase, onRepeat
         autoComplete="new-password"
         value={repeat}
         onChange={(event) => onRepeat(event.target.value)}
+        aria-describedby={onRepeatField ? problemId : undefined}
+        aria-invalid={onRepeatField}
       />
-      {showProblems && problem && (
-        <p className="field-error" role="alert">
+      {problem && (
+        <p id={problemId} className="field-error" role="alert">
           {t(`validation.${problem}`, { min: PASSPHRASE_MIN_LENGTH })}
         </p>
       )}

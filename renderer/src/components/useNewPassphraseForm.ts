@@ -12,6 +12,7 @@ export function useNewPassphraseForm({ complete, send }: { complete: boolean; se
   const [passphrase, setPassphrase] = useState('');
   const [repeat, setRepeat] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const [refusals, setRefusals] = useState(0);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
@@ -20,7 +21,10 @@ export function useNewPassphraseForm({ complete, send }: { complete: boolean; se
     setSubmitted(true);
     setError(null);
     setDone(false);
-    if (!complete || passphraseProblem(passphrase, repeat)) return;
+    if (!complete || passphraseProblem(passphrase, repeat)) {
+      setRefusals((count) => count + 1);
+      return;
+    }
     setBusy(true);
     try {
       await send(passphrase);
@@ -36,6 +40,8 @@ export function useNewPassphraseForm({ complete, send }: { complete: boolean; se
     /** For `NewPassphraseFields`: its problems show once a submit was tried. */
     fields: { passphrase, repeat, onPassphrase: setPassphrase, onRepeat: setRepeat, showProblems: submitted },
     submitted,
+    /** How many submits the checks refused: an error summary takes the focus at each. */
+    refusals,
     busy,
     done,
     error,

@@ -1,14 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../shared/errors';
 import { errorCodeOf, invoke } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { focusPageHeading } from '../components/keepFocus';
 import { useSessionStore } from '../stores/sessionStore';
 import { useSettingsStore } from '../stores/settingsStore';
 
 /**
  * Once, after a new vault: a backup folder and automatic backups on every lock. Either answer
- * (set up or skipped) is remembered in the settings, so it is not asked again.
+ * (set up or skipped) is remembered in the settings, so it is not asked again. The focus starts on
+ * its heading.
  */
 export function BackupProposalScreen() {
   const { t } = useTranslation();
@@ -18,6 +20,7 @@ export function BackupProposalScreen() {
   const answered = useSessionStore((state) => state.backupProposalAnswered);
   const [automatic, setAutomatic] = useState(true);
   const [error, setError] = useState<ErrorCode | null>(null);
+  useEffect(focusPageHeading, []);
 
   async function run(action: () => Promise<void>) {
     setError(null);

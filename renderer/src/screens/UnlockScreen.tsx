@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../../shared/errors';
 import { errorCodeOf, invoke } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useSessionStore } from '../stores/sessionStore';
+import { useSettingsStore } from '../stores/settingsStore';
 import { RestoreForm } from './settings/RestoreForm';
 
 /** A damaged vault is never overwritten: the adviser is told what happened and offered a backup. */
@@ -33,12 +34,27 @@ function useCountdown(): [number, (seconds: number) => void] {
   return [seconds, setSeconds];
 }
 
+/** Why the vault locked while the adviser was working, and that what they were typing is kept. */
+function LockedBecauseNotice() {
+  const { t } = useTranslation();
+  const because = useSessionStore((state) => state.lockedBecause);
+  const idleMinutes = useSettingsStore((state) => state.settings?.idleLockMinutes ?? 10);
+  if (!because) return null;
+  return (
+    <div id="unlock-reason" className="notice lock-reason" data-testid="lock-reason">
+      <p>{t(`unlock.lockedBecause.${because.cause}`, { count: idleMinutes })}</p>
+      {because.typingKept && <p>{t('unlock.typingKept')}</p>}
+    </div>
+  );
+}
+
 export function UnlockScreen() {
   const { t } = useTranslation();
   const unlock = useSessionStore((state) => state.unlock);
   const showRecover = useSessionStore((state) => state.showRecover);
   const corrupt = useSessionStore((state) => state.corrupt);
   const autoBackupFailed = useSessionStore((state) => state.autoBackupFailed);
+  const explained = useSessionStore((state) => state.lockedBecause !== null);
   const [passphrase, setPassphrase] = useState('');
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
@@ -78,6 +94,7 @@ export function UnlockScreen() {
       <div className="gate-column">
         <form onSubmit={(event) => void submit(event)} aria-labelledby="unlock-title">
           <h1 id="unlock-title">{t('unlock.title')}</h1>
+          <LockedBecauseNotice />
           {autoBackupFailed && (
             <p className="warning" role="alert">
               {t('unlock.autoBackupFailed')}
@@ -91,7 +108,8 @@ export function UnlockScreen() {
               autoComplete="current-password"
               value={passphrase}
               aria-invalid={error === 'WRONG_PASSPHRASE' ? true : undefined}
-              aria-describedby={capsLock ? 'unlock-capslock' : undefined}
+              // Read with the field the caret starts in: why the vault locked, and a Caps Lock that is on.
+              aria-describedby={[explained && 'unlock-reason', capsLock && 'unlock-capslock'].filter(Boolean).join(' ') || undefined}
               onChange={(event) => setPassphrase(event.target.value)}
               onKeyDown={noteCapsLock}
               onKeyUp={noteCapsLock}

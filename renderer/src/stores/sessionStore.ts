@@ -1,6 +1,8 @@
 import { create } from 'zustand';
+import type { LockReason } from '../../../shared/events';
 import type { VaultFunction } from '../../../shared/taxonomy';
 import { invoke } from '../api/client';
+import { causeOf, lockedBecause, type LockedBecause } from '../api/lockCause';
 import { runAfterUnlockSteps } from '../api/unlockSteps';
 import { useSettingsStore } from './settingsStore';
 import { resetAllStores } from './resettable';
@@ -23,6 +25,8 @@ interface SessionState {
   appDamaged: boolean;
   /** The automatic backup at the last lock failed (copying it, or its check at the unlock); the unlock and home screens say so. */
   autoBackupFailed: boolean;
+  /** Why the vault last locked while the window was open, and whether typed work was kept; the unlock screen says so. */
+  lockedBecause: LockedBecause | null;
   start(): Promise<void>;
   create(passphrase: string, fn: VaultFunction, external: boolean): Promise<void>;
   confirmRecoveryKeySaved(): void;
@@ -31,9 +35,9 @@ interface SessionState {
   unlock(passphrase: string): Promise<void>;
   recover(recoveryKey: string, newPassphrase: string): Promise<void>;
   showRecover(show: boolean): void;
-  /** Asks the core to lock; the window hears "locking" and "locked" like any other lock. */
-  lock(): Promise<void>;
-  lockedElsewhere(): void;
+  /** Asks the core to lock; the window hears "locking" and "locked" like any other lock. `idle`: the window's own idle timer. */
+  lock(cause?: 'adviser' | 'idle'): Promise<void>;
+  lockedElsewhere(reason: LockReason | 'internal'): void;
   damaged(code: 'CORRUPT_VAULT' | 'APP_DAMAGED'): void;
 }
 
@@ -47,6 +51,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   corrupt: false,
   appDamaged: false,
   autoBackupFailed: false,
+  lockedBecause: null,
   async start() {
     const status = await invoke('vault.status', {});
     set({ phase: !status.exists ? 'create' : status.unlocked ? 'unlocked' : 'locked' });
@@ -76,15 +81,18 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
   showRecover(show) {
     set({ phase: show ? 'recover' : 'locked' });
   },
-  async lock() {
+  async lock(cause = 'adviser') {
+    // The core hears every window lock as "renderer": the window itself knows whether the adviser or its idle timer asked.
+    const because = lockedBecause(cause);
     await invoke('vault.lock', {});
     resetAllStores();
-    set({ phase: 'locked', recoveryKey: null });
+    set({ phase: 'locked', recoveryKey: null, lockedBecause: because });
   },
-  lockedElsewhere() {
+  lockedElsewhere(reason) {
     if (get().phase !== 'unlocked' && get().phase !== 'showRecoveryKey' && get().phase !== 'proposeBackup') return;
+    const because = lockedBecause(causeOf(reason));
     resetAllStores();
-    set({ phase: 'locked', recoveryKey: null });
+    set({ phase: 'locked', recoveryKey: null, lockedBecause: because });
   },
   damaged(code) {
     if (code === 'APP_DAMAGED') {
