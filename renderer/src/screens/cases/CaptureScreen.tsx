@@ -3,6 +3,7 @@ import { CaseCapture } from '../../../../shared/contract';
 import { futureConversationFields } from '../../../../shared/futureDates';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { fieldErrors, type FieldErrors } from '../../components/form/fieldErrors';
 import { TextField } from '../../components/form/fields';
 import { FormButtons } from '../../components/form/FormButtons';
@@ -40,6 +41,7 @@ export function CaptureScreen() {
       <h1 id="capture-title">{t('capture.title')}</h1>
       <p className="hint">{t('capture.intro')}</p>
       <form className="card conversation-form capture-form" onSubmit={form.onSubmit} onKeyDown={saveOnCtrlEnter(form)} noValidate aria-label={t('capture.form')}>
+        <ErrorSummary form={form} />
         <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
         <TextField label={t('caseForm.label')} value={value.label} onChange={(label) => change({ label })} error={shown.label} autoFocus />
         <ConversationFields value={value.conversation} shown={conversationErrors(shown)} change={(changes) => change({ conversation: { ...value.conversation, ...changes } })} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseInput } from '../../../../shared/contract';
 import { futureCaseFields } from '../../../../shared/futureDates';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { useRecordForm } from '../../components/form/useRecordForm';
 import { DraftNotice } from '../../drafts/DraftNotice';
@@ -55,6 +56,7 @@ export function CaseForm({
 
   return (
     <form className="case-form" onSubmit={form.onSubmit} onKeyDown={onKeyDown} noValidate aria-label={t('caseForm.title')}>
+      <ErrorSummary form={form} />
       <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
       <SectionLinks formId={formId} />
       <IntakeSection {...section} />

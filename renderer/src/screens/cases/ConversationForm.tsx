@@ -3,6 +3,7 @@ import { ConversationInput } from '../../../../shared/contract';
 import { futureConversationFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { fieldErrors, type FieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, NumberField, TextField } from '../../components/form/fields';
 import { FormButtons } from '../../components/form/FormButtons';
@@ -53,6 +54,7 @@ export function ConversationForm({
   return (
     <form className={composer ? 'card conversation-form composer' : 'card conversation-form'} onSubmit={form.onSubmit} onKeyDown={saveOnCtrlEnter(form)} noValidate aria-label={title}>
       <h3>{title}</h3>
+      <ErrorSummary form={form} />
       <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
       <ConversationFields value={value} shown={shown} change={change} />
       <ErrorMessage code={form.error} />

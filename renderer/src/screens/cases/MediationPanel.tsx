@@ -5,6 +5,7 @@ import { futureMediationFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { Checkbox, CodeSelect, FieldError, OptionalDateField, TextField } from '../../components/form/fields';
 import { ListEditor } from '../../components/form/ListEditor';
@@ -48,6 +49,7 @@ export function MediationPanel({ record }: { record: CaseRecord }) {
     <section aria-labelledby="mediation-title">
       <h2 id="mediation-title">{t('mediation.title')}</h2>
       <form className="card" onSubmit={form.onSubmit} onKeyDown={onKeyDown} noValidate aria-label={t('mediation.title')}>
+        <ErrorSummary form={form} />
         <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
         <ListEditor
           legend={t('mediation.parties')}

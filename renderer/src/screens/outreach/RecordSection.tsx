@@ -2,6 +2,7 @@ import { useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
 import type { FieldErrors } from '../../components/form/fieldErrors';
 import { FormButtons } from '../../components/form/FormButtons';
 import type { RecordForm, RecordFormOptions } from '../../components/form/useRecordForm';
@@ -25,10 +26,11 @@ export function listFormOptions<T>(props: FormProps<T>, validate: (value: T) => 
   return { key: props.draftKey, caseId: null, initial: props.initial, validate, save: props.onSave, afresh: () => props.initial, onCancel: props.onCancel };
 }
 
-/** The frame of a list's form around its fields: the draft notice, the core's refusal, save and cancel. */
+/** The frame of a list's form around its fields: the error summary, the draft notice, the core's refusal, save and cancel. */
 export function ListForm<T>({ form, title, onCancel, children }: { form: RecordForm<T>; title: string; onCancel?: (() => void) | undefined; children: ReactNode }) {
   return (
     <form onSubmit={form.onSubmit} onKeyDown={form.onKeyDown} noValidate aria-label={title} className="grid">
+      <ErrorSummary form={form} />
       <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
       {children}
       <ErrorMessage code={form.error} />
