@@ -38,7 +38,7 @@ async function exportWithConsent(target: RunningApp, screenshot: string, toMonth
   await choosePeriod(page, toMonth);
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
   // The summary comes first; the readable tables and the raw bytes are each one click away.
-  await page.getByRole('region', { name: 'Wat uw laptop verlaat' }).waitFor();
+  await page.getByRole('region', { name: 'In het kort' }).waitFor();
   await showExportTables(page);
   await page.getByRole('group').filter({ has: page.getByTestId('export-json') }).locator('summary').click();
   const preview = page.getByTestId('export-json');

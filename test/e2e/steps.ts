@@ -219,7 +219,7 @@ export async function exportYearUnsealed(page: Page, year: number): Promise<void
   await page.getByLabel('Van', { exact: true }).selectOption({ label: 'januari' });
   await page.getByLabel('Tot en met', { exact: true }).selectOption({ label: 'december' });
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
-  await page.getByRole('region', { name: 'Wat uw laptop verlaat' }).waitFor();
+  await page.getByRole('region', { name: 'In het kort' }).waitFor();
   await page.getByLabel('Ik heb alle getallen gecontroleerd en geef toestemming om dit bestand op te slaan.').check();
   await page.getByLabel('Ik begrijp dat dit bestand niet verzegeld is').check();
   await page.getByRole('button', { name: 'Opslaan…' }).click();

@@ -56,7 +56,7 @@ describe('the export screen, summary first', { timeout: 20_000 }, () => {
     await user.clear(screen.getByLabelText('Jaar'));
     await user.type(screen.getByLabelText('Jaar'), '2025');
     await user.click(screen.getByRole('button', { name: 'Voorbeeld tonen' }));
-    const summary = await screen.findByRole('region', { name: 'Wat uw laptop verlaat' });
+    const summary = await screen.findByRole('region', { name: 'In het kort' });
     expect(summary).toHaveTextContent('1 melding eerst bij u ontvangen, van 1 melder, met 1 gesprek.');
     expect(summary).toHaveTextContent('Geen namen, geen notities, geen kenmerken of zaaknummers en geen data van gesprekken of zaken.');
     expect(summary).toHaveTextContent('1 zaak uit deze periode telt niet mee');
