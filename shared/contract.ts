@@ -12,7 +12,7 @@ import {
 import { ConversationInput } from './schemas/conversations';
 import { Mediation } from './schemas/mediation';
 import { ExportPreview, ExportRequest } from './schemas/export';
-import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalInput } from './schemas/outreach';
+import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalInput, SignalSearchRequest, SignalSearchResponse } from './schemas/outreach';
 import { Groupings } from './schemas/groupings';
 import { ExportPreviewTables, ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
 import { Id, Language, Year } from './schemas/primitives';
@@ -219,6 +219,8 @@ export const contract = {
   'mediation.delete': { request: z.object({ caseId: Id }).strict(), response: Empty },
 
   'signals.list': { request: Empty, response: z.array(Signal) },
+  /** Signals whose unit, theme or note holds every typed word, each with a snippet. */
+  'signals.search': { request: SignalSearchRequest, response: SignalSearchResponse },
   'signals.create': { request: SignalInput, response: Created },
   'signals.update': { request: z.object({ id: Id, signal: SignalInput }).strict(), response: Created },
   'signals.delete': { request: ById, response: Empty },

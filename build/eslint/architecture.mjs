@@ -2,8 +2,8 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 /**
  * The layers inside electron/core, bottom first: a folder may import its own layer and the ones
- * below, never one above. Root files of the core (clock.ts, log.ts, errors.ts, events.ts,
- * shell.ts) are the bottom layer; core.ts alone sits on top and may import everything.
+ * below, never one above. Root files of the core (clock.ts, log.ts, errors.ts, events.ts, shell.ts,
+ * searchText.ts) are the bottom layer; core.ts alone sits on top and may import everything.
  */
 export const CORE_LAYERS = [
   ['storage', 'ipc', 'i18n'],
@@ -16,7 +16,7 @@ export const CORE_LAYERS = [
   ['handlers'],
 ];
 
-const BOTTOM_ROOT_FILES = ['clock', 'log', 'errors', 'events', 'shell'];
+const BOTTOM_ROOT_FILES = ['clock', 'log', 'errors', 'events', 'shell', 'searchText'];
 
 const above = (level) => CORE_LAYERS.slice(level + 1).flat();
 

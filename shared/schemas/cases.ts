@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_PAGE_MAX, MAX_LIST_ITEMS, MAX_REPORTERS, SEARCH_MAX } from '../limits';
+import { SNIPPET_MAX } from '../searchSnippet';
 import {
   ADVICE_ONLY,
   AGE_BANDS,
@@ -221,6 +222,8 @@ export const CaseSummary = z
     responseLate: z.boolean(),
     statisticsConsent: z.enum(STATISTICS_CONSENT),
     needsAttention: z.boolean(),
+    /** Found by typed words: a few words of what was typed in the case, the matching ones marked (shared/searchSnippet.ts). */
+    snippet: z.string().max(SNIPPET_MAX).nullable(),
   })
   .strict();
 export type CaseSummary = z.infer<typeof CaseSummary>;

@@ -1,12 +1,23 @@
 import { z } from 'zod';
+import { SEARCH_MAX } from '../limits';
+import { SNIPPET_MAX } from '../searchSnippet';
 import { ACTIVITY_TYPES, BOARD_ADVICE_RESPONSES, NATURES } from '../taxonomy';
-import { Count, Id, LocalDate, ShortText } from './primitives';
+import { Count, Id, Language, LocalDate, ShortText } from './primitives';
 
 /** A concern that is not a report: counted in the annual figures, tied to no case. */
 export const SignalInput = z.object({ notedOn: LocalDate, unit: ShortText, theme: z.enum(NATURES), note: ShortText }).strict();
 export type SignalInput = z.infer<typeof SignalInput>;
 export const Signal = SignalInput.extend({ id: Id }).strict();
 export type Signal = z.infer<typeof Signal>;
+
+/** The themes are searched by their names in the adviser's language. */
+export const SignalSearchRequest = z.object({ search: z.string().max(SEARCH_MAX), language: Language }).strict();
+/** The newest signals found; the rest are counted. */
+export const SIGNAL_HITS_MAX = 50;
+export const SignalHit = z.object({ id: Id, notedOn: LocalDate, theme: z.enum(NATURES), snippet: z.string().max(SNIPPET_MAX) }).strict();
+export type SignalHit = z.infer<typeof SignalHit>;
+export const SignalSearchResponse = z.object({ total: z.number().int().min(0), rows: z.array(SignalHit).max(SIGNAL_HITS_MAX) }).strict();
+export type SignalSearchResponse = z.infer<typeof SignalSearchResponse>;
 
 export const ActivityInput = z
   .object({ heldOn: LocalDate, type: z.enum(ACTIVITY_TYPES), audience: ShortText, attendees: Count(100_000) })

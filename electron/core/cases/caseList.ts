@@ -5,6 +5,7 @@ import type { Db } from '../vault/database';
 import { assertCaseExists } from './caseExists';
 import { CASE_NUMBER_SQL, caseNumberCondition } from './caseNumbers';
 import { caseSearch } from './caseSearch';
+import { withSnippets } from './caseSnippets';
 
 const ORDER_BY: Record<CaseListRequest['sort'], string> = {
   first_contact_desc: 'c.first_contact_at DESC, c.id DESC',
@@ -82,7 +83,14 @@ interface SummaryRow {
   needs_attention: number;
 }
 
+/** A page of the list, each row found by what was typed with its snippet. */
 export function listCases(db: Db, request: CaseListRequest, clock: Clock): { total: number; rows: CaseSummary[] } {
+  const page = casePage(db, request, clock);
+  return { total: page.total, rows: withSnippets(db, request.filter.search, page.rows) };
+}
+
+/** A page of the list without snippets. */
+export function casePage(db: Db, request: CaseListRequest, clock: Clock): { total: number; rows: CaseSummary[] } {
   const search = caseSearch(db, request.filter.search);
   const { conditions, params, byNumber } = filterConditions(request.filter);
   // One search document per case (migration 12): with nothing else to narrow the list, the index
@@ -128,6 +136,7 @@ export function listCases(db: Db, request: CaseListRequest, clock: Clock): { tot
       responseLate: isResponseLate(row.first_contact_at, row.first_response_at, row.status, now),
       statisticsConsent: row.statistics_consent,
       needsAttention: row.needs_attention === 1,
+      snippet: null,
     })),
   };
 }

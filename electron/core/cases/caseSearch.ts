@@ -1,3 +1,4 @@
+import { MOST_TYPED_WORDS } from '../searchText';
 import type { Db } from '../vault/database';
 
 /** How the index is asked for what the adviser typed, and what its word list already says of the hits. */
@@ -21,7 +22,6 @@ const PLAIN_WORD = /^[a-z0-9]+$/;
 const FEWEST_LETTERS_LISTED = 3;
 /** A word that begins more index words than this is searched as a prefix. */
 const MOST_WORDS_PER_PREFIX = 8;
-const MOST_TYPED_WORDS = 16;
 
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 

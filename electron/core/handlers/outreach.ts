@@ -1,10 +1,11 @@
 import type { Handlers } from '../ipc/router';
 import { listBoardAdvices, saveBoardAdvice } from '../outreach/boardAdvices';
 import { deleteRow, listActivities, listSignals, saveActivity, saveSignal } from '../outreach/outreach';
+import { searchSignals } from '../outreach/signalSearch';
 import { done, type CoreContext } from './context';
 
 type OutreachChannel =
-  | `signals.${'list' | 'create' | 'update' | 'delete'}`
+  | `signals.${'list' | 'search' | 'create' | 'update' | 'delete'}`
   | `activities.${'list' | 'create' | 'update' | 'delete'}`
   | `boardAdvices.${'list' | 'create' | 'update' | 'delete'}`;
 
@@ -12,6 +13,7 @@ type OutreachChannel =
 export function outreachHandlers({ db, clock }: CoreContext) {
   return {
     'signals.list': () => listSignals(db()),
+    'signals.search': ({ search, language }) => searchSignals(db(), search, language),
     'signals.create': (input) => saveSignal(db(), input, clock),
     'signals.update': ({ id, signal }) => saveSignal(db(), signal, clock, id),
     'signals.delete': ({ id }) => {
