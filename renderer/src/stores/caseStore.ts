@@ -1,4 +1,4 @@
-import type { CaseInput, CaseRecord, ComparableCase, ConversationInput, Mediation } from '../../../shared/contract';
+import type { CaseInput, CaseRecord, ComparableCase, ConversationInput, IncompleteCaseInput, Mediation } from '../../../shared/contract';
 import { invoke } from '../api/client';
 import { createResettableStore } from './resettable';
 
@@ -8,6 +8,10 @@ interface CaseState {
   load(id: number): Promise<void>;
   create(input: CaseInput): Promise<number>;
   update(id: number, input: CaseInput): Promise<void>;
+  createIncomplete(input: IncompleteCaseInput): Promise<number>;
+  updateIncomplete(id: number, input: IncompleteCaseInput): Promise<void>;
+  /** An incomplete case left out of the statistics on purpose, or taken back. */
+  leaveOutOfStatistics(id: number, leaveOut: boolean): Promise<void>;
   remove(id: number): Promise<void>;
   addConversation(caseId: number, conversation: ConversationInput): Promise<void>;
   updateConversation(caseId: number, id: number, conversation: ConversationInput): Promise<void>;
@@ -30,6 +34,17 @@ export const useCaseStore = createResettableStore<CaseState>((set, get) => ({
   },
   async update(id, input) {
     await invoke('cases.update', { id, record: input });
+  },
+  async createIncomplete(input) {
+    const { id } = await invoke('cases.createIncomplete', input);
+    return id;
+  },
+  async updateIncomplete(id, input) {
+    await invoke('cases.updateIncomplete', { id, record: input });
+  },
+  async leaveOutOfStatistics(id, leaveOut) {
+    await invoke('cases.leaveOutOfStatistics', { id, leaveOut });
+    await get().load(id);
   },
   async remove(id) {
     await invoke('cases.delete', { id });

@@ -9,18 +9,25 @@ import { NeedsAttentionNotice } from './NeedsAttentionNotice';
 
 export function NewCaseScreen() {
   const { t } = useTranslation();
-  const create = useCaseStore((state) => state.create);
+  const { create, createIncomplete } = useCaseStore();
   return (
     <section aria-labelledby="new-case-title">
       <h1 id="new-case-title">{t('caseForm.newTitle')}</h1>
-      <CaseForm draftKey="case:new" caseId={null} initial={emptyCase()} onSave={async (input) => leaveTo({ name: 'case', id: await create(input) })} onCancel={() => leaveTo({ name: 'cases' })} />
+      <CaseForm
+        draftKey="case:new"
+        caseId={null}
+        initial={emptyCase()}
+        onSave={async (input) => leaveTo({ name: 'case', id: await create(input) })}
+        onSaveIncomplete={async (input) => leaveTo({ name: 'case', id: await createIncomplete(input) })}
+        onCancel={() => leaveTo({ name: 'cases' })}
+      />
     </section>
   );
 }
 
 export function EditCaseScreen({ id }: { id: number }) {
   const { t } = useTranslation();
-  const { record, load, update } = useCaseStore();
+  const { record, load, update, updateIncomplete } = useCaseStore();
   useEffect(() => {
     if (record?.id !== id) void load(id);
   }, [id, record, load]);
@@ -35,6 +42,10 @@ export function EditCaseScreen({ id }: { id: number }) {
         initial={editableCase(record)}
         onSave={async (input) => {
           await update(id, input);
+          leaveTo({ name: 'case', id });
+        }}
+        onSaveIncomplete={async (input) => {
+          await updateIncomplete(id, input);
           leaveTo({ name: 'case', id });
         }}
         onCancel={() => leaveTo({ name: 'case', id })}

@@ -31,7 +31,7 @@ const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
   const cells = {
     number: t('caseList.caseNumber', { number: item.number }),
     contact: formatDateTime(item.firstContactAt, i18n.language),
-    route: t(`taxonomy.intakeRoute.${item.intakeRoute}`),
+    route: item.intakeRoute ? t(`taxonomy.intakeRoute.${item.intakeRoute}`) : '',
     natures: item.natures.map((nature) => t(`taxonomy.nature.${nature}`)).join(', '),
     status: t(`taxonomy.status.${item.status}`),
     flags: [

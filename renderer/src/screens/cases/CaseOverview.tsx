@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statisticsConsentOf, type CaseRecord } from '../../../../shared/contract';
 import { isResponseLate } from '../../../../shared/responseTime';
+import { useCaseStore } from '../../stores/caseStore';
 import { formatDate, formatDateTime } from './format';
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -10,6 +11,20 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
       <dt>{term}</dt>
       <dd>{children}</dd>
     </>
+  );
+}
+
+/** An incomplete case the adviser left out of the statistics on purpose, and the way back. */
+function LeftOutNote({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const leaveOut = useCaseStore((state) => state.leaveOutOfStatistics);
+  return (
+    <p className="hint">
+      {t('casePage.leftOut')}{' '}
+      <button type="button" className="link" onClick={() => void leaveOut(id, false)}>
+        {t('casePage.takeBack')}
+      </button>
+    </p>
   );
 }
 
@@ -29,22 +44,22 @@ export function CaseOverview({ record }: { record: CaseRecord }) {
       <dl className="overview">
         <Item term={t('caseForm.firstContact')}>{formatDateTime(record.firstContactAt, lang)}</Item>
         <Item term={t('caseForm.firstResponse')}>{record.firstResponseAt ? formatDateTime(record.firstResponseAt, lang) : t('casePage.noResponseYet')}</Item>
-        <Item term={t('caseForm.intakeRoute')}>{t(`taxonomy.intakeRoute.${record.intakeRoute}`)}</Item>
+        <Item term={t('caseForm.intakeRoute')}>{record.intakeRoute ? t(`taxonomy.intakeRoute.${record.intakeRoute}`) : none}</Item>
         <Item term={t('caseForm.referredInBy')}>{record.referredInBy ? t(`taxonomy.referralSource.${record.referredInBy}`) : none}</Item>
         <Item term={t('caseForm.reporters')}>
-          {!record.reporterIdentified && <span>{t('caseForm.reporterUnidentified')}. </span>}
+          {record.reporterIdentified === false && <span>{t('caseForm.reporterUnidentified')}. </span>}
           {record.reporters.length === 0 ? null : (
             <ul>
               {record.reporters.map((reporter, index) => (
                 <li key={index}>
                   {[
                     reporter.name,
-                    t(`taxonomy.staffCategory.${reporter.staffCategory}`),
-                    reporter.employmentStatus !== 'current' && t(`taxonomy.employmentStatus.${reporter.employmentStatus}`),
-                    t(`taxonomy.ageBand.${reporter.ageBand}`),
+                    reporter.staffCategory && t(`taxonomy.staffCategory.${reporter.staffCategory}`),
+                    reporter.employmentStatus && reporter.employmentStatus !== 'current' && t(`taxonomy.employmentStatus.${reporter.employmentStatus}`),
+                    reporter.ageBand && t(`taxonomy.ageBand.${reporter.ageBand}`),
                     reporter.unit,
-                    t(`taxonomy.reporterRole.${reporter.role}`),
-                    reporter.earlierPeriod !== 'not_earlier' && t(`taxonomy.earlierPeriod.${reporter.earlierPeriod}`),
+                    reporter.role && t(`taxonomy.reporterRole.${reporter.role}`),
+                    reporter.earlierPeriod && reporter.earlierPeriod !== 'not_earlier' && t(`taxonomy.earlierPeriod.${reporter.earlierPeriod}`),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -65,6 +80,7 @@ export function CaseOverview({ record }: { record: CaseRecord }) {
         </Item>
         <Item term={t('casePage.statistics')}>
           <span className={`statistics-badge statistics-${statisticsConsentOf(record.consents)}`}>{t(`taxonomy.statisticsConsent.${statisticsConsentOf(record.consents)}`)}</span>
+          {record.statisticsCompletion === 'left_out' && <LeftOutNote id={record.id} />}
         </Item>
         <Item term={t('caseForm.consents')}>
           {record.consents.length === 0 ? (

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, TextField } from '../../components/form/fields';
 import { useCaseStore } from '../../stores/caseStore';
+import { forCompleteSave } from './caseForm/caseDraft';
 import { editableCase } from './editableCase';
 import { leaveTo } from '../../drafts/leaveGuard';
 
@@ -22,7 +23,8 @@ export function CloseCasePanel({ record, onDone }: { record: CaseRecord; onDone(
   const [closedOn, setClosedOn] = useState(() => localMinute(new Date()).slice(0, 10));
   const [outcome, setOutcome] = useState<CaseInput['outcome']>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
-  const closed: CaseInput = { ...editableCase(record), status: 'closed', closedOn, outcome };
+  // Closing is a complete save: an incomplete case lists what its statistics still lack.
+  const closed = forCompleteSave({ ...editableCase(record), status: 'closed', closedOn, outcome });
   const errors = fieldErrors(CaseInput, closed, futureCaseFields(closed, new Date()));
   const dateError = errors.closedOn;
   const missing = [...new Set(Object.entries(errors).filter(([path]) => path !== 'closedOn').map(([, key]) => t(`validation.${key}`)))];
@@ -33,7 +35,7 @@ export function CloseCasePanel({ record, onDone }: { record: CaseRecord; onDone(
     event.preventDefault();
     if (missing.length > 0 || dateError) return;
     try {
-      await update(record.id, closed);
+      await update(record.id, CaseInput.parse(closed));
       await load(record.id);
       onDone();
     } catch (caught) {

@@ -1,5 +1,6 @@
-import { statisticsConsentOf, type CaseInput, type Consent } from '../../../../shared/contract';
+import { statisticsConsentOf, type Consent } from '../../../../shared/contract';
 import { ADVICE_ONLY, isFunctionReferralCode, type HandlingType, type IntakeRoute, type ReferralSource, type StatisticsConsent } from '../../../../shared/taxonomy';
+import type { CaseDraft } from './caseForm/caseDraft';
 
 /**
  * The form fills in what a rule already decides, so the adviser meets a validation message only
@@ -8,16 +9,16 @@ import { ADVICE_ONLY, isFunctionReferralCode, type HandlingType, type IntakeRout
 
 const ROUTES_FROM_A_FUNCTION: readonly IntakeRoute[] = ['via_concerns_point', 'referred_by_function'];
 
-/** "Via the concerns point" names its source; leaving a function route drops a function source. */
-export function withIntakeRoute(value: Pick<CaseInput, 'referredInBy'>, intakeRoute: IntakeRoute): Partial<CaseInput> {
+/** "Via the concerns point" names its source; leaving a function route for another drops a function source. */
+export function withIntakeRoute(value: Pick<CaseDraft, 'referredInBy'>, intakeRoute: IntakeRoute | null): Partial<CaseDraft> {
   if (intakeRoute === 'via_concerns_point') return { intakeRoute, referredInBy: 'concerns_point' };
-  if (!ROUTES_FROM_A_FUNCTION.includes(intakeRoute) && isFunctionReferralCode(value.referredInBy)) return { intakeRoute, referredInBy: null };
+  if (intakeRoute !== null && !ROUTES_FROM_A_FUNCTION.includes(intakeRoute) && isFunctionReferralCode(value.referredInBy)) return { intakeRoute, referredInBy: null };
   return { intakeRoute };
 }
 
 /** A report sent by another team function arrives by a function route. */
-export function withReferredInBy(value: Pick<CaseInput, 'intakeRoute'>, referredInBy: ReferralSource | null): Partial<CaseInput> {
-  if (!isFunctionReferralCode(referredInBy) || ROUTES_FROM_A_FUNCTION.includes(value.intakeRoute)) return { referredInBy };
+export function withReferredInBy(value: Pick<CaseDraft, 'intakeRoute'>, referredInBy: ReferralSource | null): Partial<CaseDraft> {
+  if (!isFunctionReferralCode(referredInBy) || (value.intakeRoute !== null && ROUTES_FROM_A_FUNCTION.includes(value.intakeRoute))) return { referredInBy };
   return { referredInBy, intakeRoute: referredInBy === 'concerns_point' ? 'via_concerns_point' : 'referred_by_function' };
 }
 

@@ -22,7 +22,8 @@ export function IntakeSection({ formId, value, change, shown }: CaseFormSectionP
           label={t('caseForm.intakeRoute')}
           only={own === 'concerns_point' ? TAXONOMY.intakeRoute.filter((route) => route !== 'via_concerns_point') : undefined}
           value={value.intakeRoute}
-          onChange={(intakeRoute) => intakeRoute && change(withIntakeRoute(value, intakeRoute))}
+          onChange={(intakeRoute) => change(withIntakeRoute(value, intakeRoute))}
+          emptyLabel={t('form.choose')}
           error={shown.intakeRoute}
         />
         <CodeSelect

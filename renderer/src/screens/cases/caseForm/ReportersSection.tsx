@@ -3,8 +3,18 @@ import { Checkbox, CodeSelect, FieldError, TextField, TriStateSelect } from '../
 import { ListEditor } from '../../../components/form/ListEditor';
 import { useTeamUnits } from '../../../hooks/useTeamUnits';
 import { UnitField } from '../UnitField';
-import { newReporter } from './caseDraft';
+import { isEmptyReporter, newReporter, type CaseDraft } from './caseDraft';
 import { CaseFormSection, type CaseFormSectionProps } from './CaseFormSection';
+
+/**
+ * "Not identified" takes away the reporter rows nobody filled in, so no empty row asks for answers
+ * about a reporter who is not known; a row with something typed in stays for the adviser to decide.
+ * Unticked, the form offers an empty row again.
+ */
+function withReporterUnidentified(reporters: CaseDraft['reporters'], unidentified: boolean): Partial<CaseDraft> {
+  if (unidentified) return { reporterIdentified: false, reporters: reporters.filter((reporter) => !isEmptyReporter(reporter)) };
+  return { reporterIdentified: null, reporters: reporters.length > 0 ? reporters : [newReporter()] };
+}
 
 export function ReportersSection({ formId, value, change, shown }: CaseFormSectionProps) {
   const { t } = useTranslation();
@@ -13,8 +23,8 @@ export function ReportersSection({ formId, value, change, shown }: CaseFormSecti
     <CaseFormSection formId={formId} part="reporters">
       <Checkbox
         label={t('caseForm.reporterUnidentified')}
-        checked={!value.reporterIdentified}
-        onChange={(unidentified) => change({ reporterIdentified: !unidentified })}
+        checked={value.reporterIdentified === false}
+        onChange={(unidentified) => change(withReporterUnidentified(value.reporters, unidentified))}
       />
       <ListEditor
         legend={t('caseForm.reporterList')}
@@ -39,14 +49,23 @@ export function ReportersSection({ formId, value, change, shown }: CaseFormSecti
               list="employmentStatus"
               label={t('caseForm.employmentStatus')}
               value={reporter.employmentStatus}
-              onChange={(employmentStatus) => employmentStatus && update({ employmentStatus })}
+              onChange={(employmentStatus) => update({ employmentStatus })}
+              emptyLabel={t('form.choose')}
+              error={shown[`reporters.${index}.employmentStatus`]}
             />
             <CodeSelect list="ageBand" label={t('caseForm.ageBand')} value={reporter.ageBand} onChange={(ageBand) => update({ ageBand })} emptyLabel={t('form.choose')} error={shown[`reporters.${index}.ageBand`]} />
             <CodeSelect list="gender" label={t('caseForm.gender')} value={reporter.gender} onChange={(gender) => update({ gender })} emptyLabel={t('form.notRecorded')} />
             <UnitField label={t('caseForm.unit')} value={reporter.unit} units={teamUnits} onChange={(unit) => update({ unit })} error={shown[`reporters.${index}.unit`]} />
             <CodeSelect list="reporterRole" label={t('caseForm.reporterRole')} value={reporter.role} onChange={(role) => update({ role })} emptyLabel={t('form.choose')} error={shown[`reporters.${index}.role`]} />
             <TriStateSelect label={t('caseForm.international')} value={reporter.international} onChange={(international) => update({ international })} />
-            <CodeSelect list="earlierPeriod" label={t('caseForm.earlierPeriod')} value={reporter.earlierPeriod} onChange={(earlierPeriod) => earlierPeriod && update({ earlierPeriod })} />
+            <CodeSelect
+              list="earlierPeriod"
+              label={t('caseForm.earlierPeriod')}
+              value={reporter.earlierPeriod}
+              onChange={(earlierPeriod) => update({ earlierPeriod })}
+              emptyLabel={t('form.choose')}
+              error={shown[`reporters.${index}.earlierPeriod`]}
+            />
           </div>
         )}
       />
