@@ -217,6 +217,7 @@ describe('note first: a conversation is the fastest thing to write down (issue 2
       for (const size of SIZES) {
         await page.setViewportSize(size);
         const language = (await page.evaluate('document.documentElement.lang')) as string;
+        await viewportShot(page, `note-first-${screen.replace(' ', '-')}-${language}-${size.width}`);
         for (const violation of await seriousViolations(page)) found.push(`${screen} (${language}, ${size.width}): ${violation}`);
       }
       await page.setViewportSize(SMALL);
