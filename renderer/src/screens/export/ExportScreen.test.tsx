@@ -47,6 +47,7 @@ describe('the export screen, summary first', { timeout: 20_000 }, () => {
     if (!counted.ok) throw new Error('case not created');
     await vault.core.router.handle('conversations.add', { caseId: (counted.value as { id: number }).id, conversation: conversationInput({ heldAt: '2025-03-03T10:00' }) });
     await vault.core.router.handle('cases.create', caseInput({ label: 'Nog niet gevraagd', firstContactAt: '2025-04-02T09:00', firstResponseAt: null, consents: [] }));
+    await vault.core.router.handle('cases.capture', { label: 'Alleen een notitie', conversation: conversationInput({ heldAt: '2025-05-02T09:00' }) });
     const user = userEvent.setup();
     render(
       <I18nextProvider i18n={i18n}>
@@ -59,7 +60,7 @@ describe('the export screen, summary first', { timeout: 20_000 }, () => {
     const summary = await screen.findByRole('region', { name: 'In het kort' });
     expect(summary).toHaveTextContent('1 melding eerst bij u ontvangen, van 1 melder, met 1 gesprek.');
     expect(summary).toHaveTextContent('Geen namen, geen notities, geen kenmerken of zaaknummers en geen data van gesprekken of zaken.');
-    expect(summary).toHaveTextContent('1 zaak uit deze periode telt niet mee');
+    expect(summary).toHaveTextContent('2 zaken uit deze periode tellen niet mee');
     expect(summary).not.toHaveTextContent('CANARY');
     const consent = within(screen.getByRole('region', { name: 'Uw toestemming' })).getByLabelText('Ik heb alle getallen gecontroleerd en geef toestemming om dit bestand op te slaan.');
     const tablesHeading = screen.getByText('Uw cijfers, zoals de tabellen van het teamrapport ze tonen');
@@ -70,6 +71,7 @@ describe('the export screen, summary first', { timeout: 20_000 }, () => {
     await user.click(within(disclosure).getByText('Alle tabellen van het bestand bekijken, precies zoals ze meegaan'));
     expect(disclosure.open).toBe(true);
     expect(screen.getByRole('region', { name: '1 zaak is nog niet gevraagd of hij mag meetellen' })).toHaveTextContent('Nog niet gevraagd');
+    expect(screen.getByRole('region', { name: /^1 zaak .*statistiek/ })).toHaveTextContent('Alleen een notitie');
   });
 });
 

@@ -7,6 +7,7 @@ import { useCoreQuery } from '../../api/useCoreQuery';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { Checkbox, FieldError } from '../../components/form/fields';
+import { IncompleteList } from './IncompleteList';
 import { lastEndedMonths, MonthPeriod } from './MonthPeriod';
 import { NotAskedYetList } from './NotAskedYetList';
 import { PreviewSummary } from './PreviewSummary';
@@ -102,7 +103,7 @@ export function ExportScreen() {
           </h2>
           {/* The summary and the consent come first; every table stays one click away below them. */}
           <div className="export-consent">
-            <PreviewSummary preview={preview} leftOut={preview.notAskedYet.length + preview.excludedRefused} />
+            <PreviewSummary preview={preview} leftOut={preview.notAskedYet.length + preview.incomplete.length + preview.excludedRefused} />
             <section className="consent-box" aria-labelledby="consent-title">
               <h3 id="consent-title">{t('export.consentTitle')}</h3>
               {sealed ? (
@@ -129,6 +130,7 @@ export function ExportScreen() {
             </section>
           </div>
           <NotAskedYetList cases={preview.notAskedYet} />
+          <IncompleteList cases={preview.incomplete} />
           {preview.excludedRefused > 0 && (
             <p className="hint" role="note">
               {t('export.excludedRefused', { count: preview.excludedRefused })}
