@@ -1,5 +1,6 @@
-import type { CaseFilter, CaseListRequest, CaseSummary } from '../../../shared/contract';
+import type { CaseFilter, CaseListRequest, CaseSummary, SignalSearchResponse } from '../../../shared/contract';
 import { invoke } from '../api/client';
+import { i18n } from '../i18n/i18n';
 import { createResettableStore } from './resettable';
 
 export const PAGE_SIZE = 50;
@@ -13,6 +14,8 @@ interface CaseListState {
   /** Loaded pages by index: the list is virtualised, so only what scrolls into view is fetched. */
   pages: Record<number, CaseSummary[]>;
   years: number[];
+  /** Signals holding the typed words, listed under the cases; null without a search. */
+  signalHits: SignalSearchResponse | null;
   /** Bumped on every new query, so answers to an older query are dropped. */
   generation: number;
   setFilter(changes: Partial<CaseFilter>): Promise<void>;
@@ -42,12 +45,21 @@ export const useCaseListStore = createResettableStore<CaseListState>((set, get) 
     }
   }
 
+  /** Signals are searched once for each search, not for each page of cases. */
+  async function loadSignalHits() {
+    const { filter, generation } = get();
+    if (!/[\p{L}\p{N}]/u.test(filter.search)) return;
+    const signalHits = await invoke('signals.search', { search: filter.search, language: i18n.language === 'en' ? 'en' : 'nl' });
+    if (get().generation === generation) set({ signalHits });
+  }
+
   return {
     filter: NO_FILTER,
     sort: 'first_contact_desc',
     total: null,
     pages: {},
     years: [],
+    signalHits: null,
     generation: 0,
     async setFilter(changes) {
       set((state) => ({ filter: { ...state.filter, ...changes } }));
@@ -58,8 +70,8 @@ export const useCaseListStore = createResettableStore<CaseListState>((set, get) 
       await get().reload();
     },
     async reload() {
-      set((state) => ({ generation: state.generation + 1, pages: {}, total: null }));
-      const [years] = await Promise.all([invoke('cases.years', {}), loadPage(0)]);
+      set((state) => ({ generation: state.generation + 1, pages: {}, total: null, signalHits: null }));
+      const [years] = await Promise.all([invoke('cases.years', {}), loadPage(0), loadSignalHits()]);
       set({ years });
     },
     async ensureRows(first, last) {

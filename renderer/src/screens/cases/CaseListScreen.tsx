@@ -7,6 +7,8 @@ import { leaveTo } from '../../drafts/leaveGuard';
 import { LastBackupStatus } from '../home/LastBackupStatus';
 import { CaseFilterBar } from './CaseFilterBar';
 import { formatDateTime } from './format';
+import { SearchSnippet, snippetText } from './SearchSnippet';
+import { SignalHits } from './SignalHits';
 
 const ROW_HEIGHT = 64;
 
@@ -41,9 +43,10 @@ const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
     ].filter((flag): flag is string => Boolean(flag)),
   };
   // Cut cells show their whole text on hover, and the button's name holds every cell in full.
-  const fullText = [cells.number, item.label, cells.contact, cells.route, cells.natures, cells.status, ...cells.flags].filter(Boolean).join(', ');
+  const found = item.snippet && t('caseList.snippet', { text: snippetText(item.snippet) });
+  const fullText = [cells.number, item.label, cells.contact, cells.route, cells.natures, cells.status, ...cells.flags, found].filter(Boolean).join(', ');
   return (
-    <button type="button" className="case-row" onClick={() => leaveTo({ name: 'case', id: item.id })} data-case-id={item.id} aria-label={fullText} title={fullText}>
+    <button type="button" className={item.snippet ? 'case-row with-snippet' : 'case-row'} onClick={() => leaveTo({ name: 'case', id: item.id })} data-case-id={item.id} aria-label={fullText} title={fullText}>
       <span className="case-number">{cells.number}</span>
       <span className="case-label">{item.label}</span>
       <span>{cells.contact}</span>
@@ -55,6 +58,7 @@ const CaseRow = memo(function CaseRow({ item }: { item: CaseSummary }) {
         {item.needsAttention && <span className="flag-attention">{t('caseList.needsAttention')}</span>}
         {item.statisticsConsent === 'not_asked' && <span className="flag-statistics">{t('caseList.statisticsNotAsked')}</span>}
       </span>
+      {item.snippet && <SearchSnippet snippet={item.snippet} />}
     </button>
   );
 });
@@ -149,6 +153,7 @@ export function CaseListScreen() {
           })}
         </div>
       </div>
+      <SignalHits />
     </section>
   );
 }
