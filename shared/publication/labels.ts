@@ -11,12 +11,30 @@ export type KeyLabel = (key: string) => string;
 const ADVISER_KEY = /^adviser:(\d+):(external|internal)$/;
 
 /**
+ * The app's own default groups, by the name they carry in the team's vault (Dutch, as the
+ * reference report names them), and their words in every language. A name the team chose is
+ * theirs and prints as they wrote it.
+ */
+export const DEFAULT_GROUP_LABELS: Record<string, string> = {
+  'Direct leidinggevende of (co)promotor': 'supervisorOrPromotor',
+  'Pesten en re-integratie': 'bullyingReintegration',
+  Discriminatie: 'discrimination',
+  'Overig: privé, mentaal, studenten': 'otherPrivateMentalStudents',
+};
+
+/** A group's row as the document prints it: a default group in the document's language, the team's own as written. */
+export function groupLabel(t: TFunction, name: string): string {
+  const own = DEFAULT_GROUP_LABELS[name];
+  return own === undefined ? name : t(`publication.defaultGroup.${own}`);
+}
+
+/**
  * Report keys are taxonomy codes of one list, plus what the report adds: a team's named group,
  * "not recorded", a numbered faculty adviser, and the columns of the hierarchy and bystander crosses.
  */
 export function keyLabel(t: TFunction, list: LabelList): KeyLabel {
   return (key) => {
-    if (key.startsWith(GROUP_KEY_PREFIX)) return key.slice(GROUP_KEY_PREFIX.length);
+    if (key.startsWith(GROUP_KEY_PREFIX)) return groupLabel(t, key.slice(GROUP_KEY_PREFIX.length));
     if (key === 'not_recorded') return t('form.notRecorded');
     if (list === 'adviser') {
       const [, number, kind] = ADVISER_KEY.exec(key) ?? [];

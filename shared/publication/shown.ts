@@ -1,3 +1,4 @@
+import type { Language } from '../schemas/primitives';
 import type { PublicationCell } from '../schemas/publication';
 import type { Percent, Published } from '../schemas/teamReport';
 
@@ -24,8 +25,13 @@ export function shownPercent(percent: Percent, k: number): string {
 
 export const isSuppressed = (value: Published | Percent): value is 'small' | 'complement' => typeof value === 'string';
 
-/** A document cell as every format prints it: "12", "<5", "×", "53%", "+3". */
-export function cellText(cell: PublicationCell, k: number): string {
+/** A number with a decimal as the language writes it: "2,5" in Dutch, "2.5" in English. */
+export function decimalText(value: number, language: Language): string {
+  return language === 'nl' ? String(value).replace('.', ',') : String(value);
+}
+
+/** A document cell as every format prints it: "12", "<5", "×", "53%", "+3", "2,5". */
+export function cellText(cell: PublicationCell, k: number, language: Language): string {
   switch (cell.kind) {
     case 'count':
       return shownCount(cell.value, k);
@@ -34,7 +40,7 @@ export function cellText(cell: PublicationCell, k: number): string {
     case 'change':
       return cell.value === null ? '' : cell.value > 0 ? `+${cell.value}` : String(cell.value);
     case 'ratio':
-      return cell.value === null ? '—' : `${cell.value}${cell.percent ? '%' : ''}`;
+      return cell.value === null ? '—' : `${decimalText(cell.value, language)}${cell.percent ? '%' : ''}`;
     case 'text':
       return cell.value;
   }

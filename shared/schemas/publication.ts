@@ -34,6 +34,8 @@ export const PublicationTable = z
     id: z.string(),
     title: z.string(),
     unitLine: z.string(),
+    /** The number the percentages are of, as the unit line prints it; null where the table has none. */
+    base: Published.nullable(),
     columns: z.array(Labelled),
     rows: z.array(Labelled.extend({ cells: z.array(PublicationCell), total: z.boolean() }).strict()),
     /** One bar per category, hidden ones included (drawn empty and marked). */

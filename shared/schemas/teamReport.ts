@@ -75,7 +75,10 @@ export const KeyFigures = z
     conversationsPerReporter: z.number().min(0).nullable(),
     /** Reporters as a percentage of the head-count, one decimal; null without a head-count. */
     staffShare: z.number().min(0).nullable(),
+    /** The team's formal advice to the board: its own act, printed as it is. */
     boardAdvices: Published,
+    /** How many reports the advice to the board concerned: a count of reports, hidden like any other. */
+    boardAdviceReports: Published,
   })
   .strict();
 export type KeyFigures = z.infer<typeof KeyFigures>;

@@ -1,197 +1,215 @@
 import GLPK, { type LP } from 'glpk.js/node';
-import type { Published, ReportCross, ReportSection, ReportTable } from '../../shared/schemas/teamReport';
-import { FUNCTION_REFERRAL_CODES, REFERRAL_CODE_OF_FUNCTION, TEAM_SECTION_FUNCTIONS } from '../../shared/taxonomy';
+import { buildPublicationDocument, type DocumentInput } from '../../electron/core/publication/publicationDocument';
+import { cellName, type Declarations } from '../../electron/core/report/declarations';
+import { buildTeamReportWithDeclarations, type ReportInput } from '../../electron/core/report/teamReport';
+import type { Language } from '../../shared/schemas/primitives';
+import type { PublicationCell, PublicationDocument } from '../../shared/schemas/publication';
+import type { Published, TeamReport } from '../../shared/schemas/teamReport';
 
 /**
- * An attacker's view of one published report section, written apart from the suppression code:
- * every number it prints, every sum a reader can check (table totals, rows and columns of the
- * crosses) and every identity a reader can see (the reporters above the profile and beside the
- * age table, a nature's count beside its row in the crosses, a base beside its figure). For each
- * hidden small count, a linear program finds the least and the greatest value consistent with
- * all of it; the count is protected when that range reaches k and holds more than one value.
+ * An attacker's view of one publication, as one system: every number the document prints (both
+ * sections, the flows between functions, the units, the key figures, last year's change), every
+ * relation the tables declare (the same declarations the suppression reads:
+ * electron/core/report/declarations.ts), and what the document's own cells say of each other: a
+ * percentage of its row's count and the printed base, a change of its row's count and last
+ * year's printed number, a figure with a decimal of its numerator and denominator. Printed zeros
+ * are known values like any printed number. For each small count (printed or not) a linear
+ * program, solved with GLPK rather than the suppression's own solver, finds the least and the
+ * greatest value consistent with all of it; the count is protected when that range reaches k and
+ * holds more than one value.
  */
-interface Quantity {
-  published: Published | null;
-  exact: number;
-}
-
-interface Term {
-  name: string;
-  coef: number;
-}
-
 export interface AuditFinding {
   name: string;
-  exact: number;
+  exact: number | null;
   low: number;
   high: number;
-  problem: 'pinned' | 'shown' | 'wrongMark' | 'percentLeaks';
+  problem: 'pinned' | 'shown' | 'wrongMark' | 'wrongValue' | 'percentLeaks' | 'actHidden' | 'undeclared';
 }
 
-class System {
-  readonly quantities = new Map<string, Quantity>();
-  readonly equations: Term[][] = [];
-  readonly findings: AuditFinding[] = [];
-
-  add(name: string, published: Published | null, exact: Published | null): void {
-    if (typeof exact !== 'number') throw new Error(`exact value of ${name} missing`);
-    this.quantities.set(name, { published, exact });
-  }
-
-  /** total = Σ members, only over names the section prints. */
-  sum(total: string, members: string[]): void {
-    if (!this.quantities.has(total) || members.some((member) => !this.quantities.has(member))) return;
-    this.equations.push([{ name: total, coef: -1 }, ...members.map((name) => ({ name, coef: 1 }))]);
-  }
-
-  /** Two printed numbers a reader knows to be the same quantity; only where they truly are. */
-  same(a: string, b: string): void {
-    const left = this.quantities.get(a);
-    const right = this.quantities.get(b);
-    if (!left || !right || left.exact !== right.exact) return;
-    this.equations.push([
-      { name: a, coef: 1 },
-      { name: b, coef: -1 },
-    ]);
-  }
+export interface PublicationAudit {
+  published: PublicationDocument;
+  /** The same document with nothing hidden: each printed number's true value, to check the declarations against. */
+  exact: PublicationDocument;
+  /** Last year's publication, as its change column was computed from it. */
+  previous: PublicationDocument | null;
+  declarations: Declarations;
+  k: number;
 }
 
-function table(system: System, name: string, published: ReportTable, exact: ReportTable) {
-  published.rows.forEach((row, index) => {
-    const exactRow = exact.rows[index]!;
-    system.add(`${name}:${row.key}`, row.value, exactRow.value);
-    if (typeof row.value === 'string' && typeof row.percent === 'number') {
-      system.findings.push({ name: `${name}:${row.key}`, exact: exactRow.value as number, low: 0, high: 0, problem: 'percentLeaks' });
-    }
-  });
-  if (published.hasTotal) {
-    system.add(`${name}:total`, published.total, exact.total);
-    system.sum(
-      `${name}:total`,
-      published.rows.map((row) => `${name}:${row.key}`),
-    );
-  }
-  system.add(`${name}:base`, published.base, exact.base);
-}
+type Cells = Map<string, PublicationCell>;
 
-function cross(system: System, name: string, published: ReportCross, exact: ReportCross) {
-  const cell = (row: string, column: string) => `${name}:${row}|${column}`;
-  published.rowKeys.forEach((row, i) => {
-    published.columnKeys.forEach((column, j) => system.add(cell(row, column), published.cells[i]![j]!, exact.cells[i]![j]!));
-    system.add(`${name}:${row}|*`, published.rowTotals[i]!, exact.rowTotals[i]!);
-  });
-  published.columnKeys.forEach((column, j) => system.add(`${name}:*|${column}`, published.columnTotals[j]!, exact.columnTotals[j]!));
-  system.add(`${name}:*`, published.total, exact.total);
-  for (const row of published.rowKeys) system.sum(`${name}:${row}|*`, published.columnKeys.map((column) => cell(row, column)));
-  for (const column of published.columnKeys) system.sum(`${name}:*|${column}`, published.rowKeys.map((row) => cell(row, column)));
-  system.sum(`${name}:*`, published.rowKeys.map((row) => `${name}:${row}|*`));
-  system.sum(`${name}:*`, published.columnKeys.map((column) => `${name}:*|${column}`));
-}
-
-/** Everything one section prints, with the sums and identities a reader can use. */
-function systemOf(published: ReportSection, exact: ReportSection): System {
-  const system = new System();
-  for (const figure of ['reports', 'reporters', 'jointReports', 'conversations', 'boardAdvices'] as const) {
-    system.add(`key:${figure}`, published.keyFigures[figure], exact.keyFigures[figure]);
-  }
-  for (const figure of ['mediations', 'hearings', 'sessions', 'agreements'] as const) {
-    system.add(`mediation:${figure}`, published.mediation[figure], exact.mediation[figure]);
-  }
-  published.referralFlows.forEach((flow, index) => {
-    const exactFlow = exact.referralFlows[index]!;
-    system.add(`flow:${flow.from}>${flow.to}:made`, flow.made, exactFlow.made);
-    system.add(`flow:${flow.from}>${flow.to}:received`, flow.received, exactFlow.received);
-  });
-
-  for (const [name, content] of Object.entries(published)) {
-    const exactContent = exact[name as keyof ReportSection];
-    if (content === null || typeof content !== 'object' || Array.isArray(content) || exactContent === null) continue;
-    if ('rows' in content) {
-      table(system, name, content, exactContent as ReportTable);
-
-    } else if ('cells' in content) cross(system, name, content, exactContent as ReportCross);
-  }
-
-  // Identities a reader sees on the page.
-  for (const [name, content] of Object.entries(published)) {
-    if (content === null || typeof content !== 'object' || !('rows' in content)) continue;
-    const figure = content.unit === 'reporters' ? 'key:reporters' : content.unit === 'reports' ? 'key:reports' : content.unit === 'mediations' ? 'mediation:mediations' : null;
-    if (figure && content.hasTotal && name !== 'duringPhdByStaffCategory') system.same(`${name}:total`, figure);
-    if (figure) system.same(`${name}:base`, figure);
-    if (content.hasTotal) system.same(`${name}:base`, `${name}:total`);
-  }
-  for (const crossName of ['natureByOtherParty', 'natureByHierarchy', 'natureByBystander'] as const) {
-    for (const row of published[crossName].rowKeys) system.same(`${crossName}:${row}|*`, `natures:${row}`);
-  }
-  if (published.referralsByFunction) {
-    const byFunction = published.referralsByFunction;
-    for (const column of byFunction.columnKeys) if (column !== 'elsewhere') system.same(`referralsByFunction:*|${column}`, `referralTargets:${column}`);
-    system.same('referralsByFunction:*', 'referralTargets:total');
-    const others = published.referralTargets.rows.map((row) => row.key).filter((key) => !(FUNCTION_REFERRAL_CODES as readonly string[]).includes(key));
-    system.sum(
-      'referralsByFunction:*|elsewhere',
-      others.map((key) => `referralTargets:${key}`),
-    );
-    for (const fn of TEAM_SECTION_FUNCTIONS) {
-      for (const to of FUNCTION_REFERRAL_CODES) system.same(`flow:${REFERRAL_CODE_OF_FUNCTION[fn]}>${to}:made`, `referralsByFunction:${fn}|${to}`);
+/** Every cell the document prints, by its place; a table's base (printed in its unit line) as a count of its own. */
+export function printedCells(document: PublicationDocument): Cells {
+  const cells: Cells = new Map();
+  for (const section of document.sections) {
+    for (const table of section.tables) {
+      if (table.base !== null) cells.set(cellName(table.id, 'base', 'count'), { kind: 'count', value: table.base });
+      for (const row of table.rows) row.cells.forEach((cell, index) => cells.set(cellName(table.id, row.code, table.columns[index]!.code), cell));
     }
   }
-  system.same('earlierPeriod:during_phd', 'duringPhdByStaffCategory:total');
-  for (const row of published.handling.rows) system.same(`handling:${row.key}`, `handlingSummary:${row.key}`);
-  return system;
+  return cells;
+}
+
+/** Σ coef · name + constant, bounded. */
+interface Constraint {
+  terms: Map<string, number>;
+  lower: number;
+  upper: number;
 }
 
 const UNBOUNDED = 1_000_000;
 
 let solver: Awaited<ReturnType<typeof GLPK>> | null = null;
 
-/** Audits one section published at k against its exact form; returns every finding. */
-export async function auditSection(published: ReportSection, exact: ReportSection, k: number): Promise<AuditFinding[]> {
+export async function auditPublication({ published, exact, previous, declarations, k }: PublicationAudit): Promise<AuditFinding[]> {
   solver ??= await GLPK();
   const glpk = solver;
-  const system = systemOf(published, exact);
-  const hidden = [...system.quantities].filter(([, quantity]) => typeof quantity.published === 'string').map(([name]) => name);
-  const variable = new Map(hidden.map((name, index) => [name, `x${index}`]));
-
-  for (const [name, { published: shown, exact: value }] of system.quantities) {
-    const small = value > 0 && value < k;
-    if (small && shown !== 'small') system.findings.push({ name, exact: value, low: value, high: value, problem: typeof shown === 'number' ? 'shown' : 'wrongMark' });
-    if (!small && shown === 'small') system.findings.push({ name, exact: value, low: value, high: value, problem: 'wrongMark' });
-    if (typeof shown === 'number' && shown !== value) system.findings.push({ name, exact: value, low: shown, high: shown, problem: 'shown' });
-  }
-
-  const subjectTo = system.equations.flatMap((terms, index) => {
-    let constant = 0;
-    const vars: { name: string; coef: number }[] = [];
-    for (const term of terms) {
-      const quantity = system.quantities.get(term.name)!;
-      if (typeof quantity.published === 'number') constant += term.coef * quantity.published;
-      else vars.push({ name: variable.get(term.name)!, coef: term.coef });
-    }
-    if (vars.length === 0) return [];
-    return [{ name: `e${index}`, vars, bnds: { type: glpk.GLP_FX, lb: -constant, ub: -constant } }];
-  });
-  // A count nothing bounds from above gets a ceiling far past any k, so every program is bounded.
-  const bounds = hidden.map((name) => ({ name: variable.get(name)!, type: glpk.GLP_DB, lb: 0, ub: UNBOUNDED }));
-
-  const extreme = (name: string, direction: number): number => {
-    const lp: LP = {
-      name: 'audit',
-      objective: { direction, name: 'value', vars: [{ name: variable.get(name)!, coef: 1 }] },
-      subjectTo,
-      bounds,
-    };
-    const result = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: true });
-    if (result.result.status !== glpk.GLP_OPT) throw new Error(`audit LP for ${name} ended with status ${result.result.status}`);
-    return Math.round(result.result.z * 1000) / 1000;
+  const findings: AuditFinding[] = [];
+  const cells = printedCells(published);
+  const exactCells = printedCells(exact);
+  const before = previous ? printedCells(previous) : new Map<string, PublicationCell>();
+  const { quantities } = declarations;
+  const countOf = (cell: PublicationCell | undefined): Published | undefined => (cell?.kind === 'count' && cell.value !== null ? cell.value : undefined);
+  /** A printed number, or undefined for a hidden or unprinted one: an unknown of the system. */
+  const known = (name: string): number | undefined => {
+    const value = countOf(cells.get(name));
+    return typeof value === 'number' ? value : undefined;
   };
 
-  for (const name of hidden) {
-    const { exact: value } = system.quantities.get(name)!;
-    if (!(value > 0 && value < k)) continue;
-    const low = extreme(name, glpk.GLP_MIN);
-    const high = extreme(name, glpk.GLP_MAX);
-    if (high < k || high - low < 1) system.findings.push({ name, exact: value, low, high, problem: 'pinned' });
+  for (const [name, cell] of cells) {
+    const shown = countOf(cell);
+    if (shown === undefined) continue;
+    const declared = quantities.get(name);
+    if (!declared) {
+      findings.push({ name, exact: null, low: 0, high: 0, problem: 'undeclared' });
+      continue;
+    }
+    const value = declared.value;
+    const exactShown = countOf(exactCells.get(name));
+    if (exactShown !== value) findings.push({ name, exact: value, low: 0, high: 0, problem: 'wrongValue' });
+    if (declared.kind === 'act') {
+      if (shown !== value) findings.push({ name, exact: value, low: 0, high: 0, problem: 'actHidden' });
+      continue;
+    }
+    const small = value > 0 && value < k;
+    if (typeof shown === 'number' && shown !== value) findings.push({ name, exact: value, low: shown, high: shown, problem: 'wrongValue' });
+    else if (small && shown !== 'small') findings.push({ name, exact: value, low: value, high: value, problem: typeof shown === 'number' ? 'shown' : 'wrongMark' });
+    else if (!small && shown === 'small') findings.push({ name, exact: value, low: value, high: value, problem: 'wrongMark' });
   }
-  return system.findings;
+
+  const constraints: Constraint[] = [];
+  const linear = (terms: [string, number][], lower: number, upper: number) => {
+    const unknown = new Map<string, number>();
+    let constant = 0;
+    for (const [name, coef] of terms) {
+      const value = known(name);
+      if (value === undefined) unknown.set(name, (unknown.get(name) ?? 0) + coef);
+      else constant += coef * value;
+    }
+    for (const [name, coef] of unknown) if (coef === 0) unknown.delete(name);
+    if (unknown.size > 0) constraints.push({ terms: unknown, lower: lower - constant, upper: upper - constant });
+  };
+
+  for (const relation of declarations.relations) {
+    if (relation.kind === 'sum') linear([[relation.total, -1], ...relation.members.map((name): [string, number] => [name, 1])], 0, 0);
+    else if (relation.kind === 'same') linear([[relation.names[0], 1], [relation.names[1], -1]], 0, 0);
+    else if (relation.kind === 'atMost') linear([[relation.whole, -1], ...relation.parts.map((name): [string, number] => [name, 1])], -Infinity, 0);
+    else {
+      const figure = cells.get(relation.figure);
+      if (figure?.kind !== 'ratio' || figure.value === null) continue;
+      // Printed with one decimal: numerator / denominator × scale lies within 0.05 of it.
+      const [low, high] = [(figure.value - 0.05) / relation.scale, (figure.value + 0.05) / relation.scale];
+      if (typeof relation.denominator === 'number') linear([[relation.numerator, 1]], low * relation.denominator, high * relation.denominator);
+      else {
+        linear([[relation.numerator, 1], [relation.denominator, -high]], -Infinity, 0);
+        linear([[relation.numerator, 1], [relation.denominator, -low]], 0, Infinity);
+      }
+    }
+  }
+
+  for (const section of published.sections) {
+    for (const table of section.tables) {
+      const base = cellName(table.id, 'base', 'count');
+      for (const row of table.rows) {
+        const countColumn = table.columns.findIndex((column) => column.code === 'count' || column.code === 'value');
+        const count = countColumn < 0 ? null : cellName(table.id, row.code, table.columns[countColumn]!.code);
+        row.cells.forEach((cell, index) => {
+          const column = table.columns[index]!.code;
+          if (cell.kind === 'percent' && typeof cell.value === 'number' && count !== null) {
+            if (known(count) === undefined) findings.push({ name: cellName(table.id, row.code, column), exact: quantities.get(count)?.value ?? null, low: 0, high: 0, problem: 'percentLeaks' });
+            // Rounded to a whole percent: 100 · count / base lies within half a point of it.
+            linear([[count, 100], [base, -(cell.value + 0.5)]], -Infinity, 0);
+            linear([[count, 100], [base, -(cell.value - 0.5)]], 0, Infinity);
+          }
+          if (cell.kind === 'change' && cell.value !== null && count !== null) {
+            const earlier = countOf(before.get(count));
+            if (typeof earlier === 'number') linear([[count, 1]], earlier + cell.value, earlier + cell.value);
+          }
+        });
+      }
+    }
+  }
+
+  // Hidden quantities tied together through constraints; a program needs only its target's group.
+  const parent = new Map<string, string>();
+  const root = (name: string): string => {
+    const up = parent.get(name);
+    if (up === undefined || up === name) return name;
+    const top = root(up);
+    parent.set(name, top);
+    return top;
+  };
+  for (const constraint of constraints) {
+    const [first, ...rest] = [...constraint.terms.keys()].map(root);
+    for (const other of rest) if (other !== first) parent.set(other, first!);
+  }
+  const groups = new Map<string, Constraint[]>();
+  for (const constraint of constraints) {
+    const group = root(constraint.terms.keys().next().value!);
+    groups.set(group, [...(groups.get(group) ?? []), constraint]);
+  }
+
+  const rangeOf = (name: string): { low: number; high: number } => {
+    const group = groups.get(root(name)) ?? [];
+    const variables = new Set([name, ...group.flatMap((constraint) => [...constraint.terms.keys()])]);
+    const variable = new Map([...variables].map((entry, index) => [entry, `x${index}`]));
+    const subjectTo = group.map((constraint, index) => {
+      const type = constraint.lower === constraint.upper ? glpk.GLP_FX : constraint.lower === -Infinity ? glpk.GLP_UP : constraint.upper === Infinity ? glpk.GLP_LO : glpk.GLP_DB;
+      return {
+        name: `c${index}`,
+        vars: [...constraint.terms].map(([term, coef]) => ({ name: variable.get(term)!, coef })),
+        bnds: { type, lb: Number.isFinite(constraint.lower) ? constraint.lower : 0, ub: Number.isFinite(constraint.upper) ? constraint.upper : 0 },
+      };
+    });
+    // A count nothing bounds from above gets a ceiling far past any k, so every program is bounded.
+    const bounds = [...variable.values()].map((entry) => ({ name: entry, type: glpk.GLP_DB, lb: 0, ub: UNBOUNDED }));
+    const extreme = (direction: number): number => {
+      const lp: LP = { name: 'audit', objective: { direction, name: 'value', vars: [{ name: variable.get(name)!, coef: 1 }] }, subjectTo, bounds };
+      const result = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: true });
+      if (result.result.status !== glpk.GLP_OPT) throw new Error(`audit LP for ${name} ended with status ${result.result.status}: the printed numbers contradict the declarations`);
+      return Math.round(result.result.z * 1000) / 1000;
+    };
+    return { low: extreme(glpk.GLP_MIN), high: extreme(glpk.GLP_MAX) };
+  };
+
+  for (const [name, { value, kind }] of quantities) {
+    if (kind !== 'count' || !(value > 0 && value < k) || known(name) !== undefined) continue;
+    const { low, high } = rangeOf(name);
+    if (high < k || high - low < 1) findings.push({ name, exact: value, low, high, problem: 'pinned' });
+  }
+  return findings;
+}
+
+/** A team report's publication in one language, with last year's, audited as one system. */
+export async function auditReport(input: ReportInput, options: { previous?: ReportInput; language?: Language; ioa?: boolean } = {}) {
+  const { report, declarations } = buildTeamReportWithDeclarations(input);
+  const lastYear = options.previous ? buildTeamReportWithDeclarations(options.previous).report : null;
+  const documentOf = (shown: TeamReport, previous: DocumentInput['previous']) =>
+    buildPublicationDocument({ report: shown, language: options.language ?? 'nl', texts: {}, organisation: null, madeOn: '2026-01-15', ioa: options.ioa ?? true, previous, differencing: null });
+  const previousYear = lastYear && { year: lastYear.year, sections: lastYear.published };
+  const published = documentOf(report, previousYear);
+  const exact = documentOf({ ...report, published: report.exact }, previousYear);
+  const previous = lastYear && documentOf(lastYear, null);
+  const findings = await auditPublication({ published, exact, previous, declarations, k: input.k });
+  return { report, document: published, declarations, findings };
 }

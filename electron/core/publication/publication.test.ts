@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportOutcome, PublicationDocument, ReportTexts } from '../../../shared/contract';
 import { CANARY } from '../../../test/fixtures/canaries';
+import { withPeriod } from '../../../test/fixtures/generatedTeams';
 import { syntheticCase, syntheticExport, type SyntheticCase } from '../../../test/fixtures/syntheticExports';
 import { callCore } from '../../../test/support/callCore';
 import { csvRows, FORMULA_START, xlsxSheets, type SheetCell } from '../../../test/support/outsideReaders';
@@ -91,7 +92,8 @@ beforeAll(async () => {
   await ok('team.savePublication', { ...base, year: 2024, format: 'csv', acceptDifferencing: false });
   await importFile(JSON.stringify(syntheticExport('ombudsperson', casesOf(2, 30), 2025, { [HOSTILE_UNIT]: 9, [SEPARATED_UNIT]: 6, '@SUM(A1)': 5, 'Faculteit Canarywetenschappen': 2 })));
   await importFile(JSON.stringify(syntheticExport('concerns_point_coordinator', casesOf(3, 14), 2025)));
-  removable = await importFile(JSON.stringify(syntheticExport('central_confidential_adviser', casesOf(4, 3), 2025)));
+  // An adviser who joined on 1 September: the period line says so instead of claiming the year.
+  removable = await importFile(JSON.stringify(withPeriod(syntheticExport('central_confidential_adviser', casesOf(4, 3), 2025), { from: '2025-09-01', to: '2025-12-31' })));
   // 47 reporters of 2,000 staff: a share with a decimal, for the decimal comma.
   await ok('team.setHeadcount', { year: 2025, headcount: 2000 });
   await ok('team.saveText', { year: 2025, text: 'organisation', value: 'Universiteit Canaryland' });
@@ -109,9 +111,9 @@ describe('the annual report as a publication', () => {
     expect(document.title).toBe('Jaarverslag 2025: sociale veiligheid');
     expect(document.organisation).toBe('Universiteit Canaryland');
     expect(document.periods.map((period) => period.line)).toEqual([
-      'Coördinator meldpunt (CCP): 1 januari 2025 – 31 december 2025, 1 adviseur(s) droegen bij',
-      'Ombudsfunctionaris: 1 januari 2025 – 31 december 2025, 1 adviseur(s) droegen bij',
-      'Centrale vertrouwenspersoon: 1 januari 2025 – 31 december 2025, 1 adviseur(s) droegen bij',
+      'Coördinator meldpunt (CCP): 1 adviseur over januari – december 2025',
+      'Ombudsfunctionaris: 1 adviseur over januari – december 2025',
+      'Centrale vertrouwenspersoon: 1 adviseur over september – december 2025',
     ]);
     expect(document.sections.map((section) => section.id)).toEqual(['summary', 'profile', 'age', 'functions', 'nature', 'handling', 'signals', 'outreach', 'mediation', 'ioa']);
     expect(document.sections.find((section) => section.id === 'nature')!.text).toBe('=cmd|calc\nTweede alinea.');
@@ -203,7 +205,7 @@ describe('the annual report as a publication', () => {
     expect(html).toContain('<p>=cmd|calc</p><p>Tweede alinea.</p>');
     expect(html).toContain('<td><p>×</p></td>');
     const { value: text } = await mammoth.extractRawText({ buffer: file });
-    expect(text).toContain('Ombudsfunctionaris: 1 januari 2025 – 31 december 2025, 1 adviseur(s) droegen bij');
+    expect(text).toContain('Centrale vertrouwenspersoon: 1 adviseur over september – december 2025');
   });
 
   it('warns after an import was removed, lists the cells whose change reveals it, and publishes only once the member confirms', async () => {

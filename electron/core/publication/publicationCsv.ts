@@ -50,7 +50,7 @@ export function publicationCsv(document: PublicationDocument): string {
       for (const row of table.rows) {
         row.cells.forEach((cell, index) => {
           const column = table.columns[index]!;
-          const value = numberText(cell, decimal) ?? text(cellText(cell, document.k));
+          const value = numberText(cell, decimal) ?? text(cellText(cell, document.k, document.language));
           if (value === '') return;
           const labels = [section.title, table.title, row.label, column.label].map(text);
           const codes = [section.id, table.id, row.code, column.code].map(text);

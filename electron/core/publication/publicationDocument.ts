@@ -11,9 +11,10 @@ import type {
 } from '../../../shared/schemas/publication';
 import type { KeyFigures, Published, ReportCross, ReportSection, ReportTable, TeamReport } from '../../../shared/schemas/teamReport';
 import { keyLabel, type LabelList } from '../../../shared/publication/labels';
-import { shownCount } from '../../../shared/publication/shown';
+import { decimalText, shownCount } from '../../../shared/publication/shown';
 import { TEAM_SECTION_FUNCTIONS, VAULT_FUNCTIONS } from '../../../shared/taxonomy';
 import { longDate, translatorFor } from '../i18n/translator';
+import { coverageOf } from './coverage';
 
 /** Last year's published tables, when the team kept them: the change column compares with these. */
 export interface PreviousYear {
@@ -79,12 +80,17 @@ const TABLE_TITLE: Partial<Record<TableName, string>> = {
   ioaCategories: 'publication.ioaCategories',
   mediationOutcomes: 'publication.mediationOutcomes',
 };
+/** Rows whose taxonomy word alone would read as another table's figure: the document says what they count. */
+const ROW_LABEL: Partial<Record<TableName, Record<string, string>>> = {
+  handling: { mediation: 'publication.handlingMediation' },
+};
 const CHARTED = new Set<TableName>(['reporterProfile', 'ageStructure', 'reportsByFunction', 'reportsByAdviser', 'natures', 'handlingSummary', 'handling']);
 
 class DocumentBuilder {
   constructor(
     private readonly t: TFunction,
     private readonly k: number,
+    private readonly language: Language,
     private readonly previous: PreviousYear | null,
   ) {}
 
@@ -101,11 +107,14 @@ class DocumentBuilder {
 
   table(part: 'team' | 'faculty', name: TableName, table: ReportTable | null, previous: ReportSection | null): PublicationTable | null {
     if (!table) return null;
-    const label = keyLabel(this.t, ROW_LIST[name]);
+    const taxonomyLabel = keyLabel(this.t, ROW_LIST[name]);
+    const label = (key: string) => {
+      const own = ROW_LABEL[name]?.[key];
+      return own ? this.t(own) : taxonomyLabel(key);
+    };
     const unit = this.t(`team.unit.${table.unit}`);
-    const rows = table.rows.filter((row) => row.value !== 0);
-    // A table of zeros says nothing; the section says so once instead.
-    if (rows.length === 0) return null;
+    // Zeros are facts a reader looks for ("0 to the complaints committee"); a table of nothing but zeros says nothing, and the section says so once.
+    if (table.rows.every((row) => row.value === 0)) return null;
     const before = previous?.[name] as ReportTable | null | undefined;
     const previousValue = (key: string) => before?.rows.find((row) => row.key === key)?.value;
     const withChange = (cells: PublicationCell[], current: Published | null, earlier: Published | null | undefined) => (this.previous ? [...cells, change(current, earlier)] : cells);
@@ -113,13 +122,14 @@ class DocumentBuilder {
       id: `${part}.${name}`,
       title: this.t(TABLE_TITLE[name] ?? `team.${name}`),
       unitLine: `${this.t('team.unitLine', { unit, base: shownCount(table.base, this.k) })}${table.multi ? ` ${this.t('team.multiNote', { unit })}` : ''}`,
+      base: table.base,
       columns: [
         { label: this.t('team.countOf', { unit }), code: 'count' },
         { label: this.t('team.percent'), code: 'percent' },
         ...this.changeColumn(),
       ],
       rows: [
-        ...rows.map((row) => ({
+        ...table.rows.map((row) => ({
           label: label(row.key),
           code: row.key,
           cells: withChange([count(row.value), { kind: 'percent' as const, value: row.percent }], row.value, previousValue(row.key)),
@@ -129,8 +139,8 @@ class DocumentBuilder {
           ? [{ label: this.t('team.total'), code: 'total', cells: withChange([count(table.total), { kind: 'text' as const, value: '' }], table.total, before?.total), total: true }]
           : []),
       ],
-      chart: CHARTED.has(name) ? rows.map((row) => ({ label: label(row.key), value: row.value })) : null,
-      footnotes: this.footnotes([...rows.map((row) => row.value), table.total]),
+      chart: CHARTED.has(name) ? table.rows.filter((row) => row.value !== 0).map((row) => ({ label: label(row.key), value: row.value })) : null,
+      footnotes: this.footnotes([...table.rows.map((row) => row.value), table.total]),
     };
   }
 
@@ -144,6 +154,7 @@ class DocumentBuilder {
       id: `${part}.${name}`,
       title: this.t(`team.${name}`),
       unitLine: `${this.t('team.crossUnitLine', { unit })}${name === 'referralsByFunction' ? '' : ` ${this.t('team.multiNote', { unit })}`}`,
+      base: null,
       columns: [...cross.columnKeys.map((key) => ({ label: columnLabel(key), code: key })), { label: this.t('team.total'), code: 'total' }],
       rows: [
         ...cross.rowKeys.map((key, i) => ({ label: rowLabel(key), code: key, cells: [...cross.cells[i]!.map(count), count(cross.rowTotals[i]!)], total: false })),
@@ -156,7 +167,7 @@ class DocumentBuilder {
 
   keyFigures(part: 'team' | 'faculty', figures: KeyFigures, previous: ReportSection | null, headcount: number | null): PublicationTable {
     const before = previous?.keyFigures;
-    const counted = ['reports', 'reporters', 'jointReports', 'conversations', 'boardAdvices'] as const;
+    const counted = ['reports', 'reporters', 'jointReports', 'conversations', 'boardAdvices', 'boardAdviceReports'] as const;
     const rows = [
       { label: this.t('team.key.advisers'), code: 'advisers', value: figures.advisers as Published, earlier: before?.advisers as Published | undefined },
       ...counted.map((figure) => ({ label: this.t(`team.key.${figure}`), code: figure, value: figures[figure], earlier: before?.[figure] })),
@@ -165,10 +176,12 @@ class DocumentBuilder {
       { label: this.t('team.key.conversationsPerReporter'), code: 'conversationsPerReporter', value: figures.conversationsPerReporter, percent: false },
       ...(part === 'team' && headcount !== null ? [{ label: this.t('team.key.staffShare'), code: 'staffShare', value: figures.staffShare, percent: true }] : []),
     ];
+    const share = figures.staffShare === null ? '—' : decimalText(figures.staffShare, this.language);
     return {
       id: `${part}.keyFigures`,
       title: this.t('team.key.title'),
-      unitLine: part === 'team' && headcount !== null ? this.t('team.key.staffShareValue', { share: figures.staffShare ?? '—', headcount }) : '',
+      unitLine: part === 'team' && headcount !== null ? this.t('team.key.staffShareValue', { share, headcount }) : '',
+      base: null,
       columns: [{ label: this.t('publication.value'), code: 'value' }, ...this.changeColumn()],
       rows: [
         ...rows.map((row) => ({ label: row.label, code: row.code, cells: this.previous ? [count(row.value), change(row.value, row.earlier)] : [count(row.value)], total: false })),
@@ -192,6 +205,7 @@ class DocumentBuilder {
       id: 'team.referralFlows',
       title: this.t('team.referralFlows'),
       unitLine: this.t('team.referralFlowsUnit'),
+      base: null,
       columns: [
         { label: this.t('team.flowMade'), code: 'made' },
         { label: this.t('team.flowReceived'), code: 'received' },
@@ -207,12 +221,14 @@ class DocumentBuilder {
     };
   }
 
+  /** What the ombudsperson recorded of each mediation; the handling table's row counts the reports marked as handled by mediation. */
   mediation(section: ReportSection): PublicationTable {
     const figures = ['mediations', 'hearings', 'sessions', 'agreements'] as const;
     return {
       id: 'team.mediation',
       title: this.t('publication.mediationFigures'),
-      unitLine: '',
+      unitLine: this.t('publication.mediationUnit'),
+      base: null,
       columns: [{ label: this.t('publication.value'), code: 'value' }],
       rows: figures.map((figure) => ({ label: this.t(`publication.mediationFigure.${figure}`), code: figure, cells: [count(section.mediation[figure])], total: false })),
       chart: null,
@@ -226,6 +242,7 @@ class DocumentBuilder {
       id: 'team.units',
       title: this.t('team.units'),
       unitLine: this.t('team.unitsUnit'),
+      base: null,
       columns: [{ label: this.t('team.countOf', { unit: this.t('team.unit.reports') }), code: 'count' }],
       rows: report.units.map((unit) => ({ label: unit.unit, code: unit.unit, cells: [count(unit.reports)], total: false })),
       chart: null,
@@ -270,25 +287,24 @@ function sectionTables(builder: DocumentBuilder, report: TeamReport, previous: S
   };
 }
 
-/** Periods per function: from the first month to the last any adviser of it exported, and how many advisers. */
+/** Per function: which months its advisers covered, in words ("2 advisers for June – December 2022"). */
 function periods(report: TeamReport, t: TFunction, language: Language): PublicationDocument['periods'] {
   const functionLabel = keyLabel(t, 'vaultFunction');
   const order = [...TEAM_SECTION_FUNCTIONS, ...VAULT_FUNCTIONS.filter((fn) => !TEAM_SECTION_FUNCTIONS.includes(fn))];
   return order.flatMap((fn) => {
     const imports = report.imports.filter((entry) => entry.function === fn);
     if (imports.length === 0) return [];
-    const from = imports.map((entry) => entry.period.from).sort()[0]!;
-    const to = imports.map((entry) => entry.period.to).sort().at(-1)!;
-    const period = `${longDate(language, from)} – ${longDate(language, to)}`;
+    const coverage = coverageOf(imports, language);
+    const period = coverage.map((group) => t('publication.coverage', { count: group.advisers, months: group.months })).join(t('publication.coverageSeparator'));
     const advisers = new Set(imports.map((entry) => entry.adviser)).size;
-    return [{ function: functionLabel(fn), period, advisers, line: t('publication.periodLine', { function: functionLabel(fn), period, count: advisers }) }];
+    return [{ function: functionLabel(fn), period, advisers, line: t('publication.periodLine', { function: functionLabel(fn), coverage: period }) }];
   });
 }
 
 export function buildPublicationDocument(input: DocumentInput): PublicationDocument {
   const { report, language, texts } = input;
   const t = translatorFor(language);
-  const builder = new DocumentBuilder(t, report.k, input.previous);
+  const builder = new DocumentBuilder(t, report.k, language, input.previous);
   const tables = sectionTables(builder, report, input.previous?.sections ?? null);
   // Every section of the reference report stands in the document; faculty advisers only when they contributed.
   const sections: PublicationSection[] = Object.entries(tables).flatMap(([id, list]) => {

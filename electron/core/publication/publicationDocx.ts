@@ -14,6 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import type { Language } from '../../../shared/schemas/primitives';
 import type { PublicationDocument, PublicationTable } from '../../../shared/schemas/publication';
 import { cellText } from '../../../shared/publication/shown';
 import { translatorFor } from '../i18n/translator';
@@ -43,13 +44,13 @@ function cell(text: string, options: { bold?: boolean; right?: boolean } = {}) {
   });
 }
 
-function table(source: PublicationTable, k: number): Table {
+function table(source: PublicationTable, k: number, language: Language): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: [cell(''), ...source.columns.map((column) => cell(column.label, { bold: true, right: true }))] }),
       ...source.rows.map(
-        (row) => new TableRow({ children: [cell(row.label, { bold: row.total }), ...row.cells.map((entry) => cell(cellText(entry, k), { bold: row.total, right: true }))] }),
+        (row) => new TableRow({ children: [cell(row.label, { bold: row.total }), ...row.cells.map((entry) => cell(cellText(entry, k, language), { bold: row.total, right: true }))] }),
       ),
     ],
   });
@@ -85,7 +86,7 @@ export async function publicationDocx(document: PublicationDocument, charts: Cha
       new Paragraph({ text: source.title, heading: HeadingLevel.HEADING_2 }),
       ...(source.unitLine ? [new Paragraph({ children: [new TextRun({ text: source.unitLine, italics: true })] })] : []),
       ...chart(chartOf(source.id)),
-      table(source, document.k),
+      table(source, document.k, document.language),
       ...source.footnotes.map((note) => new Paragraph({ children: [new TextRun({ text: note, size: 18 })] })),
     ]),
   ]);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Language } from '../../../shared/schemas/primitives';
 import type { PublicationCell, PublicationDocument } from '../../../shared/schemas/publication';
 import { cellText } from '../../../shared/publication/shown';
 import { neutralised } from '../../../shared/neutralise';
@@ -6,12 +7,21 @@ import { translatorFor } from '../i18n/translator';
 
 const SHEET_NAME_LIMIT = 31;
 
-/** Excel's sheet names: at most 31 characters, none of []:*?/\ , and unique in the workbook. */
-function sheetName(title: string, taken: Set<string>): string {
-  const clean = title.replace(/[[\]:*?/\\]/g, ' ').trim();
+/**
+ * Excel's sheet names: at most 31 characters, none of []:*?/\\ , and unique in the workbook. A
+ * longer title is cut at the last whole word that fits ("Gebeurtenissen uit een eerdere" rather
+ * than "…eerdere "), a second sheet of the same name gets a number.
+ */
+export function sheetName(title: string, taken: Set<string>): string {
+  const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const fit = (limit: number) => {
+    if (clean.length <= limit) return clean;
+    const cut = clean.slice(0, limit + 1).replace(/\s+\S*$/, '');
+    return (cut.length > 0 && cut.length <= limit ? cut : clean.slice(0, limit)).replace(/[\s,;:.(–-]+$/, '');
+  };
   for (let attempt = 1; ; attempt++) {
     const suffix = attempt === 1 ? '' : ` (${attempt})`;
-    const name = `${clean.slice(0, SHEET_NAME_LIMIT - suffix.length)}${suffix}`;
+    const name = `${fit(SHEET_NAME_LIMIT - suffix.length)}${suffix}`;
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;
@@ -20,12 +30,12 @@ function sheetName(title: string, taken: Set<string>): string {
 }
 
 /** Counts and changes stay numbers, percentages numbers formatted as such; marks and words are text. */
-function cellValue(cell: PublicationCell, k: number): { value: ExcelJS.CellValue; format?: string } {
+function cellValue(cell: PublicationCell, k: number, language: Language): { value: ExcelJS.CellValue; format?: string } {
   if ((cell.kind === 'count' || cell.kind === 'change') && typeof cell.value === 'number') return { value: cell.value, ...(cell.kind === 'change' ? { format: '+0;-0;0' } : {}) };
   if (cell.kind === 'percent' && typeof cell.value === 'number') return { value: cell.value / 100, format: '0%' };
   // Format codes are written with a point and shown with the reader's own decimal mark.
   if (cell.kind === 'ratio' && cell.value !== null) return cell.percent ? { value: cell.value / 100, format: '0.0%' } : { value: cell.value, format: '0.0' };
-  const text = cellText(cell, k);
+  const text = cellText(cell, k, language);
   return { value: text === '' ? null : neutralised(text) };
 }
 
@@ -61,7 +71,7 @@ export async function publicationXlsx(document: PublicationDocument): Promise<Bu
       for (const row of table.rows) {
         const line = sheet.addRow([text(row.label)]);
         row.cells.forEach((cell, index) => {
-          const { value, format } = cellValue(cell, document.k);
+          const { value, format } = cellValue(cell, document.k, document.language);
           const target = line.getCell(index + 2);
           target.value = value;
           if (format) target.numFmt = format;

@@ -2,11 +2,11 @@ import type { ReportRequest, TeamReport } from '../../../shared/schemas/teamRepo
 import type { Db } from '../vault/database';
 import { getGroupings } from './groupings';
 import { headcountOf, importedExports, importsToRedo, importYears, replacementsOf } from './teamImports';
-import { buildTeamReport } from './teamReport';
+import { buildTeamReport, type ReportInput } from './teamReport';
 
-/** The team report of one year, from the imports, groupings and headcount this vault keeps. */
-export function reportFromVault(db: Db, request: ReportRequest): TeamReport {
-  return buildTeamReport({
+/** What the team report of one year is made of: the imports, groupings and headcount this vault keeps. */
+export function reportInputOf(db: Db, request: ReportRequest): ReportInput {
+  return {
     ...request,
     years: importYears(db),
     files: importedExports(db, request.year),
@@ -14,5 +14,10 @@ export function reportFromVault(db: Db, request: ReportRequest): TeamReport {
     headcount: headcountOf(db, request.year),
     replacements: replacementsOf(db, request.year),
     importsToRedo: importsToRedo(db),
-  });
+  };
+}
+
+/** The team report of one year, from what this vault keeps. */
+export function reportFromVault(db: Db, request: ReportRequest): TeamReport {
+  return buildTeamReport(reportInputOf(db, request));
 }

@@ -7,16 +7,16 @@ import {
   REFERRAL_CODE_OF_FUNCTION,
   REFERRAL_TARGETS,
   TEAM_SECTION_FUNCTIONS,
+  VAULT_FUNCTIONS,
   isFunctionReferralCode,
 } from '../../../shared/taxonomy';
 import { HIERARCHY_KEYS, OTHER_PARTY_KEYS } from '../../../shared/schemas/export';
 import { mergeCounts } from '../export/merge';
+import { cellName, type Declarations } from './declarations';
 import { hiddenCells } from './hiddenCells';
-import { crossTable, partsTable, single, tagsTable, type Deferred, type Resolve } from './reportTables';
+import { crossTable, partsTable, ratioFigure, single, tagsTable, type Deferred } from './reportTables';
 import { SuppressionPlan } from './suppression';
 import { summarise } from './teamImports';
-
-const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** Maps a code to its group's row key where the team grouped it, else to itself. */
 type RowKeyOf = (code: string) => string;
@@ -126,6 +126,8 @@ interface SectionCounts {
   flows: Flow[];
   referralsByFunction: Record<string, Record<string, number>>;
   staff: Record<string, number>;
+  /** The profile's row of a staff category: its group where the team grouped it. */
+  staffKey: RowKeyOf;
   otherParty: Record<string, number>;
   partyColumns: string[];
   byParty: ReturnType<typeof natureCounts>;
@@ -151,6 +153,7 @@ function sectionCounts(files: ExportFile[], merged: ExportCounts | null, options
     flows: kind === 'team' ? referralFlows(options.allFiles) : [],
     referralsByFunction: referralsByFunction(files),
     staff: regroup(merged.byStaffCategory, rowKeys(groupings, 'staffCategory')),
+    staffKey: rowKeys(groupings, 'staffCategory'),
     otherParty: regroup(merged.byOtherParty, partyKey),
     partyColumns: [...new Set(OTHER_PARTY_KEYS.map(partyKey))],
     byParty: natureCounts(merged.caseShapes, natureKey, natureOrder, (shape) => partyKey(shape.otherParty)),
@@ -159,134 +162,173 @@ function sectionCounts(files: ExportFile[], merged: ExportCounts | null, options
   };
 }
 
-/**
- * Registers everything a section publishes with one suppression plan, in an order where a shared
- * quantity is known before the tables that link to it (totals before the crosses that repeat them).
- */
-function planSection(counts: SectionCounts): { plan: SuppressionPlan; build: Deferred<ReportSection> } {
-  const { merged, kind } = counts;
-  const plan = new SuppressionPlan();
-  const reports = { name: 'reports', value: merged.reports };
-  const reporters = { name: 'reporters', value: merged.reporters };
-  const reportsFigure = single(plan, reports.name, reports.value);
-  single(plan, reporters.name, reporters.value);
-  const jointReports = single(plan, 'jointReports', merged.jointReports);
-  const conversations = single(plan, 'conversations', merged.conversations);
-  const boardAdvices = single(plan, 'boardAdvices', merged.boardAdvices.total);
-  const byReports = { total: reports.name };
-  const byReporters = { total: reporters.name };
+type Part = 'team' | 'faculty';
 
-  const reportsByFunction = kind === 'team' ? partsTable(plan, 'reportsByFunction', 'reports', counts.perFunction, byReports) : null;
-  const reportsByAdviser = kind === 'faculty' ? partsTable(plan, 'reportsByAdviser', 'reports', counts.perAdviser, byReports) : null;
-  const referralTargets = partsTable(plan, 'referralTargets', 'referrals', merged.byReferralTarget);
+/**
+ * Registers everything a section prints with the publication's plan, each table with the
+ * relations it declares: its own sums, and which of its numbers are numbers printed elsewhere.
+ */
+function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): Deferred<ReportSection> {
+  const { merged, kind } = counts;
+  const id = (table: keyof ReportSection | 'mediation') => `${part}.${table}`;
+  const key = (figure: string) => cellName(id('keyFigures'), figure, 'value');
+  const at = (table: keyof ReportSection, row: string) => cellName(id(table), row, 'count');
+
+  const advisers = single(plan, key('advisers'), new Set(counts.files.map((file) => file.adviserId)).size, 'act');
+  const reports = single(plan, key('reports'), merged.reports);
+  const reporters = single(plan, key('reporters'), merged.reporters);
+  const jointReports = single(plan, key('jointReports'), merged.jointReports);
+  const conversations = single(plan, key('conversations'), merged.conversations);
+  // Advice to the board is the team's own act; how many reports it concerned is a count of reports like any other.
+  const boardAdvices = single(plan, key('boardAdvices'), merged.boardAdvices.total, 'act');
+  const boardAdviceReports = single(plan, key('boardAdviceReports'), merged.boardAdvices.reportsConcerned);
+  const conversationsPerReporter = ratioFigure(plan, key('conversationsPerReporter'), key('conversations'), key('reporters'), 1);
+  const staffShare = ratioFigure(plan, key('staffShare'), key('reporters'), counts.headcount, 100);
+  const byReports = { total: key('reports') };
+  const byReporters = { total: key('reporters') };
+
+  const reportsByFunction = kind === 'team' ? partsTable(plan, id('reportsByFunction'), 'reports', counts.perFunction, byReports) : null;
+  const reportsByAdviser = kind === 'faculty' ? partsTable(plan, id('reportsByAdviser'), 'reports', counts.perAdviser, byReports) : null;
+  const referralTargets = partsTable(plan, id('referralTargets'), 'referrals', merged.byReferralTarget);
   const referralsByFunction =
     kind === 'team'
-      ? crossTable(plan, 'referralsByFunction', 'referrals', counts.referralsByFunction, [...FUNCTION_REFERRAL_CODES, 'elsewhere'], {
-          columnTotal: (column) => (column === 'elsewhere' ? undefined : `referralTargets:${column}`),
-          total: 'referralTargets:total',
+      ? crossTable(plan, id('referralsByFunction'), 'referrals', counts.referralsByFunction, [...FUNCTION_REFERRAL_CODES, 'elsewhere'], {
+          columnTotal: (column) => (column === 'elsewhere' ? undefined : at('referralTargets', column)),
+          total: at('referralTargets', 'total'),
         })
       : null;
-  const elsewhere = REFERRAL_TARGETS.filter((target) => !isFunctionReferralCode(target)).map((target) => `referralTargets:${target}`);
-  if (plan.has('referralsByFunction:*|elsewhere')) plan.equation('referralsByFunction:*|elsewhere', elsewhere);
-  const flows = counts.flows.map((flow) => {
-    const sender = TEAM_SECTION_FUNCTIONS.find((fn) => REFERRAL_CODE_OF_FUNCTION[fn] === flow.from);
-    const madeName = sender ? plan.linked(`referralsByFunction:${sender}|${flow.to}`, `flow:${flow.from}>${flow.to}:made`, flow.made) : plan.quantity(`flow:${flow.from}>${flow.to}:made`, flow.made);
-    const receivedName = plan.quantity(`flow:${flow.from}>${flow.to}:received`, flow.received);
-    return (resolve: Resolve) => ({ from: flow.from, to: flow.to, made: resolve(madeName), received: resolve(receivedName), disagree: flow.made !== flow.received });
-  });
+  const elsewhere = cellName(id('referralsByFunction'), 'total', 'elsewhere');
+  if (plan.has(elsewhere)) plan.sum(elsewhere, REFERRAL_TARGETS.filter((target) => !isFunctionReferralCode(target)).map((target) => at('referralTargets', target)));
 
-  const reporterProfile = partsTable(plan, 'reporterProfile', 'reporters', counts.staff, byReporters);
-  const employmentStatus = partsTable(plan, 'employmentStatus', 'reporters', merged.byEmploymentStatus, byReporters);
-  const reporterRole = partsTable(plan, 'reporterRole', 'reporters', merged.byReporterRole, byReporters);
-  const duringPhdByStaffCategory = partsTable(plan, 'duringPhdByStaffCategory', 'reporters', merged.duringPhdByStaffCategory, { base: reporters });
-  const earlierPeriod = partsTable(plan, 'earlierPeriod', 'reporters', merged.byEarlierPeriod, {
+  const reporterProfile = partsTable(plan, id('reporterProfile'), 'reporters', counts.staff, byReporters);
+  const employmentStatus = partsTable(plan, id('employmentStatus'), 'reporters', merged.byEmploymentStatus, byReporters);
+  const reporterRole = partsTable(plan, id('reporterRole'), 'reporters', merged.byReporterRole, byReporters);
+  const duringPhdByStaffCategory = partsTable(plan, id('duringPhdByStaffCategory'), 'reporters', merged.duringPhdByStaffCategory, { base: key('reporters') });
+  // Its rows are staff categories one by one, the profile's may be groups of them: together at most the group's reporters.
+  for (const row of Object.keys(counts.staff)) {
+    const members = Object.keys(merged.duringPhdByStaffCategory).filter((category) => counts.staffKey(category) === row);
+    plan.atMost(members.map((category) => at('duringPhdByStaffCategory', category)), at('reporterProfile', row));
+  }
+  const earlierPeriod = partsTable(plan, id('earlierPeriod'), 'reporters', merged.byEarlierPeriod, {
     ...byReporters,
-    row: (key) => (key === 'during_phd' ? 'duringPhdByStaffCategory:total' : undefined),
+    row: (row) => (row === 'during_phd' ? at('duringPhdByStaffCategory', 'total') : undefined),
   });
-  const ageStructure = partsTable(plan, 'ageStructure', 'reporters', merged.byAgeBand, byReporters);
-  const intakeRoutes = partsTable(plan, 'intakeRoutes', 'reports', merged.byIntakeRoute, byReports);
-  const natures = tagsTable(plan, 'natures', 'reports', counts.byParty.totals, reports);
-  const natureRow = { rowTotal: (row: string) => `natures:${row}` };
-  const natureByOtherParty = crossTable(plan, 'natureByOtherParty', 'reports', counts.byParty.cross, counts.partyColumns, natureRow);
-  const natureByHierarchy = crossTable(plan, 'natureByHierarchy', 'reports', counts.byHierarchy.cross, HIERARCHY_KEYS, natureRow);
-  const natureByBystander = crossTable(plan, 'natureByBystander', 'reports', counts.byBystander.cross, ['bystander', 'not_bystander'], natureRow);
-  const otherParty = partsTable(plan, 'otherParty', 'reports', counts.otherParty, byReports);
-  const handlingSummary = partsTable(plan, 'handlingSummary', 'reports', Object.fromEntries(HANDLING_SUMMARY.map((key) => [key, merged.handlingSummary[key]])), byReports);
-  const handling = tagsTable(plan, 'handling', 'reports', merged.byHandling, reports, { row: (key) => `handlingSummary:${key}` });
-  const ioaCategories = tagsTable(plan, 'ioaCategories', 'reports', merged.byIoaCategory, reports);
-  const mediations = single(plan, 'mediations', merged.mediation.mediations);
-  const mediationFigures = {
-    hearings: single(plan, 'hearings', merged.mediation.hearings),
-    sessions: single(plan, 'sessions', merged.mediation.sessions),
-    agreements: single(plan, 'agreements', merged.mediation.agreements),
-  };
-  const mediationOutcomes = partsTable(plan, 'mediationOutcomes', 'mediations', merged.mediation.byOutcome, { total: 'mediations' });
-  const signals = { name: 'signals', value: merged.signals.total };
-  single(plan, signals.name, signals.value);
-  const signalThemes = tagsTable(plan, 'signalThemes', 'signals', merged.signals.byTheme, signals);
-  // Outreach describes the advisers' own work, not people who came to them: published as it is.
-  const outreach = new SuppressionPlan();
-  const activities = partsTable(outreach, 'activities', 'activities', Object.fromEntries(Object.entries(merged.activities).map(([type, entry]) => [type, entry.count])));
-  const attendees = partsTable(outreach, 'attendees', 'attendees', Object.fromEntries(Object.entries(merged.activities).map(([type, entry]) => [type, entry.attendees])));
-  const exactOutreach = outreach.solve(1);
+  const ageStructure = partsTable(plan, id('ageStructure'), 'reporters', merged.byAgeBand, byReporters);
+  const intakeRoutes = partsTable(plan, id('intakeRoutes'), 'reports', merged.byIntakeRoute, byReports);
+  const natures = tagsTable(plan, id('natures'), 'reports', counts.byParty.totals, key('reports'));
+  const natureRow = { rowTotal: (row: string) => at('natures', row) };
+  const natureByOtherParty = crossTable(plan, id('natureByOtherParty'), 'reports', counts.byParty.cross, counts.partyColumns, natureRow);
+  const natureByHierarchy = crossTable(plan, id('natureByHierarchy'), 'reports', counts.byHierarchy.cross, HIERARCHY_KEYS, natureRow);
+  const natureByBystander = crossTable(plan, id('natureByBystander'), 'reports', counts.byBystander.cross, ['bystander', 'not_bystander'], natureRow);
+  const otherParty = partsTable(plan, id('otherParty'), 'reports', counts.otherParty, byReports);
+  const handlingSummary = partsTable(plan, id('handlingSummary'), 'reports', Object.fromEntries(HANDLING_SUMMARY.map((code) => [code, merged.handlingSummary[code]])), byReports);
+  const handling = tagsTable(plan, id('handling'), 'reports', merged.byHandling, key('reports'), { row: (row) => at('handlingSummary', row) });
+  const ioaCategories = tagsTable(plan, id('ioaCategories'), 'reports', merged.byIoaCategory, key('reports'));
+  const mediationFigure = (figure: keyof ReportSection['mediation']) => single(plan, cellName(id('mediation'), figure, 'value'), merged.mediation[figure]);
+  const mediation = { mediations: mediationFigure('mediations'), hearings: mediationFigure('hearings'), sessions: mediationFigure('sessions'), agreements: mediationFigure('agreements') };
+  const mediationOutcomes = partsTable(plan, id('mediationOutcomes'), 'mediations', merged.mediation.byOutcome, { total: cellName(id('mediation'), 'mediations', 'value') });
+  const signals = tagsTable(plan, id('signals'), 'signals', merged.signals.byTheme, merged.signals.total);
+  // Outreach describes the advisers' own work, not people who came to them: printed as it is.
+  const outreach = (field: 'count' | 'attendees') => Object.fromEntries(Object.entries(merged.activities).map(([type, entry]) => [type, entry[field]]));
+  const activities = partsTable(plan, id('activities'), 'activities', outreach('count'), { kind: 'act' });
+  const attendees = partsTable(plan, id('attendees'), 'attendees', outreach('attendees'), { kind: 'act' });
 
-  const build: Deferred<ReportSection> = (resolve) => {
-    const shownReporters = resolve(reporters.name);
-    // A ratio of two counts gives either back from the other: shown only when both are.
-    const ratioShown = typeof shownReporters === 'number' && typeof conversations(resolve) === 'number';
-    return {
-      keyFigures: {
-        advisers: new Set(counts.files.map((file) => file.adviserId)).size,
-        reports: reportsFigure(resolve),
-        reporters: shownReporters,
-        jointReports: jointReports(resolve),
-        conversations: conversations(resolve),
-        conversationsPerReporter: !ratioShown || merged.reporters === 0 ? null : round1(merged.conversations / merged.reporters),
-        staffShare: typeof shownReporters === 'string' || counts.headcount === null ? null : round1((merged.reporters / counts.headcount) * 100),
-        boardAdvices: boardAdvices(resolve),
-      },
-      reportsByFunction: reportsByFunction?.(resolve) ?? null,
-      reportsByAdviser: reportsByAdviser?.(resolve) ?? null,
-      referralFlows: flows.map((flow) => flow(resolve)),
-      referralsByFunction: referralsByFunction?.(resolve) ?? null,
-      reporterProfile: reporterProfile(resolve),
-      employmentStatus: employmentStatus(resolve),
-      reporterRole: reporterRole(resolve),
-      earlierPeriod: earlierPeriod(resolve),
-      duringPhdByStaffCategory: duringPhdByStaffCategory(resolve),
-      ageStructure: ageStructure(resolve),
-      intakeRoutes: intakeRoutes(resolve),
-      natures: natures(resolve),
-      natureByOtherParty: natureByOtherParty(resolve),
-      natureByHierarchy: natureByHierarchy(resolve),
-      natureByBystander: natureByBystander(resolve),
-      otherParty: otherParty(resolve),
-      handling: handling(resolve),
-      handlingSummary: handlingSummary(resolve),
-      referralTargets: referralTargets(resolve),
-      ioaCategories: ioaCategories(resolve),
-      mediation: {
-        mediations: mediations(resolve),
-        hearings: mediationFigures.hearings(resolve),
-        sessions: mediationFigures.sessions(resolve),
-        agreements: mediationFigures.agreements(resolve),
-      },
-      mediationOutcomes: mediationOutcomes(resolve),
-      signals: signalThemes(resolve),
-      activities: activities(exactOutreach),
-      attendees: attendees(exactOutreach),
-    };
-  };
-  return { plan, build };
+  return (resolve) => ({
+    keyFigures: {
+      advisers: advisers(resolve) as number,
+      reports: reports(resolve),
+      reporters: reporters(resolve),
+      jointReports: jointReports(resolve),
+      conversations: conversations(resolve),
+      conversationsPerReporter: conversationsPerReporter(resolve),
+      staffShare: staffShare(resolve),
+      boardAdvices: boardAdvices(resolve),
+      boardAdviceReports: boardAdviceReports(resolve),
+    },
+    reportsByFunction: reportsByFunction?.(resolve) ?? null,
+    reportsByAdviser: reportsByAdviser?.(resolve) ?? null,
+    referralFlows: [],
+    referralsByFunction: referralsByFunction?.(resolve) ?? null,
+    reporterProfile: reporterProfile(resolve),
+    employmentStatus: employmentStatus(resolve),
+    reporterRole: reporterRole(resolve),
+    earlierPeriod: earlierPeriod(resolve),
+    duringPhdByStaffCategory: duringPhdByStaffCategory(resolve),
+    ageStructure: ageStructure(resolve),
+    intakeRoutes: intakeRoutes(resolve),
+    natures: natures(resolve),
+    natureByOtherParty: natureByOtherParty(resolve),
+    natureByHierarchy: natureByHierarchy(resolve),
+    natureByBystander: natureByBystander(resolve),
+    otherParty: otherParty(resolve),
+    handling: handling(resolve),
+    handlingSummary: handlingSummary(resolve),
+    referralTargets: referralTargets(resolve),
+    ioaCategories: ioaCategories(resolve),
+    mediation: {
+      mediations: mediation.mediations(resolve),
+      hearings: mediation.hearings(resolve),
+      sessions: mediation.sessions(resolve),
+      agreements: mediation.agreements(resolve),
+    },
+    mediationOutcomes: mediationOutcomes(resolve),
+    signals: signals(resolve),
+    activities: activities(resolve),
+    attendees: attendees(resolve),
+  });
 }
 
-/** The section at threshold k, and at 1 (exact). */
-function publishSection(counts: SectionCounts | null): { published: (k: number) => ReportSection; exact: ReportSection } | null {
-  if (!counts) return null;
-  const { plan, build } = planSection(counts);
-  const atK = new Map<number, ReportSection>();
+/**
+ * The referrals between functions, printed once in the team's section, as the sender and as the
+ * receiver counted them. What a sender made is the sender's own cell elsewhere (a team function's
+ * row of referrals per function, the faculty advisers' referral targets); where the two sides
+ * agree no note says otherwise, so a reader takes them for one number.
+ */
+function planFlows(plan: SuppressionPlan, flows: Flow[]): Deferred<ReferralFlow[]> {
+  const planned = flows.map((flow) => {
+    const row = `${flow.from}>${flow.to}`;
+    const made = plan.quantity(cellName('team.referralFlows', row, 'made'), flow.made);
+    const received = plan.quantity(cellName('team.referralFlows', row, 'received'), flow.received);
+    const sender = VAULT_FUNCTIONS.find((fn) => REFERRAL_CODE_OF_FUNCTION[fn] === flow.from)!;
+    plan.same(made, TEAM_SECTION_FUNCTIONS.includes(sender) ? cellName('team.referralsByFunction', sender, flow.to) : cellName('faculty.referralTargets', flow.to, 'count'));
+    plan.same(made, received);
+    return { flow, made, received };
+  });
+  return (resolve) => planned.map(({ flow, made, received }) => ({ from: flow.from, to: flow.to, made: resolve(made), received: resolve(received), disagree: flow.made !== flow.received }));
+}
+
+interface PlannedPublication {
+  plan: SuppressionPlan;
+  build: Deferred<TeamReport['published']>;
+}
+
+/** Both sections, the flows between functions and the units, as one system: a number hidden in one table is hidden in all. */
+function planPublication(files: ExportFile[], groupings: Groupings, headcount: number | null): PlannedPublication {
+  const team = files.filter((file) => TEAM_SECTION_FUNCTIONS.includes(file.function));
+  const faculty = files.filter((file) => !TEAM_SECTION_FUNCTIONS.includes(file.function));
+  const options = { groupings, headcount, allFiles: files };
+  const teamCounts = sectionCounts(team, mergeCounts(team.map((file) => file.counts)), { ...options, kind: 'team' });
+  const facultyCounts = sectionCounts(faculty, mergeCounts(faculty.map((file) => file.counts)), { ...options, kind: 'faculty' });
+  const plan = new SuppressionPlan();
+  const teamSection = teamCounts && planSection(plan, 'team', teamCounts);
+  const facultySection = facultyCounts && planSection(plan, 'faculty', facultyCounts);
+  const flows = teamCounts ? planFlows(plan, teamCounts.flows) : () => [];
+  for (const [unit, reports] of Object.entries(mergeCounts(files.map((file) => file.counts))?.byUnit ?? {})) plan.quantity(cellName('team.units', unit, 'count'), reports);
+  return {
+    plan,
+    build: (resolve) => ({
+      team: teamSection ? { ...teamSection(resolve), referralFlows: flows(resolve) } : null,
+      faculty: facultySection ? facultySection(resolve) : null,
+    }),
+  };
+}
+
+/** The publication at threshold k, and exact (k = 1), with the declarations its suppression solved. */
+function publish(files: ExportFile[], groupings: Groupings, headcount: number | null) {
+  const { plan, build } = planPublication(files, groupings, headcount);
+  const atK = new Map<number, TeamReport['published']>();
   const published = (k: number) => atK.get(k) ?? atK.set(k, build(plan.solve(k))).get(k)!;
-  return { published, exact: build(plan.solve(1)) };
+  return { published, exact: published(1), declarations: plan.declarations() };
 }
 
 export interface ReportInput {
@@ -301,25 +343,11 @@ export interface ReportInput {
   importsToRedo: number;
 }
 
-interface SectionsAt {
-  team: ReturnType<typeof publishSection>;
-  faculty: ReturnType<typeof publishSection>;
-}
-
-function sectionsOf(files: ExportFile[], groupings: Groupings, headcount: number | null): SectionsAt {
-  const team = files.filter((file) => TEAM_SECTION_FUNCTIONS.includes(file.function));
-  const faculty = files.filter((file) => !TEAM_SECTION_FUNCTIONS.includes(file.function));
-  const options = { groupings, headcount, allFiles: files };
-  return {
-    team: publishSection(sectionCounts(team, mergeCounts(team.map((file) => file.counts)), { ...options, kind: 'team' })),
-    faculty: publishSection(sectionCounts(faculty, mergeCounts(faculty.map((file) => file.counts)), { ...options, kind: 'faculty' })),
-  };
-}
-
 /** Hidden cells per table of both sections at k, under one choice of groupings. */
-function hiddenAt(sections: SectionsAt, k: number): Record<string, number> {
+function hiddenAt(files: ExportFile[], groupings: Groupings, headcount: number | null, k: number): Record<string, number> {
   const hidden: Record<string, number> = {};
-  for (const section of [sections.team?.published(k), sections.faculty?.published(k)]) {
+  const { team, faculty } = publish(files, groupings, headcount).published(k);
+  for (const section of [team, faculty]) {
     if (!section) continue;
     for (const [table, count] of Object.entries(hiddenCells(section))) hidden[table] = (hidden[table] ?? 0) + count;
   }
@@ -328,7 +356,7 @@ function hiddenAt(sections: SectionsAt, k: number): Record<string, number> {
 
 /** What each grouping saves: hidden cells per table with none, each one alone, and all of them. */
 function groupingEffects(files: ExportFile[], input: ReportInput): GroupingEffect[] {
-  const at = (groupings: Groupings) => hiddenAt(sectionsOf(files, groupings, input.headcount), input.k);
+  const at = (groupings: Groupings) => hiddenAt(files, groupings, input.headcount, input.k);
   return [
     { grouping: null, hidden: at([]) },
     ...input.groupings.map((grouping) => ({ grouping: grouping.name, hidden: at([grouping]) })),
@@ -336,16 +364,20 @@ function groupingEffects(files: ExportFile[], input: ReportInput): GroupingEffec
   ];
 }
 
-/** The team's annual figures for one report year: suppressed for publication, exact for the merging member. */
-export function buildTeamReport(input: ReportInput): TeamReport {
+/**
+ * The publication of one report year and the declarations its suppression solved (the audit in
+ * the tests reads both), without the grouping effects: those take a solve per grouping and only
+ * the merging member's screen shows them.
+ */
+export function buildTeamReportWithDeclarations(input: ReportInput): { report: TeamReport; declarations: Declarations } {
   const { files, k } = input;
-  const sections = sectionsOf(files, input.grouped ? input.groupings : [], input.headcount);
+  const { published, exact, declarations } = publish(files, input.grouped ? input.groupings : [], input.headcount);
   const byUnit = mergeCounts(files.map((file) => file.counts))?.byUnit ?? {};
   const units = Object.entries(byUnit)
     .filter(([, reports]) => reports >= k)
     .map(([unit, reports]) => ({ unit, reports }))
     .sort((a, b) => b.reports - a.reports || a.unit.localeCompare(b.unit));
-  return {
+  const report: TeamReport = {
     year: input.year,
     years: input.years,
     k,
@@ -354,9 +386,15 @@ export function buildTeamReport(input: ReportInput): TeamReport {
     imports: files.map(summarise),
     replacements: input.replacements,
     importsToRedo: input.importsToRedo,
-    published: { team: sections.team?.published(k) ?? null, faculty: sections.faculty?.published(k) ?? null },
-    exact: { team: sections.team?.exact ?? null, faculty: sections.faculty?.exact ?? null },
+    published: published(k),
+    exact,
     units,
-    groupingEffects: groupingEffects(files, input),
+    groupingEffects: [],
   };
+  return { report, declarations };
+}
+
+/** The team's annual figures for one report year: suppressed for publication, exact for the merging member, and what each grouping saves. */
+export function buildTeamReport(input: ReportInput): TeamReport {
+  return { ...buildTeamReportWithDeclarations(input).report, groupingEffects: groupingEffects(input.files, input) };
 }
