@@ -4,7 +4,7 @@
  * for them. The print route marks <html data-print="ready|failed"> when it is done.
  */
 export const PRINT_FOOTER_TEMPLATE =
-  '<div style="font-size:9px;width:100%;text-align:center;font-family:DejaVu Sans,Arial,sans-serif;color:#444"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+  '<div style="font-size:11px;width:100%;text-align:center;font-family:DejaVu Sans,Arial,sans-serif;color:#444"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 export const PRINT_HEADER_TEMPLATE = '<span></span>';
 export const PRINT_MARGINS_MM = { top: 15, bottom: 20, left: 15, right: 15 } as const;
 export const PRINT_STATE_ATTRIBUTE = 'data-print';

@@ -67,7 +67,7 @@ export function ReportDocumentPage({ request }: { request: DocumentRequest }) {
           ))}
           {section.emptyNote && <p className="section-text">{section.emptyNote}</p>}
           {section.tables.map((table) => (
-            <DocumentTable key={table.id} table={table} k={document.k} />
+            <DocumentTable key={table.id} table={table} k={document.k} language={document.language} />
           ))}
         </section>
       ))}
