@@ -18,7 +18,7 @@ import { ExportPreviewTables, ImportOutcome, ReportRequest, TeamReport } from '.
 import { Id, Language, Year } from './schemas/primitives';
 import { DocumentRequest, PublicationDocument, ReportTexts, SavePublicationRequest, EDITABLE_TEXTS, MAX_TEXT_LENGTH } from './schemas/publication';
 import { AcceptanceSummary, CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
-import { Draft, DraftInput } from './schemas/drafts';
+import { Draft, DraftDiscard, DraftInput, FormSave, type FormSaveChannel } from './schemas/drafts';
 import type { VaultEvent } from './events';
 import { VAULT_FUNCTIONS } from './taxonomy';
 import { passphraseVerdict } from './passphraseRule';
@@ -137,6 +137,17 @@ export type Profile = z.infer<typeof Profile>;
 
 const ReportYear = Year;
 
+/**
+ * A form's save is checked as its own channel checks it, so a refusal carries the same code
+ * (a nature missing is NATURE_REQUIRED either way); the handler gets the parsed request.
+ */
+const FormSaveRequest = FormSave.transform((save, context): { draftKey: string; channel: FormSaveChannel; request: unknown } => {
+  const inner = contract[save.channel].request.safeParse(save.request);
+  if (inner.success) return { ...save, request: inner.data };
+  for (const issue of inner.error.issues) context.addIssue({ code: 'custom', message: issue.message, path: ['request', ...issue.path] });
+  return z.NEVER;
+});
+
 export const contract = {
   'vault.status': { request: Empty, response: VaultStatus },
   'vault.create': {
@@ -206,10 +217,14 @@ export const contract = {
   'cases.delete': { request: ById, response: Empty },
   'cases.comparable': { request: ById, response: z.array(ComparableCase) },
 
-  /** Unsaved work kept at a lock, encrypted in the vault. */
+  /** Unsaved work, encrypted in the vault: kept while the adviser types and at every lock. */
   'drafts.save': { request: DraftInput, response: Empty },
-  /** After unlocking, the window takes every draft back into its forms; the vault keeps none. */
-  'drafts.take': { request: Empty, response: z.array(Draft) },
+  /** Every draft, newest first, for the window's forms after an unlock; the vault keeps them until saved or discarded. */
+  'drafts.list': { request: Empty, response: z.array(Draft) },
+  /** The adviser threw a draft away, or the form holds nothing unsaved any more. */
+  'drafts.discard': { request: DraftDiscard, response: Empty },
+  /** A form's save with its draft removed in the same transaction; answers what the save's own channel answers. */
+  'drafts.saveForm': { request: FormSaveRequest, response: z.unknown() },
 
   'conversations.add': { request: z.object({ caseId: Id, conversation: ConversationInput }).strict(), response: Created },
   'conversations.update': { request: z.object({ id: Id, conversation: ConversationInput }).strict(), response: Created },

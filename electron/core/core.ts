@@ -17,7 +17,7 @@ import { settingsHandlers } from './handlers/settings';
 import { teamHandlers } from './handlers/team';
 import { vaultLifecycleHandlers } from './handlers/vaultLifecycle';
 import { assembleHandlers } from './ipc/assembleHandlers';
-import { createRouter, type Router } from './ipc/router';
+import { createRouter, type Handlers, type Router } from './ipc/router';
 import { createLogger, type Logger } from './log';
 import { VaultRecords } from './restore/vaultRecord';
 import { SettingsStore } from './settings/settingsStore';
@@ -67,7 +67,7 @@ export function createCore(options: CoreOptions): Core {
   };
   backUpAtLock(context);
 
-  const handlers = assembleHandlers(
+  const handlers: Handlers = assembleHandlers(
     vaultLifecycleHandlers(context),
     settingsHandlers(context),
     backupHandlers(context),
@@ -75,7 +75,7 @@ export function createCore(options: CoreOptions): Core {
     caseHandlers(context),
     conversationHandlers(context),
     mediationHandlers(context),
-    draftHandlers(context),
+    draftHandlers(context, () => handlers),
     outreachHandlers(context),
     exportHandlers(context),
     teamHandlers(context),

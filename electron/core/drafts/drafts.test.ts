@@ -2,20 +2,21 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANARY, containsBytes } from '../../../test/fixtures/canaries';
-import { caseInput } from '../../../test/fixtures/records';
+import { caseInput, conversationInput, mediationInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
-import type { Draft, ExportPreview } from '../../../shared/contract';
+import { FORM_SAVE_CHANNELS, type Draft, type ExportPreview, type FormSaveChannel } from '../../../shared/contract';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 let core: Core;
-const now = new Date(2026, 10, 23, 12, 0);
+let now = new Date(2026, 10, 23, 12, 0);
 const { ok, codeOf } = callCore(() => core);
 
 beforeEach(async () => {
   dir = temporaryDirectory();
+  now = new Date(2026, 10, 23, 12, 0);
   core = createCore({ dataDirectory: dir.path, clock: () => now, log: createLogger(() => undefined) });
   await ok('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
 });
@@ -30,11 +31,14 @@ const noteDraft = (caseId: number) => ({
   view: { name: 'case', id: caseId },
   content: JSON.stringify({ notes: `half a sentence about ${CANARY.noteWord}` }),
 });
+const signalInput = { notedOn: '2026-05-01', unit: 'Faculteit X', theme: 'workload', note: '' };
+const activityInput = { heldOn: '2026-05-01', type: 'workshop', audience: 'PhD candidates', attendees: 25 };
+const adviceInput = { givenOn: '2026-03-10', reportsConcerned: 1, response: 'pending', note: '' };
 const rows = (table: string) => core.vault.database().prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const year = { period: { from: '2026-01-01', to: '2026-10-31' }, includeUnits: false };
 
-describe('drafts kept at a lock', () => {
-  it('survive a lock encrypted, and are handed back once after the unlock', async () => {
+describe('drafts kept while the adviser types', () => {
+  it('survive a lock encrypted, and stay in the vault when the window reads them after the unlock', async () => {
     const { id } = await ok<{ id: number }>('cases.create', caseInput());
     await ok('drafts.save', noteDraft(id));
     core.vault.lock();
@@ -42,11 +46,105 @@ describe('drafts kept at a lock', () => {
     for (const bytes of files) expect(containsBytes(bytes, CANARY.noteWord)).toBe(false);
 
     await ok('vault.unlock', { passphrase: CANARY.passphrase });
-    expect(await ok<Draft[]>('drafts.take', {})).toEqual([{ ...noteDraft(id), savedAt: now.toISOString() }]);
-    expect(await ok('drafts.take', {})).toEqual([]);
+    const kept = [{ ...noteDraft(id), savedAt: now.toISOString() }];
+    expect(await ok<Draft[]>('drafts.list', {})).toEqual(kept);
+    // A window that dies now finds them again.
+    expect(await ok<Draft[]>('drafts.list', {})).toEqual(kept);
+    expect(rows('drafts')).toBe(1);
+  });
+
+  it('keep one draft per form, the newest first, until the adviser throws it away', async () => {
+    const { id } = await ok<{ id: number }>('cases.create', caseInput());
+    await ok('drafts.save', noteDraft(id));
+    now = new Date(now.getTime() + 1000);
+    await ok('drafts.save', { ...noteDraft(id), content: JSON.stringify({ notes: 'more' }) });
+    await ok('drafts.save', { key: 'case:new', caseId: null, view: { name: 'newCase' }, content: '{}' });
+    expect((await ok<Draft[]>('drafts.list', {})).map((draft) => [draft.key, draft.content])).toEqual([
+      ['case:new', '{}'],
+      [`conversation:new:${id}`, JSON.stringify({ notes: 'more' })],
+    ]);
+    await ok('drafts.discard', { key: `conversation:new:${id}` });
+    expect((await ok<Draft[]>('drafts.list', {})).map((draft) => draft.key)).toEqual(['case:new']);
+  });
+});
+
+describe('a form saved with its draft', () => {
+  it('stores the record and removes the draft, and answers what the save itself answers', async () => {
+    const { id } = await ok<{ id: number }>('cases.create', caseInput());
+    await ok('drafts.save', noteDraft(id));
+    const added = await ok<{ id: number }>('drafts.saveForm', { draftKey: `conversation:new:${id}`, channel: 'conversations.add', request: { caseId: id, conversation: conversationInput({ notes: CANARY.noteWord }) } });
+    expect(core.vault.database().prepare('SELECT id, notes FROM conversations').all()).toEqual([{ id: added.id, notes: CANARY.noteWord }]);
     expect(rows('drafts')).toBe(0);
   });
 
+  it('keeps the draft when the save is refused, with the code the save itself gives', async () => {
+    const { id } = await ok<{ id: number }>('cases.create', caseInput());
+    await ok('drafts.save', noteDraft(id));
+    const refused = [
+      { caseId: 999, conversation: conversationInput() },
+      { caseId: id, conversation: conversationInput({ notes: '\u0000' }) },
+    ];
+    for (const request of refused) {
+      expect(await codeOf('drafts.saveForm', { draftKey: `conversation:new:${id}`, channel: 'conversations.add', request })).toBe(await codeOf('conversations.add', request));
+    }
+    expect(rows('conversations')).toBe(0);
+    expect(rows('drafts')).toBe(1);
+  });
+
+  it('is one transaction: a draft that cannot be removed leaves the record unsaved', async () => {
+    const { id } = await ok<{ id: number }>('cases.create', caseInput());
+    await ok('drafts.save', noteDraft(id));
+    core.vault.database().exec("CREATE TEMP TRIGGER keep_drafts BEFORE DELETE ON drafts BEGIN SELECT RAISE(ABORT, 'kept'); END");
+    expect(await codeOf('drafts.saveForm', { draftKey: `conversation:new:${id}`, channel: 'conversations.add', request: { caseId: id, conversation: conversationInput() } })).toBe('INTERNAL');
+    expect(rows('conversations')).toBe(0);
+    expect(rows('drafts')).toBe(1);
+  });
+
+  it('saves on every channel a form saves with, as the channel alone does', async () => {
+    const { id } = await ok<{ id: number }>('cases.create', caseInput());
+    const conversation = await ok<{ id: number }>('conversations.add', { caseId: id, conversation: conversationInput() });
+    const signal = await ok<{ id: number }>('signals.create', signalInput);
+    const activity = await ok<{ id: number }>('activities.create', activityInput);
+    const advice = await ok<{ id: number }>('boardAdvices.create', adviceInput);
+    const saves: Record<FormSaveChannel, unknown> = {
+      'cases.create': caseInput(),
+      'cases.createIncomplete': caseInput(),
+      'cases.capture': { label: 'Label', conversation: conversationInput() },
+      'cases.update': { id, record: caseInput() },
+      'cases.updateIncomplete': { id, record: caseInput() },
+      'conversations.add': { caseId: id, conversation: conversationInput() },
+      'conversations.update': { id: conversation.id, conversation: conversationInput() },
+      'mediation.save': { caseId: id, mediation: mediationInput() },
+      'signals.create': signalInput,
+      'signals.update': { id: signal.id, signal: signalInput },
+      'activities.create': activityInput,
+      'activities.update': { id: activity.id, activity: activityInput },
+      'boardAdvices.create': adviceInput,
+      'boardAdvices.update': { id: advice.id, advice: adviceInput },
+      'team.saveGroupings': { groupings: [{ list: 'nature', name: 'Pesten', codes: ['bullying', 'threats'] }] },
+    };
+    for (const channel of FORM_SAVE_CHANNELS) {
+      expect(await codeOf(channel, saves[channel]), channel).toBe('ok');
+      await ok('drafts.save', { key: 'form:new', caseId: null, view: { name: 'cases' }, content: '{}' });
+      // A save that ran on after answering would fail here while the channel alone succeeds.
+      expect(await codeOf('drafts.saveForm', { draftKey: 'form:new', channel, request: saves[channel] }), channel).toBe('ok');
+      expect(rows('drafts'), channel).toBe(0);
+    }
+  });
+
+  it.each([
+    ['a channel that is no form save', { draftKey: 'case:new', channel: 'cases.delete', request: { id: 1 } }],
+    ['a draft key naming no form', { draftKey: '../x', channel: 'cases.create', request: caseInput() }],
+    ['a field more', { draftKey: 'case:new', channel: 'cases.create', request: caseInput(), extra: 1 }],
+  ])('refuses %s and changes nothing', async (_label, request) => {
+    await ok('drafts.save', { key: 'case:new', caseId: null, view: { name: 'newCase' }, content: '{}' });
+    expect(await codeOf('drafts.saveForm', request)).toBe('INVALID_INPUT');
+    expect(rows('cases')).toBe(0);
+    expect(rows('drafts')).toBe(1);
+  });
+});
+
+describe('drafts', () => {
   it('never count: a draft of a new case adds nothing to the list, the search or an export', async () => {
     await ok('cases.create', caseInput());
     const before = await ok<ExportPreview & { tables: unknown }>('export.preview', year);
@@ -82,6 +180,12 @@ describe('drafts kept at a lock', () => {
 
   it('needs an unlocked vault', async () => {
     core.vault.lock();
-    expect(await codeOf('drafts.take', {})).toBe('VAULT_LOCKED');
+    for (const [channel, request] of [
+      ['drafts.list', {}],
+      ['drafts.save', noteDraft(1)],
+      ['drafts.discard', { key: 'case:new' }],
+    ] as const) {
+      expect(await codeOf(channel, request)).toBe('VAULT_LOCKED');
+    }
   });
 });

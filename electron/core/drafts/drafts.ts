@@ -4,8 +4,9 @@ import type { Db } from '../vault/database';
 import { assertCaseExists } from '../cases/caseExists';
 
 /**
- * Unsaved work kept at a lock, inside the encrypted vault only. Drafts live in their own table,
- * which no count, export or search reads, so nothing half-typed becomes a statistic.
+ * Unsaved work, inside the encrypted vault only: each form's draft is written while the adviser
+ * types and at every lock. Drafts live in their own table, which no count, export or search
+ * reads, so nothing half-typed becomes a statistic.
  */
 export function saveDraft(db: Db, draft: DraftInput, clock: Clock): void {
   if (draft.caseId !== null) assertCaseExists(db, draft.caseId);
@@ -24,14 +25,16 @@ interface DraftRow {
 }
 
 /**
- * Newest first, since the adviser returns to the screen of the last draft written. Taking them
- * deletes them: the window holds them in its forms again, and the next lock saves what is still
- * unsaved, so no draft outlives the form that could show it.
+ * Newest first, since the adviser returns to the screen of the last draft written. Reading them
+ * leaves them in the vault: a window or core that dies after the unlock finds them again, until
+ * their form is saved or the adviser throws them away.
  */
-export function takeDrafts(db: Db): Draft[] {
-  return db.transaction(() => {
-    const rows = db.prepare('SELECT key, case_id AS caseId, view, content, saved_at AS savedAt FROM drafts ORDER BY saved_at DESC, key').all() as DraftRow[];
-    db.prepare('DELETE FROM drafts').run();
-    return rows.map((row) => ({ ...row, view: AppView.parse(JSON.parse(row.view)) }));
-  })();
+export function listDrafts(db: Db): Draft[] {
+  const rows = db.prepare('SELECT key, case_id AS caseId, view, content, saved_at AS savedAt FROM drafts ORDER BY saved_at DESC, key').all() as DraftRow[];
+  return rows.map((row) => ({ ...row, view: AppView.parse(JSON.parse(row.view)) }));
+}
+
+/** Nothing of it is left to keep: its form was saved, or the adviser threw it away. */
+export function discardDraft(db: Db, key: string): void {
+  db.prepare('DELETE FROM drafts WHERE key = ?').run(key);
 }

@@ -1,27 +1,30 @@
 import { invoke } from '../api/client';
 import { useNavigationStore } from '../stores/navigationStore';
 import { useDraftStore } from './draftStore';
-import { dirtyFormsAsDrafts, takeDraftsKeptThroughRestart } from './keptInWindow';
+import { takeDraftsKeptThroughRestart } from './keptInWindow';
+import { openForms } from './openForms';
 
 /**
- * Runs before every lock: each dirty form goes into the vault as a draft, with the screen it is
- * on, so the unlock can bring the adviser back to it. Nothing is kept in the window itself (but
- * across a restart of the core, when the vault cannot take drafts: ./keptInWindow.ts).
+ * Runs before every lock: each form writes what waits of its draft (the last second of typing),
+ * with the screen it is on, so the unlock can bring the adviser back to it. Drafts not yet shown
+ * since the unlock are in the vault already.
  */
 export async function keepDirtyFormsAsDrafts(): Promise<void> {
-  const fromForms = dirtyFormsAsDrafts();
-  // Drafts handed back at the unlock whose form was never opened go back into the vault as they were.
-  const unopened = Object.values(useDraftStore.getState().waiting).map(({ savedAt: _savedAt, ...draft }) => draft);
-  await Promise.all([...unopened, ...fromForms].map((draft) => invoke('drafts.save', draft)));
+  await Promise.all(openForms().map((form) => form.keep()));
 }
 
-/** Runs right after every unlock: the drafts come back from the vault, and the adviser to their screen. */
+/**
+ * Runs right after every unlock: the drafts come back from the vault, and the adviser to the
+ * screen of the newest, where its form gets the caret. Reading them leaves them in the vault.
+ */
 export async function restoreDrafts(): Promise<void> {
-  const fromVault = await invoke('drafts.take', {});
-  const drafts = [...takeDraftsKeptThroughRestart(), ...fromVault];
+  const kept = takeDraftsKeptThroughRestart();
+  // Held in the window through a restart of the core, newer than the vault's: into it at once, so a crash now does not lose them.
+  for (const { savedAt: _savedAt, ...draft } of kept.toReversed()) await invoke('drafts.save', draft);
+  const drafts = [...kept, ...(await invoke('drafts.list', {}))];
   const newest = drafts[0];
   if (!newest) return;
   // Newest first: where a form has two, the newer one wins.
-  useDraftStore.setState({ waiting: Object.fromEntries(drafts.toReversed().map((draft) => [draft.key, draft])) });
+  useDraftStore.setState({ waiting: Object.fromEntries(drafts.toReversed().map((draft) => [draft.key, draft])), caretFor: newest.key });
   useNavigationStore.setState({ view: newest.view });
 }

@@ -6,7 +6,7 @@ import { dirtyForms } from './openForms';
 /** Each dirty form on screen as a draft, with the screen it is on. */
 export function dirtyFormsAsDrafts(): DraftInput[] {
   const view = useNavigationStore.getState().view;
-  return dirtyForms().map((form) => ({ key: form.key, caseId: form.caseId, view, content: JSON.stringify(form.snapshot()) }));
+  return dirtyForms().map((form) => ({ key: form.key, caseId: form.caseId, view, content: form.content() }));
 }
 
 const keptNow = (drafts: DraftInput[]): Draft[] => {

@@ -3,7 +3,10 @@ export interface OpenForm {
   key: string;
   caseId: number | null;
   isDirty(): boolean;
-  snapshot(): unknown;
+  /** The form's state and caret as a draft's content. */
+  content(): string;
+  /** Writes the form's draft now (at a lock); resolves once the vault has it. */
+  keep(): Promise<void>;
   /** The form's own save, with its checks; false when it refused (its errors are then on screen). */
   save(): Promise<boolean>;
   /** Back to what was last saved. */
@@ -17,6 +20,11 @@ export function registerForm(form: OpenForm): () => void {
   return () => {
     if (forms.get(form.key) === form) forms.delete(form.key);
   };
+}
+
+/** Every form on screen. */
+export function openForms(): OpenForm[] {
+  return [...forms.values()];
 }
 
 /** Dirty forms on screen, or only those named. */
