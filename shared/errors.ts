@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'FUNCTION_LOCKED',
   'CONTRADICTORY_HANDLING',
   'NATURE_REQUIRED',
+  /** A mediation session added to a case that has no mediation. */
+  'SESSION_NEEDS_MEDIATION',
   /** Team and sealed exports. */
   'NO_TEAM',
   'TEAM_EXISTS',

@@ -40,7 +40,6 @@ export function futureMediationFields(input: Mediation, now: Date): Path[] {
   return collect(now, [
     [['otherPartyConsentOn'], input.otherPartyConsentOn],
     [['hearingHeldOn'], input.hearingHeldOn],
-    ...input.sessions.map((session, index): [Path, string] => [['sessions', index, 'heldAt'], session.heldAt]),
     ...input.agreements.map((agreement, index): [Path, string] => [['agreements', index, 'agreedOn'], agreement.agreedOn]),
   ]);
 }

@@ -195,6 +195,10 @@ export type ReferralTarget = (typeof REFERRAL_TARGETS)[number];
 export const CONVERSATION_MODES = ['in_person', 'phone', 'video', 'email'] as const;
 export type ConversationMode = (typeof CONVERSATION_MODES)[number];
 
+/** An entry of a case: a conversation, or a session of the case's mediation (ombudsperson). */
+export const CONVERSATION_KINDS = ['conversation', 'mediation_session'] as const;
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
+
 export const CASE_STATUSES = ['open', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { MAX_LIST_ITEMS } from '../limits';
 import { MEDIATION_OUTCOMES, MEDIATION_PARTY_ROLES } from '../taxonomy';
-import { LocalDate, LocalDateTime, Note, ShortText } from './primitives';
+import { LocalDate, Note, ShortText } from './primitives';
 
 export const MediationParty = z.object({ role: z.enum(MEDIATION_PARTY_ROLES), description: ShortText }).strict();
-export const MediationSession = z.object({ heldAt: LocalDateTime, attendees: ShortText, notes: Note }).strict();
 export const MediationAgreement = z.object({ agreedOn: LocalDate, text: Note.refine((text) => text.trim().length > 0, 'required') }).strict();
 
 /**
  * The ombudsperson's mediation. The other party is heard (wederhoor) only with that party's
- * consent, so a hearing without recorded consent, or before it, is refused.
+ * consent, so a hearing without recorded consent, or before it, is refused. Its sessions are
+ * entries of the case (a conversation of kind `mediation_session`), written where conversations are.
  */
 export const Mediation = z
   .object({
@@ -18,7 +18,6 @@ export const Mediation = z
     otherPartyConsentOn: LocalDate.nullable(),
     hearingHeldOn: LocalDate.nullable(),
     hearingNotes: Note,
-    sessions: z.array(MediationSession).max(MAX_LIST_ITEMS),
     agreements: z.array(MediationAgreement).max(MAX_LIST_ITEMS),
     outcome: z.enum(MEDIATION_OUTCOMES).nullable(),
   })

@@ -117,7 +117,7 @@ export function generateVault(db: Db, conversations: number, seed: number): { ca
       cases++;
       const count = Math.min(1 + Math.floor(random() * 5.6), conversations - written);
       for (let i = 0; i < count; i++) {
-        addConversation(db, id, { heldAt: contact, durationMinutes: 30 + Math.floor(random() * 60), mode: pick(random, CONVERSATION_MODES), participants: '', notes: note(random) }, clock);
+        addConversation(db, id, { kind: 'conversation', heldAt: contact, durationMinutes: 30 + Math.floor(random() * 60), mode: pick(random, CONVERSATION_MODES), participants: '', notes: note(random) }, clock);
         written++;
       }
     }

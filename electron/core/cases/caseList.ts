@@ -113,7 +113,7 @@ export function casePage(db: Db, request: CaseListRequest, clock: Clock): { tota
       `SELECT c.id, ${CASE_NUMBER_SQL} AS number, c.label, c.first_contact_at, c.first_response_at, c.intake_route, c.status, c.statistics_consent, c.needs_attention,
          (SELECT group_concat(nature) FROM case_natures WHERE case_id = c.id) AS natures,
          (SELECT count(*) FROM case_reporters WHERE case_id = c.id) AS reporter_count,
-         (SELECT count(*) FROM conversations WHERE case_id = c.id) AS conversation_count
+         (SELECT count(*) FROM conversations WHERE case_id = c.id AND kind = 'conversation') AS conversation_count
        FROM cases c ${sql}
        ORDER BY ${ORDER_BY[request.sort]}
        LIMIT @limit OFFSET @offset`,

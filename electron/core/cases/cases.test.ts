@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseInput, CaseListRequest, CaseRecord } from '../../../shared/contract';
 import { NOTE_MAX } from '../../../shared/limits';
 import { CANARY, containsBytes } from '../../../test/fixtures/canaries';
-import { caseInput, conversationInput, mediationInput, reporter } from '../../../test/fixtures/records';
+import { caseInput, conversationInput, mediationInput, mediationSessionInput, reporter } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { createCore, type Core } from '../core';
@@ -241,15 +241,19 @@ describe('case records', () => {
 describe('mediation (ombudsperson)', () => {
   beforeEach(() => openVault('ombudsperson'));
 
-  it('records consent to be heard, the hearing, two sessions and an agreement', async () => {
+  it('records consent to be heard, the hearing and an agreement; a save keeps the sessions, a delete takes them along', async () => {
     const { id } = await ok<{ id: number }>('cases.create', caseInput({ handlings: ['mediation'] }));
     await ok('mediation.save', { caseId: id, mediation: mediationInput() });
     expect((await ok<{ mediation: unknown }>('cases.get', { id })).mediation).toEqual(mediationInput());
+    await ok('conversations.add', { caseId: id, conversation: mediationSessionInput({ notes: 'CANARYSESSIONTWO' }) });
+    expect((await list({ search: 'CANARYAGREEMENT' })).total).toBe(1);
+    await ok('mediation.save', { caseId: id, mediation: mediationInput({ agreements: [], outcome: null }) });
+    expect((await list({ search: 'CANARYAGREEMENT' })).total).toBe(0);
     expect((await list({ search: 'CANARYSESSIONTWO' })).total).toBe(1);
-    await ok('mediation.save', { caseId: id, mediation: mediationInput({ sessions: [], agreements: [], outcome: null }) });
-    expect((await list({ search: 'CANARYSESSIONTWO' })).total).toBe(0);
     await ok('mediation.delete', { caseId: id });
     expect(rowCount('mediation_parties')).toBe(0);
+    expect(rowCount('conversations')).toBe(0);
+    expect((await list({ search: 'CANARYSESSIONTWO' })).total).toBe(0);
   });
 
   it.each([
@@ -257,7 +261,7 @@ describe('mediation (ombudsperson)', () => {
     ['a hearing before consent was given', mediationInput({ hearingHeldOn: '2026-03-01' })],
     ['consent without a date', mediationInput({ otherPartyConsentOn: null })],
     ['an empty agreement', mediationInput({ agreements: [{ agreedOn: '2026-03-19', text: '  ' }] })],
-    ['a session in the future', mediationInput({ sessions: [{ heldAt: '2030-01-01T10:00', attendees: '', notes: '' }] })],
+    ['an agreement in the future', mediationInput({ agreements: [{ agreedOn: '2030-01-01', text: 'later' }] })],
   ])('refuses %s', async (_label, mediation) => {
     const { id } = await ok<{ id: number }>('cases.create', caseInput());
     expect(await codeOf('mediation.save', { caseId: id, mediation })).toBe('INVALID_INPUT');
@@ -272,10 +276,26 @@ describe('the raw vault file', () => {
     const { id } = await ok<{ id: number }>('cases.create', caseInput());
     await ok('conversations.add', { caseId: id, conversation: conversationInput() });
     await ok('mediation.save', { caseId: id, mediation: mediationInput() });
+    await ok('conversations.add', { caseId: id, conversation: mediationSessionInput() });
     await ok('boardAdvices.create', { givenOn: '2026-03-10', reportsConcerned: 1, response: 'pending', note: 'CANARYBOARDADVICE' });
-    expect((await list({ search: CANARY.noteWord })).total).toBe(1);
+    // Everything typed about the case is in its search document, which stays inside the cipher too.
+    const indexed = [
+      CANARY.noteWord,
+      CANARY.name,
+      'CANARYLABELDOSSIER',
+      'CANARYPARTICIPANT',
+      'CANARYSESSIONONE',
+      'CANARYATTENDEES',
+      'CANARYAGREEMENT',
+      'CANARYHEARINGNOTES',
+      'CANARYUNITFACULTEIT',
+      'CANARYOTHERPARTY',
+      'CANARYPARTYREPORTER',
+      'CANARYPARTYOTHER',
+    ];
+    for (const canary of indexed) expect((await list({ search: canary })).total, canary).toBe(1);
     const files = () => readdirSync(join(dir.path, 'vault')).map((name) => readFileSync(join(dir.path, 'vault', name)));
-    const canaries = [CANARY.noteWord, CANARY.name, 'CANARYLABELDOSSIER', 'CANARYSESSIONONE', 'CANARYAGREEMENT', 'CANARYHEARINGNOTES', 'CANARYUNITFACULTEIT', 'CANARYBOARDADVICE'];
+    const canaries = [...indexed, 'CANARYCONSENTWHOM', 'CANARYBOARDADVICE'];
     for (const bytes of files()) for (const canary of canaries) expect(containsBytes(bytes, canary)).toBe(false);
     core.vault.lock();
     for (const bytes of files()) for (const canary of canaries) expect(containsBytes(bytes, canary)).toBe(false);

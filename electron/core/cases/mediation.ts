@@ -22,13 +22,6 @@ export function getMediation(db: Db, caseId: number): Mediation | null {
     otherPartyConsentOn: row.other_party_consent_on,
     hearingHeldOn: row.hearing_held_on,
     hearingNotes: row.hearing_notes,
-    sessions: (
-      db.prepare('SELECT held_at, attendees, notes FROM mediation_sessions WHERE case_id = ? ORDER BY held_at, id').all(caseId) as {
-        held_at: string;
-        attendees: string;
-        notes: string;
-      }[]
-    ).map((s) => ({ heldAt: s.held_at, attendees: s.attendees, notes: s.notes })),
     agreements: (
       db.prepare('SELECT agreed_on, text FROM mediation_agreements WHERE case_id = ? ORDER BY agreed_on, id').all(caseId) as {
         agreed_on: string;
@@ -39,7 +32,10 @@ export function getMediation(db: Db, caseId: number): Mediation | null {
   };
 }
 
-/** Replaces the whole mediation of a case in one transaction; its parts cascade with it. */
+/**
+ * Replaces the whole mediation of a case in one transaction; its parties and agreements cascade
+ * with it. Its sessions are entries of the case and stay.
+ */
 export function saveMediation(db: Db, caseId: number, mediation: Mediation, clock: Clock): void {
   if (futureMediationFields(mediation, clock()).length > 0) throw new AppError('INVALID_INPUT');
   db.transaction(() => {
@@ -50,13 +46,15 @@ export function saveMediation(db: Db, caseId: number, mediation: Mediation, cloc
     ).run(caseId, mediation.otherPartyConsent ? 1 : 0, mediation.otherPartyConsentOn, mediation.hearingHeldOn, mediation.hearingNotes, mediation.outcome);
     const party = db.prepare('INSERT INTO mediation_parties (case_id, role, description) VALUES (?, ?, ?)');
     for (const p of mediation.parties) party.run(caseId, p.role, p.description);
-    const session = db.prepare('INSERT INTO mediation_sessions (case_id, held_at, attendees, notes) VALUES (?, ?, ?, ?)');
-    for (const s of mediation.sessions) session.run(caseId, s.heldAt, s.attendees, s.notes);
     const agreement = db.prepare('INSERT INTO mediation_agreements (case_id, agreed_on, text) VALUES (?, ?, ?)');
     for (const a of mediation.agreements) agreement.run(caseId, a.agreedOn, a.text);
   })();
 }
 
+/** The mediation goes with its sessions, as it always did: a session counts only with its mediation. */
 export function deleteMediation(db: Db, caseId: number): void {
-  if (db.prepare('DELETE FROM mediations WHERE case_id = ?').run(caseId).changes === 0) throw new AppError('NOT_FOUND');
+  db.transaction(() => {
+    if (db.prepare('DELETE FROM mediations WHERE case_id = ?').run(caseId).changes === 0) throw new AppError('NOT_FOUND');
+    db.prepare("DELETE FROM conversations WHERE case_id = ? AND kind = 'mediation_session'").run(caseId);
+  })();
 }

@@ -224,7 +224,7 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     const mediation = db
       .prepare(
         `SELECT count(*) AS mediations, count(m.hearing_held_on) AS hearings,
-           coalesce(sum((SELECT count(*) FROM mediation_sessions s WHERE s.case_id = m.case_id)), 0) AS sessions,
+           coalesce(sum((SELECT count(*) FROM conversations s WHERE s.case_id = m.case_id AND s.kind = 'mediation_session')), 0) AS sessions,
            coalesce(sum((SELECT count(*) FROM mediation_agreements a WHERE a.case_id = m.case_id)), 0) AS agreements
          FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id`,
       )

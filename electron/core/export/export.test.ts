@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseInput, ExportFile, ExportPreview, ImportOutcome, TeamReport } from '../../../shared/contract';
 import { AGE_BANDS, CONVERSATION_MODES, HANDLING_TYPES, type HandlingType, INTAKE_ROUTES, NATURES, OTHER_PARTY_RELATIONS, REPORTER_ROLES, STAFF_CATEGORIES } from '../../../shared/taxonomy';
 import { CANARY } from '../../../test/fixtures/canaries';
-import { caseInput, conversationInput, mediationInput, reporter } from '../../../test/fixtures/records';
+import { caseInput, conversationInput, mediationInput, mediationSessionInput, reporter } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
@@ -199,7 +199,8 @@ describe('nothing identifying leaves the vault', () => {
           const { id } = await ok<{ id: number }>('cases.create', input);
           await ok('conversations.add', { caseId: id, conversation: conversationInput({ heldAt: `${input.firstContactAt.slice(0, 10)}T15:00`, mode }) });
           if (input.handlings.includes('mediation')) {
-            await ok('mediation.save', { caseId: id, mediation: mediationInput({ otherPartyConsentOn: input.firstContactAt.slice(0, 10), hearingHeldOn: null, sessions: [], agreements: [] }) });
+            await ok('mediation.save', { caseId: id, mediation: mediationInput({ otherPartyConsentOn: input.firstContactAt.slice(0, 10), hearingHeldOn: null, agreements: [] }) });
+            await ok('conversations.add', { caseId: id, conversation: mediationSessionInput({ heldAt: `${input.firstContactAt.slice(0, 10)}T16:00` }) });
           }
         }
         const { json, csv, file } = await preview({ ...year2026, includeUnits });

@@ -15,6 +15,7 @@ import { caseSearchDocuments } from './012-case-search-documents';
 import { seenExports } from './013-seen-exports';
 import { caseIndexTerms } from './014-case-index-terms';
 import { incompleteCases } from './015-incomplete-cases';
+import { mediationSessionEntries } from './016-mediation-session-entries';
 
 export interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   seenExports,
   caseIndexTerms,
   incompleteCases,
+  mediationSessionEntries,
 ];
 
 /** The schema this app writes: a vault at a higher version was written by a newer app. */

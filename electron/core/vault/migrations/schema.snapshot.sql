@@ -1,4 +1,4 @@
--- sqlite_schema of a freshly migrated vault (user_version 15), by type and name.
+-- sqlite_schema of a freshly migrated vault (user_version 16), by type and name.
 -- Written by schema.test.ts: after a new migration, run UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run --project core electron/core/vault/migrations/schema.test.ts
 
 -- index case_consents_by_case on case_consents
@@ -42,9 +42,6 @@ CREATE INDEX mediation_agreements_by_case ON mediation_agreements (case_id);
 
 -- index mediation_parties_by_case on mediation_parties
 CREATE INDEX mediation_parties_by_case ON mediation_parties (case_id);
-
--- index mediation_sessions_by_case on mediation_sessions
-CREATE INDEX mediation_sessions_by_case ON mediation_sessions (case_id, held_at);
 
 -- index sqlite_autoindex_destructions_1 on destructions
 -- (made by SQLite, no SQL)
@@ -213,11 +210,13 @@ CREATE TABLE cases (
 CREATE TABLE conversations (
           id INTEGER PRIMARY KEY,
           case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL DEFAULT 'conversation',
           held_at TEXT NOT NULL,
-          duration_minutes INTEGER NOT NULL,
-          mode TEXT NOT NULL,
+          duration_minutes INTEGER,
+          mode TEXT,
           participants TEXT NOT NULL,
-          notes TEXT NOT NULL
+          notes TEXT NOT NULL,
+          CHECK (kind = 'mediation_session' OR (kind = 'conversation' AND duration_minutes IS NOT NULL AND mode IS NOT NULL))
         ) STRICT;
 
 -- table destructions on destructions
@@ -251,15 +250,6 @@ CREATE TABLE mediation_parties (
           case_id INTEGER NOT NULL REFERENCES mediations (case_id) ON DELETE CASCADE,
           role TEXT NOT NULL,
           description TEXT NOT NULL
-        ) STRICT;
-
--- table mediation_sessions on mediation_sessions
-CREATE TABLE mediation_sessions (
-          id INTEGER PRIMARY KEY,
-          case_id INTEGER NOT NULL REFERENCES mediations (case_id) ON DELETE CASCADE,
-          held_at TEXT NOT NULL,
-          attendees TEXT NOT NULL,
-          notes TEXT NOT NULL
         ) STRICT;
 
 -- table mediations on mediations
@@ -422,6 +412,26 @@ CREATE TRIGGER case_natures_summary_update AFTER UPDATE ON case_natures BEGIN
           UPDATE cases SET nature_set = (SELECT group_concat(nature, '+') FROM (SELECT nature FROM case_natures WHERE case_id = new.case_id ORDER BY nature)) WHERE id = new.case_id; UPDATE cases SET nature_set = (SELECT group_concat(nature, '+') FROM (SELECT nature FROM case_natures WHERE case_id = old.case_id ORDER BY nature)) WHERE id = old.case_id;
         END;
 
+-- trigger case_reporters_search_delete on case_reporters
+CREATE TRIGGER case_reporters_search_delete AFTER DELETE ON case_reporters BEGIN
+          DELETE FROM case_index WHERE rowid = old.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id;
+        END;
+
+-- trigger case_reporters_search_insert on case_reporters
+CREATE TRIGGER case_reporters_search_insert AFTER INSERT ON case_reporters BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+        END;
+
+-- trigger case_reporters_search_update on case_reporters
+CREATE TRIGGER case_reporters_search_update AFTER UPDATE OF name, unit, case_id ON case_reporters WHEN old.name IS NOT new.name OR old.unit IS NOT new.unit OR old.case_id IS NOT new.case_id BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+          DELETE FROM case_index WHERE rowid = old.case_id AND old.case_id IS NOT new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id AND old.case_id IS NOT new.case_id;
+        END;
+
 -- trigger case_reporters_summary_delete on case_reporters
 CREATE TRIGGER case_reporters_summary_delete AFTER DELETE ON case_reporters BEGIN
           UPDATE cases SET reporter_count = (SELECT count(*) FROM case_reporters WHERE case_id = old.case_id), has_bystander = EXISTS (SELECT 1 FROM case_reporters WHERE case_id = old.case_id AND role = 'bystander') WHERE id = old.case_id; 
@@ -438,205 +448,124 @@ CREATE TRIGGER case_reporters_summary_update AFTER UPDATE ON case_reporters BEGI
         END;
 
 -- trigger cases_search_delete on cases
-CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN DELETE FROM case_index WHERE rowid = old.id; END;
+CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
+          DELETE FROM case_index WHERE rowid = old.id;
+        END;
 
 -- trigger cases_search_insert on cases
-CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN 
-        DELETE FROM case_index WHERE rowid = new.id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.id; END;
+CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+          DELETE FROM case_index WHERE rowid = new.id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.id;
+        END;
 
--- trigger cases_search_label on cases
-CREATE TRIGGER cases_search_label AFTER UPDATE OF label ON cases BEGIN 
-        DELETE FROM case_index WHERE rowid = new.id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.id; END;
+-- trigger cases_search_update on cases
+CREATE TRIGGER cases_search_update AFTER UPDATE OF label, other_party_description ON cases
+          WHEN old.label IS NOT new.label OR old.other_party_description IS NOT new.other_party_description BEGIN
+          DELETE FROM case_index WHERE rowid = new.id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.id;
+        END;
 
 -- trigger conversations_search_delete on conversations
-CREATE TRIGGER conversations_search_delete AFTER DELETE ON conversations BEGIN 
-        DELETE FROM case_index WHERE rowid = old.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = old.case_id; END;
+CREATE TRIGGER conversations_search_delete AFTER DELETE ON conversations BEGIN
+          DELETE FROM case_index WHERE rowid = old.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id;
+        END;
 
 -- trigger conversations_search_insert on conversations
-CREATE TRIGGER conversations_search_insert AFTER INSERT ON conversations BEGIN 
-        DELETE FROM case_index WHERE rowid = new.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.case_id; END;
+CREATE TRIGGER conversations_search_insert AFTER INSERT ON conversations BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+        END;
 
 -- trigger conversations_search_update on conversations
-CREATE TRIGGER conversations_search_update AFTER UPDATE ON conversations BEGIN 
-        DELETE FROM case_index WHERE rowid = old.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = old.case_id; 
-        DELETE FROM case_index WHERE rowid = new.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.case_id; END;
+CREATE TRIGGER conversations_search_update AFTER UPDATE OF notes, participants, case_id ON conversations WHEN old.notes IS NOT new.notes OR old.participants IS NOT new.participants OR old.case_id IS NOT new.case_id BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+          DELETE FROM case_index WHERE rowid = old.case_id AND old.case_id IS NOT new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id AND old.case_id IS NOT new.case_id;
+        END;
 
 -- trigger conversations_summary_delete on conversations
 CREATE TRIGGER conversations_summary_delete AFTER DELETE ON conversations BEGIN
-          UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = old.case_id) WHERE id = old.case_id; 
+          UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = old.case_id AND kind = 'conversation') WHERE id = old.case_id;
         END;
 
 -- trigger conversations_summary_insert on conversations
 CREATE TRIGGER conversations_summary_insert AFTER INSERT ON conversations BEGIN
-          UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = new.case_id) WHERE id = new.case_id; 
+          UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = new.case_id AND kind = 'conversation') WHERE id = new.case_id;
         END;
 
 -- trigger conversations_summary_update on conversations
-CREATE TRIGGER conversations_summary_update AFTER UPDATE ON conversations BEGIN
-          UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = new.case_id) WHERE id = new.case_id; UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = old.case_id) WHERE id = old.case_id;
+CREATE TRIGGER conversations_summary_update AFTER UPDATE OF case_id, kind ON conversations BEGIN
+          UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = new.case_id AND kind = 'conversation') WHERE id = new.case_id; UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = old.case_id AND kind = 'conversation') WHERE id = old.case_id;
         END;
 
 -- trigger mediation_agreements_search_delete on mediation_agreements
-CREATE TRIGGER mediation_agreements_search_delete AFTER DELETE ON mediation_agreements BEGIN 
-        DELETE FROM case_index WHERE rowid = old.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = old.case_id; END;
+CREATE TRIGGER mediation_agreements_search_delete AFTER DELETE ON mediation_agreements BEGIN
+          DELETE FROM case_index WHERE rowid = old.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id;
+        END;
 
 -- trigger mediation_agreements_search_insert on mediation_agreements
-CREATE TRIGGER mediation_agreements_search_insert AFTER INSERT ON mediation_agreements BEGIN 
-        DELETE FROM case_index WHERE rowid = new.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.case_id; END;
+CREATE TRIGGER mediation_agreements_search_insert AFTER INSERT ON mediation_agreements BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+        END;
 
 -- trigger mediation_agreements_search_update on mediation_agreements
-CREATE TRIGGER mediation_agreements_search_update AFTER UPDATE ON mediation_agreements BEGIN 
-        DELETE FROM case_index WHERE rowid = old.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = old.case_id; 
-        DELETE FROM case_index WHERE rowid = new.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.case_id; END;
+CREATE TRIGGER mediation_agreements_search_update AFTER UPDATE OF text, case_id ON mediation_agreements WHEN old.text IS NOT new.text OR old.case_id IS NOT new.case_id BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+          DELETE FROM case_index WHERE rowid = old.case_id AND old.case_id IS NOT new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id AND old.case_id IS NOT new.case_id;
+        END;
 
--- trigger mediation_sessions_search_delete on mediation_sessions
-CREATE TRIGGER mediation_sessions_search_delete AFTER DELETE ON mediation_sessions BEGIN 
-        DELETE FROM case_index WHERE rowid = old.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = old.case_id; END;
+-- trigger mediation_parties_search_delete on mediation_parties
+CREATE TRIGGER mediation_parties_search_delete AFTER DELETE ON mediation_parties BEGIN
+          DELETE FROM case_index WHERE rowid = old.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id;
+        END;
 
--- trigger mediation_sessions_search_insert on mediation_sessions
-CREATE TRIGGER mediation_sessions_search_insert AFTER INSERT ON mediation_sessions BEGIN 
-        DELETE FROM case_index WHERE rowid = new.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.case_id; END;
+-- trigger mediation_parties_search_insert on mediation_parties
+CREATE TRIGGER mediation_parties_search_insert AFTER INSERT ON mediation_parties BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+        END;
 
--- trigger mediation_sessions_search_update on mediation_sessions
-CREATE TRIGGER mediation_sessions_search_update AFTER UPDATE ON mediation_sessions BEGIN 
-        DELETE FROM case_index WHERE rowid = old.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = old.case_id; 
-        DELETE FROM case_index WHERE rowid = new.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.case_id; END;
+-- trigger mediation_parties_search_update on mediation_parties
+CREATE TRIGGER mediation_parties_search_update AFTER UPDATE OF description, case_id ON mediation_parties WHEN old.description IS NOT new.description OR old.case_id IS NOT new.case_id BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+          DELETE FROM case_index WHERE rowid = old.case_id AND old.case_id IS NOT new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id AND old.case_id IS NOT new.case_id;
+        END;
 
 -- trigger mediations_search_delete on mediations
-CREATE TRIGGER mediations_search_delete AFTER DELETE ON mediations BEGIN 
-        DELETE FROM case_index WHERE rowid = old.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = old.case_id; END;
+CREATE TRIGGER mediations_search_delete AFTER DELETE ON mediations BEGIN
+          DELETE FROM case_index WHERE rowid = old.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id;
+        END;
 
 -- trigger mediations_search_insert on mediations
-CREATE TRIGGER mediations_search_insert AFTER INSERT ON mediations BEGIN 
-        DELETE FROM case_index WHERE rowid = new.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.case_id; END;
+CREATE TRIGGER mediations_search_insert AFTER INSERT ON mediations BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+        END;
 
 -- trigger mediations_search_update on mediations
-CREATE TRIGGER mediations_search_update AFTER UPDATE ON mediations BEGIN 
-        DELETE FROM case_index WHERE rowid = old.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
+CREATE TRIGGER mediations_search_update AFTER UPDATE OF hearing_notes, case_id ON mediations WHEN old.hearing_notes IS NOT new.hearing_notes OR old.case_id IS NOT new.case_id BEGIN
+          DELETE FROM case_index WHERE rowid = new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = new.case_id;
+          DELETE FROM case_index WHERE rowid = old.case_id AND old.case_id IS NOT new.case_id;
+          INSERT INTO case_index (rowid, body) SELECT case_id, body FROM case_search_documents WHERE case_id = old.case_id AND old.case_id IS NOT new.case_id;
+        END;
+
+-- view case_search_documents on case_search_documents
+CREATE VIEW case_search_documents (case_id, body) AS
+          SELECT c.id, concat_ws(' ', c.label, c.other_party_description,
+            (SELECT group_concat(concat_ws(' ', name, unit), ' ') FROM case_reporters WHERE case_id = c.id),
+            (SELECT group_concat(concat_ws(' ', notes, participants), ' ') FROM conversations WHERE case_id = c.id),
             (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
+            (SELECT group_concat(description, ' ') FROM mediation_parties WHERE case_id = c.id),
             (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = old.case_id; 
-        DELETE FROM case_index WHERE rowid = new.case_id;
-        INSERT INTO case_index (rowid, body) 
-          SELECT c.id, concat_ws(' ', c.label,
-            (SELECT group_concat(notes || ' ' || participants, ' ') FROM conversations WHERE case_id = c.id),
-            (SELECT hearing_notes FROM mediations WHERE case_id = c.id),
-            (SELECT group_concat(notes, ' ') FROM mediation_sessions WHERE case_id = c.id),
-            (SELECT group_concat(text, ' ') FROM mediation_agreements WHERE case_id = c.id))
-          FROM cases c WHERE c.id = new.case_id; END;
+          FROM cases c;

@@ -24,18 +24,20 @@ export function ConversationTimeline({ record }: { record: CaseRecord }) {
                 caseId={record.id}
                 title={t('conversation.edit')}
                 initial={conversation}
-                onSave={async ({ heldAt, durationMinutes, mode, participants, notes }) => {
-                  await updateConversation(record.id, conversation.id, { heldAt, durationMinutes, mode, participants, notes });
+                onSave={async (entry) => {
+                  await updateConversation(record.id, conversation.id, entry);
                   setEditing(null);
                 }}
                 onCancel={() => setEditing(null)}
               />
             </li>
           ) : (
-            <li key={conversation.id} className="timeline-item">
+            <li key={conversation.id} className={conversation.kind === 'mediation_session' ? 'timeline-item mediation-session' : 'timeline-item'}>
               <header>
-                <strong>{formatDateTime(conversation.heldAt, i18n.language)}</strong> · {t(`taxonomy.conversationMode.${conversation.mode}`)} ·{' '}
-                {t('conversation.minutes', { count: conversation.durationMinutes })}
+                {conversation.kind === 'mediation_session' && <span className="entry-kind">{t('taxonomy.conversationKind.mediation_session')}</span>}
+                <strong>{formatDateTime(conversation.heldAt, i18n.language)}</strong>
+                {conversation.mode && <> · {t(`taxonomy.conversationMode.${conversation.mode}`)}</>}
+                {conversation.durationMinutes !== null && <> · {t('conversation.minutes', { count: conversation.durationMinutes })}</>}
                 {conversation.participants && <> · {conversation.participants}</>}
               </header>
               <p className="notes">{conversation.notes}</p>

@@ -22,14 +22,17 @@ const emptyMediation = (): Mediation => ({
   otherPartyConsentOn: null,
   hearingHeldOn: null,
   hearingNotes: '',
-  sessions: [],
   agreements: [],
   outcome: null,
 });
 
-/** The ombudsperson's mediation: hearing the other party only with consent, sessions, agreements. */
+/**
+ * The ombudsperson's mediation: its parties, hearing the other party only with consent, agreements
+ * and outcome. Its sessions are written with the case's conversations; here they are counted.
+ */
 export function MediationPanel({ record }: { record: CaseRecord }) {
   const { t } = useTranslation();
+  const sessions = record.conversations.filter((entry) => entry.kind === 'mediation_session').length;
   const { saveMediation, removeMediation } = useCaseStore();
   const form = useRecordForm<Mediation>({
     key: `mediation:${record.id}`,
@@ -80,23 +83,10 @@ export function MediationPanel({ record }: { record: CaseRecord }) {
           </div>
           <TextField label={t('mediation.hearingNotes')} multiline value={value.hearingNotes} onChange={(hearingNotes) => change({ hearingNotes })} error={shown.hearingNotes} />
         </fieldset>
-        <ListEditor
-          legend={t('mediation.sessions')}
-          items={value.sessions}
-          onChange={(sessions) => change({ sessions })}
-          newItem={() => ({ heldAt: localMinute(new Date()), attendees: '', notes: '' })}
-          addLabel={t('mediation.addSession')}
-          removeLabel={t('mediation.removeSession')}
-          renderItem={(session, update, index) => (
-            <>
-              <div className="grid">
-                <TextField label={t('mediation.sessionAt')} type="datetime-local" value={session.heldAt} onChange={(heldAt) => update({ heldAt })} error={shown[`sessions.${index}.heldAt`]} />
-                <TextField label={t('mediation.attendees')} value={session.attendees} onChange={(attendees) => update({ attendees })} error={shown[`sessions.${index}.attendees`]} />
-              </div>
-              <TextField label={t('mediation.sessionNotes')} multiline value={session.notes} onChange={(notes) => update({ notes })} error={shown[`sessions.${index}.notes`]} />
-            </>
-          )}
-        />
+        <section className="mediation-sessions" aria-labelledby="mediation-sessions-title">
+          <h3 id="mediation-sessions-title">{t('mediation.sessions')}</h3>
+          <p>{record.mediation === null ? t('mediation.sessionsAfterSave') : sessions > 0 ? t('mediation.sessionCount', { count: sessions }) : t('mediation.noSessions')}</p>
+        </section>
         <ListEditor
           legend={t('mediation.agreements')}
           items={value.agreements}
@@ -117,7 +107,10 @@ export function MediationPanel({ record }: { record: CaseRecord }) {
         <div className="actions">
           <button type="submit">{t('mediation.save')}</button>
           {record.mediation && (
-            <ConfirmButton label={t('mediation.delete')} question={t('mediation.confirmDelete')} confirmLabel={t('form.confirmDelete')} onConfirm={async () => {
+            <ConfirmButton
+              label={t('mediation.delete')}
+              question={sessions > 0 ? t('mediation.confirmDeleteWithSessions', { count: sessions }) : t('mediation.confirmDelete')}
+              confirmLabel={t('form.confirmDelete')} onConfirm={async () => {
                 await removeMediation(record.id);
                 form.startAfresh(emptyMediation());
               }}
