@@ -107,6 +107,10 @@ async function freshCaseList(page: Page): Promise<void> {
   await openCaseList(page);
 }
 
+/** Where an element starts on the page, in CSS pixels from the top, whatever is scrolled. */
+const pageTop = (element: Locator) => element.evaluate((node) => Math.round(node.getBoundingClientRect().top + scrollY));
+const pageHeight = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollHeight);
+
 const inViewport = (element: Locator) => element.evaluate((node) => {
   const box = node.getBoundingClientRect();
   return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
@@ -132,6 +136,7 @@ describe('note first: a conversation is the fastest thing to write down (issue 2
     expect(await inViewport(composer.getByLabel('Notities'))).toBe(true);
     expect(await inViewport(composer.getByRole('button', { name: 'Gesprek opslaan' }))).toBe(true);
     await viewportShot(page, 'after-case-page');
+    const casePage = { pageHeight: await pageHeight(page), notesTop: await pageTop(composer.getByLabel('Notities')), innerHeight: SMALL.height };
     const firstNote = `Vierde gesprek: ${CANARY.noteWord} besproken.`;
     await existing.click(composer.getByLabel('Notities'), 'the note');
     await existing.type(composer.getByLabel('Notities'), firstNote);
@@ -181,7 +186,7 @@ describe('note first: a conversation is the fastest thing to write down (issue 2
     figures.newCaseByKeyboard = { actions: newCaseByKeys.actions, steps: newCaseByKeys.steps };
 
     mkdirSync(FIGURES, { recursive: true });
-    writeFileSync(join(FIGURES, 'actions.json'), `${JSON.stringify(figures, null, 2)}\n`);
+    writeFileSync(join(FIGURES, 'actions.json'), `${JSON.stringify({ ...figures, casePage }, null, 2)}\n`);
     expect(figures.existingCaseByMouse.actions).toBeLessThanOrEqual(3);
     expect(figures.existingCaseByKeyboard.actions).toBeLessThanOrEqual(3);
     expect(figures.newCaseByMouse.actions).toBeLessThanOrEqual(4);
@@ -237,9 +242,9 @@ describe('note first: a conversation is the fastest thing to write down (issue 2
     expect(await inViewport(page.getByRole('button', { name: 'Opslaan…' }))).toBe(true);
     await viewportShot(page, 'after-export');
     expect(await summary.textContent()).toContain('1 melding eerst bij u ontvangen, van 1 melder, met 3 gesprekken.');
-    const height = (await page.evaluate('document.scrollingElement.scrollHeight')) as number;
+    const exportPage = { pageHeight: await pageHeight(page), consentTop: await pageTop(consent), saveTop: await pageTop(page.getByRole('button', { name: 'Opslaan…' })), innerHeight: SMALL.height };
     mkdirSync(FIGURES, { recursive: true });
-    writeFileSync(join(FIGURES, 'export.json'), `${JSON.stringify({ pageHeightWithTablesClosed: height }, null, 2)}\n`);
+    writeFileSync(join(FIGURES, 'export.json'), `${JSON.stringify(exportPage, null, 2)}\n`);
     await check('export');
 
     await openCaseList(page);
