@@ -81,7 +81,7 @@ function foldCharacter(character: string): string {
  * indexOf (native, unlike reading every word): an accent the tokenizer would drop from inside a
  * word (one no letter has composed) stays, and that word goes unmarked.
  */
-function foldedText(text: string): string {
+export function foldedText(text: string): string {
   const lower = text.toLowerCase();
   if (lower.length === text.length) return lower.replace(OUTSIDE_ASCII, foldCharacter);
   // A few capitals lowercase to two characters (İ): then every capital is folded on its own.

@@ -16,6 +16,7 @@ describe('npm run bench, smallest size', () => {
       size!.search.encryptedP50Ms,
       size!.search.encryptedP95Ms,
       size!.search.ratioP50,
+      size!.searchWithSnippets.encryptedP95Ms,
       size!.yearlyExport.encryptedMs,
       size!.yearlyExport.ratio,
       size!.teamMergeOf25Ms,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { listCases } from '../../electron/core/cases/caseList';
+import { casePage, listCases } from '../../electron/core/cases/caseList';
 import { aggregate } from '../../electron/core/export/aggregate';
+import { searchSignals } from '../../electron/core/outreach/signalSearch';
 import { buildExportFile, exportCsv, verifyExportFile } from '../../electron/core/export/exportFile';
 import { buildTeamReport } from '../../electron/core/report/teamReport';
 import { DEFAULT_GROUPINGS } from '../../shared/schemas/groupings';
@@ -24,6 +25,8 @@ export interface CoreFigures {
   listPage: { encryptedMs: number; plainMs: number; ratio: number };
   filteredList: { encryptedMs: number; plainMs: number; ratio: number };
   search: { encryptedP50Ms: number; encryptedP95Ms: number; plainP50Ms: number; plainP95Ms: number; ratioP50: number };
+  /** The same queries as the window asks them: the page with a snippet for each row, and the signals found. */
+  searchWithSnippets: { encryptedP50Ms: number; encryptedP95Ms: number; plainP50Ms: number; plainP95Ms: number; ratioP50: number };
   yearlyExport: { encryptedMs: number; plainMs: number; ratio: number };
   teamMergeOf25Ms: number;
   peakRssMiB: number;
@@ -94,7 +97,11 @@ export async function benchCore(folder: string, conversations: number): Promise<
   const list = compare(encrypted, plain, 30, (db) => listCases(db, page(), clock));
   const filtered = compare(encrypted, plain, 30, (db, run) => listCases(db, page({ nature: run % 2 ? 'intimidation' : 'labour_conflict', status: 'closed', year: 2019 + (run % 7) }), clock));
   const queries = searchQueries(100);
-  const search = compare(encrypted, plain, queries.length, (db, run) => listCases(db, page({ search: queries[run]! }), clock));
+  const search = compare(encrypted, plain, queries.length, (db, run) => casePage(db, page({ search: queries[run]! }), clock));
+  const searchWithSnippets = compare(encrypted, plain, queries.length, (db, run) => {
+    listCases(db, page({ search: queries[run]! }), clock);
+    searchSignals(db, queries[run]!, 'nl');
+  });
   const period = { from: '2025-01-01', to: '2025-12-31' };
   const exportRun = (db: Db) => {
     const { counts } = aggregate(db, period, null);
@@ -127,6 +134,13 @@ export async function benchCore(folder: string, conversations: number): Promise<
       plainP50Ms: round(percentile(search.plainTimes, 50)),
       plainP95Ms: round(percentile(search.plainTimes, 95)),
       ratioP50: ratio(percentile(search.encryptedTimes, 50), percentile(search.plainTimes, 50)),
+    },
+    searchWithSnippets: {
+      encryptedP50Ms: round(percentile(searchWithSnippets.encryptedTimes, 50)),
+      encryptedP95Ms: round(percentile(searchWithSnippets.encryptedTimes, 95)),
+      plainP50Ms: round(percentile(searchWithSnippets.plainTimes, 50)),
+      plainP95Ms: round(percentile(searchWithSnippets.plainTimes, 95)),
+      ratioP50: ratio(percentile(searchWithSnippets.encryptedTimes, 50), percentile(searchWithSnippets.plainTimes, 50)),
     },
     yearlyExport: { encryptedMs: round(median(yearly.encryptedTimes)), plainMs: round(median(yearly.plainTimes)), ratio: ratio(median(yearly.encryptedTimes), median(yearly.plainTimes)) },
     teamMergeOf25Ms: round(median(mergeTimes)),

@@ -35,7 +35,7 @@ export async function runBench(sizes: number[], withRenderer: boolean, rendererC
 }
 
 function table(result: BenchResult): string {
-  const header = ['conversations', 'cases', 'unlock ms', 'list page enc/plain ms (ratio)', 'filtered enc/plain ms (ratio)', 'search p50 enc/plain ms (ratio)', 'search p95 enc ms', 'yearly export enc/plain ms (ratio)', 'merge 25 ms', 'peak RSS MiB'];
+  const header = ['conversations', 'cases', 'unlock ms', 'list page enc/plain ms (ratio)', 'filtered enc/plain ms (ratio)', 'search p50 enc/plain ms (ratio)', 'search p95 enc ms', 'search with snippets and signals p50 / p95 enc ms', 'yearly export enc/plain ms (ratio)', 'merge 25 ms', 'peak RSS MiB'];
   const rows = result.sizes.map((s) => [
     s.conversations,
     s.cases,
@@ -44,6 +44,7 @@ function table(result: BenchResult): string {
     `${s.filteredList.encryptedMs} / ${s.filteredList.plainMs} (${s.filteredList.ratio})`,
     `${s.search.encryptedP50Ms} / ${s.search.plainP50Ms} (${s.search.ratioP50})`,
     s.search.encryptedP95Ms,
+    `${s.searchWithSnippets.encryptedP50Ms} / ${s.searchWithSnippets.encryptedP95Ms}`,
     `${s.yearlyExport.encryptedMs} / ${s.yearlyExport.plainMs} (${s.yearlyExport.ratio})`,
     s.teamMergeOf25Ms,
     s.peakRssMiB,
