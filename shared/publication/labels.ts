@@ -45,3 +45,17 @@ export function keyLabel(t: TFunction, list: LabelList): KeyLabel {
   };
 }
 
+
+/** Rows whose taxonomy word alone would read as another table's figure: the publication says what they count. */
+const ROW_LABELS: Partial<Record<string, Record<string, string>>> = {
+  handling: { mediation: 'publication.handlingMediation' },
+};
+
+/** The row labels of one report table (by its name in the report), with the words that table prints instead of the taxonomy's. */
+export function tableRowLabel(t: TFunction, table: string, list: LabelList): KeyLabel {
+  const taxonomy = keyLabel(t, list);
+  return (key) => {
+    const own = ROW_LABELS[table]?.[key];
+    return own ? t(own) : taxonomy(key);
+  };
+}

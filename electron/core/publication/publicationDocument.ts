@@ -10,7 +10,7 @@ import type {
   ReportTexts,
 } from '../../../shared/schemas/publication';
 import type { KeyFigures, Published, ReportCross, ReportSection, ReportTable, TeamReport } from '../../../shared/schemas/teamReport';
-import { keyLabel, type LabelList } from '../../../shared/publication/labels';
+import { keyLabel, tableRowLabel, type LabelList } from '../../../shared/publication/labels';
 import { decimalText, shownCount } from '../../../shared/publication/shown';
 import { TEAM_SECTION_FUNCTIONS, VAULT_FUNCTIONS } from '../../../shared/taxonomy';
 import { longDate, translatorFor } from '../i18n/translator';
@@ -80,10 +80,6 @@ const TABLE_TITLE: Partial<Record<TableName, string>> = {
   ioaCategories: 'publication.ioaCategories',
   mediationOutcomes: 'publication.mediationOutcomes',
 };
-/** Rows whose taxonomy word alone would read as another table's figure: the document says what they count. */
-const ROW_LABEL: Partial<Record<TableName, Record<string, string>>> = {
-  handling: { mediation: 'publication.handlingMediation' },
-};
 const CHARTED = new Set<TableName>(['reporterProfile', 'ageStructure', 'reportsByFunction', 'reportsByAdviser', 'natures', 'handlingSummary', 'handling']);
 
 class DocumentBuilder {
@@ -107,11 +103,7 @@ class DocumentBuilder {
 
   table(part: 'team' | 'faculty', name: TableName, table: ReportTable | null, previous: ReportSection | null): PublicationTable | null {
     if (!table) return null;
-    const taxonomyLabel = keyLabel(this.t, ROW_LIST[name]);
-    const label = (key: string) => {
-      const own = ROW_LABEL[name]?.[key];
-      return own ? this.t(own) : taxonomyLabel(key);
-    };
+    const label = tableRowLabel(this.t, name, ROW_LIST[name]);
     const unit = this.t(`team.unit.${table.unit}`);
     // Zeros are facts a reader looks for ("0 to the complaints committee"); a table of nothing but zeros says nothing, and the section says so once.
     if (table.rows.every((row) => row.value === 0)) return null;

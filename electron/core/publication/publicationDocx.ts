@@ -17,6 +17,7 @@ import {
 import type { Language } from '../../../shared/schemas/primitives';
 import type { PublicationDocument, PublicationTable } from '../../../shared/schemas/publication';
 import { cellText } from '../../../shared/publication/shown';
+import { tableParts, type TableMetrics } from '../../../shared/publication/tableParts';
 import { translatorFor } from '../i18n/translator';
 
 /** A chart as the print route drew it, rasterised: found by its table's id. */
@@ -38,22 +39,35 @@ export function pngSize(png: Buffer): { width: number; height: number } | null {
 
 const paragraphs = (text: string) => text.split(/\n+/).filter((line) => line.trim() !== '').map((line) => new Paragraph({ text: line }));
 
+/** Table text in half-points: 9 pt, as in the printed report. */
+const TABLE_TEXT = 18;
+const POINTS_PER_MM = 72 / 25.4;
+/** An A4 page between Word's default one-inch margins, 9 pt text, the cells' default padding. */
+const WORD_TABLE: TableMetrics = { width: (210 - 2 * 25.4) * POINTS_PER_MM, size: 9, padding: 0.19 * 72 * 2, labelShare: 0.3 };
+
 function cell(text: string, options: { bold?: boolean; right?: boolean } = {}) {
   return new TableCell({
-    children: [new Paragraph({ alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold ?? false })] })],
+    children: [
+      new Paragraph({ alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold ?? false, size: TABLE_TEXT })] }),
+    ],
   });
 }
 
-function table(source: PublicationTable, k: number, language: Language): Table {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: [cell(''), ...source.columns.map((column) => cell(column.label, { bold: true, right: true }))] }),
-      ...source.rows.map(
-        (row) => new TableRow({ children: [cell(row.label, { bold: row.total }), ...row.cells.map((entry) => cell(cellText(entry, k, language), { bold: row.total, right: true }))] }),
-      ),
-    ],
-  });
+/** The table as Word tables: one, or parts with the row labels again when its columns would not fit the page. */
+function tables(source: PublicationTable, k: number, language: Language): (Table | Paragraph)[] {
+  const t = translatorFor(language);
+  const text = (row: PublicationTable['rows'][number], index: number) => cellText(row.cells[index]!, k, language);
+  const parts = tableParts(source, (column) => source.rows.map((row) => text(row, column)), WORD_TABLE);
+  return parts.flatMap(({ columns, part, parts: count }) => [
+    ...(count > 1 ? [new Paragraph({ children: [new TextRun({ text: t('publication.tablePart', { title: source.title, part, parts: count }), italics: true, size: TABLE_TEXT })] })] : []),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: [cell(''), ...columns.map((index) => cell(source.columns[index]!.label, { bold: true, right: true }))] }),
+        ...source.rows.map((row) => new TableRow({ children: [cell(row.label, { bold: row.total }), ...columns.map((index) => cell(text(row, index), { bold: row.total, right: true }))] })),
+      ],
+    }),
+  ]);
 }
 
 function chart(image: ChartImage | undefined): Paragraph[] {
@@ -86,7 +100,7 @@ export async function publicationDocx(document: PublicationDocument, charts: Cha
       new Paragraph({ text: source.title, heading: HeadingLevel.HEADING_2 }),
       ...(source.unitLine ? [new Paragraph({ children: [new TextRun({ text: source.unitLine, italics: true })] })] : []),
       ...chart(chartOf(source.id)),
-      table(source, document.k, document.language),
+      ...tables(source, document.k, document.language),
       ...source.footnotes.map((note) => new Paragraph({ children: [new TextRun({ text: note, size: 18 })] })),
     ]),
   ]);

@@ -9,10 +9,11 @@ export interface Figure {
 }
 
 /** Named numbers that are not parts of one whole (mediations, sessions, agreements…), as a two-column table. */
-export function FiguresView({ title, figures, k }: { title: string; figures: Figure[]; k: number }) {
+export function FiguresView({ title, figures, k, note }: { title: string; figures: Figure[]; k: number; note?: string }) {
   return (
     <section className="report-table" aria-label={title}>
       <h3>{title}</h3>
+      {note && <p className="table-unit">{note}</p>}
       <table>
         <tbody>
           {figures.map((figure) => (

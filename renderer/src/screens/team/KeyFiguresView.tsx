@@ -1,20 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { KeyFigures, Published } from '../../../../shared/contract';
+import type { KeyFigures, Language, Published } from '../../../../shared/contract';
 import type { ReactNode } from 'react';
+import { decimalText } from '../../../../shared/publication/shown';
 import { CountText } from './CountCell';
 
 /** The headline numbers of a section; reports are the unique total, each report counted once. */
 export function KeyFiguresView({ figures, k, headcount }: { figures: KeyFigures; k: number; headcount: number | null | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const count = (value: Published) => <CountText value={value} k={k} />;
+  const decimal = (value: number) => decimalText(value, i18n.language as Language);
   const items: [string, ReactNode][] = [
     [t('team.key.advisers'), String(figures.advisers)],
     [t('team.key.reports'), count(figures.reports)],
     [t('team.key.reporters'), count(figures.reporters)],
     [t('team.key.jointReports'), count(figures.jointReports)],
     [t('team.key.conversations'), count(figures.conversations)],
-    [t('team.key.conversationsPerReporter'), figures.conversationsPerReporter === null ? '—' : String(figures.conversationsPerReporter)],
+    [t('team.key.conversationsPerReporter'), figures.conversationsPerReporter === null ? '—' : decimal(figures.conversationsPerReporter)],
     [t('team.key.boardAdvices'), count(figures.boardAdvices)],
+    [t('team.key.boardAdviceReports'), count(figures.boardAdviceReports)],
   ];
   if (headcount !== undefined) {
     items.push([
@@ -23,7 +26,7 @@ export function KeyFiguresView({ figures, k, headcount }: { figures: KeyFigures;
         ? t('team.key.staffShareNoHeadcount')
         : figures.staffShare === null
           ? t('team.key.staffShareSuppressed')
-          : t('team.key.staffShareValue', { share: figures.staffShare, headcount }),
+          : t('team.key.staffShareValue', { share: decimal(figures.staffShare), headcount }),
     ]);
   }
   return (

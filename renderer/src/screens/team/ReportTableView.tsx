@@ -8,11 +8,12 @@ import { shownCount, shownPercent } from '../../../../shared/publication/shown';
 
 /**
  * One table of the publication: each row's count and its percentage of the stated base, the unit
- * named above it. Rows that are zero are left out; the chart beside it keeps hidden rows as marked empty bars.
+ * named above it. Zeros are shown, as the publication prints them; the chart beside it leaves
+ * them out and keeps hidden rows as marked empty bars.
  */
 export function ReportTableView({ title, table, label, k, chart = false, note }: { title: string; table: ReportTable; label: KeyLabel; k: number; chart?: boolean; note?: string }) {
   const { t } = useTranslation();
-  const rows = table.rows.filter((row) => row.value !== 0);
+  const rows = table.rows.every((row) => row.value === 0) ? [] : table.rows;
   return (
     <section className="report-table" aria-label={title}>
       <h3>{title}</h3>
@@ -21,7 +22,7 @@ export function ReportTableView({ title, table, label, k, chart = false, note }:
         {table.multi && ` ${t('team.multiNote', { unit: t(`team.unit.${table.unit}`) })}`}
       </p>
       {note && <p className="hint">{note}</p>}
-      {chart && <BarChart id={title} bars={rows.map((row) => ({ label: label(row.key), value: row.value }))} k={k} title={t('team.chartOf', { title })} />}
+      {chart && <BarChart id={title} bars={rows.filter((row) => row.value !== 0).map((row) => ({ label: label(row.key), value: row.value }))} k={k} title={t('team.chartOf', { title })} />}
       {rows.length === 0 ? (
         <p className="empty">{t('team.none')}</p>
       ) : (

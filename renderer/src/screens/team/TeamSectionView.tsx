@@ -5,7 +5,7 @@ import { ReferralFlowsView } from './ReferralFlowsView';
 import { ReportCrossView } from './ReportCrossView';
 import { ReportTableView } from './ReportTableView';
 import { FiguresView } from './FiguresView';
-import { keyLabel } from '../../../../shared/publication/labels';
+import { keyLabel, tableRowLabel } from '../../../../shared/publication/labels';
 
 /**
  * One part of the annual report, in the order the published report shows it: the team's own
@@ -46,13 +46,14 @@ export function TeamSectionView({ kind, section, k, headcount }: { kind: 'team' 
       <ReportCrossView title={t('team.natureByBystander')} cross={section.natureByBystander} rowLabel={label('nature')} columnLabel={label('bystander')} k={k} />
       <ReportTableView title={t('team.otherParty')} table={section.otherParty} label={label('otherPartyRelation')} k={k} />
       <ReportTableView title={t('team.handlingSummary')} table={section.handlingSummary} label={label('handlingSummary')} k={k} />
-      <ReportTableView title={t('team.handling')} table={section.handling} label={label('handling')} k={k} chart />
+      <ReportTableView title={t('team.handling')} table={section.handling} label={tableRowLabel(t, 'handling', 'handling')} k={k} chart />
       <ReportTableView title={t('team.referralTargets')} table={section.referralTargets} label={label('referralTarget')} k={k} />
       <ReportTableView title={t('publication.ioaCategories')} table={section.ioaCategories} label={label('ioaCategory')} k={k} />
       <FiguresView
         title={t('publication.mediationFigures')}
         figures={(['mediations', 'hearings', 'sessions', 'agreements'] as const).map((key) => ({ label: t(`publication.mediationFigure.${key}`), value: section.mediation[key] }))}
         k={k}
+        note={t('publication.mediationUnit')}
       />
       <ReportTableView title={t('publication.mediationOutcomes')} table={section.mediationOutcomes} label={label('mediationOutcome')} k={k} />
       <ReportTableView title={t('publication.signals')} table={section.signals} label={label('nature')} k={k} />
