@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keepFocusNear } from '../components/keepFocus';
 import { answerLeave, useLeaveStore, type LeaveAnswer } from './leaveGuard';
@@ -15,6 +15,19 @@ export function LeaveDialog() {
   return <LeaveQuestion />;
 }
 
+/**
+ * The page behind is inert, but past the last answer Chromium hands the focus to the window
+ * itself, out of the page; Tab goes round the answers instead.
+ */
+function wrapTab(event: KeyboardEvent<HTMLDialogElement>): void {
+  const answers = [...event.currentTarget.querySelectorAll('button')];
+  const [first, last] = [answers[0], answers.at(-1)];
+  const to = event.shiftKey ? (document.activeElement === first ? last : null) : document.activeElement === last ? first : null;
+  if (!to) return;
+  event.preventDefault();
+  to.focus();
+}
+
 function LeaveQuestion() {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -23,9 +36,17 @@ function LeaveQuestion() {
   useLayoutEffect(() => {
     const opener = document.activeElement;
     const refocus = keepFocusNear(opener);
-    dialog.current?.showModal();
-    save.current?.focus();
+    const element = dialog.current;
+    // Opened after the event that asked: an Escape that left a form would otherwise, as its default
+    // action, close the question it has just opened.
+    const opening = setTimeout(() => {
+      element?.showModal();
+      save.current?.focus();
+    });
     return () => {
+      clearTimeout(opening);
+      // Closed before the focus moves: nothing behind a modal dialog can take it.
+      element?.close();
       if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
       else requestAnimationFrame(refocus);
     };
@@ -40,6 +61,10 @@ function LeaveQuestion() {
       aria-describedby="leave-question"
       className="modal"
       onKeyDown={(event) => {
+        if (event.key === 'Tab') {
+          wrapTab(event);
+          return;
+        }
         if (event.key !== 'Escape') return;
         // The form behind must not treat this Escape as another request to leave.
         event.stopPropagation();
