@@ -32,7 +32,8 @@ describe('the complete case record, as advisers use it', () => {
     await reporters.nth(0).getByLabel('Leeftijd').selectOption({ label: '35–44' });
     await reporters.nth(0).getByLabel('Rol van de melder').selectOption({ label: 'Direct betrokkene' });
     await page.getByRole('button', { name: 'Melder toevoegen' }).click();
-    // "Unknown" is an answer the adviser gives, not what an untouched field becomes.
+    // "Unknown" is an answer the adviser gives, not what an untouched field becomes; no answer is preset.
+    for (const field of ['Dienstverband', 'Gebeurtenissen uit een eerdere periode, nu pas gemeld?']) expect(await reporters.nth(1).getByLabel(field).inputValue()).toBe('');
     for (const field of ['Personeelscategorie', 'Leeftijd', 'Rol van de melder']) {
       expect(await reporters.nth(1).getByLabel(field).inputValue()).toBe('');
       expect((await reporters.nth(1).getByLabel(field).locator('option').allTextContents()).some((text) => text.startsWith('Onbekend'))).toBe(true);
@@ -40,6 +41,10 @@ describe('the complete case record, as advisers use it', () => {
     await reporters.nth(1).getByLabel('Personeelscategorie').selectOption({ label: 'Promovendus' });
     await reporters.nth(1).getByLabel('Leeftijd').selectOption({ label: 'Onbekend' });
     await reporters.nth(1).getByLabel('Rol van de melder').selectOption({ label: 'Omstander (meldt namens een ander)' });
+    for (const row of [0, 1]) {
+      await reporters.nth(row).getByLabel('Dienstverband').selectOption({ label: 'In dienst' });
+      await reporters.nth(row).getByLabel('Gebeurtenissen uit een eerdere periode, nu pas gemeld?').selectOption({ label: 'Nee, recente periode' });
+    }
     await page.getByRole('checkbox', { name: 'Intimidatie', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Werkdruk' }).check();
     await page.getByLabel('Andere partij', { exact: true }).selectOption({ label: 'Direct leidinggevende' });
@@ -98,6 +103,7 @@ describe('the complete case record, as advisers use it', () => {
     await createVault(page, CANARY.passphrase, 'Ombudsfunctionaris');
     await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
     await page.getByLabel('Eerste contact (datum en tijd)').fill('2026-03-02T09:00');
+    await page.getByLabel('Binnengekomen via').selectOption({ label: 'Rechtstreeks bij deze functie' });
     await describeReporter(page);
     await page.getByRole('checkbox', { name: 'Arbeidsconflict' }).check();
     await page.getByRole('checkbox', { name: 'Bemiddeling' }).check();

@@ -23,6 +23,11 @@ export const SCREEN_WORDS = {
     staffCategory: 'Personeelscategorie',
     age: 'Leeftijd',
     role: 'Rol van de melder',
+    employment: 'Dienstverband',
+    earlierPeriod: 'Gebeurtenissen uit een eerdere periode, nu pas gemeld?',
+    employed: 'In dienst',
+    notEarlier: 'Nee, recente periode',
+    direct: 'Rechtstreeks bij deze functie',
     academicStaff: 'Wetenschappelijk personeel (WP)',
     unknownAge: 'Onbekend',
     directlyAffected: 'Direct betrokkene',
@@ -54,6 +59,11 @@ export const SCREEN_WORDS = {
     staffCategory: 'Staff category',
     age: 'Age',
     role: "Reporter's role",
+    employment: 'Employment status',
+    earlierPeriod: 'Events from an earlier period, reported only now?',
+    employed: 'Currently employed',
+    notEarlier: 'No, the current period',
+    direct: 'Directly to this function',
     academicStaff: 'Academic staff (WP)',
     unknownAge: 'Unknown',
     directlyAffected: 'Directly affected',
@@ -115,12 +125,14 @@ export function adviserSteps(language: Language) {
     await page.getByRole('heading', { name: words.unlockTitle }).waitFor();
   }
 
-  /** The reporter's category, age band and role: the form has no defaults for them, so the adviser picks each. */
+  /** The reporter's category, age band, role, employment and period: the form has no defaults for them, so the adviser picks each. */
   async function describeReporter(page: Page, staffLabel: string = words.academicStaff, ageLabel: string = words.unknownAge, roleLabel: string = words.directlyAffected): Promise<void> {
     const reporter = page.locator('.list-item').first();
     await reporter.getByLabel(words.staffCategory).selectOption({ label: staffLabel });
     await reporter.getByLabel(words.age).selectOption({ label: ageLabel });
     await reporter.getByLabel(words.role).selectOption({ label: roleLabel });
+    await reporter.getByLabel(words.employment).selectOption({ label: words.employed });
+    await reporter.getByLabel(words.earlierPeriod).selectOption({ label: words.notEarlier });
   }
 
   async function openCaseList(page: Page): Promise<void> {
@@ -169,7 +181,7 @@ export async function addCountedCase(page: Page, firstContactAt: string, natureL
   await page.getByRole('button', { name: 'Nieuwe zaak' }).click();
   await page.getByLabel('Eerste contact (datum en tijd)').fill(firstContactAt);
   await page.getByLabel('Eerste reactie (datum en tijd)').fill(firstContactAt);
-  if (options.routeLabel) await page.getByLabel('Binnengekomen via').selectOption({ label: options.routeLabel });
+  await page.getByLabel('Binnengekomen via').selectOption({ label: options.routeLabel ?? SCREEN_WORDS.nl.direct });
   await describeReporter(page, staffLabel);
   await page.getByRole('checkbox', { name: natureLabel, exact: true }).check();
   if (options.referredTo) {

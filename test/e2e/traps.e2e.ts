@@ -227,8 +227,8 @@ describe.each(['nl', 'en'] as const)('the traps of daily use, in %s at 1024×640
     await page.getByRole('button', { name: w.newCase, exact: true }).click();
     await page.getByRole('button', { name: steps.words.saveCase }).click();
     const reporter = page.locator('.list-item').first();
-    for (const field of [w.staffCategory, w.age, w.role]) expect(await reporter.getByLabel(field).getAttribute('aria-invalid')).toBe('true');
-    expect(await reporter.getByText(w.chooseOne).count()).toBe(3);
+    for (const field of [w.staffCategory, w.age, w.role, steps.words.employment, steps.words.earlierPeriod]) expect(await reporter.getByLabel(field).getAttribute('aria-invalid')).toBe('true');
+    expect(await reporter.getByText(w.chooseOne).count()).toBe(5);
     await page.getByText(w.natureNeeded).first().waitFor();
     await shot(app, 'empty-case-refused');
     await page.waitForTimeout(500);
