@@ -96,7 +96,7 @@ describe('the complete case record, as advisers use it', () => {
     }
   });
 
-  it('an ombudsperson records a mediation with consent to be heard, two sessions and an agreement', async () => {
+  it('an ombudsperson records a mediation with consent to be heard and an agreement, and its two sessions where conversations are written', async () => {
     running.app = await launchApp();
     const app = running.app;
     const { page } = app;
@@ -113,24 +113,36 @@ describe('the complete case record, as advisers use it', () => {
     const mediation = page.getByRole('form', { name: 'Bemiddeling' });
     await mediation.getByLabel('Wederhoor gehouden op').fill('2026-03-09');
     await mediation.getByRole('button', { name: 'Bemiddeling opslaan' }).click();
-    await mediation.getByText('Wederhoor kan alleen met instemming van de andere partij.').waitFor();
+    await mediation.getByRole('link', { name: 'Wederhoor kan alleen met instemming van de andere partij.' }).waitFor();
 
     await mediation.getByLabel('De andere partij stemt in met wederhoor').check();
     await mediation.getByLabel('Instemming gegeven op').fill('05-03-2026');
     await mediation.getByLabel('Notities wederhoor').fill('Andere partij gehoord.');
-    for (const [index, day] of ['12', '19'].entries()) {
-      await mediation.getByRole('button', { name: 'Gesprek toevoegen' }).click();
-      const session = mediation.getByRole('group', { name: 'Bemiddelingsgesprekken' }).locator('.list-item').nth(index);
-      await session.getByLabel('Datum en tijd').fill(`2026-03-${day}T14:00`);
-      await session.getByLabel('Notities').fill(`Sessie ${index + 1}: ${CANARY.noteWord}`);
-    }
+    // The mediation has no session boxes of its own: a session is written where conversations are.
+    expect(await mediation.getByRole('button', { name: 'Gesprek toevoegen' }).count()).toBe(0);
     await mediation.getByRole('button', { name: 'Afspraak toevoegen' }).click();
     await mediation.getByLabel('Afgesproken op').fill('2026-03-19');
     await mediation.getByLabel('Afspraak', { exact: true }).fill('Wekelijks overleg tussen partijen.');
     await mediation.getByLabel('Uitkomst').selectOption({ label: 'Overeenstemming' });
     await mediation.getByRole('button', { name: 'Bemiddeling opslaan' }).click();
     await page.getByText('Bemiddeling opgeslagen.').waitFor();
+    await mediation.getByText('Nog geen bemiddelingssessie vastgelegd', { exact: false }).waitFor();
+
+    const composer = page.getByRole('form', { name: 'Gesprek toevoegen' });
+    for (const [index, day] of ['12', '19'].entries()) {
+      await composer.getByRole('radio', { name: 'Bemiddelingssessie' }).check();
+      await composer.getByLabel('Datum en tijd').fill(`2026-03-${day}T14:00`);
+      await composer.getByLabel('Vorm').selectOption({ label: 'Niet vastgelegd' });
+      await composer.getByLabel('Duur (minuten)').fill('');
+      await composer.getByLabel('Aanwezig').fill('Beide partijen');
+      await composer.getByLabel('Notities').fill(`Sessie ${index + 1}: ${CANARY.noteWord}`);
+      await composer.getByRole('button', { name: 'Gesprek opslaan' }).click();
+      await mediation.getByText(index === 0 ? '1 bemiddelingssessie vastgelegd' : '2 bemiddelingssessies vastgelegd', { exact: false }).waitFor();
+    }
     await app.screenshot('12-mediation');
+    expect(app.core.vault.database().prepare('SELECT kind, held_at, duration_minutes, mode, participants FROM conversations ORDER BY id').all()).toEqual(
+      ['12', '19'].map((day) => ({ kind: 'mediation_session', held_at: `2026-03-${day}T14:00`, duration_minutes: null, mode: null, participants: 'Beide partijen' })),
+    );
 
     await lock(page);
     await unlock(page, CANARY.passphrase);
@@ -139,9 +151,11 @@ describe('the complete case record, as advisers use it', () => {
     await reopened.waitFor();
     expect(await reopened.getByLabel('Instemming gegeven op').inputValue()).toBe('05-03-2026');
     expect(await reopened.getByLabel('Wederhoor gehouden op').inputValue()).toBe('09-03-2026');
-    const sessions = reopened.getByRole('group', { name: 'Bemiddelingsgesprekken' }).locator('.list-item');
+    await reopened.getByText('2 bemiddelingssessies vastgelegd', { exact: false }).waitFor();
+    const sessions = page.locator('.timeline-item.mediation-session');
     expect(await sessions.count()).toBe(2);
-    expect(await sessions.nth(1).getByLabel('Notities').inputValue()).toBe(`Sessie 2: ${CANARY.noteWord}`);
+    expect(await sessions.nth(1).getByText('Bemiddelingssessie', { exact: true }).count()).toBe(1);
+    expect(await sessions.nth(1).locator('.notes').textContent()).toBe(`Sessie 2: ${CANARY.noteWord}`);
     expect(await reopened.getByLabel('Afspraak', { exact: true }).inputValue()).toBe('Wekelijks overleg tussen partijen.');
     expect(await reopened.getByLabel('Uitkomst').inputValue()).toBe('agreement');
   });

@@ -11,10 +11,13 @@ export function ConversationTimeline({ record }: { record: CaseRecord }) {
   const { t, i18n } = useTranslation();
   const { addConversation, updateConversation, removeConversation } = useCaseStore();
   // A conversation whose edit was kept as a draft at the lock opens in its form again.
+  // Sessions are counted with the mediation, never as conversations, here as in the export.
+  const sessions = record.conversations.filter((entry) => entry.kind === 'mediation_session').length;
+  const conversations = t('conversation.title', { count: record.conversations.length - sessions });
   const [editing, setEditing] = useState<number | null>(() => record.conversations.find((conversation) => hasDraft(`conversation:${conversation.id}`))?.id ?? null);
   return (
     <section aria-labelledby="timeline-title" className="conversations">
-      <h2 id="timeline-title">{t('conversation.title', { count: record.conversations.length })}</h2>
+      <h2 id="timeline-title">{sessions > 0 ? t('conversation.andSessions', { title: conversations, count: sessions }) : conversations}</h2>
       <ol className="timeline">
         {record.conversations.map((conversation) =>
           editing === conversation.id ? (

@@ -69,6 +69,8 @@ describe('a mediation session, written where conversations are', () => {
     const item = (await screen.findByText('Eerste sessie, afspraken verkend.')).closest('li')!;
     expect(within(item).getByText('Bemiddelingssessie')).toBeInTheDocument();
     expect(within(mediation).getByText('1 bemiddelingssessie vastgelegd, bij de gesprekken van deze zaak.')).toBeInTheDocument();
+    // Counted as a session, not as a conversation, above the timeline too.
+    expect(screen.getByRole('heading', { level: 2, name: '0 gesprekken, 1 bemiddelingssessie' })).toBeInTheDocument();
     // The writing area starts afresh as a conversation.
     expect(within(kind).getByRole('radio', { name: 'Gesprek' })).toBeChecked();
 
