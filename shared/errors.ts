@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'DUPLICATE_EXPORT',
   'OVERLAPPING_PERIOD',
   'OLDER_EXPORT',
+  /** An export of an earlier format, which counted dated acts in the year of first contact: to be exported again. */
+  'EXPORT_FROM_OLDER_VERSION',
   'FUNCTION_LOCKED',
   'CONTRADICTORY_HANDLING',
   'NATURE_REQUIRED',

@@ -30,6 +30,13 @@ import { Id, LocalDate } from './primitives';
  * function passed on is counted there and appears here only as a referral received); reporter
  * tables count reporters of those reports; conversations, mediations and referrals made count the
  * work done on every counted case, received ones included.
+ *
+ * Years: a report, and what is known of it without a date of its own (its reporters, natures,
+ * handlings, mediation record), counts in the period of its first contact. Every dated act
+ * (conversation, mediation session, hearing, agreement, referral made, closure) counts in the
+ * period it happened, on every counted case whatever year it was opened: a case that crosses New
+ * Year brings its January talks to the new year, and an export of a past period gives the same
+ * numbers however much later it is made.
  */
 const Count = z.number().int().min(0).max(10_000_000);
 const NOT_RECORDED = 'not_recorded';
@@ -96,8 +103,11 @@ export const ExportCounts = z
     reporters: Count,
     jointReports: Count,
     unidentifiedReporters: Count,
+    /** Conversations held in the period, on every counted case whatever year it was opened. */
     conversations: Count,
-    /** Conversations per reporter, to two decimals. */
+    /** Of those, the ones on the period's own reports (received ones included): what a reporter of the period was given. */
+    conversationsOnReports: Count,
+    /** Conversations on the period's reports per reporter, to two decimals. */
     conversationsPerReporter: z.number().min(0).max(10_000),
     firstResponse: z.object({ within24h: Count, later: Count, missing: Count }).strict(),
     byStaffCategory: table(STAFF_KEYS),
@@ -115,13 +125,21 @@ export const ExportCounts = z
     caseShapes: z.array(CaseShape).max(100_000),
     byHandling: table(HANDLING_TYPES),
     handlingSummary: table(HANDLING_SUMMARY),
-    /** Referrals made, of every counted case; one report may be referred to several places. */
+    /** Referrals made in the period, of every counted case; one report may be referred to several places. */
     byReferralTarget: table(REFERRAL_TARGETS),
     /** Reports received from each team function. */
     referralsReceived: table(FUNCTION_REFERRAL_CODES),
     byIoaCategory: table(IOA_CATEGORIES),
-    status: z.object({ open: Count, closed: Count }).strict(),
+    /** Reports first received here before the period and not closed before its first day (1 January for a whole year). */
+    openAtStart: Count,
+    /** Reports first received here and closed in the period, whatever year they were opened. */
+    closures: Count,
+    /** The outcome of those closures. */
     byOutcome: table(OUTCOME_KEYS),
+    /**
+     * Mediations recorded on the period's reports and their outcomes (neither has a date of its
+     * own); hearings, sessions and agreements held in the period, on every counted case.
+     */
     mediation: z
       .object({ mediations: Count, hearings: Count, sessions: Count, agreements: Count, byOutcome: table(MEDIATION_OUTCOME_KEYS) })
       .strict(),
@@ -135,8 +153,12 @@ export const ExportCounts = z
 export type ExportCounts = z.infer<typeof ExportCounts>;
 
 export const EXPORT_SCHEMA = 'confidant-annual-export';
-/** 3: no table by gender (no team table publishes it, so it no longer leaves the vault). */
-export const EXPORT_SCHEMA_VERSION = 3;
+/**
+ * 3: no table by gender (no team table publishes it, so it no longer leaves the vault).
+ * 4: dated acts in the period they happened (see ExportCounts); open at the start and closures
+ * replace the state of the period's reports on the day of export.
+ */
+export const EXPORT_SCHEMA_VERSION = 4;
 
 const ExportBodyFields = z
   .object({

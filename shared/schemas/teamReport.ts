@@ -70,8 +70,13 @@ export const KeyFigures = z
     reports: Published,
     reporters: Published,
     jointReports: Published,
+    /** Reports of earlier years still open when the year began: each adviser's first export of the year says it. */
+    openAtStart: Published,
+    /** Conversations held in the year, on every counted case whatever year it was first contacted. */
     conversations: Published,
-    /** Conversations of the section's counted cases per reporter of its reports, one decimal. */
+    /** Of those, the ones on the year's own reports. */
+    conversationsOnReports: Published,
+    /** Conversations on the year's reports held in the year, per reporter of those reports, one decimal. */
     conversationsPerReporter: z.number().min(0).nullable(),
     /** Reporters as a percentage of the head-count, one decimal; null without a head-count. */
     staffShare: z.number().min(0).nullable(),
@@ -186,7 +191,7 @@ export const ReportRequest = z
 export type ReportRequest = z.infer<typeof ReportRequest>;
 
 /** The file's counts the team report's tables do not show, each as a small table of its own. */
-export const PREVIEW_TABLES = ['figures', 'firstResponse', 'status', 'outcome', 'referralSource', 'referralsReceived', 'boardAdvices', 'units'] as const;
+export const PREVIEW_TABLES = ['figures', 'firstResponse', 'outcome', 'referralSource', 'referralsReceived', 'boardAdvices', 'units'] as const;
 
 /**
  * One count of the file, with its place in the file (`path`, dot-separated) so the adviser's
@@ -197,7 +202,7 @@ export const PreviewRow = z.object({ key: z.string(), path: z.string(), value: z
 export type PreviewRow = z.infer<typeof PreviewRow>;
 
 /** How a row's key reads: a figure named in the export screen's words, a unit name as the team wrote it, or a taxonomy code. */
-export const PREVIEW_LABELS = ['figure', 'unit', 'status', 'outcome', 'referralSource'] as const;
+export const PREVIEW_LABELS = ['figure', 'unit', 'outcome', 'referralSource'] as const;
 
 export const PreviewTable = z.object({ name: z.enum(PREVIEW_TABLES), labels: z.enum(PREVIEW_LABELS), rows: z.array(PreviewRow) }).strict();
 export type PreviewTable = z.infer<typeof PreviewTable>;

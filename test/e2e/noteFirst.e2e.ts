@@ -241,7 +241,7 @@ describe('note first: a conversation is the fastest thing to write down (issue 2
     expect(await inViewport(consent)).toBe(true);
     expect(await inViewport(page.getByRole('button', { name: 'Opslaan…' }))).toBe(true);
     await viewportShot(page, 'after-export');
-    expect(await summary.textContent()).toContain('1 melding eerst bij u ontvangen, van 1 melder, met 3 gesprekken.');
+    expect(await summary.textContent()).toContain('1 melding eerst bij u ontvangen, van 1 melder; 3 gesprekken in deze periode.');
     const exportPage = { pageHeight: await pageHeight(page), consentTop: await pageTop(consent), saveTop: await pageTop(page.getByRole('button', { name: 'Opslaan…' })), innerHeight: SMALL.height };
     mkdirSync(FIGURES, { recursive: true });
     writeFileSync(join(FIGURES, 'export.json'), `${JSON.stringify(exportPage, null, 2)}\n`);

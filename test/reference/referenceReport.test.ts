@@ -264,7 +264,7 @@ describe('the reference annual report, reproduced figure by figure', () => {
 
   it('prints the zeros a board reads: none to the complaints committee, no formal procedure, nothing via the national desk', () => {
     const line = (table: string, row: string) => csv.split('\r\n').find((entry) => entry.endsWith(`,${table},${row},count`));
-    expect(line('team.referralTargets', 'complaints_committee')).toBe('Reports per function and referrals,All referrals,Complaints committee,Number of referrals,0,functions,team.referralTargets,complaints_committee,count');
+    expect(line('team.referralTargets', 'complaints_committee')).toBe('Reports per function and referrals,All referrals made in the year,Complaints committee,Number of referrals,0,functions,team.referralTargets,complaints_committee,count');
     expect(line('team.handling', 'formal_complaint')).toMatch(/,0,handling,team\.handling,formal_complaint,count$/);
     expect(line('team.intakeRoutes', 'national_desk_threatened_scientists')).toMatch(/,0,functions,team\.intakeRoutes,national_desk_threatened_scientists,count$/);
     expect(csv).toContain('Key figures,Key figures,Advice to the board,Number,2,summary,team.keyFigures,boardAdvices,value');

@@ -33,6 +33,11 @@ import { getProfile } from '../vault/profile';
 
 const NOT_RECORDED = 'not_recorded';
 const TEAM_FUNCTION_SOURCES = FUNCTION_REFERRAL_CODES.map((code) => `'${code}'`).join(', ');
+/** A case counted in the statistics: its reporter consented and its statistics are complete. */
+const COUNTED = `c.statistics_consent = 'given' AND c.statistics_completion = 'complete'`;
+/** Passed on by another team function (`@own` is this vault's own code), so counted there; here only as a referral received. */
+const RECEIVED = `coalesce(c.intake_route IN ('via_concerns_point', 'referred_by_function') AND coalesce(c.referred_in_by IN (${TEAM_FUNCTION_SOURCES}), 0)
+  AND c.referred_in_by IS NOT @own, 0)`;
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -61,45 +66,45 @@ export interface Aggregate {
   incomplete: UnansweredCase[];
 }
 
-/**
- * Counts for one period from the cases whose reporters consented to be counted. SQLite groups
- * each table in one pass over the period's cases and hands back only combinations and their
- * counts; no case row, name, text or date leaves this function.
- */
 /** Reporters whose unit is not on the team's list are counted here, never by the name typed in. */
 export const UNIT_NOT_IN_LIST = 'not_in_list';
 
 /**
+ * Counts for one period from the cases whose reporters consented to be counted. SQLite groups
+ * each table in one pass over the period's cases and hands back only combinations and their
+ * counts; no case row, name, text or date leaves this function.
+ *
+ * A report and what it is without a date of its own count in the period of its first contact;
+ * a dated act counts in the period it happened, on any counted case (shared/schemas/export.ts).
+ *
  * `units`: the team's unit list when the adviser opted in to the table per unit, else null. Only
  * names from that list reach the export; free text typed in a case never does.
  */
 export function aggregate(db: Db, period: ExportPeriod, units: readonly string[] | null): Aggregate {
   const range = { from: period.from, end: dayAfter(period.to) };
+  const own = ownReferralCode(getProfile(db).function);
   db.exec('DROP TABLE IF EXISTS temp.export_cases');
   try {
     // One read of the period's cases: what every table below needs of a case, kept in memory
     // (the per-case summaries are kept by triggers, migration 5).
-    // `received`: passed on by another team function, so counted there; here only as a referral received.
     // `response`: "later" when the recorded response came after the promised hours; "missing" when
     // none is recorded yet, whether or not the case is still open.
     db.exec(`CREATE TEMP TABLE export_cases (
       id INTEGER PRIMARY KEY, received INTEGER, route TEXT, source TEXT, relation TEXT, hierarchical INTEGER,
-      status TEXT, outcome TEXT, response TEXT, people INTEGER, bystander INTEGER, natures TEXT, handlings TEXT, conversations INTEGER)`);
+      response TEXT, people INTEGER, bystander INTEGER, natures TEXT, handlings TEXT)`);
     db.prepare(
       `INSERT INTO temp.export_cases
-       SELECT c.id,
-         c.intake_route IN ('via_concerns_point', 'referred_by_function') AND coalesce(c.referred_in_by IN (${TEAM_FUNCTION_SOURCES}), 0)
-           AND c.referred_in_by IS NOT @own,
-         c.intake_route, c.referred_in_by, c.other_party_relation, c.other_party_hierarchical, c.status, c.outcome,
+       SELECT c.id, ${RECEIVED}, c.intake_route, c.referred_in_by, c.other_party_relation, c.other_party_hierarchical,
          CASE WHEN c.first_response_at IS NULL THEN 'missing'
               WHEN unixepoch(c.first_response_at) - unixepoch(c.first_contact_at) > @promise THEN 'later'
               ELSE 'within24h' END,
-         c.reporter_count, c.has_bystander, c.nature_set, c.handling_set, c.conversation_count
-       FROM cases c WHERE c.statistics_consent = 'given' AND c.statistics_completion = 'complete' AND c.first_contact_at >= @from AND c.first_contact_at < @end`,
-    ).run({ ...range, promise: FIRST_RESPONSE_PROMISE_HOURS * 3600, own: ownReferralCode(getProfile(db).function) });
+         c.reporter_count, c.has_bystander, c.nature_set, c.handling_set
+       FROM cases c WHERE ${COUNTED} AND c.first_contact_at >= @from AND c.first_contact_at < @end`,
+    ).run({ ...range, promise: FIRST_RESPONSE_PROMISE_HOURS * 3600, own });
     const grouped = <T>(sql: string, params: Record<string, unknown> = {}) => db.prepare(sql).all(params) as (T & { n: number })[];
+    const single = (sql: string, params: Record<string, unknown> = range) => db.prepare(sql).pluck().get(params) as number;
     // Child tables are read from the period's cases (CROSS JOIN keeps that order), never scanned whole.
-    const own = 'FROM temp.export_cases e WHERE e.received = 0';
+    const ownReports = 'FROM temp.export_cases e WHERE e.received = 0';
 
     // A refusal keeps a case out whether or not its statistics are complete; an incomplete case
     // not refused is listed to be completed (asking about consent is part of that), not as unasked.
@@ -132,8 +137,6 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       handlingSummary: zeros(HANDLING_SUMMARY),
       referralsReceived: zeros(FUNCTION_REFERRAL_CODES),
       byIoaCategory: zeros(IOA_CATEGORIES),
-      status: { open: 0, closed: 0 },
-      byOutcome: zeros(OUTCOME_KEYS),
     };
 
     for (const row of grouped<{ source: string | null }>(
@@ -147,11 +150,9 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       route: string;
       source: string | null;
       relation: string | null;
-      status: 'open' | 'closed';
-      outcome: string | null;
       response: keyof ExportCounts['firstResponse'];
       people: number;
-    }>(`SELECT route, source, relation, status, outcome, response, people, count(*) AS n ${own} GROUP BY 1, 2, 3, 4, 5, 6, 7`)) {
+    }>(`SELECT route, source, relation, response, people, count(*) AS n ${ownReports} GROUP BY 1, 2, 3, 4, 5`)) {
       c.reports += row.n;
       // A reporter who is not identified is still one person with a report, of unknown profile.
       if (row.people === 0) {
@@ -165,8 +166,6 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       bump(c.byIntakeRoute, row.route, row.n);
       bump(c.byReferralSource, row.source, row.n);
       bump(c.byOtherParty, row.relation, row.n);
-      c.status[row.status] += row.n;
-      if (row.status === 'closed') bump(c.byOutcome, row.outcome, row.n);
     }
 
     for (const row of grouped<{ staff: string; employment: string; age: string; role: string; earlier: string }>(
@@ -185,7 +184,7 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     // Sorted again here, so a set the triggers wrote in another order still lands in one shape.
     const shapes = new Map<string, CaseShape>();
     for (const row of grouped<{ natures: string; relation: OtherPartyRelation | null; hierarchical: number | null; bystander: number }>(
-      `SELECT natures, relation, hierarchical, bystander, count(*) AS n ${own} AND natures IS NOT NULL GROUP BY 1, 2, 3, 4`,
+      `SELECT natures, relation, hierarchical, bystander, count(*) AS n ${ownReports} AND natures IS NOT NULL GROUP BY 1, 2, 3, 4`,
     )) {
       const natures = (row.natures.split('+') as Nature[]).sort();
       for (const nature of natures) {
@@ -207,7 +206,7 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     const caseShapes = [...shapes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, shape]) => shape);
 
     for (const row of grouped<{ handlings: string | null }>(
-      `SELECT handlings, count(*) AS n ${own} GROUP BY 1`,
+      `SELECT handlings, count(*) AS n ${ownReports} GROUP BY 1`,
     )) {
       const handlings = (row.handlings?.split('+') ?? []) as HandlingType[];
       for (const handling of handlings) c.byHandling[handling] += row.n;
@@ -215,23 +214,47 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       c.handlingSummary[summary] += row.n;
     }
 
+    // Dated acts: each in the period it happened, on every counted case whatever year it was opened,
+    // so an export of a past period gives the same numbers however much later it is made.
+    const inPeriod = (column: string) => `${column} >= @from AND ${column} < @end`;
     const byReferralTarget = zeros(REFERRAL_TARGETS);
-    for (const row of grouped<{ target: string }>('SELECT t.target, count(*) AS n FROM temp.export_cases e CROSS JOIN case_referrals t ON t.case_id = e.id GROUP BY 1')) {
+    for (const row of grouped<{ target: string }>(
+      `SELECT t.target, count(*) AS n FROM cases c CROSS JOIN case_referrals t ON t.case_id = c.id WHERE ${COUNTED} AND ${inPeriod('t.referred_on')} GROUP BY 1`,
+      range,
+    )) {
       bump(byReferralTarget, row.target, row.n);
     }
-
-    const conversations = db.prepare('SELECT coalesce(sum(conversations), 0) FROM temp.export_cases').pluck().get() as number;
-    const mediation = db
+    const held = db
       .prepare(
-        `SELECT count(*) AS mediations, count(m.hearing_held_on) AS hearings,
-           coalesce(sum((SELECT count(*) FROM conversations s WHERE s.case_id = m.case_id AND s.kind = 'mediation_session')), 0) AS sessions,
-           coalesce(sum((SELECT count(*) FROM mediation_agreements a WHERE a.case_id = m.case_id)), 0) AS agreements
-         FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id`,
+        `SELECT count(*) FILTER (WHERE v.kind = 'conversation') AS conversations, count(*) FILTER (WHERE v.kind = 'mediation_session') AS sessions
+         FROM cases c CROSS JOIN conversations v ON v.case_id = c.id WHERE ${COUNTED} AND ${inPeriod('v.held_at')}`,
       )
-      .get() as { mediations: number; hearings: number; sessions: number; agreements: number };
+      .get(range) as { conversations: number; sessions: number };
+    const conversationsOnReports = single(`SELECT count(*) FROM temp.export_cases e CROSS JOIN conversations v ON v.case_id = e.id WHERE v.kind = 'conversation' AND ${inPeriod('v.held_at')}`);
+    const mediation = {
+      // A mediation and its outcome have no date of their own: they stay with the report, as its handlings do.
+      mediations: single('SELECT count(*) FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id'),
+      hearings: single(`SELECT count(*) FROM cases c CROSS JOIN mediations m ON m.case_id = c.id WHERE ${COUNTED} AND ${inPeriod('m.hearing_held_on')}`),
+      sessions: held.sessions,
+      agreements: single(`SELECT count(*) FROM cases c CROSS JOIN mediation_agreements a ON a.case_id = c.id WHERE ${COUNTED} AND ${inPeriod('a.agreed_on')}`),
+    };
     const mediationOutcomes = zeros(MEDIATION_OUTCOME_KEYS);
     for (const row of grouped<{ outcome: string | null }>('SELECT m.outcome, count(*) AS n FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id GROUP BY 1')) {
       bump(mediationOutcomes, row.outcome, row.n);
+    }
+    // Reports are counted once, where they were first received: so are their state at the start and their closures.
+    const openAtStart = single(
+      `SELECT count(*) FROM cases c WHERE ${COUNTED} AND c.first_contact_at < @from AND ${RECEIVED} = 0 AND NOT (c.status = 'closed' AND c.closed_on < @from)`,
+      { ...range, own },
+    );
+    const byOutcome = zeros(OUTCOME_KEYS);
+    let closures = 0;
+    for (const row of grouped<{ outcome: string | null }>(
+      `SELECT c.outcome, count(*) AS n FROM cases c WHERE ${COUNTED} AND c.status = 'closed' AND ${inPeriod('c.closed_on')} AND ${RECEIVED} = 0 GROUP BY 1`,
+      { ...range, own },
+    )) {
+      bump(byOutcome, row.outcome, row.n);
+      closures += row.n;
     }
 
     const signalThemes = zeros(NATURES);
@@ -272,10 +295,14 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
 
     const counts: ExportCounts = {
       ...c,
-      conversations,
-      conversationsPerReporter: c.reporters === 0 ? 0 : Math.round((conversations / c.reporters) * 100) / 100,
+      conversations: held.conversations,
+      conversationsOnReports,
+      conversationsPerReporter: c.reporters === 0 ? 0 : Math.round((conversationsOnReports / c.reporters) * 100) / 100,
       caseShapes,
       byReferralTarget,
+      openAtStart,
+      closures,
+      byOutcome,
       mediation: { ...mediation, byOutcome: mediationOutcomes },
       signals: { total: signalTotal, byTheme: signalThemes },
       activities,

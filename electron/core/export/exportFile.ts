@@ -37,7 +37,17 @@ export function buildExportFile(profile: Profile, sequence: number, period: Expo
   return { ...body, sha256: contentHash(body) };
 }
 
-export type VerifyResult = { ok: true; file: ExportFile } | { ok: false; reason: 'INVALID_EXPORT' | 'TAMPERED_EXPORT' };
+export type VerifyResult = { ok: true; file: ExportFile } | { ok: false; reason: 'INVALID_EXPORT' | 'TAMPERED_EXPORT' | 'EXPORT_FROM_OLDER_VERSION' };
+
+/**
+ * Whether an export's format is older than this version's: such a file counted conversations,
+ * referrals and closures in the year of first contact, and no conversion can move them to the
+ * year they happened, so it is refused with a way forward (the adviser exports again).
+ */
+export function isOlderFormat(parsed: unknown): boolean {
+  const { schema, schemaVersion } = (parsed ?? {}) as { schema?: unknown; schemaVersion?: unknown };
+  return schema === EXPORT_SCHEMA && typeof schemaVersion === 'number' && schemaVersion < EXPORT_SCHEMA_VERSION;
+}
 
 /** A file is accepted only if it has our schema and its hash matches its content. */
 export function verifyExportFile(text: string): VerifyResult {
@@ -47,6 +57,7 @@ export function verifyExportFile(text: string): VerifyResult {
   } catch {
     return { ok: false, reason: 'INVALID_EXPORT' };
   }
+  if (isOlderFormat(parsed)) return { ok: false, reason: 'EXPORT_FROM_OLDER_VERSION' };
   const result = ExportFile.safeParse(parsed);
   if (!result.success) return { ok: false, reason: 'INVALID_EXPORT' };
   // The parsed copy of the unit table is rebuilt by assignment, where a unit named `__proto__`

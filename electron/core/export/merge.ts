@@ -1,4 +1,4 @@
-import type { CaseShape, ExportCounts } from '../../../shared/schemas/export';
+import type { CaseShape, ExportCounts, ExportFile } from '../../../shared/schemas/export';
 
 type Tree = { [key: string]: number | Tree };
 
@@ -28,7 +28,10 @@ function mergeShapes(all: CaseShape[]): CaseShape[] {
   return [...merged.values()];
 }
 
-/** Adds the counts of several exports; the per-reporter average is recomputed from the sums. */
+/**
+ * Adds the counts of several exports; the per-reporter average is recomputed from the sums. What
+ * was open at the start of each export's period adds up only across advisers: see openAtStartOf.
+ */
 export function mergeCounts(all: ExportCounts[]): ExportCounts | null {
   if (all.length === 0) return null;
   const tables: Tree = emptyMap();
@@ -42,6 +45,20 @@ export function mergeCounts(all: ExportCounts[]): ExportCounts | null {
   return {
     ...merged,
     caseShapes: mergeShapes(all.flatMap((counts) => counts.caseShapes)),
-    conversationsPerReporter: reporters === 0 ? 0 : Math.round((merged.conversations / reporters) * 100) / 100,
+    conversationsPerReporter: reporters === 0 ? 0 : Math.round((merged.conversationsOnReports / reporters) * 100) / 100,
   };
+}
+
+/**
+ * Reports open at the start of the year: each adviser's first export of it says what they carried
+ * in. A later export of the same adviser (say July to December after January to June) starts
+ * with what the earlier one left open, which is no report of an earlier year.
+ */
+export function openAtStartOf(files: readonly ExportFile[]): number {
+  const first = new Map<string, ExportFile>();
+  for (const file of files) {
+    const known = first.get(file.adviserId);
+    if (!known || file.period.from < known.period.from) first.set(file.adviserId, file);
+  }
+  return [...first.values()].reduce((sum, file) => sum + file.counts.openAtStart, 0);
 }

@@ -156,7 +156,8 @@ describe('the annual report as a publication', () => {
     expect(percent.numFmt).toBe('0%');
     // Figures with a decimal stay numbers, shown with the reader's own decimal mark by their format.
     const ratio = (label: string) => key.getRows(1, key.rowCount)!.find((row) => row.getCell(1).value === label)!.getCell(2);
-    expect([ratio('Gesprekken per melder').value, ratio('Gesprekken per melder').numFmt]).toEqual([2, '0.0']);
+    const perReporter = ratio('Gesprekken per melder (meldingen van het jaar, hun gesprekken in het jaar)');
+    expect([perReporter.value, perReporter.numFmt]).toEqual([2, '0.0']);
     expect([ratio('Melders als deel van het personeel').value, ratio('Melders als deel van het personeel').numFmt]).toEqual([0.024, '0.0%']);
     // Sheet names are cut at a whole word and never repeat.
     const names = workbook.worksheets.map((sheet) => sheet.name);

@@ -159,7 +159,7 @@ class DocumentBuilder {
 
   keyFigures(part: 'team' | 'faculty', figures: KeyFigures, previous: ReportSection | null, headcount: number | null): PublicationTable {
     const before = previous?.keyFigures;
-    const counted = ['reports', 'reporters', 'jointReports', 'conversations', 'boardAdvices', 'boardAdviceReports'] as const;
+    const counted = ['reports', 'reporters', 'jointReports', 'openAtStart', 'conversations', 'conversationsOnReports', 'boardAdvices', 'boardAdviceReports'] as const;
     const rows = [
       { label: this.t('team.key.advisers'), code: 'advisers', value: figures.advisers as Published, earlier: before?.advisers as Published | undefined },
       ...counted.map((figure) => ({ label: this.t(`team.key.${figure}`), code: figure, value: figures[figure], earlier: before?.[figure] })),

@@ -34,7 +34,7 @@ function shownCounts(model: ExportPreviewTables): Map<string, number> {
   for (const [path, table] of SECTION_TABLES) rows(path, section[table] as ReportTable);
   rows('activities', section.activities, '.count');
   rows('activities', section.attendees, '.attendees');
-  for (const key of ['reports', 'reporters', 'jointReports', 'conversations'] as const) shown.set(key, section.keyFigures[key] as number);
+  for (const key of ['reports', 'reporters', 'jointReports', 'openAtStart', 'conversations', 'conversationsOnReports'] as const) shown.set(key, section.keyFigures[key] as number);
   shown.set('boardAdvices.total', section.keyFigures.boardAdvices as number);
   for (const key of ['mediations', 'hearings', 'sessions', 'agreements'] as const) shown.set(`mediation.${key}`, section.mediation[key] as number);
   shown.set('signals.total', section.signals.base as number);
@@ -55,7 +55,8 @@ const count = fc.integer({ min: 1, max: 40 });
 const extras = fc.record({
   receivedReports: count,
   unidentifiedReporters: count,
-  status: fc.record({ open: count, closed: count }),
+  openAtStart: count,
+  closures: count,
   firstResponse: fc.record({ within24h: count, later: count, missing: count }),
   boardAdvices: fc.record({ total: count, followed: count, notFollowed: count, pending: count, reportsConcerned: count }),
   signals: count,
@@ -70,7 +71,8 @@ function fileWith(cases: fc.Arbitrary<Parameters<typeof syntheticExport>[1]>) {
       ...file.counts,
       receivedReports: extra.receivedReports,
       unidentifiedReporters: extra.unidentifiedReporters,
-      status: extra.status,
+      openAtStart: extra.openAtStart,
+      closures: extra.closures,
       firstResponse: extra.firstResponse,
       boardAdvices: extra.boardAdvices,
       byOutcome: Object.fromEntries(Object.keys(file.counts.byOutcome).map((key, index) => [key, index + 1])) as ExportCounts['byOutcome'],

@@ -5,7 +5,7 @@ import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
 import { teamUnits } from '../team/team';
 import { UNIT_NOT_IN_LIST } from '../export/aggregate';
-import { verifyExportFile } from '../export/exportFile';
+import { isOlderFormat, verifyExportFile } from '../export/exportFile';
 
 export function reportYearOf(file: ExportFile): number {
   return Number(file.period.from.slice(0, 4));
@@ -86,8 +86,16 @@ export function importExport(db: Db, content: string, replace: readonly string[]
   })();
 }
 
+/**
+ * The year's imports the report counts. One of an earlier export format, imported before this
+ * version, stays stored (a new export of its adviser replaces it as any newer export does) but
+ * is not counted: it put dated acts in the year of first contact.
+ */
 export function importedExports(db: Db, year: number): ExportFile[] {
-  return (db.prepare('SELECT content FROM team_imports WHERE report_year = ? ORDER BY function, period_from, adviser_id').pluck().all(year) as string[]).map(parse);
+  const stored = (db.prepare('SELECT content FROM team_imports WHERE report_year = ? ORDER BY function, period_from, adviser_id').pluck().all(year) as string[]).map(
+    (content) => JSON.parse(content) as unknown,
+  );
+  return stored.filter((file) => !isOlderFormat(file)) as ExportFile[];
 }
 
 export function importYears(db: Db): number[] {
@@ -128,7 +136,9 @@ export function setHeadcount(db: Db, year: number, headcount: number | null): vo
   }
 }
 
-/** Imports of the previous export format, kept apart by migration 5: to import again from new exports. */
+/** Imports of an earlier export format, kept apart by migration 5 or stored since: to import again from new exports. */
 export function importsToRedo(db: Db): number {
-  return db.prepare('SELECT count(*) FROM team_imports_previous_format').pluck().get() as number;
+  const apart = db.prepare('SELECT count(*) FROM team_imports_previous_format').pluck().get() as number;
+  const stored = (db.prepare('SELECT content FROM team_imports').pluck().all() as string[]).filter((content) => isOlderFormat(JSON.parse(content))).length;
+  return apart + stored;
 }

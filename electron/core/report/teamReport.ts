@@ -11,7 +11,7 @@ import {
   isFunctionReferralCode,
 } from '../../../shared/taxonomy';
 import { HIERARCHY_KEYS, OTHER_PARTY_KEYS } from '../../../shared/schemas/export';
-import { mergeCounts } from '../export/merge';
+import { mergeCounts, openAtStartOf } from '../export/merge';
 import { cellName, type Declarations } from './declarations';
 import { hiddenCells } from './hiddenCells';
 import { crossTable, partsTable, ratioFigure, single, tagsTable, type Deferred } from './reportTables';
@@ -120,6 +120,8 @@ interface SectionCounts {
   kind: SectionOptions['kind'];
   files: ExportFile[];
   merged: ExportCounts;
+  /** Not the merged sum: an adviser's later export of the year starts with what the earlier one left open. */
+  openAtStart: number;
   headcount: number | null;
   perFunction: Record<string, number>;
   perAdviser: Record<string, number>;
@@ -145,6 +147,7 @@ function sectionCounts(files: ExportFile[], merged: ExportCounts | null, options
     kind,
     files,
     merged,
+    openAtStart: openAtStartOf(files),
     headcount: kind === 'team' ? options.headcount : null,
     perFunction: Object.fromEntries(
       TEAM_SECTION_FUNCTIONS.map((fn) => [fn, files.filter((file) => file.function === fn).reduce((sum, file) => sum + file.counts.reports, 0)]),
@@ -178,11 +181,13 @@ function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): 
   const reports = single(plan, key('reports'), merged.reports);
   const reporters = single(plan, key('reporters'), merged.reporters);
   const jointReports = single(plan, key('jointReports'), merged.jointReports);
+  const openAtStart = single(plan, key('openAtStart'), counts.openAtStart);
   const conversations = single(plan, key('conversations'), merged.conversations);
+  const conversationsOnReports = single(plan, key('conversationsOnReports'), merged.conversationsOnReports);
   // Advice to the board is the team's own act; how many reports it concerned is a count of reports like any other.
   const boardAdvices = single(plan, key('boardAdvices'), merged.boardAdvices.total, 'act');
   const boardAdviceReports = single(plan, key('boardAdviceReports'), merged.boardAdvices.reportsConcerned);
-  const conversationsPerReporter = ratioFigure(plan, key('conversationsPerReporter'), key('conversations'), key('reporters'), 1);
+  const conversationsPerReporter = ratioFigure(plan, key('conversationsPerReporter'), key('conversationsOnReports'), key('reporters'), 1);
   const staffShare = ratioFigure(plan, key('staffShare'), key('reporters'), counts.headcount, 100);
   const byReports = { total: key('reports') };
   const byReporters = { total: key('reporters') };
@@ -239,7 +244,9 @@ function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): 
       reports: reports(resolve),
       reporters: reporters(resolve),
       jointReports: jointReports(resolve),
+      openAtStart: openAtStart(resolve),
       conversations: conversations(resolve),
+      conversationsOnReports: conversationsOnReports(resolve),
       conversationsPerReporter: conversationsPerReporter(resolve),
       staffShare: staffShare(resolve),
       boardAdvices: boardAdvices(resolve),

@@ -58,7 +58,7 @@ describe('the export screen, summary first', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('Jaar'), '2025');
     await user.click(screen.getByRole('button', { name: 'Voorbeeld tonen' }));
     const summary = await screen.findByRole('region', { name: 'In het kort' });
-    expect(summary).toHaveTextContent('1 melding eerst bij u ontvangen, van 1 melder, met 1 gesprek.');
+    expect(summary).toHaveTextContent('1 melding eerst bij u ontvangen, van 1 melder; 1 gesprek in deze periode.');
     expect(summary).toHaveTextContent('Geen namen, geen notities, geen kenmerken of zaaknummers en geen data van gesprekken of zaken.');
     expect(summary).toHaveTextContent('2 zaken uit deze periode tellen niet mee');
     expect(summary).not.toHaveTextContent('CANARY');
@@ -79,7 +79,7 @@ describe('the preview tables', () => {
   it('show, in the adviser’s language, the counts no team table has, with small cells marked', () => {
     const file = syntheticExport('central_confidential_adviser', [], 2025, { 'Faculteit Rechten': 2, Universiteitsbibliotheek: 9 });
     file.counts.byOutcome.resolved = 3;
-    file.counts.status = { open: 4, closed: 12 };
+    file.counts.closures = 12;
     file.counts.firstResponse = { within24h: 10, later: 5, missing: 1 };
     file.counts.caseShapes = [{ natures: ['bullying', 'workload'], otherParty: 'colleague', hierarchical: 'no', bystander: true, reports: 2 }];
     render(
@@ -87,11 +87,11 @@ describe('the preview tables', () => {
         <PreviewTables tables={previewTables(file, 5)} kind="team" sealed />
       </I18nextProvider>,
     );
-    const outcome = screen.getByRole('region', { name: 'Uitkomst van afgesloten meldingen' });
+    const outcome = screen.getByRole('region', { name: 'Uitkomst van de meldingen afgesloten in de periode' });
     expect(within(outcome).getByRole('row', { name: /Opgelost/ })).toHaveTextContent('3');
     expect(within(outcome).getByText('3').closest('mark')).not.toBeNull();
-    const status = screen.getByRole('region', { name: 'Stand van de meldingen' });
-    expect(within(status).getByRole('row', { name: /Gesloten/ })).toHaveTextContent('12');
+    const figures = screen.getByRole('region', { name: 'Overige kerncijfers' });
+    expect(within(figures).getByRole('row', { name: /Meldingen afgesloten in de periode/ })).toHaveTextContent('12');
     expect(within(screen.getByRole('region', { name: 'Eerste reactie op een melding' })).getByRole('row', { name: /Later dan 24 uur/ })).toHaveTextContent('5');
     const units = screen.getByRole('region', { name: 'Meldingen per eenheid' });
     expect(within(units).getByRole('row', { name: /Universiteitsbibliotheek/ })).toHaveTextContent('9');
