@@ -10,6 +10,8 @@ export const NOTE_MAX = 50_000;
 export const MAX_REPORTERS = 50;
 export const MAX_LIST_ITEMS = 100;
 export const CASE_PAGE_MAX = 500;
+/** The rows the window asks for at a time: a search's first page is what the adviser sees of it. */
+export const CASE_LIST_PAGE = 50;
 export const SEARCH_MAX = 200;
 /** A first response later than this after first contact breaks the team's promise. */
 export const FIRST_RESPONSE_PROMISE_HOURS = 24;

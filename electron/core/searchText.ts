@@ -11,6 +11,8 @@ import { MARK_END, MARK_START, SNIPPET_GAP } from '../../shared/searchSnippet';
 /** The combining accents the tokenizer reads as part of a word and then drops, whatever letter they follow. */
 const DROPPED_ACCENTS = '\\u0300-\\u0304\\u0306-\\u030c\\u030f\\u0311\\u031b\\u0323-\\u0328\\u032d\\u032e\\u0330\\u0331';
 const WORD = `[\\p{L}\\p{N}\\p{Co}][\\p{L}\\p{N}\\p{Co}${DROPPED_ACCENTS}]*`;
+/** The same words in a text of plain ASCII, read several times faster. */
+const ASCII_WORD = '[A-Za-z0-9]+';
 const LOOSE_ACCENTS = new RegExp(`[${DROPPED_ACCENTS}]`, 'gu');
 const TYPED_WORD = /[\p{L}\p{N}]+/gu;
 const ASCII = /^[^\u0080-\uffff]*$/;
@@ -40,16 +42,20 @@ interface TextWord {
   folded: string;
 }
 
+const wordPattern = (ascii: boolean) => (ascii ? new RegExp(ASCII_WORD, 'g') : new RegExp(WORD, 'gu'));
+
 /** Each word of a composed (NFC) text from `from` on, as the index reads it, with where it stands. */
-export function* wordsOf(text: string, from = 0): Generator<TextWord> {
-  const word = new RegExp(WORD, 'gu');
+export function* wordsOf(text: string, from = 0, ascii = false): Generator<TextWord> {
+  const word = wordPattern(ascii);
   word.lastIndex = from;
-  for (let found = word.exec(text); found; found = word.exec(text)) yield { start: found.index, end: found.index + found[0].length, folded: foldWord(found[0]) };
+  for (let found = word.exec(text); found; found = word.exec(text)) {
+    yield { start: found.index, end: found.index + found[0].length, folded: ascii ? found[0].toLowerCase() : foldWord(found[0]) };
+  }
 }
 
 /** Where the text's first word at or after `from` begins, or -1. */
-function nextWord(text: string, from: number): number {
-  const word = new RegExp(WORD, 'gu');
+function nextWord(text: string, from: number, ascii: boolean): number {
+  const word = wordPattern(ascii);
   word.lastIndex = from;
   return word.exec(text)?.index ?? -1;
 }
@@ -130,18 +136,19 @@ const bitCount = (mask: number) => {
 const shownWord = (word: string) => (word.length > LONGEST_WORD_SHOWN ? `${[...word].slice(0, LONGEST_WORD_SHOWN).join('')}${SNIPPET_GAP}` : word);
 
 function shownGap(gap: string): string {
+  if (gap === ' ') return gap;
   const plain = gap.replace(/\s+/g, ' ');
   return plain.length > LONGEST_GAP_SHOWN ? ` ${SNIPPET_GAP} ` : plain;
 }
 
 /** The words around `at`: a few before it and the rest of a snippet after, read only there. */
-function wordsAround(text: string, at: number): TextWord[] {
+function wordsAround(text: string, at: number, ascii: boolean): TextWord[] {
   const from = Math.max(0, at - CHARACTERS_BEFORE);
   // The reading may begin inside a word: that part of a word is not one.
   const partial = from > 0 && WORD_CHARACTER.test(text[from - 1]!);
   const words: TextWord[] = [];
   let hit = -1;
-  for (const word of wordsOf(text, from)) {
+  for (const word of wordsOf(text, from, ascii)) {
     if (partial && word.start === from) continue;
     if (hit < 0 && word.end > at) hit = words.length;
     words.push(word);
@@ -157,19 +164,20 @@ function wordsAround(text: string, at: number): TextWord[] {
  */
 export function matchText(typed: string, words: readonly string[]): TextMatch | null {
   // Composed, a letter and its accent are one character, as the tokenizer reads them.
-  const text = ASCII.test(typed) ? typed : typed.normalize('NFC');
+  const ascii = ASCII.test(typed);
+  const text = ascii ? typed : typed.normalize('NFC');
   const hits = hitsIn(foldedText(text), words);
   if (hits.length === 0) return null;
-  const window = wordsAround(text, bestHit(hits));
+  const window = wordsAround(text, bestHit(hits), ascii);
   const first = window[0]!;
   const last = window[window.length - 1]!;
-  let snippet = nextWord(text, 0) < first.start ? SNIPPET_GAP : '';
+  let snippet = nextWord(text, 0, ascii) < first.start ? SNIPPET_GAP : '';
   window.forEach((word, index) => {
     if (index > 0) snippet += shownGap(text.slice(window[index - 1]!.end, word.start));
     const shown = shownWord(text.slice(word.start, word.end));
     snippet += words.some((typedWord) => word.folded.startsWith(typedWord)) ? `${MARK_START}${shown}${MARK_END}` : shown;
   });
-  if (nextWord(text, last.end) >= 0) snippet += SNIPPET_GAP;
+  if (nextWord(text, last.end, ascii) >= 0) snippet += SNIPPET_GAP;
   const found = hits.reduce((mask, hit) => mask | (1 << hit.bit), 0);
   return { snippet, complete: found === 2 ** words.length - 1 };
 }

@@ -7,6 +7,23 @@ import type { Db } from '../vault/database';
 /** Neither a unit nor a note holds a line break (ShortText), so one line is one signal. */
 const LINE = '\n';
 
+interface Themes {
+  themeNames: Record<Nature, string>;
+  foldedThemes: Record<Nature, string>;
+}
+
+/** The interface's own words, looked up once per language: i18next takes some 25 µs a lookup. */
+const themes: Partial<Record<Language, Themes>> = {};
+function themesIn(language: Language): Themes {
+  return (themes[language] ??= namedThemes(language));
+}
+
+function namedThemes(language: Language): Themes {
+  const themeNames = translatorFor(language)('taxonomy.nature', { returnObjects: true }) as Record<Nature, string>;
+  const foldedThemes = Object.fromEntries(Object.entries(themeNames).map(([nature, name]) => [nature, foldedText(name)])) as Record<Nature, string>;
+  return { themeNames, foldedThemes };
+}
+
 /**
  * Signals are few (a few hundred a year) and have no search index: each search reads them all
  * inside the vault and keeps those whose unit, theme (by its name in the adviser's language) or
@@ -17,9 +34,7 @@ const LINE = '\n';
 export function searchSignals(db: Db, search: string, language: Language): SignalSearchResponse {
   const words = typedWords(search);
   if (words.length === 0) return { total: 0, rows: [] };
-  // One lookup for every theme's name: each of i18next's lookups costs some 25 µs.
-  const themeNames = translatorFor(language)('taxonomy.nature', { returnObjects: true }) as Record<Nature, string>;
-  const foldedThemes = Object.fromEntries(Object.entries(themeNames).map(([nature, name]) => [nature, foldedText(name)])) as Record<Nature, string>;
+  const { themeNames, foldedThemes } = themesIn(language);
   const all = db
     .prepare("SELECT group_concat(id, ','), group_concat(noted_on, ','), group_concat(theme, ','), group_concat(unit || char(10) || note, char(10)) FROM signals")
     .raw()

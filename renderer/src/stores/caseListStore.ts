@@ -1,9 +1,10 @@
 import type { CaseFilter, CaseListRequest, CaseSummary, SignalSearchResponse } from '../../../shared/contract';
+import { CASE_LIST_PAGE } from '../../../shared/limits';
 import { invoke } from '../api/client';
 import { i18n } from '../i18n/i18n';
 import { createResettableStore } from './resettable';
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = CASE_LIST_PAGE;
 
 export const NO_FILTER: CaseFilter = { status: null, year: null, nature: null, intakeRoute: null, openWithoutResponse: false, search: '' };
 
