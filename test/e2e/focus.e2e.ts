@@ -249,6 +249,15 @@ describe('a failed save, the keyboard and the focus ring', () => {
     expect(await page.getByRole('region', { name: 'Functie van deze kluis' }).getByRole('combobox').count()).toBe(0);
     await checkScreen(app, 'settings-function-fixed', found);
 
+    // The lists' forms have the summary too.
+    await goTo(page, 'Signalen en activiteiten');
+    const signal = page.getByRole('form', { name: 'Signaal toevoegen' });
+    await signal.getByRole('button', { name: 'Signaal toevoegen' }).click();
+    await expect.poll(() => activeIs(page, `document.querySelector('form[aria-label="Signaal toevoegen"] .error-summary')`)).toBe(true);
+    await signal.getByRole('region', { name: 'Er is een probleem' }).getByRole('link').first().click();
+    expect(await page.evaluate(`document.activeElement.getAttribute('aria-invalid')`)).toBe('true');
+    await checkScreen(app, 'signal-form-with-error-summary', found);
+
     await openCaseList(page);
     await page.locator('.case-row').first().waitFor();
     await measureRing(page, rings, 'case row (in the list)', '.case-row-slot .case-row');
@@ -272,5 +281,6 @@ describe('a failed save, the keyboard and the focus ring', () => {
       expect(ring.visible, name).toBe(true);
       expect(ring.ratio, `${name}: ${ring.ring} on ${ring.behind}`).toBeGreaterThanOrEqual(3);
     }
-  });
+    // Seven screens, each run through axe four times.
+  }, 300_000);
 });

@@ -5,7 +5,7 @@ import { answerLeave, useLeaveStore, type LeaveAnswer } from './leaveGuard';
 
 /**
  * "Save, discard or stay", asked whenever leaving a form would lose what was typed. A modal
- * <dialog>: while it is open the page behind is inert, so Tab stays among its three answers;
+ * <dialog>: while it is open the page behind is inert and Tab goes round its three answers;
  * Escape is "stay". When it closes the focus goes back to what was focused before it opened, or
  * near it when the answer removed that (a closed edit, another screen).
  */
