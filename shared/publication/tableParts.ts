@@ -51,11 +51,20 @@ export function tableParts(table: PublicationTable, cellTexts: (column: number) 
   const whole = widths.reduce((sum, entry) => sum + entry, 0);
   if (labels + whole <= width) return [{ columns: table.columns.map((_, index) => index), part: 1, parts: 1 }];
   const room = width - Math.max(labels, width * metrics.labelShare);
+  const fewest = split(widths, room, Infinity);
+  // As many parts as needed, with the columns spread evenly over them (never a total column left on its own).
+  const even = split(widths, room, whole / fewest.length);
+  const groups = even.length === fewest.length ? even : fewest;
+  return groups.map((columns, index) => ({ columns, part: index + 1, parts: groups.length }));
+}
+
+/** Columns in order, a part closed once the next column would pass the room, or pass half-way over the target. */
+function split(widths: number[], room: number, target: number): number[][] {
   const groups: number[][] = [];
   let current: number[] = [];
   let used = 0;
   widths.forEach((entry, index) => {
-    if (current.length > 0 && used + entry > room) {
+    if (current.length > 0 && (used + entry > room || used + entry / 2 > target)) {
       groups.push(current);
       current = [];
       used = 0;
@@ -64,5 +73,5 @@ export function tableParts(table: PublicationTable, cellTexts: (column: number) 
     used += entry;
   });
   groups.push(current);
-  return groups.map((columns, index) => ({ columns, part: index + 1, parts: groups.length }));
+  return groups;
 }

@@ -5,7 +5,13 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { PublicationDocument } from '../../shared/schemas/publication';
+import { OTHER_PARTY_KEYS } from '../../shared/schemas/export';
 import { CANARY } from '../fixtures/canaries';
+import { syntheticCase, syntheticExport } from '../fixtures/syntheticExports';
+import { callCore } from '../support/callCore';
+import { layoutProblems } from '../support/pdfLayout';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { appPerTest } from './appPerTest';
 import { launchApp, SCREENSHOTS, type RunningApp } from './harness';
@@ -57,6 +63,19 @@ async function exportWithConsent(target: RunningApp, screenshot: string, toMonth
   expect(written.trim()).toBe(shown.trim());
   expect(written).not.toContain('CANARY');
   return written;
+}
+
+/** The document the app printed, asked of its core with the report screen's settings. */
+const documentOf = (app: RunningApp, language: 'nl' | 'en') =>
+  callCore(() => app.core).ok<PublicationDocument>('team.document', { year: 2026, k: 3, grouped: true, language, ioa: true });
+
+/**
+ * An adviser's export with reports by every kind of other party: the nature-by-other-party table
+ * gets more columns than an A4 page holds side by side.
+ */
+function wideExport(): string {
+  const cases = fc.sample(fc.array(syntheticCase, { minLength: 60, maxLength: 60 }), { numRuns: 1, seed: 2026 })[0]!;
+  return JSON.stringify(syntheticExport('central_confidential_adviser', cases.map((entry, index) => ({ ...entry, otherParty: OTHER_PARTY_KEYS[index % OTHER_PARTY_KEYS.length]! })), 2026));
 }
 
 const region = (scope: Page | ReturnType<Page['getByRole']>, name: string) => scope.getByRole('region', { name, exact: true });
@@ -143,7 +162,7 @@ describe('the annual report, from two advisers to a published PDF', () => {
     const team = region(publication, TEAM_SECTION);
     const keyFigures = (await region(team, 'Kerncijfers').textContent()) ?? '';
     expect(keyFigures).toContain('Meldingen (uniek, elk één keer geteld)6');
-    expect(keyFigures).toContain('2.5% van 240 medewerkers');
+    expect(keyFigures).toContain('2,5% van 240 medewerkers');
 
     const byFunction = region(team, 'Meldingen per functie');
     expect(await byFunction.textContent()).toContain('Telt meldingen; percentages van 6.');
@@ -187,8 +206,9 @@ describe('the annual report, from two advisers to a published PDF', () => {
     expect(pages[0]).toContain('Universiteit Canaryland');
     expect(pages[0]).toContain('Jaarverslag 2026: sociale veiligheid');
     expect(pages[0]).toContain('Gemaakt op 10 januari 2027');
-    expect(pages[0]).toContain('Coördinator meldpunt (CCP): 1 januari 2026 – 31 december 2026, 1 adviseur(s) droegen bij');
-    expect(pages[0]).toContain('Ombudsfunctionaris: 1 januari 2026 – 31 december 2026, 1 adviseur(s) droegen bij');
+    expect(pages[0]).toContain('Coördinator meldpunt (CCP): 1 adviseur over januari – december 2026');
+    expect(pages[0]).toContain('Ombudsfunctionaris: 1 adviseur over januari – december 2026');
+    expect(layoutProblems(pdf, await documentOf(app, 'nl'))).toEqual([]);
     for (const heading of ['Kerncijfers', 'Profiel van de melders', 'Leeftijd', 'Meldingen per functie en doorverwijzingen', 'Aard van de meldingen en de andere partij', 'Afhandeling', 'Signalen', 'Voorlichting', 'Bemiddelingen', 'Internationale vergelijking (IOA)']) {
       expect(flat).toContain(heading);
     }
@@ -229,5 +249,25 @@ describe('the annual report, from two advisers to a published PDF', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(app.savedFiles.at(-1)!);
     expect(workbook.getWorksheet('Reporter profile')!.getCell('A1').value).toBe('Reporter profile');
+
+    // A third adviser's export with reports by every kind of other party: a table wider than the page.
+    writeFileSync(join(files.path, 'wide.json'), wideExport());
+    await page.getByLabel('Onverzegelde exportbestanden accepteren').check();
+    await page.getByLabel('Exportbestanden kiezen').setInputFiles(join(files.path, 'wide.json'));
+    await page.getByText('wide.json: geïmporteerd').waitFor();
+    for (const [language, part] of [['nl', 'deel 1 van'], ['en', 'part 1 of']] as const) {
+      await page.getByLabel('Taal van het verslag').selectOption(language);
+      const before = app.savedFiles.length;
+      await page.getByRole('button', { name: 'Opslaan als PDF…' }).click();
+      await expect.poll(() => app.savedFiles.length, { timeout: 60_000 }).toBe(before + 1);
+      await page.getByRole('status').filter({ hasText: 'confidant-annual-report-2026.pdf' }).waitFor();
+      const printed = app.savedFiles.at(-1)!;
+      const document = await documentOf(app, language);
+      expect(document.sections.flatMap((section) => section.tables).find((table) => table.id === 'team.natureByOtherParty')!.columns.length).toBeGreaterThan(8);
+      // Every column header, every total and every chart label whole, on the page, at least 8 pt: read by poppler.
+      expect(layoutProblems(printed, document), language).toEqual([]);
+      expect(execFileSync('pdftotext', ['-layout', printed, '-'], { encoding: 'utf8' })).toContain(part);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '12', printed, join(SCREENSHOTS, `25-wide-report-${language}`)]);
+    }
   });
 });
