@@ -156,6 +156,7 @@ async function tabThroughCaseForm(page: Page): Promise<{ reached: number; covere
 }
 
 describe('a failed save, the keyboard and the focus ring', () => {
+  // Eight screens, each through axe four times: longer than the project's limit for one test.
   it('walks a first start, a refused new case, the leave question and the lock by keyboard; axe finds nothing serious on those screens', async () => {
     running.app = await launchApp({ viewport: SIZES[0] });
     const app = running.app;
@@ -281,6 +282,5 @@ describe('a failed save, the keyboard and the focus ring', () => {
       expect(ring.visible, name).toBe(true);
       expect(ring.ratio, `${name}: ${ring.ring} on ${ring.behind}`).toBeGreaterThanOrEqual(3);
     }
-    // Seven screens, each run through axe four times.
   }, 300_000);
 });
