@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseListRequest, CaseSummary, SignalSearchResponse } from '../../../shared/contract';
 import { MARK_END, MARK_START, snippetParts } from '../../../shared/searchSnippet';
 import { CANARY } from '../../../test/fixtures/canaries';
-import { caseInput, conversationInput } from '../../../test/fixtures/records';
+import { caseInput, conversationInput, mediationInput, mediationSessionInput, reporter } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { createCore, type Core } from '../core';
@@ -33,7 +33,7 @@ beforeEach(async () => {
   dir = temporaryDirectory();
   logged = [];
   core = createCore({ dataDirectory: dir.path, clock: () => new Date(2026, 10, 23, 12, 0), log: createLogger((line) => logged.push(line)) });
-  await core.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'central_confidential_adviser' });
+  await core.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
 });
 afterEach(() => {
   core.vault.lock();
@@ -76,6 +76,33 @@ describe('snippets of the cases a search finds', () => {
       expect(found.total, typed).toBe(1);
       expect(marked(found.rows[0]!.snippet), typed).toEqual(['Ruzie', 'ruzie']);
     }
+  });
+
+  it('marks a reporter’s name and unit, the other party and a mediation text where they are found (finding 6: "Jansen", "Sanne de Boer", "Dekker")', async () => {
+    const { id } = await ok<{ id: number }>(
+      'cases.create',
+      caseInput({
+        label: 'Roosterconflict',
+        handlings: ['mediation'],
+        reporters: [reporter({ name: 'Sanne de Boer', unit: 'Faculteit Geesteswetenschappen' })],
+        otherParty: { relation: 'direct_supervisor', hierarchical: true, description: 'Dekker, afdelingshoofd' },
+      }),
+    );
+    await ok('conversations.add', { caseId: id, conversation: conversationInput({ notes: 'Mevrouw Jansen belde over het rooster.', participants: '' }) });
+    await ok('mediation.save', { caseId: id, mediation: mediationInput({ hearingNotes: 'Hoorzitting met de teamleider', agreements: [{ agreedOn: '2026-03-19', text: 'Wekelijks overleg over de planning' }] }) });
+    await ok('conversations.add', { caseId: id, conversation: mediationSessionInput({ notes: 'Sessie over roosterwensen' }) });
+    const snippetOf = async (typed: string) => {
+      const found = await listed(typed);
+      expect(found.rows.map((row) => row.id), typed).toEqual([id]);
+      return found.rows[0]!.snippet;
+    };
+    expect(marked(await snippetOf('Sanne de Boer'))).toEqual(expect.arrayContaining(['Sanne', 'de', 'Boer']));
+    expect(marked(await snippetOf('geesteswetenschappen'))).toEqual(['Geesteswetenschappen']);
+    expect(marked(await snippetOf('Dekker'))).toEqual(['Dekker']);
+    expect(marked(await snippetOf('jansen'))).toEqual(['Jansen']);
+    expect(marked(await snippetOf('teamleider'))).toEqual(['teamleider']);
+    expect(marked(await snippetOf('planning'))).toEqual(['planning']);
+    expect(marked(await snippetOf('roosterwensen'))).toEqual(['roosterwensen']);
   });
 
   it('gives a case found by its number alone no snippet', async () => {
