@@ -206,7 +206,7 @@ export async function auditReport(input: ReportInput, options: { previous?: Repo
   const lastYear = options.previous ? buildTeamReportWithDeclarations(options.previous).report : null;
   const documentOf = (shown: TeamReport, previous: DocumentInput['previous']) =>
     buildPublicationDocument({ report: shown, language: options.language ?? 'nl', texts: {}, organisation: null, madeOn: '2026-01-15', ioa: options.ioa ?? true, previous, differencing: null });
-  const previousYear = lastYear && { year: lastYear.year, sections: lastYear.published };
+  const previousYear = lastYear && { year: lastYear.year, sections: lastYear.published, coverage: lastYear.imports };
   const published = documentOf(report, previousYear);
   const exact = documentOf({ ...report, published: report.exact }, previousYear);
   const previous = lastYear && documentOf(lastYear, null);

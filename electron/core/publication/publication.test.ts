@@ -119,7 +119,11 @@ describe('the annual report as a publication', () => {
     expect(document.sections.find((section) => section.id === 'nature')!.text).toBe('=cmd|calc\nTweede alinea.');
     expect(document.comparedWith).toBe(2024);
     const keyFigures = document.sections[0]!.tables[0]!;
-    expect(keyFigures.columns.map((column) => column.label)).toEqual(['Aantal', 'Verschil met 2024']);
+    // Last year only the ombudsperson contributed: this year's change is marked, and says how the coverage differs.
+    expect(keyFigures.columns.map((column) => column.label)).toEqual(['Aantal', 'Verschil met 2024, andere dekking']);
+    expect(keyFigures.footnotes.at(-1)).toBe(
+      'Verschil met 2024: de dekking was niet dezelfde, dus een verschil komt deels daaruit. Coördinator meldpunt (CCP): nu 1 adviseur over januari – december 2025, in 2024 geen adviseur. Centrale vertrouwenspersoon: nu 1 adviseur over september – december 2025, in 2024 geen adviseur.',
+    );
     const reports = keyFigures.rows.find((row) => row.code === 'reports')!;
     expect(reports.cells).toEqual([{ kind: 'count', value: 47 }, { kind: 'change', value: -13 }]);
     const tables = document.sections.flatMap((section) => section.tables);
@@ -174,7 +178,7 @@ describe('the annual report as a publication', () => {
     expect([...readFileSync(csv).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = csvRows(csv, ';');
     expect(rows[0]).toEqual(['Hoofdstuk', 'Tabel', 'Rij', 'Kolom', 'Waarde', 'section_code', 'table_code', 'row_code', 'column_code']);
-    expect(rows).toContainEqual(['Kerncijfers', 'Kerncijfers', 'Meldingen (uniek, elk één keer geteld)', 'Verschil met 2024', '-13', 'summary', 'team.keyFigures', 'reports', 'change']);
+    expect(rows).toContainEqual(['Kerncijfers', 'Kerncijfers', 'Meldingen (uniek, elk één keer geteld)', 'Verschil met 2024, andere dekking', '-13', 'summary', 'team.keyFigures', 'reports', 'change']);
     expect(rows).toContainEqual(['Kerncijfers', 'Meldingen per eenheid (vanaf de drempel)', `'${HOSTILE_UNIT}`, 'Aantal meldingen', '9', 'summary', 'team.units', `'${HOSTILE_UNIT}`, 'count']);
     expect(rows).toContainEqual(['Kerncijfers', 'Meldingen per eenheid (vanaf de drempel)', "Dienst;'=cmd|calc", 'Aantal meldingen', '6', 'summary', 'team.units', "Dienst;'=cmd|calc", 'count']);
     expect(rows.find((row) => row[7] === 'staffShare')![4]).toBe('2,4%');

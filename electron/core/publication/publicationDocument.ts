@@ -12,14 +12,17 @@ import type {
 import type { KeyFigures, Published, ReportCross, ReportSection, ReportTable, TeamReport } from '../../../shared/schemas/teamReport';
 import { keyLabel, tableRowLabel, type LabelList } from '../../../shared/publication/labels';
 import { decimalText, shownCount } from '../../../shared/publication/shown';
-import { TEAM_SECTION_FUNCTIONS, VAULT_FUNCTIONS } from '../../../shared/taxonomy';
+import { TEAM_SECTION_FUNCTIONS, VAULT_FUNCTIONS, type VaultFunction } from '../../../shared/taxonomy';
 import { longDate, translatorFor } from '../i18n/translator';
-import { coverageOf } from './coverage';
+import { coverageOf, coveredDifferently } from './coverage';
+import type { CoveredPeriod, PublishedTables } from './publications';
 
 /** Last year's published tables, when the team kept them: the change column compares with these. */
 export interface PreviousYear {
   year: number;
-  sections: TeamReport['published'];
+  sections: PublishedTables['published'];
+  /** Who covered which months that year; null for a publication kept before it was recorded (export format 3). */
+  coverage: readonly CoveredPeriod[] | null;
 }
 
 export interface DocumentInput {
@@ -35,7 +38,14 @@ export interface DocumentInput {
   differencing: Differencing | null;
 }
 
-type Sections = TeamReport['published'];
+type Part = 'team' | 'faculty';
+type KeptSections = PublishedTables['published'];
+type KeptSection = NonNullable<KeptSections['team']>;
+/** Where the change against last year compares unlike years: said in its column's label and under each table. */
+interface ChangeMark {
+  label: string;
+  note: string;
+}
 type TableName = { [K in keyof ReportSection]: ReportSection[K] extends ReportTable | null ? K : never }[keyof ReportSection];
 type CrossName = { [K in keyof ReportSection]: ReportSection[K] extends ReportCross | null ? K : never }[keyof ReportSection];
 
@@ -88,6 +98,7 @@ class DocumentBuilder {
     private readonly k: number,
     private readonly language: Language,
     private readonly previous: PreviousYear | null,
+    private readonly changeMarks: Record<Part, ChangeMark | null>,
   ) {}
 
   private footnotes(values: (Published | null)[]): string[] {
@@ -97,11 +108,17 @@ class DocumentBuilder {
     return notes;
   }
 
-  private changeColumn(): { label: string; code: string }[] {
-    return this.previous ? [{ label: this.t('publication.change', { year: this.previous.year }), code: 'change' }] : [];
+  private changeColumn(part: Part): { label: string; code: string }[] {
+    if (!this.previous) return [];
+    return [{ label: this.changeMarks[part]?.label ?? this.t('publication.change', { year: this.previous.year }), code: 'change' }];
   }
 
-  table(part: 'team' | 'faculty', name: TableName, table: ReportTable | null, previous: ReportSection | null): PublicationTable | null {
+  private changeNote(part: Part): string[] {
+    const mark = this.previous && this.changeMarks[part];
+    return mark ? [mark.note] : [];
+  }
+
+  table(part: Part, name: TableName, table: ReportTable | null, previous: KeptSection | null): PublicationTable | null {
     if (!table) return null;
     const label = tableRowLabel(this.t, name, ROW_LIST[name]);
     const unit = this.t(`team.unit.${table.unit}`);
@@ -118,7 +135,7 @@ class DocumentBuilder {
       columns: [
         { label: this.t('team.countOf', { unit }), code: 'count' },
         { label: this.t('team.percent'), code: 'percent' },
-        ...this.changeColumn(),
+        ...this.changeColumn(part),
       ],
       rows: [
         ...table.rows.map((row) => ({
@@ -132,7 +149,7 @@ class DocumentBuilder {
           : []),
       ],
       chart: CHARTED.has(name) ? table.rows.filter((row) => row.value !== 0).map((row) => ({ label: label(row.key), value: row.value })) : null,
-      footnotes: this.footnotes([...table.rows.map((row) => row.value), table.total]),
+      footnotes: [...this.footnotes([...table.rows.map((row) => row.value), table.total]), ...this.changeNote(part)],
     };
   }
 
@@ -157,7 +174,7 @@ class DocumentBuilder {
     };
   }
 
-  keyFigures(part: 'team' | 'faculty', figures: KeyFigures, previous: ReportSection | null, headcount: number | null): PublicationTable {
+  keyFigures(part: Part, figures: KeyFigures, previous: KeptSection | null, headcount: number | null): PublicationTable {
     const before = previous?.keyFigures;
     const counted = ['reports', 'reporters', 'jointReports', 'openAtStart', 'conversations', 'conversationsOnReports', 'boardAdvices', 'boardAdviceReports'] as const;
     const rows = [
@@ -174,7 +191,7 @@ class DocumentBuilder {
       title: this.t('team.key.title'),
       unitLine: part === 'team' && headcount !== null ? this.t('team.key.staffShareValue', { share, headcount }) : '',
       base: null,
-      columns: [{ label: this.t('publication.value'), code: 'value' }, ...this.changeColumn()],
+      columns: [{ label: this.t('publication.value'), code: 'value' }, ...this.changeColumn(part)],
       rows: [
         ...rows.map((row) => ({ label: row.label, code: row.code, cells: this.previous ? [count(row.value), change(row.value, row.earlier)] : [count(row.value)], total: false })),
         ...ratios.map((ratio) => ({
@@ -185,7 +202,7 @@ class DocumentBuilder {
         })),
       ],
       chart: null,
-      footnotes: this.footnotes(rows.map((row) => row.value)),
+      footnotes: [...this.footnotes(rows.map((row) => row.value)), ...this.changeNote(part)],
     };
   }
 
@@ -244,7 +261,7 @@ class DocumentBuilder {
 }
 
 /** Which tables each section of the document holds, in the order of the reference report's figures. */
-function sectionTables(builder: DocumentBuilder, report: TeamReport, previous: Sections | null): Record<PublicationSectionId, (PublicationTable | null)[]> {
+function sectionTables(builder: DocumentBuilder, report: TeamReport, previous: KeptSections | null): Record<PublicationSectionId, (PublicationTable | null)[]> {
   const team = report.published.team;
   const faculty = report.published.faculty;
   const teamTable = (name: TableName) => builder.table('team', name, team?.[name] ?? null, previous?.team ?? null);
@@ -279,15 +296,49 @@ function sectionTables(builder: DocumentBuilder, report: TeamReport, previous: S
   };
 }
 
+const FACULTY_FUNCTIONS = VAULT_FUNCTIONS.filter((fn) => !TEAM_SECTION_FUNCTIONS.includes(fn));
+
+/** A function's coverage in words: "1 adviseur over januari – december 2022; 1 adviseur over september – december 2022". */
+function coverageWords(covered: readonly Omit<CoveredPeriod, 'function'>[], t: TFunction, language: Language): string {
+  return coverageOf(covered, language)
+    .map((group) => t('publication.coverage', { count: group.advisers, months: group.months }))
+    .join(t('publication.coverageSeparator'));
+}
+
+/**
+ * Where the change against last year compares unlike years, per part of the document: a function
+ * of that part covered other months or by more or fewer advisers (a partial year, an adviser more),
+ * or last year's publication was kept before format 4 and counted dated acts by first contact.
+ */
+function changeMarks(report: TeamReport, previous: PreviousYear | null, t: TFunction, language: Language): Record<Part, ChangeMark | null> {
+  if (!previous) return { team: null, faculty: null };
+  const { year, coverage } = previous;
+  if (!coverage) {
+    const counted = { label: t('publication.changeCountedDifferently', { year }), note: t('publication.countedDifferently', { year }) };
+    return { team: counted, faculty: counted };
+  }
+  const functionLabel = keyLabel(t, 'vaultFunction');
+  const words = (covered: readonly CoveredPeriod[], fn: VaultFunction) => {
+    const own = covered.filter((entry) => entry.function === fn);
+    return own.length === 0 ? t('publication.coverageNone') : coverageWords(own, t, language);
+  };
+  const mark = (functions: readonly VaultFunction[]): ChangeMark | null => {
+    const differing = coveredDifferently(report.imports, coverage, functions);
+    if (differing.length === 0) return null;
+    const changes = differing.map((fn) => t('publication.coverageChange', { function: functionLabel(fn), current: words(report.imports, fn), year, previous: words(coverage, fn) }));
+    return { label: t('publication.changeOtherCoverage', { year }), note: t('publication.coverageDiffers', { year, changes: changes.join(' ') }) };
+  };
+  return { team: mark(TEAM_SECTION_FUNCTIONS), faculty: mark(FACULTY_FUNCTIONS) };
+}
+
 /** Per function: which months its advisers covered, in words ("2 advisers for June – December 2022"). */
 function periods(report: TeamReport, t: TFunction, language: Language): PublicationDocument['periods'] {
   const functionLabel = keyLabel(t, 'vaultFunction');
-  const order = [...TEAM_SECTION_FUNCTIONS, ...VAULT_FUNCTIONS.filter((fn) => !TEAM_SECTION_FUNCTIONS.includes(fn))];
+  const order = [...TEAM_SECTION_FUNCTIONS, ...FACULTY_FUNCTIONS];
   return order.flatMap((fn) => {
     const imports = report.imports.filter((entry) => entry.function === fn);
     if (imports.length === 0) return [];
-    const coverage = coverageOf(imports, language);
-    const period = coverage.map((group) => t('publication.coverage', { count: group.advisers, months: group.months })).join(t('publication.coverageSeparator'));
+    const period = coverageWords(imports, t, language);
     const advisers = new Set(imports.map((entry) => entry.adviser)).size;
     return [{ function: functionLabel(fn), period, advisers, line: t('publication.periodLine', { function: functionLabel(fn), coverage: period }) }];
   });
@@ -296,7 +347,7 @@ function periods(report: TeamReport, t: TFunction, language: Language): Publicat
 export function buildPublicationDocument(input: DocumentInput): PublicationDocument {
   const { report, language, texts } = input;
   const t = translatorFor(language);
-  const builder = new DocumentBuilder(t, report.k, language, input.previous);
+  const builder = new DocumentBuilder(t, report.k, language, input.previous, changeMarks(report, input.previous, t, language));
   const tables = sectionTables(builder, report, input.previous?.sections ?? null);
   // Every section of the reference report stands in the document; faculty advisers only when they contributed.
   const sections: PublicationSection[] = Object.entries(tables).flatMap(([id, list]) => {

@@ -17,9 +17,24 @@ export function printRoute(request: DocumentRequest): string {
   return `#/print?${query.toString()}`;
 }
 
-/** A kept publication as a report again, so it can be laid out and compared like the current one. */
-function reportOf(tables: PublishedTables): TeamReport {
-  return { ...tables, years: [], imports: [], replacements: [], importsToRedo: 0, exact: { team: null, faculty: null }, groupingEffects: [] };
+type KeptSection = PublishedTables['published']['team'];
+
+/**
+ * A kept publication as a report again, so it can be laid out and compared like the current one.
+ * A key figure one kept before format 4 did not print counts as zero there, as a row left out does.
+ */
+function reportOf({ coverage: _coverage, published, ...tables }: PublishedTables): TeamReport {
+  const section = (kept: KeptSection) => kept && { ...kept, keyFigures: { openAtStart: 0, conversationsOnReports: 0, ...kept.keyFigures } };
+  return {
+    ...tables,
+    published: { team: section(published.team), faculty: section(published.faculty) },
+    years: [],
+    imports: [],
+    replacements: [],
+    importsToRedo: 0,
+    exact: { team: null, faculty: null },
+    groupingEffects: [],
+  };
 }
 
 const PDF_MAGIC = '%PDF-';
@@ -51,7 +66,7 @@ export class PublicationService {
       ioa: request.ioa,
       organisation: teamInfo(db).organisation,
       madeOn: this.options.today(),
-      previous: lastYear ? { year: request.year - 1, sections: lastYear.tables.published } : null,
+      previous: lastYear ? { year: request.year - 1, sections: lastYear.tables.published, coverage: lastYear.tables.coverage ?? null } : null,
       differencing: null,
     };
     const document = buildPublicationDocument(input);

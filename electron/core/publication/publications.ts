@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EDITABLE_TEXTS, type EditableText, type ReportTexts } from '../../../shared/schemas/publication';
-import { TeamReport } from '../../../shared/schemas/teamReport';
+import { ImportSummary, KeyFigures, ReportSection, TeamReport } from '../../../shared/schemas/teamReport';
 import type { Db } from '../vault/database';
 
 export function textsOf(db: Db, year: number): ReportTexts {
@@ -15,8 +15,21 @@ export function saveText(db: Db, year: number, id: EditableText, value: string):
   else db.prepare('INSERT INTO report_texts (report_year, text_id, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value').run(year, id, trimmed);
 }
 
-/** What is kept of a publication: its published tables and the few facts the document prints. */
-export const PublishedTables = TeamReport.pick({ year: true, k: true, grouped: true, headcount: true, published: true, units: true });
+/** Which adviser of which function covered which months: what next year's change column is compared on. */
+export const CoveredPeriod = ImportSummary.pick({ function: true, adviser: true, period: true });
+export type CoveredPeriod = z.infer<typeof CoveredPeriod>;
+
+/** A publication kept before export format 4 printed neither of the key figures it brought. */
+const KeptSection = ReportSection.extend({ keyFigures: KeyFigures.partial({ openAtStart: true, conversationsOnReports: true }) });
+
+/**
+ * What is kept of a publication: its published tables, the few facts the document prints, and its
+ * coverage. One kept before format 4 has no coverage: it also counted dated acts by first contact.
+ */
+export const PublishedTables = TeamReport.pick({ year: true, k: true, grouped: true, headcount: true, units: true }).extend({
+  published: z.object({ team: KeptSection.nullable(), faculty: KeptSection.nullable() }).strict(),
+  coverage: z.array(CoveredPeriod).optional(),
+});
 export type PublishedTables = z.infer<typeof PublishedTables>;
 
 export interface Publication {
@@ -27,7 +40,8 @@ export interface Publication {
 
 export function recordPublication(db: Db, report: TeamReport, publishedOn: string): void {
   const { year, k, grouped, headcount, published, units } = report;
-  const tables: PublishedTables = { year, k, grouped, headcount, published, units };
+  const coverage = report.imports.map(({ function: fn, adviser, period }) => ({ function: fn, adviser, period }));
+  const tables: PublishedTables = { year, k, grouped, headcount, published, units, coverage };
   db.prepare('INSERT INTO report_publications (report_year, published_on, export_ids, tables) VALUES (?, ?, ?, ?)').run(
     report.year,
     publishedOn,
