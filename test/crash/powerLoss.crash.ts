@@ -9,6 +9,7 @@ import { nodeAddonPath } from '../../electron/core/vault/sqliteAddon';
 import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { dataKeyOf } from '../support/vaultKey';
+import { draftPromisesBroken, readSaid } from './draftSteps';
 import { DurableTree, traceLines } from './durableTree';
 import { LifecyclePromises } from './lifecyclePromises';
 import { lifecyclePaths } from './lifecycleSteps';
@@ -59,6 +60,35 @@ describe('durability past the page cache', () => {
       }
     }
     expect(acked.length).toBeGreaterThanOrEqual(ACKS);
+  });
+
+  it(`keeps the last acknowledged draft, and no saved note as a draft, when the power goes at any of ${ACKS} acknowledgements`, async () => {
+    const data = join(folder.path, 'drafts');
+    const setup = createCore({ dataDirectory: data, log: createLogger(() => undefined) });
+    await setup.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
+    setup.vault.lock();
+    const dataKey = await dataKeyOf(join(data, 'vault', 'vault.header.json'), CANARY.passphrase);
+    const tree = new DurableTree(data);
+
+    const trace = join(folder.path, 'drafts.trace');
+    await runTraced(resolve(__dirname, 'draftWriter.mts'), [data, String(ACKS + 3)], trace);
+    const said: string[] = [];
+    let cuts = 0;
+    for (const line of traceLines(trace)) {
+      for (const event of tree.follow(line)) {
+        if (event.kind !== 'said') continue;
+        said.push(event.line);
+        if (!event.line.startsWith('ack ')) continue;
+        cuts++;
+        tree.rebuild();
+        const db = openEncryptedDatabase(join(data, 'vault', 'vault.db'), dataKey, { addon: nodeAddonPath(), create: false });
+        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+        const { caseId, lastAcked } = readSaid(said);
+        expect(draftPromisesBroken(db, caseId!, lastAcked), event.line).toEqual([]);
+        db.close();
+      }
+    }
+    expect(cuts).toBeGreaterThanOrEqual(ACKS);
   });
 
   it('keeps every promise about the files beside the database (creation, settings, the record, an export, the header, a backup, a restore, the backup at a lock) whenever the power goes', async () => {

@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createCore, type Core } from '../../electron/core/core';
 import { createLogger } from '../../electron/core/log';
 import type { ShellServices } from '../../electron/core/shell';
+import type { VaultEvent } from '../../shared/events';
 import { resolveBuildPath, responseHeaders } from '../../electron/security';
 import {
   CHART_CAPTURE_FUNCTION,
@@ -55,6 +56,11 @@ export interface RunningApp {
   savedFiles: string[];
   /** What the next folder dialog answers (null: the adviser cancels). */
   answerNextFolderDialog(folder: string | null): void;
+  /**
+   * The core dies without a lock and main starts a new one on the same data folder, telling the
+   * window "locked" (electron/coreProcess/coreClient.ts); `core` is the new one from then on.
+   */
+  replaceCore(): void;
   /** Opens the app again on the same data folder, as a restart would. */
   reopen(): Promise<void>;
   screenshot(name: string): Promise<void>;
@@ -140,16 +146,23 @@ export async function launchApp(
     if (state !== 'ready') throw new Error(`print route ${route} ended ${state}`);
     return printPage;
   }
-  const core = createCore({
-    dataDirectory: options.dataDirectory ?? folder.path,
-    log: createLogger((line) => logLines.push(line)),
-    shell,
-    ...(options.now ? { clock: () => options.now! } : {}),
-  });
   // The core's events reach the page as main relays them to the window.
-  core.events.on((event) => {
+  const tellPage = (event: VaultEvent) => {
     void page.evaluate((sent) => (globalThis as unknown as { __confidantEvent: (event: unknown) => void }).__confidantEvent(sent), event).catch(() => undefined);
-  });
+  };
+  let silenceCore = () => {};
+  const startCore = () => {
+    const started = createCore({
+      dataDirectory: options.dataDirectory ?? folder.path,
+      log: createLogger((line) => logLines.push(line)),
+      shell,
+      ...(options.now ? { clock: () => options.now! } : {}),
+    });
+    const unsubscribe = started.events.on(tellPage);
+    silenceCore = () => void unsubscribe();
+    return started;
+  };
+  let core = startCore();
 
   async function open() {
     const contextOptions = { viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'nl-NL' };
@@ -174,12 +187,22 @@ export async function launchApp(
     get page() {
       return page;
     },
-    core,
+    get core() {
+      return core;
+    },
     dataDirectory: options.dataDirectory ?? folder.path,
     logLines,
     savedFiles,
     answerNextFolderDialog(folder) {
       folderAnswers.push(folder);
+    },
+    replaceCore() {
+      // As the operating system ends a killed process: its key and files go, and nothing of the
+      // lock path runs (no "locking" to the window, no save before the lock).
+      silenceCore();
+      core.vault.lock();
+      core = startCore();
+      tellPage({ type: 'locked', reason: 'internal' });
     },
     async reopen() {
       await context.close();
