@@ -237,7 +237,8 @@ describe.each(['nl', 'en'] as const)('the traps of daily use, in %s at 1024×640
     await page.getByRole('navigation').getByRole('button', { name: w.signalsNav }).click();
     const signal = page.getByRole('form', { name: w.addSignal });
     await signal.getByRole('button', { name: w.addSignal }).click();
-    await signal.getByText(w.chooseOne).waitFor();
+    // The message beside the field (the error summary above names it too).
+    await signal.getByText(w.chooseOne, { exact: true }).waitFor();
     expect(await signal.getByLabel(w.theme).getAttribute('aria-invalid')).toBe('true');
     await page.waitForTimeout(500);
     expect(count(app, 'signals')).toBe(0);
