@@ -215,46 +215,50 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     }
 
     // Dated acts: each in the period it happened, on every counted case whatever year it was opened,
-    // so an export of a past period gives the same numbers however much later it is made.
+    // so an export of a past period gives the same numbers however much later it is made. Each is
+    // read from its own table and its case looked up, never by visiting every counted case.
     const inPeriod = (column: string) => `${column} >= @from AND ${column} < @end`;
     const byReferralTarget = zeros(REFERRAL_TARGETS);
     for (const row of grouped<{ target: string }>(
-      `SELECT t.target, count(*) AS n FROM cases c CROSS JOIN case_referrals t ON t.case_id = c.id WHERE ${COUNTED} AND ${inPeriod('t.referred_on')} GROUP BY 1`,
+      `SELECT t.target, count(*) AS n FROM case_referrals t CROSS JOIN cases c ON c.id = t.case_id WHERE ${inPeriod('t.referred_on')} AND ${COUNTED} GROUP BY 1`,
       range,
     )) {
       bump(byReferralTarget, row.target, row.n);
     }
+    // The index holds each entry's date: only the period's entries are read whole.
     const held = db
       .prepare(
         `SELECT count(*) FILTER (WHERE v.kind = 'conversation') AS conversations, count(*) FILTER (WHERE v.kind = 'mediation_session') AS sessions
-         FROM cases c CROSS JOIN conversations v ON v.case_id = c.id WHERE ${COUNTED} AND ${inPeriod('v.held_at')}`,
+         FROM conversations v INDEXED BY conversations_by_case CROSS JOIN cases c ON c.id = v.case_id WHERE ${inPeriod('v.held_at')} AND ${COUNTED}`,
       )
       .get(range) as { conversations: number; sessions: number };
     const conversationsOnReports = single(`SELECT count(*) FROM temp.export_cases e CROSS JOIN conversations v ON v.case_id = e.id WHERE v.kind = 'conversation' AND ${inPeriod('v.held_at')}`);
     const mediation = {
       // A mediation and its outcome have no date of their own: they stay with the report, as its handlings do.
       mediations: single('SELECT count(*) FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id'),
-      hearings: single(`SELECT count(*) FROM cases c CROSS JOIN mediations m ON m.case_id = c.id WHERE ${COUNTED} AND ${inPeriod('m.hearing_held_on')}`),
+      hearings: single(`SELECT count(*) FROM mediations m CROSS JOIN cases c ON c.id = m.case_id WHERE ${inPeriod('m.hearing_held_on')} AND ${COUNTED}`),
       sessions: held.sessions,
-      agreements: single(`SELECT count(*) FROM cases c CROSS JOIN mediation_agreements a ON a.case_id = c.id WHERE ${COUNTED} AND ${inPeriod('a.agreed_on')}`),
+      agreements: single(`SELECT count(*) FROM mediation_agreements a CROSS JOIN cases c ON c.id = a.case_id WHERE ${inPeriod('a.agreed_on')} AND ${COUNTED}`),
     };
     const mediationOutcomes = zeros(MEDIATION_OUTCOME_KEYS);
     for (const row of grouped<{ outcome: string | null }>('SELECT m.outcome, count(*) AS n FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id GROUP BY 1')) {
       bump(mediationOutcomes, row.outcome, row.n);
     }
-    // Reports are counted once, where they were first received: so are their state at the start and their closures.
-    const openAtStart = single(
-      `SELECT count(*) FROM cases c WHERE ${COUNTED} AND c.first_contact_at < @from AND ${RECEIVED} = 0 AND NOT (c.status = 'closed' AND c.closed_on < @from)`,
-      { ...range, own },
-    );
-    const byOutcome = zeros(OUTCOME_KEYS);
+    // Reports are counted once, where they were first received: so are their state at the start and
+    // their closures, both read in one pass over the reports opened before the period ended.
+    let openAtStart = 0;
     let closures = 0;
-    for (const row of grouped<{ outcome: string | null }>(
-      `SELECT c.outcome, count(*) AS n FROM cases c WHERE ${COUNTED} AND c.status = 'closed' AND ${inPeriod('c.closed_on')} AND ${RECEIVED} = 0 GROUP BY 1`,
+    const byOutcome = zeros(OUTCOME_KEYS);
+    for (const row of grouped<{ outcome: string | null; open: number }>(
+      `SELECT c.outcome,
+         count(*) FILTER (WHERE c.first_contact_at < @from AND NOT (c.status = 'closed' AND c.closed_on < @from)) AS open,
+         count(*) FILTER (WHERE c.status = 'closed' AND ${inPeriod('c.closed_on')}) AS n
+       FROM cases c WHERE ${COUNTED} AND c.first_contact_at < @end AND ${RECEIVED} = 0 GROUP BY 1`,
       { ...range, own },
     )) {
-      bump(byOutcome, row.outcome, row.n);
+      openAtStart += row.open;
       closures += row.n;
+      if (row.n > 0) bump(byOutcome, row.outcome, row.n);
     }
 
     const signalThemes = zeros(NATURES);

@@ -1,12 +1,15 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseInput, ExportCounts, ExportPreview, ImportOutcome, TeamReport } from '../../../shared/contract';
+import type { CaseInput, ExportCounts, ExportFile, ExportPreview, ImportOutcome, TeamReport } from '../../../shared/contract';
 import { CANARY } from '../../../test/fixtures/canaries';
+import { syntheticCase, syntheticExport } from '../../../test/fixtures/syntheticExports';
 import { caseInput, conversationInput, mediationInput, mediationSessionInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
 import { createLogger } from '../log';
+import { buildTeamReport } from '../report/teamReport';
 
 /**
  * A case that crosses New Year, exported as an adviser would: the year it was opened right after
@@ -153,5 +156,21 @@ describe('a case opened in December with talks in January', () => {
     expect(report2023.exact.team!.keyFigures).toMatchObject({ reports: 1, reporters: 1, conversations: 5, conversationsOnReports: 2, conversationsPerReporter: 2, openAtStart: 1 });
     const report2022 = await ok<TeamReport>('team.report', { year: 2022, k: 3, grouped: false });
     expect(report2022.exact.team!.keyFigures).toMatchObject({ reports: 2, conversations: 3, conversationsOnReports: 3, openAtStart: 0 });
+  });
+});
+
+describe('open on 1 January in the team report', () => {
+  it('takes each adviser’s first export of the year: a second half-year starts with what the first left open', () => {
+    const cases = fc.sample(fc.array(syntheticCase, { minLength: 6, maxLength: 6 }), { numRuns: 1, seed: 7 })[0]!;
+    const exported = (openAtStart: number, from: string, to: string, adviserId?: string): ExportFile => {
+      const file = syntheticExport('ombudsperson', cases, 2025);
+      return { ...file, adviserId: adviserId ?? file.adviserId, period: { from, to }, counts: { ...file.counts, openAtStart } };
+    };
+    const firstHalf = exported(4, '2025-01-01', '2025-06-30');
+    // Seven open on 1 July: the four from before 2025 still open and three of January to June.
+    const secondHalf = exported(7, '2025-07-01', '2025-12-31', firstHalf.adviserId);
+    const colleague = exported(2, '2025-01-01', '2025-12-31');
+    const report = buildTeamReport({ year: 2025, years: [2025], files: [secondHalf, firstHalf, colleague], k: 3, grouped: false, groupings: [], headcount: null, replacements: [], importsToRedo: 0 });
+    expect(report.exact.team!.keyFigures.openAtStart).toBe(6);
   });
 });
