@@ -20,7 +20,8 @@ export function CreateVaultScreen() {
     complete: fn !== null,
     send: (passphrase) => create(passphrase, fn!, external && fn === 'faculty_confidential_adviser'),
   });
-  const problem = passphraseProblem(form.fields.passphrase, form.fields.repeat);
+  // What the summary lists, once a submit was tried: the same checks the submit makes.
+  const problem = form.submitted ? passphraseProblem(form.fields.passphrase, form.fields.repeat) : null;
   const shown: FieldErrors = form.submitted ? { ...(fn ? {} : { function: 'required' }), ...(problem ? { passphrase: problem } : {}) } : {};
 
   return (
