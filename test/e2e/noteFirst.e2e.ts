@@ -46,13 +46,13 @@ class CountedWalk {
   }
 
   async type(field: Locator, text: string): Promise<void> {
-    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => field.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     await this.page.keyboard.insertText(text);
   }
 
   /** The walk never reaches the case form, where the statistics are answered. */
   private async noStatisticsField(): Promise<void> {
-    expect(await this.page.evaluate(() => Boolean(document.activeElement?.closest('form.case-form')))).toBe(false);
+    expect(await this.page.evaluate("Boolean(document.activeElement?.closest('form.case-form'))")).toBe(false);
   }
 }
 
@@ -108,12 +108,12 @@ async function freshCaseList(page: Page): Promise<void> {
 }
 
 /** Where an element starts on the page, in CSS pixels from the top, whatever is scrolled. */
-const pageTop = (element: Locator) => element.evaluate((node) => Math.round(node.getBoundingClientRect().top + scrollY));
-const pageHeight = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollHeight);
+const pageTop = (element: Locator) => element.evaluate((node) => Math.round(node.getBoundingClientRect().top + node.ownerDocument.defaultView!.scrollY));
+const pageHeight = (page: Page) => page.evaluate<number>('document.scrollingElement.scrollHeight');
 
 const inViewport = (element: Locator) => element.evaluate((node) => {
   const box = node.getBoundingClientRect();
-  return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight;
+  return box.height > 0 && box.top >= 0 && box.bottom <= node.ownerDocument.defaultView!.innerHeight;
 });
 
 describe('note first: a conversation is the fastest thing to write down (issue 22)', () => {
