@@ -30,6 +30,9 @@ describe('npm run bench, smallest size', () => {
         expect(Number.isFinite(figures.longestStallMs)).toBe(true);
       }
     }
+    const [drafts] = result.drafts;
+    for (const value of [drafts!.save.p50Ms, drafts!.save.p95Ms, drafts!.formSave.p50Ms, drafts!.continuous.saves]) expect(Number.isFinite(value) && value > 0).toBe(true);
+    expect(Number.isFinite(drafts!.continuous.longestStallMs)).toBe(true);
     expect(result.renderer!.cases).toBeGreaterThan(0);
     expect(result.renderer!.scrollFrames).toBeGreaterThan(0);
     expect(Number.isFinite(result.renderer!.unlockToFirstRowsMs)).toBe(true);

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { CASE_LIST_PAGE } from '../../shared/limits';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { benchCore, type CoreFigures } from './core.bench';
+import { benchDrafts, type DraftFigures } from './drafts.bench';
 import { benchRenderer, type RendererFigures } from './renderer.bench';
 import { benchShellStall, type StallFigures } from './shellStall.bench';
 
@@ -16,6 +17,8 @@ export interface BenchResult {
   sizes: CoreFigures[];
   /** Per size: long operations with the core in its own process vs in the calling (main) process. */
   shellStall: ({ conversations: number } & StallFigures)[];
+  /** Per size: what keeping drafts while the adviser types costs, and whether main stalls meanwhile. */
+  drafts: ({ conversations: number } & DraftFigures)[];
   renderer: RendererFigures | null;
 }
 
@@ -24,12 +27,14 @@ export async function runBench(sizes: number[], withRenderer: boolean, rendererC
   try {
     const results: CoreFigures[] = [];
     const shellStall: BenchResult['shellStall'] = [];
+    const drafts: BenchResult['drafts'] = [];
     for (const size of sizes) {
       results.push(await benchCore(folder.path, size));
       shellStall.push({ conversations: size, ...(await benchShellStall(folder.path, join(folder.path, `vault-${size}`), size)) });
+      drafts.push({ conversations: size, ...(await benchDrafts(folder.path, join(folder.path, `vault-${size}`), size)) });
     }
     const renderer = withRenderer ? await benchRenderer(folder.path, rendererCases) : null;
-    return { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, sizes: results, shellStall, renderer };
+    return { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, sizes: results, shellStall, drafts, renderer };
   } finally {
     folder.remove();
   }
@@ -59,6 +64,9 @@ function table(result: BenchResult): string {
       lines.push(`| ${size.conversations} | ${operation} | ${separate.durationMs} | ${separate.longestStallMs} | ${inline.durationMs} | ${inline.longestStallMs} |`);
     }
   }
+  const draftHeader = ['conversations', 'draft save p50 / p95 ms', 'form saved with its draft p50 / p95 ms', 'draft saves every 50 ms for 5 s, core process: saves', 'longest main stall ms (idle: no request)'];
+  lines.push('', `| ${draftHeader.join(' | ')} |`, `|${draftHeader.map(() => '---').join('|')}|`);
+  for (const d of result.drafts) lines.push(`| ${d.conversations} | ${d.save.p50Ms} / ${d.save.p95Ms} | ${d.formSave.p50Ms} / ${d.formSave.p95Ms} | ${d.continuous.saves} | ${d.continuous.longestStallMs} (${d.continuous.idleLongestStallMs}) |`);
   if (result.renderer) {
     const r = result.renderer;
     lines.push('', `Renderer, ${r.cases} cases in Chromium: unlock click to first rows ${r.unlockToFirstRowsMs} ms; scroll top to bottom: ${r.scrollFrames} frames, ${r.framesOver50Ms} over 50 ms (longest ${r.longestFrameMs} ms)`);

@@ -31,7 +31,7 @@ async function ok<T>(invoke: Invoke, channel: string, request: unknown): Promise
 const TICK_MS = 5;
 
 /** Starts watching the event loop; the returned stop gives the longest time a 5 ms tick came late. */
-function watchStalls(): () => Promise<number> {
+export function watchStalls(): () => Promise<number> {
   let last = performance.now();
   let longest = 0;
   const timer = setInterval(() => {
