@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CANARY, containsBytes } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
+import { decryptWal } from '../../../test/support/sqlcipherPages';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { FORM_SAVE_CHANNELS, type Draft, type ExportPreview, type FormSaveChannel } from '../../../shared/contract';
 import { createCore, type Core } from '../core';
@@ -65,6 +66,18 @@ describe('drafts kept while the adviser types', () => {
     ]);
     await ok('drafts.discard', { key: `conversation:new:${id}` });
     expect((await ok<Draft[]>('drafts.list', {})).map((draft) => draft.key)).toEqual(['case:new']);
+  });
+});
+
+describe('a draft inside the cipher', () => {
+  it('is in the open vault\'s file and WAL only encrypted', async () => {
+    const { id } = await ok<{ id: number }>('cases.create', caseInput());
+    await ok('drafts.save', noteDraft(id));
+    const vaultFile = (name: string) => readFileSync(join(dir.path, 'vault', name));
+    for (const name of readdirSync(join(dir.path, 'vault'))) expect(containsBytes(vaultFile(name), CANARY.noteWord), name).toBe(false);
+    // Not vacuous: decrypted with the vault's key, the WAL holds the draft.
+    const key = core.vault.withKeyMaterial((_db, material) => Buffer.from(material));
+    expect(decryptWal(vaultFile('vault.db-wal'), key).includes(CANARY.noteWord)).toBe(true);
   });
 });
 
