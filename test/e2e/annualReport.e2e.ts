@@ -78,6 +78,15 @@ function wideExport(): string {
   return JSON.stringify(syntheticExport('central_confidential_adviser', cases.map((entry, index) => ({ ...entry, otherParty: OTHER_PARTY_KEYS[index % OTHER_PARTY_KEYS.length]! })), 2026));
 }
 
+/** The chart labels that reach past their chart's edges on a print route page, as Chromium lays them out. */
+const CUT_CHART_LABELS = `[...document.querySelectorAll('[data-chart-id] svg')].flatMap((svg) => {
+  const box = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll('text')].filter((text) => {
+    const own = text.getBoundingClientRect();
+    return own.left < box.left - 0.5 || own.right > box.right + 0.5;
+  }).map((text) => text.textContent);
+})`;
+
 const region = (scope: Page | ReturnType<Page['getByRole']>, name: string) => scope.getByRole('region', { name, exact: true });
 
 describe('the annual report, from two advisers to a published PDF', () => {
@@ -234,6 +243,9 @@ describe('the annual report, from two advisers to a published PDF', () => {
     expect(await profileChart.locator('[data-bar="complement"]').count()).toBe(1);
     expect(await printPage.locator('[data-chart-id="team.reportsByFunction"] [data-bar]').count()).toBe(2);
     expect(await printPage.getAttribute('html', 'lang')).toBe('nl');
+    // The longest label wraps onto lines of its own, and no label reaches past its chart.
+    expect(await printPage.locator('[data-chart-id="team.handlingSummary"] text', { hasText: 'Intensiever' }).locator('tspan').count()).toBeGreaterThan(1);
+    expect(await printPage.evaluate(CUT_CHART_LABELS)).toEqual([]);
     await printPage.close();
 
     await page.getByLabel('Taal van het verslag').selectOption('en');
@@ -267,6 +279,9 @@ describe('the annual report, from two advisers to a published PDF', () => {
       // Every column header, every total and every chart label whole, on the page, at least 8 pt: read by poppler.
       expect(layoutProblems(printed, document), language).toEqual([]);
       expect(execFileSync('pdftotext', ['-layout', printed, '-'], { encoding: 'utf8' })).toContain(part);
+      const route = await app.openPrintRoute(`#/print?year=2026&k=3&grouped=1&lang=${language}&ioa=1`);
+      expect(await route.evaluate(CUT_CHART_LABELS), language).toEqual([]);
+      await route.close();
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '12', printed, join(SCREENSHOTS, `25-wide-report-${language}`)]);
     }
   });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { PRINT_MARGINS_MM } from '../../shared/publication/printLayout';
 import type { PublicationDocument } from '../../shared/schemas/publication';
 
 /** A word as poppler places it on its page, in points from the top left. */
@@ -32,11 +33,13 @@ const decode = (text: string) => text.replace(/&amp;/g, '&').replace(/&lt;/g, '<
 
 /** The smallest glyph height, in points, a table's words may have. */
 export const MIN_GLYPH_POINTS = 8;
+const POINTS_PER_MM = 72 / 25.4;
 
 /**
  * What of the publication's tables the PDF does not show whole: a word of a column header, of a
- * chart's label or a "Totaal" missing, outside its page or smaller than 8 pt. Empty when every
- * table fits its page and reads.
+ * chart's label or a "Totaal" missing, outside the page's margins (where a chart cuts a label that
+ * runs off its left edge) or smaller than 8 pt (Chromium shrinks a page whose content is too
+ * wide). Empty when every table fits its page and reads.
  */
 export function layoutProblems(path: string, document: PublicationDocument): string[] {
   const { pages, words } = pdfWords(path);
@@ -48,7 +51,8 @@ export function layoutProblems(path: string, document: PublicationDocument): str
     if (found.length < times) problems.push(`${where}: "${text}" printed ${found.length} of ${times} times`);
     for (const word of found) {
       const page = pages[word.page]!;
-      if (word.xMin < 0 || word.yMin < 0 || word.xMax > page.width || word.yMax > page.height) problems.push(`${where}: "${text}" outside page ${word.page + 1}`);
+      const [left, right] = [PRINT_MARGINS_MM.left * POINTS_PER_MM - 0.5, page.width - PRINT_MARGINS_MM.right * POINTS_PER_MM + 0.5];
+      if (word.xMin < left || word.xMax > right || word.yMin < 0 || word.yMax > page.height) problems.push(`${where}: "${text}" outside the margins of page ${word.page + 1}`);
       if (word.yMax - word.yMin < MIN_GLYPH_POINTS) problems.push(`${where}: "${text}" ${(word.yMax - word.yMin).toFixed(1)} pt high`);
     }
   };
