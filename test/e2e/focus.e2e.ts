@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
-import { caseInput } from '../fixtures/records';
+import { caseInput, conversationInput } from '../fixtures/records';
 import { appPerTest } from './appPerTest';
 import { launchApp, SCREENSHOTS, type RunningApp } from './harness';
 import { goTo, openCaseList, SCREEN_WORDS, typeBackRecoveryKey } from './steps';
@@ -244,7 +244,8 @@ describe('a failed save, the keyboard and the focus ring', () => {
     await expect.poll(() => page.evaluate('document.activeElement === document.body')).toBe(false);
 
     // Settings show the fixed function with the reason once a case exists.
-    await core.router.handle('cases.create', caseInput());
+    const created = (await core.router.handle('cases.create', caseInput())) as { ok: true; value: { id: number } };
+    for (let index = 1; index <= 5; index++) await core.router.handle('conversations.add', { caseId: created.value.id, conversation: conversationInput({ notes: `Gesprek ${index}` }) });
     await goTo(page, 'Instellingen');
     await page.getByText('Deze kluis bevat zaken.', { exact: false }).waitFor();
     expect(await page.getByRole('region', { name: 'Functie van deze kluis' }).getByRole('combobox').count()).toBe(0);
@@ -266,6 +267,21 @@ describe('a failed save, the keyboard and the focus ring', () => {
     // The lock screen says why: here the system went to sleep while a note was half typed.
     await page.locator('.case-row-slot .case-row').first().click();
     await page.getByRole('heading', { name: /^Zaak \d{4}-001/ }).waitFor();
+    // Tab through the case page: the writing area stuck to the bottom covers none of the conversations' buttons.
+    await page.locator('main h1').focus();
+    const underComposer: string[] = [];
+    for (let step = 0; step < 40; step++) {
+      await page.keyboard.press('Tab');
+      const covered = (await page.evaluate(`(() => {
+        const element = document.activeElement;
+        const composer = document.querySelector('form.composer');
+        if (!composer || composer.contains(element) || !element.closest('main')) return null;
+        const box = element.getBoundingClientRect();
+        return box.bottom > composer.getBoundingClientRect().top ? element.textContent : null;
+      })()`)) as string | null;
+      if (covered !== null) underComposer.push(covered);
+    }
+    expect(underComposer).toEqual([]);
     const note = page.getByRole('form', { name: 'Gesprek toevoegen' }).getByLabel('Notities');
     await note.fill('Half getypte notitie');
     await measureRing(page, rings, 'writing area (composer card)', 'form.composer textarea');

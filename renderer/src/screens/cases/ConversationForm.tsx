@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConversationInput } from '../../../../shared/contract';
 import { futureConversationFields } from '../../../../shared/futureDates';
@@ -8,6 +9,7 @@ import { fieldErrors, type FieldErrors } from '../../components/form/fieldErrors
 import { CodeRadios, CodeSelect, NumberField, TextField } from '../../components/form/fields';
 import { FormButtons } from '../../components/form/FormButtons';
 import { useRecordForm } from '../../components/form/useRecordForm';
+import { useStickyBottom } from '../../components/stickyBottom';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useCaseStore } from '../../stores/caseStore';
 import { saveOnCtrlEnter } from './saveOnCtrlEnter';
@@ -57,9 +59,11 @@ export function ConversationForm({
     onCancel,
   });
   const { value, shown, change } = form;
+  const box = useRef<HTMLFormElement>(null);
+  useStickyBottom(box, composer);
 
   return (
-    <form className={composer ? 'card conversation-form composer' : 'card conversation-form'} onSubmit={form.onSubmit} onKeyDown={saveOnCtrlEnter(form)} noValidate aria-label={title}>
+    <form ref={box} className={composer ? 'card conversation-form composer' : 'card conversation-form'} onSubmit={form.onSubmit} onKeyDown={saveOnCtrlEnter(form)} noValidate aria-label={title}>
       <h3>{title}</h3>
       <ErrorSummary form={form} />
       <DraftNotice restoredAt={form.restoredAt} onThrowAway={form.discard} />
