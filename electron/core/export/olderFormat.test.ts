@@ -11,6 +11,7 @@ import { testShell } from '../../../test/support/testShell';
 import { createCore, type Core } from '../core';
 import { translatorFor } from '../i18n/translator';
 import { createLogger } from '../log';
+import { teamForExport } from '../team/exportSealing';
 
 /**
  * An export of format 3 put every conversation, session, referral and closure of a case in the
@@ -103,5 +104,26 @@ describe('an export of the previous format', () => {
     const renewedReport = await ok<TeamReport>('team.report', { year: 2026, k: 3, grouped: false });
     expect(renewedReport.importsToRedo).toBe(0);
     expect(renewedReport.exact.team!.keyFigures).toMatchObject({ reports: 2, conversations: 3, conversationsOnReports: 3, openAtStart: 0 });
+  });
+
+  it('is refused the same way when it arrives sealed and signed by an adviser of the team', async () => {
+    await openVault('merger', 'central_confidential_adviser');
+    await ok('team.create', { organisation: 'Team', units: [], k: 5 });
+    await ok('team.saveInvitation', {});
+    const invitation = readFileSync(current.dialogs.saved.at(-1)!, 'utf8');
+    const merger = current;
+    await openVault('adviser', 'ombudsperson');
+    const { fingerprint } = await ok<{ fingerprint: string }>('team.readInvitation', { content: invitation });
+    await ok('team.acceptInvitation', { content: invitation, fingerprint });
+    await ok('team.saveAcceptance', {});
+    const acceptance = readFileSync(current.dialogs.saved.at(-1)!, 'utf8');
+    const older = asFormat3(await adviserExport());
+    const db = current.core.vault.database();
+    const sealed = await teamForExport.sealerFor(db)!(older, db);
+    current = merger;
+    await ok('team.addAdviser', { content: acceptance });
+    const before = teamTables(current.core);
+    expect(await codeOf('team.import', { content: sealed, replace: [] })).toBe('EXPORT_FROM_OLDER_VERSION');
+    expect(teamTables(current.core)).toEqual(before);
   });
 });
