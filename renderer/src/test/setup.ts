@@ -22,3 +22,9 @@ if (!HTMLDialogElement.prototype.showModal) {
 
 // jsdom has no layout, so nothing to scroll: where a field lands on screen is measured in Chromium.
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+// Nor do sizes change: an observer of them that never reports.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
