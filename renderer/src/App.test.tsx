@@ -94,10 +94,22 @@ describe('the case record', { timeout: 20_000 }, () => {
     await screen.findByRole('heading', { name: 'Eerste stappen' });
     await user.click(screen.getByRole('button', { name: 'Nieuwe zaak' }));
     await screen.findByRole('heading', { name: 'Nieuwe zaak' });
-    // No reporter field has a default: each is the adviser's explicit choice.
+    // Nothing is preset, the first contact included: each answer is the adviser's explicit choice.
+    expect(screen.getByLabelText('Eerste contact (datum en tijd)')).toHaveValue('');
+    expect(screen.getByLabelText('Binnengekomen via')).toHaveValue('');
+    await user.selectOptions(screen.getByLabelText('Binnengekomen via'), 'direct');
     await user.selectOptions(screen.getByLabelText('Personeelscategorie'), 'academic_staff');
+    await user.selectOptions(screen.getByLabelText('Dienstverband'), 'current');
     await user.selectOptions(screen.getByLabelText('Leeftijd'), 'unknown');
     await user.selectOptions(screen.getByLabelText('Rol van de melder'), 'directly_affected');
+    await user.selectOptions(screen.getByLabelText('Gebeurtenissen uit een eerdere periode, nu pas gemeld?'), 'not_earlier');
+  }
+
+  /** The field a message stands beside (the error summary repeats it, prefixed with the field's label). */
+  function besideField(label: string) {
+    const field = screen.getByLabelText(label).closest<HTMLElement>('.field');
+    if (!field) throw new Error(`no field around '${label}'`);
+    return within(field);
   }
 
   it('shows inline messages in the chosen language and saves nothing until they are fixed', async () => {
@@ -105,17 +117,17 @@ describe('the case record', { timeout: 20_000 }, () => {
     renderApp();
     await openNewCase(user);
     const contact = screen.getByLabelText('Eerste contact (datum en tijd)');
-    await user.clear(contact);
     await user.type(contact, '2099-01-01T10:00');
     await user.type(screen.getByLabelText('Eerste reactie (datum en tijd)'), '2020-01-01T10:00');
     await user.click(screen.getByRole('checkbox', { name: 'Doorverwijzing' }));
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
     expect(await screen.findByText('Niet opgeslagen: verbeter de gemarkeerde velden.')).toBeInTheDocument();
-    expect(screen.getByText('Deze datum ligt in de toekomst.')).toBeInTheDocument();
-    expect(screen.getByText('De eerste reactie ligt vóór het eerste contact.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Er is een probleem' })).toBeInTheDocument();
+    expect(besideField('Eerste contact (datum en tijd)').getByText('Deze datum ligt in de toekomst.')).toBeInTheDocument();
+    expect(besideField('Eerste reactie (datum en tijd)').getByText('De eerste reactie ligt vóór het eerste contact.')).toBeInTheDocument();
     expect(vault.core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
 
-    expect(screen.getByText('Kies minstens één aard van de melding.')).toBeInTheDocument();
+    expect(within(screen.getByRole('group', { name: 'Aard van de melding (meerdere mogelijk)' })).getByText('Kies minstens één aard van de melding.')).toBeInTheDocument();
 
     await user.clear(contact);
     await user.type(contact, '2026-03-02T11:15');
@@ -123,7 +135,8 @@ describe('the case record', { timeout: 20_000 }, () => {
     await user.selectOptions(screen.getByLabelText('Binnengekomen via'), 'referred_by_function');
     await user.click(screen.getByRole('checkbox', { name: 'Werkdruk' }));
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
-    expect(await screen.findByText(/Kies bij 'Verwezen door' welke functie/)).toBeInTheDocument();
+    expect(await besideField('Verwezen door').findByText(/Kies bij 'Verwezen door' welke functie/)).toBeInTheDocument();
+    expect(vault.core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
     await user.selectOptions(screen.getByLabelText('Verwezen door'), 'ombudsperson');
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
     await screen.findByRole('heading', { name: /^Zaak \d{4}-001/ });
@@ -154,6 +167,7 @@ describe('the case record', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('checkbox', { name: 'Bemiddeling' }));
     expect(screen.getByRole('checkbox', { name: 'Alleen advies' })).not.toBeChecked();
 
+    await user.type(screen.getByLabelText('Eerste contact (datum en tijd)'), '2026-03-02T11:15');
     await user.click(screen.getByRole('checkbox', { name: 'Pesten' }));
     await user.click(screen.getByRole('radio', { name: 'Nee, geweigerd' }));
     await user.click(screen.getByRole('radio', { name: 'Ja, toestemming gegeven' }));
@@ -173,6 +187,7 @@ describe('the case record', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderApp();
     await openNewCase(user);
+    await user.type(screen.getByLabelText('Eerste contact (datum en tijd)'), '2026-03-02T11:15');
     await user.click(screen.getByRole('checkbox', { name: 'Werkdruk' }));
     await user.click(screen.getByRole('button', { name: 'Zaak opslaan' }));
     await screen.findByRole('heading', { name: /^Zaak \d{4}-001/ });
