@@ -7,9 +7,8 @@ import { useCoreQuery } from '../../api/useCoreQuery';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { Checkbox, FieldError } from '../../components/form/fields';
-import { IncompleteList } from './IncompleteList';
 import { lastEndedMonths, MonthPeriod } from './MonthPeriod';
-import { NotAskedYetList } from './NotAskedYetList';
+import { UncountedCases } from './UncountedCases';
 import { PreviewSummary } from './PreviewSummary';
 import { isAllZero, PreviewTables } from './PreviewTables';
 import { TEAM_SECTION_FUNCTIONS } from '../../../../shared/taxonomy';
@@ -129,8 +128,8 @@ export function ExportScreen() {
               </button>
             </section>
           </div>
-          <NotAskedYetList cases={preview.notAskedYet} />
-          <IncompleteList cases={preview.incomplete} />
+          <UncountedCases reason="notAsked" cases={preview.notAskedYet} />
+          <UncountedCases reason="incomplete" cases={preview.incomplete} />
           {preview.excludedRefused > 0 && (
             <p className="hint" role="note">
               {t('export.excludedRefused', { count: preview.excludedRefused })}
