@@ -307,7 +307,7 @@ describe.each(['nl', 'en'] as const)('the traps of daily use, in %s at 1024×640
 
     await steps.openCaseList(page);
     await page.getByRole('listitem').filter({ hasText: w.caseNumber(number(1)) }).getByRole('button').click();
-    await page.getByRole('heading', { name: w.mediation }).waitFor();
+    await page.getByRole('heading', { name: w.mediation, exact: true }).waitFor();
     await steps.addCase(page, `06-03-${year} 09:00`, w.direct);
     await caseHeading(5).waitFor();
 

@@ -15,7 +15,7 @@ async function ombudspersonWithBackup(app: RunningApp): Promise<string> {
   const { page } = app;
   await createVault(page, CANARY.passphrase, 'Ombudsfunctionaris');
   await addCase(page, '2026-03-02T09:00', 'Rechtstreeks bij deze functie');
-  await page.getByRole('heading', { name: 'Bemiddeling' }).waitFor();
+  await page.getByRole('heading', { name: 'Bemiddeling', exact: true }).waitFor();
   const backups = backupFolderBeside(app);
   await goTo(page, 'Instellingen');
   app.answerNextFolderDialog(backups);
@@ -145,7 +145,7 @@ describe('the vault screens, as an adviser uses them', () => {
 
     await goTo(page, 'Zaken');
     await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).getByRole('button').click();
-    await page.getByRole('heading', { name: 'Bemiddeling' }).waitFor();
+    await page.getByRole('heading', { name: 'Bemiddeling', exact: true }).waitFor();
   });
 });
 
