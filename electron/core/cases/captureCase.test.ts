@@ -1,27 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CANARY } from '../../../test/fixtures/canaries';
+import { describe, expect, it } from 'vitest';
 import { conversationInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
-import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
-import { createCore, type Core } from '../core';
-import { createLogger } from '../log';
+import { openVaultPerTest } from '../../../test/support/openVaultPerTest';
 
-let dir: ReturnType<typeof temporaryDirectory>;
-let core: Core;
 const now = new Date(2026, 10, 23, 12, 0);
+const openCore = openVaultPerTest('central_confidential_adviser', now);
 
-beforeEach(async () => {
-  dir = temporaryDirectory();
-  core = createCore({ dataDirectory: dir.path, clock: () => now, log: createLogger(() => undefined) });
-  await core.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'central_confidential_adviser' });
-});
-afterEach(() => {
-  core.vault.lock();
-  dir.remove();
-});
-
-const { codeOf } = callCore(() => core);
-const rowCount = (table: string) => core.vault.database().prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+const { codeOf } = callCore(openCore);
+const rowCount = (table: string) => openCore().vault.database().prepare(`SELECT count(*) FROM ${table}`).pluck().get();
 
 describe('cases.capture', () => {
   it('refuses a capture without a label, with a bad or future conversation, or with extra fields, and stores nothing', async () => {

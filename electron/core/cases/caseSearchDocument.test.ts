@@ -1,27 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseInput } from '../../../shared/contract';
-import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput, mediationSessionInput, reporter } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
-import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
-import { createCore, type Core } from '../core';
-import { createLogger } from '../log';
+import { openVaultPerTest } from '../../../test/support/openVaultPerTest';
 
-let dir: ReturnType<typeof temporaryDirectory>;
-let core: Core;
 const now = new Date(2026, 10, 23, 12, 0);
+const openCore = openVaultPerTest('ombudsperson', now);
 
-beforeEach(async () => {
-  dir = temporaryDirectory();
-  core = createCore({ dataDirectory: dir.path, clock: () => now, log: createLogger(() => undefined) });
-  await core.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
-});
-afterEach(() => {
-  core.vault.lock();
-  dir.remove();
-});
-
-const { ok } = callCore(() => core);
+const { ok } = callCore(openCore);
 
 /** The ids of the cases the case list finds for what the adviser types in its search box. */
 async function found(search: string): Promise<number[]> {

@@ -1,28 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseRecord, ExportPreview, IncompleteCaseInput } from '../../../shared/contract';
-import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, reporter } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
-import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
-import { createCore, type Core } from '../core';
-import { createLogger } from '../log';
+import { openVaultPerTest } from '../../../test/support/openVaultPerTest';
 
-let dir: ReturnType<typeof temporaryDirectory>;
-let core: Core;
 const now = new Date(2027, 0, 10, 12, 0);
+const openCore = openVaultPerTest('central_confidential_adviser', now);
 
-beforeEach(async () => {
-  dir = temporaryDirectory();
-  core = createCore({ dataDirectory: dir.path, clock: () => now, log: createLogger(() => undefined) });
-  await core.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'central_confidential_adviser' });
-});
-afterEach(() => {
-  core.vault.lock();
-  dir.remove();
-});
-
-const { ok, codeOf } = callCore(() => core);
-const raw = (sql: string, ...params: unknown[]) => core.vault.database().prepare(sql).all(...params) as Record<string, unknown>[];
+const { ok, codeOf } = callCore(openCore);
+const raw = (sql: string, ...params: unknown[]) => openCore().vault.database().prepare(sql).all(...params) as Record<string, unknown>[];
 const year2026 = { period: { from: '2026-01-01', to: '2026-12-31' }, includeUnits: false };
 const preview = () => ok<ExportPreview>('export.preview', year2026);
 

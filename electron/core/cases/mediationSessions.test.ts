@@ -1,28 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseRecord, ExportPreview } from '../../../shared/contract';
-import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput, mediationSessionInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
-import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
-import { createCore, type Core } from '../core';
-import { createLogger } from '../log';
+import { openVaultPerTest } from '../../../test/support/openVaultPerTest';
 
-let dir: ReturnType<typeof temporaryDirectory>;
-let core: Core;
 const now = new Date(2027, 0, 10, 12, 0);
+const openCore = openVaultPerTest('ombudsperson', now);
 
-beforeEach(async () => {
-  dir = temporaryDirectory();
-  core = createCore({ dataDirectory: dir.path, clock: () => now, log: createLogger(() => undefined) });
-  await core.router.handle('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson' });
-});
-afterEach(() => {
-  core.vault.lock();
-  dir.remove();
-});
-
-const { ok, codeOf } = callCore(() => core);
-const db = () => core.vault.database();
+const { ok, codeOf } = callCore(openCore);
+const db = () => openCore().vault.database();
 const entries = (caseId: number) => db().prepare('SELECT kind, duration_minutes, mode, participants, notes FROM conversations WHERE case_id = ? ORDER BY id').all(caseId);
 const counts = async () => (await ok<ExportPreview>('export.preview', { period: { from: '2026-01-01', to: '2026-12-31' }, includeUnits: false })).file.counts;
 
