@@ -14,7 +14,7 @@ import { Mediation } from './schemas/mediation';
 import { ExportPreview, ExportRequest } from './schemas/export';
 import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalInput, SignalSearchRequest, SignalSearchResponse } from './schemas/outreach';
 import { Groupings } from './schemas/groupings';
-import { ExportPreviewTables, ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
+import { AnswerFlowRequest, ExportPreviewTables, ImportOutcome, ReportRequest, TeamReport } from './schemas/teamReport';
 import { Id, Language, Year } from './schemas/primitives';
 import { DocumentRequest, PublicationDocument, ReportTexts, SavePublicationRequest, EDITABLE_TEXTS, MAX_TEXT_LENGTH } from './schemas/publication';
 import { AcceptanceSummary, CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
@@ -287,6 +287,8 @@ export const contract = {
   },
   'team.remove': { request: z.object({ exportId: z.string().uuid() }).strict(), response: Empty },
   'team.report': { request: ReportRequest, response: TeamReport },
+  /** The merging member's answer to a referral flow whose sender counted more than its receiver (null withdraws it). */
+  'team.answerFlow': { request: AnswerFlowRequest, response: Empty },
   'team.setHeadcount': {
     request: z.object({ year: ReportYear, headcount: z.number().int().min(1).max(10_000_000).nullable() }).strict(),
     response: Empty,

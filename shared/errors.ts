@@ -58,6 +58,10 @@ export const ERROR_CODES = [
   'PERIOD_NOT_ENDED',
   /** Publishing again after imports were removed, without reading the differencing warning. */
   'DIFFERENCING_RISK',
+  /** A referral flow whose sender counted more than its receiver is not answered yet: a report could be counted twice. */
+  'FLOW_UNANSWERED',
+  /** An answer was given for a flow whose two sides agree, or whose receiver counted more. */
+  'FLOW_NOT_IN_QUESTION',
   /** A case asked to be destroyed that is not past its retention. */
   'NOT_DUE',
   /** The vault is open in another Confidant process: one process per vault. */

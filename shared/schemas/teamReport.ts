@@ -51,6 +51,15 @@ export const ReportCross = z
   .strict();
 export type ReportCross = z.infer<typeof ReportCross>;
 
+/**
+ * The merging member's answer to a flow whose sender counted more referrals than its receiver:
+ * the receiver recorded the difference as direct reports of its own (so the team total counts
+ * them once), or those referrals did not arrive (nothing is counted twice).
+ */
+export const FLOW_ANSWERS = ['recorded_as_direct', 'did_not_arrive'] as const;
+export const FlowAnswer = z.enum(FLOW_ANSWERS);
+export type FlowAnswer = z.infer<typeof FlowAnswer>;
+
 /** Referrals from one team function to another, as the sender and the receiver counted them. */
 export const ReferralFlow = z
   .object({
@@ -60,6 +69,10 @@ export const ReferralFlow = z
     received: Published,
     /** The two sides' exact counts differ (e.g. 5 sent, 4 received). */
     disagree: z.boolean(),
+    /** The merging member's answer, while it holds for these exact counts; null where none is needed or given. */
+    answer: FlowAnswer.nullable().default(null),
+    /** Reports both sides recorded as their own (sent minus received, answered "recorded as direct"), counted once in the total. */
+    countedOnce: Published.nullable().default(null),
   })
   .strict();
 export type ReferralFlow = z.infer<typeof ReferralFlow>;
@@ -67,7 +80,10 @@ export type ReferralFlow = z.infer<typeof ReferralFlow>;
 export const KeyFigures = z
   .object({
     advisers: z.number().int().min(0),
+    /** Every report once: where a referred report was also recorded as direct by its receiver (the merging member's answer), it is not counted again. */
     reports: Published,
+    /** Reports as the functions recorded them, the total of the section's tables; null where it equals `reports`. */
+    recordedReports: Published.nullable().default(null),
     reporters: Published,
     jointReports: Published,
     /** Reports of earlier years still open when the year began: each adviser's first export of the year says it. */
@@ -184,6 +200,12 @@ export const TeamReport = z
   })
   .strict();
 export type TeamReport = z.infer<typeof TeamReport>;
+
+/** The merging member answers one disagreeing flow of a report year (null withdraws the answer). */
+export const AnswerFlowRequest = z
+  .object({ year: Year, from: z.enum(FUNCTION_REFERRAL_CODES), to: z.enum(FUNCTION_REFERRAL_CODES), answer: FlowAnswer.nullable() })
+  .strict();
+export type AnswerFlowRequest = z.infer<typeof AnswerFlowRequest>;
 
 export const ReportRequest = z
   .object({ year: Year, k: z.number().int().min(MIN_SUPPRESSION_K).max(1000), grouped: z.boolean() })

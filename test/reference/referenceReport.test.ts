@@ -114,8 +114,8 @@ describe('the reference annual report, reproduced figure by figure', () => {
   it('figure 3: the concerns point referred 2 to the adviser, 5 to the ombudsperson and 12 elsewhere; both sides agree', () => {
     const flows = report.exact.team!.referralFlows;
     expect(flows).toEqual([
-      { from: 'concerns_point', to: 'ombudsperson', made: 5, received: 5, disagree: false },
-      { from: 'concerns_point', to: 'confidential_adviser', made: 2, received: 2, disagree: false },
+      { from: 'concerns_point', to: 'ombudsperson', made: 5, received: 5, disagree: false, answer: null, countedOnce: null },
+      { from: 'concerns_point', to: 'confidential_adviser', made: 2, received: 2, disagree: false, answer: null, countedOnce: null },
     ]);
     const byFunction = report.exact.team!.referralsByFunction!;
     expect(cell(byFunction, 'concerns_point_coordinator', 'elsewhere')).toBe(12);

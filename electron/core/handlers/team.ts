@@ -1,4 +1,5 @@
 import type { Handlers } from '../ipc/router';
+import { answerFlow } from '../report/flowAnswers';
 import { getGroupings, saveGroupings } from '../report/groupings';
 import { reportFromVault } from '../report/reportFromVault';
 import { importExport, removeImport, setHeadcount } from '../report/teamImports';
@@ -32,6 +33,7 @@ type TeamChannel =
   | 'team.import'
   | 'team.remove'
   | 'team.report'
+  | 'team.answerFlow'
   | 'team.setHeadcount'
   | 'team.groupings'
   | 'team.saveGroupings';
@@ -56,6 +58,10 @@ export function teamHandlers({ db, shell, clock, events, today }: CoreContext) {
       return done;
     },
     'team.report': (request) => reportFromVault(db(), request),
+    'team.answerFlow': (request) => {
+      answerFlow(db(), request);
+      return done;
+    },
     'team.setHeadcount': ({ year, headcount }) => {
       setHeadcount(db(), year, headcount);
       return done;

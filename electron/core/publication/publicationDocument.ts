@@ -177,9 +177,12 @@ class DocumentBuilder {
   keyFigures(part: Part, figures: KeyFigures, previous: KeptSection | null, headcount: number | null): PublicationTable {
     const before = previous?.keyFigures;
     const counted = ['reports', 'reporters', 'jointReports', 'openAtStart', 'conversations', 'conversationsOnReports', 'boardAdvices', 'boardAdviceReports'] as const;
+    const twice = figures.recordedReports;
     const rows = [
       { label: this.t('team.key.advisers'), code: 'advisers', value: figures.advisers as Published, earlier: before?.advisers as Published | undefined },
       ...counted.map((figure) => ({ label: this.t(`team.key.${figure}`), code: figure, value: figures[figure], earlier: before?.[figure] })),
+      // Only where a report was recorded by two functions: the tables' total, beside the total that counts it once.
+      ...(twice === null ? [] : [{ label: this.t('team.key.recordedReports'), code: 'recordedReports', value: twice, earlier: undefined }]),
     ];
     const ratios = [
       { label: this.t('team.key.conversationsPerReporter'), code: 'conversationsPerReporter', value: figures.conversationsPerReporter, percent: false },
@@ -202,14 +205,21 @@ class DocumentBuilder {
         })),
       ],
       chart: null,
-      footnotes: [...this.footnotes(rows.map((row) => row.value)), ...this.changeNote(part)],
+      footnotes: [...this.footnotes(rows.map((row) => row.value)), ...(twice === null ? [] : [this.t('publication.recordedReportsNote')]), ...this.changeNote(part)],
     };
+  }
+
+  /** What the merging member answered for flows whose two sides disagree, in words naming functions. */
+  private flowAnswerNotes(flows: ReportSection['referralFlows']): string[] {
+    const party = (code: string) => this.t(`team.flowParty.${code}`);
+    return flows.flatMap((flow) => (flow.answer ? [this.t(`publication.flowAnswered.${flow.answer}`, { from: party(flow.from), to: party(flow.to) })] : []));
   }
 
   flows(section: ReportSection): PublicationTable | null {
     if (section.referralFlows.length === 0) return null;
     const target = keyLabel(this.t, 'referralTarget');
-    const values = section.referralFlows.flatMap((flow) => [flow.made, flow.received]);
+    const countedOnce = section.referralFlows.some((flow) => flow.countedOnce !== null);
+    const values = section.referralFlows.flatMap((flow) => [flow.made, flow.received, flow.countedOnce]);
     return {
       id: 'team.referralFlows',
       title: this.t('team.referralFlows'),
@@ -218,15 +228,16 @@ class DocumentBuilder {
       columns: [
         { label: this.t('team.flowMade'), code: 'made' },
         { label: this.t('team.flowReceived'), code: 'received' },
+        ...(countedOnce ? [{ label: this.t('team.flowCountedOnce'), code: 'countedOnce' }] : []),
       ],
       rows: section.referralFlows.map((flow) => ({
         label: this.t('publication.flowRow', { from: target(flow.from), to: target(flow.to) }),
         code: `${flow.from}>${flow.to}`,
-        cells: [count(flow.made), count(flow.received)],
+        cells: [count(flow.made), count(flow.received), ...(countedOnce ? [count(flow.countedOnce)] : [])],
         total: false,
       })),
       chart: null,
-      footnotes: this.footnotes(values),
+      footnotes: [...this.footnotes(values), ...this.flowAnswerNotes(section.referralFlows)],
     };
   }
 

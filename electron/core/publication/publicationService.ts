@@ -1,5 +1,6 @@
 import type { DocumentRequest, PublicationDocument, PublicationFormat, SavePublicationRequest } from '../../../shared/schemas/publication';
 import type { ReportRequest, TeamReport } from '../../../shared/schemas/teamReport';
+import { unansweredFlows } from '../../../shared/flowQuestions';
 import { AppError } from '../errors';
 import type { ShellServices } from '../shell';
 import { teamInfo } from '../team/team';
@@ -83,6 +84,7 @@ export class PublicationService {
 
   async save(request: SavePublicationRequest): Promise<{ fileName: string }> {
     const { document, report } = this.document(request);
+    if (unansweredFlows(report).length > 0) throw new AppError('FLOW_UNANSWERED');
     if (document.differencing && document.differencing.cells.length > 0 && !request.acceptDifferencing) throw new AppError('DIFFERENCING_RISK');
     const content = await this.write(request, document);
     const saved = await this.options.saveTo(`confidant-annual-report-${request.year}.${request.format}`, content);

@@ -107,8 +107,8 @@ describe('the export preview', () => {
     const counts: ExportCounts = { ...file.counts, byReferralTarget: { ...file.counts.byReferralTarget, ombudsperson: 2 }, referralsReceived: { ...file.counts.referralsReceived, concerns_point: 1 } };
     const flows = previewTables({ ...file, counts }, 5).section!.referralFlows;
     // One file holds one side of every flow: the other side is in other advisers' files, never here.
-    expect(flows).toContainEqual({ from: 'confidential_adviser', to: 'ombudsperson', made: 2, received: 0, disagree: false });
-    expect(flows).toContainEqual({ from: 'concerns_point', to: 'confidential_adviser', made: 0, received: 1, disagree: false });
+    expect(flows).toContainEqual({ from: 'confidential_adviser', to: 'ombudsperson', made: 2, received: 0, disagree: false, answer: null, countedOnce: null });
+    expect(flows).toContainEqual({ from: 'concerns_point', to: 'confidential_adviser', made: 0, received: 1, disagree: false, answer: null, countedOnce: null });
     expect(flows.filter((flow) => flow.disagree)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ReportRequest, TeamReport } from '../../../shared/schemas/teamReport';
 import type { Db } from '../vault/database';
+import { keptFlowAnswers } from './flowAnswers';
 import { getGroupings } from './groupings';
 import { headcountOf, importedExports, importsToRedo, importYears, replacementsOf } from './teamImports';
 import { buildTeamReport, type ReportInput } from './teamReport';
@@ -14,6 +15,7 @@ export function reportInputOf(db: Db, request: ReportRequest): ReportInput {
     headcount: headcountOf(db, request.year),
     replacements: replacementsOf(db, request.year),
     importsToRedo: importsToRedo(db),
+    flowAnswers: keptFlowAnswers(db, request.year),
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generatedTeam, teamFiles, withCounts } from '../../../test/fixtures/generatedTeams';
 import { syntheticCase, syntheticExport } from '../../../test/fixtures/syntheticExports';
 import { auditReport } from '../../../test/support/suppressionAudit';
+import { needsAnswer, referralFlows } from './referralFlows';
 import type { ReportInput } from './teamReport';
 import { SuppressionPlan } from './suppression';
 
@@ -27,6 +28,12 @@ const input = (files: ReportInput['files'], k: number, rest: Partial<ReportInput
   importsToRedo: 0,
   ...rest,
 });
+
+/** The merging member's answers to a generated team's disagreeing flows, alternating, so totals counted once are audited too. */
+const answered = (files: ReportInput['files']) =>
+  referralFlows(files)
+    .filter(needsAnswer)
+    .map((flow, index) => ({ ...flow, answer: index % 2 === 0 ? ('recorded_as_direct' as const) : ('did_not_arrive' as const) }));
 
 const casesOf = (count: number, seed: number) =>
   fc.sample(fc.array(syntheticCase, { minLength: count, maxLength: count }), { numRuns: 1, seed })[0]!.map((entry) => ({ ...entry, referral: null }));
@@ -105,11 +112,12 @@ describe('small-cell suppression', () => {
       numRuns: 100,
       seed: 20261205,
     });
-    const seen = { audited: 0, flows: 0, disagreeing: 0, hidden: 0, changes: 0, groups: 0 };
+    const seen = { audited: 0, flows: 0, disagreeing: 0, countedOnce: 0, hidden: 0, changes: 0, groups: 0 };
     for (const sample of samples) {
       for (const k of [3, 5]) {
         const options = { grouped: sample.grouped, groupings: sample.now.groupings, headcount: sample.now.headcount };
-        const { report, document, findings } = await auditReport(input(teamFiles(sample.now, 2025), k, options), {
+        const files = teamFiles(sample.now, 2025);
+        const { report, document, findings } = await auditReport(input(files, k, { ...options, flowAnswers: answered(files) }), {
           previous: input(teamFiles(sample.before, 2024), k, { ...options, year: 2024, years: [2024] }),
           language: sample.language,
           ioa: sample.ioa,
@@ -119,13 +127,14 @@ describe('small-cell suppression', () => {
         const flows = report.published.team?.referralFlows ?? [];
         seen.flows += flows.length;
         seen.disagreeing += flows.filter((flow) => flow.disagree).length;
+        seen.countedOnce += flows.filter((flow) => flow.countedOnce !== null).length;
         const cells = document.sections.flatMap((section) => section.tables.flatMap((table) => table.rows.flatMap((row) => row.cells)));
         seen.hidden += cells.filter((cell) => cell.kind === 'count' && typeof cell.value === 'string').length;
         seen.changes += cells.filter((cell) => cell.kind === 'change' && cell.value !== null).length;
         if (report.grouped && sample.now.groupings.length > 0) seen.groups += 1;
       }
     }
-    // The generated teams exercise what the audit relates: flows (some disagreeing), hidden cells, last year's changes, groups.
+    // The generated teams exercise what the audit relates: flows (some disagreeing, some answered as counted once), hidden cells, last year's changes, groups.
     expect(seen.audited).toBe(200);
     for (const figure of Object.values(seen)) expect(figure).toBeGreaterThan(20);
   }, 120_000);

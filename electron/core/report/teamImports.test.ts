@@ -192,7 +192,7 @@ describe('a report referred between functions', () => {
       ['ombudsperson', 0],
       ['central_confidential_adviser', 0],
     ]);
-    expect(team.referralFlows).toEqual([{ from: 'concerns_point', to: 'ombudsperson', made: 1, received: 1, disagree: false }]);
+    expect(team.referralFlows).toEqual([{ from: 'concerns_point', to: 'ombudsperson', made: 1, received: 1, disagree: false, answer: null, countedOnce: null }]);
   });
 
   it('shows both sides when they disagree', async () => {
@@ -204,7 +204,7 @@ describe('a report referred between functions', () => {
     const received = await exportOf();
     await use('team', 'central_confidential_adviser');
     for (const content of [sent, received]) await ok('team.import', { content, replace: [], acceptUnsealed: true });
-    expect((await report()).exact.team!.referralFlows).toEqual([{ from: 'concerns_point', to: 'ombudsperson', made: 2, received: 1, disagree: true }]);
+    expect((await report()).exact.team!.referralFlows).toEqual([{ from: 'concerns_point', to: 'ombudsperson', made: 2, received: 1, disagree: true, answer: null, countedOnce: null }]);
   });
 });
 

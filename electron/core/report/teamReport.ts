@@ -14,9 +14,13 @@ import { HIERARCHY_KEYS, OTHER_PARTY_KEYS } from '../../../shared/schemas/export
 import { mergeCounts, openAtStartOf } from '../export/merge';
 import { cellName, type Declarations } from './declarations';
 import { hiddenCells } from './hiddenCells';
+import { countedTwice, referralFlows, sectionOf, type Flow, type KeptFlowAnswer } from './referralFlows';
 import { crossTable, partsTable, ratioFigure, single, tagsTable, type Deferred } from './reportTables';
 import { SuppressionPlan } from './suppression';
 import { summarise } from './teamImports';
+
+/** A flow's cells, printed in the team's section. */
+const flowCell = (flow: Flow, column: 'made' | 'received' | 'countedOnce') => cellName('team.referralFlows', `${flow.from}>${flow.to}`, column);
 
 /** Maps a code to its group's row key where the team grouped it, else to itself. */
 type RowKeyOf = (code: string) => string;
@@ -54,34 +58,6 @@ function natureCounts(shapes: CaseShape[], natureKey: RowKeyOf, natureOrder: str
   return { totals, cross };
 }
 
-/**
- * Referrals between team functions, once as the sender counted them (referrals made) and once as
- * the receiver did (reports received), so a disagreement shows instead of being averaged away.
- */
-interface Flow {
-  from: ReferralFlow['from'];
-  to: ReferralFlow['to'];
-  made: number;
-  received: number;
-}
-
-function referralFlows(files: ExportFile[]): Flow[] {
-  const flows: Flow[] = [];
-  for (const from of FUNCTION_REFERRAL_CODES) {
-    for (const to of FUNCTION_REFERRAL_CODES) {
-      let made = 0;
-      let received = 0;
-      for (const file of files) {
-        const code = REFERRAL_CODE_OF_FUNCTION[file.function];
-        if (code === from) made += file.counts.byReferralTarget[to];
-        if (code === to) received += file.counts.referralsReceived[from];
-      }
-      if (made > 0 || received > 0) flows.push({ from, to, made, received });
-    }
-  }
-  return flows;
-}
-
 /** Each function's referrals: to the other team functions one by one, everywhere else together. */
 function referralsByFunction(files: ExportFile[]): Record<string, Record<string, number>> {
   const rows: Record<string, Record<string, number>> = {};
@@ -111,8 +87,8 @@ interface SectionOptions {
   kind: 'team' | 'faculty';
   groupings: Groupings;
   headcount: number | null;
-  /** Every import of the year: referrals cross from the team's functions to the faculty advisers. */
-  allFiles: ExportFile[];
+  /** The referrals between functions across every import of the year, with the merging member's answers. */
+  flows: Flow[];
 }
 
 /** Everything a section shows, as exact counts: computed once, then published at any threshold. */
@@ -126,6 +102,8 @@ interface SectionCounts {
   perFunction: Record<string, number>;
   perAdviser: Record<string, number>;
   flows: Flow[];
+  /** The flows into this section whose reports its receiver also recorded as direct: counted once in its total. */
+  countedTwice: Flow[];
   referralsByFunction: Record<string, Record<string, number>>;
   staff: Record<string, number>;
   /** The profile's row of a staff category: its group where the team grouped it. */
@@ -153,7 +131,8 @@ function sectionCounts(files: ExportFile[], merged: ExportCounts | null, options
       TEAM_SECTION_FUNCTIONS.map((fn) => [fn, files.filter((file) => file.function === fn).reduce((sum, file) => sum + file.counts.reports, 0)]),
     ),
     perAdviser: reportsByAdviser(files),
-    flows: kind === 'team' ? referralFlows(options.allFiles) : [],
+    flows: kind === 'team' ? options.flows : [],
+    countedTwice: options.flows.filter((flow) => sectionOf(flow.to) === kind && countedTwice(flow) > 0),
     referralsByFunction: referralsByFunction(files),
     staff: regroup(merged.byStaffCategory, rowKeys(groupings, 'staffCategory')),
     staffKey: rowKeys(groupings, 'staffCategory'),
@@ -178,7 +157,12 @@ function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): 
   const at = (table: keyof ReportSection, row: string) => cellName(id(table), row, 'count');
 
   const advisers = single(plan, key('advisers'), new Set(counts.files.map((file) => file.adviserId)).size, 'act');
-  const reports = single(plan, key('reports'), merged.reports);
+  // A report both sides recorded as their own counts once in the total; the tables count it as each recorded it, so their total is the recorded one.
+  const doubled = counts.countedTwice.reduce((sum, flow) => sum + countedTwice(flow), 0);
+  const reports = single(plan, key('reports'), merged.reports - doubled);
+  const recordedReports = doubled > 0 ? single(plan, key('recordedReports'), merged.reports) : () => null;
+  const recorded = doubled > 0 ? key('recordedReports') : key('reports');
+  if (doubled > 0) plan.sum(recorded, [key('reports'), ...counts.countedTwice.map((flow) => flowCell(flow, 'countedOnce'))]);
   const reporters = single(plan, key('reporters'), merged.reporters);
   const jointReports = single(plan, key('jointReports'), merged.jointReports);
   const openAtStart = single(plan, key('openAtStart'), counts.openAtStart);
@@ -189,7 +173,7 @@ function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): 
   const boardAdviceReports = single(plan, key('boardAdviceReports'), merged.boardAdvices.reportsConcerned);
   const conversationsPerReporter = ratioFigure(plan, key('conversationsPerReporter'), key('conversationsOnReports'), key('reporters'), 1);
   const staffShare = ratioFigure(plan, key('staffShare'), key('reporters'), counts.headcount, 100);
-  const byReports = { total: key('reports') };
+  const byReports = { total: recorded };
   const byReporters = { total: key('reporters') };
 
   const reportsByFunction = kind === 'team' ? partsTable(plan, id('reportsByFunction'), 'reports', counts.perFunction, byReports) : null;
@@ -220,15 +204,15 @@ function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): 
   });
   const ageStructure = partsTable(plan, id('ageStructure'), 'reporters', merged.byAgeBand, byReporters);
   const intakeRoutes = partsTable(plan, id('intakeRoutes'), 'reports', merged.byIntakeRoute, byReports);
-  const natures = tagsTable(plan, id('natures'), 'reports', counts.byParty.totals, key('reports'));
+  const natures = tagsTable(plan, id('natures'), 'reports', counts.byParty.totals, recorded);
   const natureRow = { rowTotal: (row: string) => at('natures', row) };
   const natureByOtherParty = crossTable(plan, id('natureByOtherParty'), 'reports', counts.byParty.cross, counts.partyColumns, natureRow);
   const natureByHierarchy = crossTable(plan, id('natureByHierarchy'), 'reports', counts.byHierarchy.cross, HIERARCHY_KEYS, natureRow);
   const natureByBystander = crossTable(plan, id('natureByBystander'), 'reports', counts.byBystander.cross, ['bystander', 'not_bystander'], natureRow);
   const otherParty = partsTable(plan, id('otherParty'), 'reports', counts.otherParty, byReports);
   const handlingSummary = partsTable(plan, id('handlingSummary'), 'reports', Object.fromEntries(HANDLING_SUMMARY.map((code) => [code, merged.handlingSummary[code]])), byReports);
-  const handling = tagsTable(plan, id('handling'), 'reports', merged.byHandling, key('reports'), { row: (row) => at('handlingSummary', row) });
-  const ioaCategories = tagsTable(plan, id('ioaCategories'), 'reports', merged.byIoaCategory, key('reports'));
+  const handling = tagsTable(plan, id('handling'), 'reports', merged.byHandling, recorded, { row: (row) => at('handlingSummary', row) });
+  const ioaCategories = tagsTable(plan, id('ioaCategories'), 'reports', merged.byIoaCategory, recorded);
   const mediationFigure = (figure: keyof ReportSection['mediation']) => single(plan, cellName(id('mediation'), figure, 'value'), merged.mediation[figure]);
   const mediation = { mediations: mediationFigure('mediations'), hearings: mediationFigure('hearings'), sessions: mediationFigure('sessions'), agreements: mediationFigure('agreements') };
   const mediationOutcomes = partsTable(plan, id('mediationOutcomes'), 'mediations', merged.mediation.byOutcome, { total: cellName(id('mediation'), 'mediations', 'value') });
@@ -242,6 +226,7 @@ function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): 
     keyFigures: {
       advisers: advisers(resolve) as number,
       reports: reports(resolve),
+      recordedReports: recordedReports(resolve),
       reporters: reporters(resolve),
       jointReports: jointReports(resolve),
       openAtStart: openAtStart(resolve),
@@ -289,19 +274,32 @@ function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): 
  * The referrals between functions, printed once in the team's section, as the sender and as the
  * receiver counted them. What a sender made is the sender's own cell elsewhere (a team function's
  * row of referrals per function, the faculty advisers' referral targets); where the two sides
- * agree no note says otherwise, so a reader takes them for one number.
+ * agree no note says otherwise, so a reader takes them for one number. Where the merging member
+ * answered that the receiver recorded the others as direct reports, their number is printed too:
+ * sent is received plus those, and the receiver's section counts them once.
  */
 function planFlows(plan: SuppressionPlan, flows: Flow[]): Deferred<ReferralFlow[]> {
   const planned = flows.map((flow) => {
-    const row = `${flow.from}>${flow.to}`;
-    const made = plan.quantity(cellName('team.referralFlows', row, 'made'), flow.made);
-    const received = plan.quantity(cellName('team.referralFlows', row, 'received'), flow.received);
+    const made = plan.quantity(flowCell(flow, 'made'), flow.made);
+    const received = plan.quantity(flowCell(flow, 'received'), flow.received);
     const sender = VAULT_FUNCTIONS.find((fn) => REFERRAL_CODE_OF_FUNCTION[fn] === flow.from)!;
     plan.same(made, TEAM_SECTION_FUNCTIONS.includes(sender) ? cellName('team.referralsByFunction', sender, flow.to) : cellName('faculty.referralTargets', flow.to, 'count'));
     plan.same(made, received);
-    return { flow, made, received };
+    const twice = countedTwice(flow);
+    const countedOnce = twice > 0 ? plan.quantity(flowCell(flow, 'countedOnce'), twice) : null;
+    if (countedOnce) plan.sum(made, [received, countedOnce]);
+    return { flow, made, received, countedOnce };
   });
-  return (resolve) => planned.map(({ flow, made, received }) => ({ from: flow.from, to: flow.to, made: resolve(made), received: resolve(received), disagree: flow.made !== flow.received }));
+  return (resolve) =>
+    planned.map(({ flow, made, received, countedOnce }) => ({
+      from: flow.from,
+      to: flow.to,
+      made: resolve(made),
+      received: resolve(received),
+      disagree: flow.made !== flow.received,
+      answer: flow.answer,
+      countedOnce: countedOnce ? resolve(countedOnce) : null,
+    }));
 }
 
 interface PlannedPublication {
@@ -310,16 +308,17 @@ interface PlannedPublication {
 }
 
 /** Both sections, the flows between functions and the units, as one system: a number hidden in one table is hidden in all. */
-function planPublication(files: ExportFile[], groupings: Groupings, headcount: number | null): PlannedPublication {
+function planPublication(files: ExportFile[], groupings: Groupings, headcount: number | null, answers: readonly KeptFlowAnswer[]): PlannedPublication {
   const team = files.filter((file) => TEAM_SECTION_FUNCTIONS.includes(file.function));
   const faculty = files.filter((file) => !TEAM_SECTION_FUNCTIONS.includes(file.function));
-  const options = { groupings, headcount, allFiles: files };
+  const options = { groupings, headcount, flows: referralFlows(files, answers) };
   const teamCounts = sectionCounts(team, mergeCounts(team.map((file) => file.counts)), { ...options, kind: 'team' });
   const facultyCounts = sectionCounts(faculty, mergeCounts(faculty.map((file) => file.counts)), { ...options, kind: 'faculty' });
   const plan = new SuppressionPlan();
+  // Flows first: a section's total of reports counted once is declared over the flows' cells.
+  const flows = teamCounts ? planFlows(plan, teamCounts.flows) : () => [];
   const teamSection = teamCounts && planSection(plan, 'team', teamCounts);
   const facultySection = facultyCounts && planSection(plan, 'faculty', facultyCounts);
-  const flows = teamCounts ? planFlows(plan, teamCounts.flows) : () => [];
   for (const [unit, reports] of Object.entries(mergeCounts(files.map((file) => file.counts))?.byUnit ?? {})) plan.quantity(cellName('team.units', unit, 'count'), reports);
   return {
     plan,
@@ -331,8 +330,8 @@ function planPublication(files: ExportFile[], groupings: Groupings, headcount: n
 }
 
 /** The publication at threshold k, and exact (k = 1), with the declarations its suppression solved. */
-function publish(files: ExportFile[], groupings: Groupings, headcount: number | null) {
-  const { plan, build } = planPublication(files, groupings, headcount);
+function publish(files: ExportFile[], groupings: Groupings, headcount: number | null, answers: readonly KeptFlowAnswer[]) {
+  const { plan, build } = planPublication(files, groupings, headcount, answers);
   const atK = new Map<number, TeamReport['published']>();
   const published = (k: number) => atK.get(k) ?? atK.set(k, build(plan.solve(k))).get(k)!;
   return { published, exact: published(1), declarations: plan.declarations() };
@@ -348,12 +347,14 @@ export interface ReportInput {
   headcount: number | null;
   replacements: TeamReport['replacements'];
   importsToRedo: number;
+  /** The merging member's answers to flows whose sides disagree, as kept (each applies only to the counts it was given for); none when absent. */
+  flowAnswers?: readonly KeptFlowAnswer[];
 }
 
 /** Hidden cells per table of both sections at k, under one choice of groupings. */
-function hiddenAt(files: ExportFile[], groupings: Groupings, headcount: number | null, k: number): Record<string, number> {
+function hiddenAt(files: ExportFile[], groupings: Groupings, input: ReportInput): Record<string, number> {
   const hidden: Record<string, number> = {};
-  const { team, faculty } = publish(files, groupings, headcount).published(k);
+  const { team, faculty } = publish(files, groupings, input.headcount, input.flowAnswers ?? []).published(input.k);
   for (const section of [team, faculty]) {
     if (!section) continue;
     for (const [table, count] of Object.entries(hiddenCells(section))) hidden[table] = (hidden[table] ?? 0) + count;
@@ -363,7 +364,7 @@ function hiddenAt(files: ExportFile[], groupings: Groupings, headcount: number |
 
 /** What each grouping saves: hidden cells per table with none, each one alone, and all of them. */
 function groupingEffects(files: ExportFile[], input: ReportInput): GroupingEffect[] {
-  const at = (groupings: Groupings) => hiddenAt(files, groupings, input.headcount, input.k);
+  const at = (groupings: Groupings) => hiddenAt(files, groupings, input);
   return [
     { grouping: null, hidden: at([]) },
     ...input.groupings.map((grouping) => ({ grouping: grouping.name, hidden: at([grouping]) })),
@@ -378,7 +379,7 @@ function groupingEffects(files: ExportFile[], input: ReportInput): GroupingEffec
  */
 export function buildTeamReportWithDeclarations(input: ReportInput): { report: TeamReport; declarations: Declarations } {
   const { files, k } = input;
-  const { published, exact, declarations } = publish(files, input.grouped ? input.groupings : [], input.headcount);
+  const { published, exact, declarations } = publish(files, input.grouped ? input.groupings : [], input.headcount, input.flowAnswers ?? []);
   const byUnit = mergeCounts(files.map((file) => file.counts))?.byUnit ?? {};
   const units = Object.entries(byUnit)
     .filter(([, reports]) => reports >= k)

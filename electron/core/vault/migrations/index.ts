@@ -16,6 +16,7 @@ import { seenExports } from './013-seen-exports';
 import { caseIndexTerms } from './014-case-index-terms';
 import { incompleteCases } from './015-incomplete-cases';
 import { mediationSessionEntries } from './016-mediation-session-entries';
+import { flowAnswers } from './017-flow-answers';
 
 export interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const MIGRATIONS: readonly Migration[] = [
   caseIndexTerms,
   incompleteCases,
   mediationSessionEntries,
+  flowAnswers,
 ];
 
 /** The schema this app writes: a vault at a higher version was written by a newer app. */

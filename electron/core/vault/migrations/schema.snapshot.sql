@@ -1,4 +1,4 @@
--- sqlite_schema of a freshly migrated vault (user_version 16), by type and name.
+-- sqlite_schema of a freshly migrated vault (user_version 17), by type and name.
 -- Written by schema.test.ts: after a new migration, run UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run --project core electron/core/vault/migrations/schema.test.ts
 
 -- index case_consents_by_case on case_consents
@@ -53,6 +53,9 @@ CREATE INDEX mediation_parties_by_case ON mediation_parties (case_id);
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_report_texts_1 on report_texts
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_team_flow_answers_1 on team_flow_answers
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_team_imports_1 on team_imports
@@ -292,6 +295,17 @@ CREATE TABLE signals (
           unit TEXT NOT NULL,
           theme TEXT NOT NULL,
           note TEXT NOT NULL
+        ) STRICT;
+
+-- table team_flow_answers on team_flow_answers
+CREATE TABLE team_flow_answers (
+          report_year INTEGER NOT NULL,
+          from_code TEXT NOT NULL CHECK (from_code IN ('concerns_point', 'ombudsperson', 'confidential_adviser', 'faculty_adviser')),
+          to_code TEXT NOT NULL CHECK (to_code IN ('concerns_point', 'ombudsperson', 'confidential_adviser', 'faculty_adviser')),
+          made INTEGER NOT NULL,
+          received INTEGER NOT NULL CHECK (received >= 0 AND received < made),
+          answer TEXT NOT NULL CHECK (answer IN ('recorded_as_direct', 'did_not_arrive')),
+          PRIMARY KEY (report_year, from_code, to_code)
         ) STRICT;
 
 -- table team_headcounts on team_headcounts
