@@ -12,6 +12,7 @@ export function KeyFiguresView({ figures, k, headcount }: { figures: KeyFigures;
   const items: [string, ReactNode][] = [
     [t('team.key.advisers'), String(figures.advisers)],
     [t('team.key.reports'), count(figures.reports)],
+    ...(figures.recordedReports === null ? [] : [[t('team.key.recordedReports'), count(figures.recordedReports)] as [string, ReactNode]]),
     [t('team.key.reporters'), count(figures.reporters)],
     [t('team.key.jointReports'), count(figures.jointReports)],
     [t('team.key.openAtStart'), count(figures.openAtStart)],
@@ -20,6 +21,8 @@ export function KeyFiguresView({ figures, k, headcount }: { figures: KeyFigures;
     [t('team.key.conversationsPerReporter'), figures.conversationsPerReporter === null ? '—' : decimal(figures.conversationsPerReporter)],
     [t('team.key.boardAdvices'), count(figures.boardAdvices)],
     [t('team.key.boardAdviceReports'), count(figures.boardAdviceReports)],
+    [t('team.key.procedureReports'), count(figures.procedureReports)],
+    [t('team.key.procedureBothMet'), count(figures.procedureBothMet)],
   ];
   if (headcount !== undefined) {
     items.push([

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unansweredFlows } from '../../../../shared/flowQuestions';
 import { PUBLICATION_FORMATS, type Differencing, type Language, type PublicationFormat } from '../../../../shared/contract';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -35,7 +36,8 @@ export function PublishPanel({ state, saveTexts }: { state: ReportState; saveTex
     );
   }, [ready, year, k, grouped, language, ioa, report, setError]);
 
-  const blocked = !ready || (!!differencing && differencing.cells.length > 0 && !accepted);
+  const unanswered = report ? unansweredFlows(report).length : 0;
+  const blocked = !ready || unanswered > 0 || (!!differencing && differencing.cells.length > 0 && !accepted);
   const save = (format: PublicationFormat) =>
     attempt(async () => {
       // The document takes its texts from the vault: what is typed goes there first, and a text that cannot be saved (its error is on screen) stops the publication.
@@ -75,6 +77,11 @@ export function PublishPanel({ state, saveTexts }: { state: ReportState; saveTex
             </>
           )}
         </div>
+      )}
+      {unanswered > 0 && (
+        <p className="notice" role="note">
+          {t('team.flowQuestions.waiting', { count: unanswered })}
+        </p>
       )}
       <div className="actions">
         {PUBLICATION_FORMATS.map((format) => (

@@ -9,6 +9,7 @@ import { CountCell } from './CountCell';
 export function ReferralFlowsView({ flows, k }: { flows: ReferralFlow[]; k: number }) {
   const { t } = useTranslation();
   const title = t('team.referralFlows');
+  const countedOnce = flows.some((flow) => flow.countedOnce !== null);
   return (
     <section className="report-table" aria-label={title}>
       <h3>{title}</h3>
@@ -23,6 +24,7 @@ export function ReferralFlowsView({ flows, k }: { flows: ReferralFlow[]; k: numb
               <th scope="col">{t('team.flowTo')}</th>
               <th scope="col">{t('team.flowMade')}</th>
               <th scope="col">{t('team.flowReceived')}</th>
+              {countedOnce && <th scope="col">{t('team.flowCountedOnce')}</th>}
               <th />
             </tr>
           </thead>
@@ -33,10 +35,11 @@ export function ReferralFlowsView({ flows, k }: { flows: ReferralFlow[]; k: numb
                 <td>{t(`taxonomy.referralTarget.${flow.to}`)}</td>
                 <CountCell value={flow.made} k={k} />
                 <CountCell value={flow.received} k={k} />
+                {countedOnce && (flow.countedOnce === null ? <td /> : <CountCell value={flow.countedOnce} k={k} />)}
                 <td>
                   {flow.disagree && (
                     <span className="flag-late" role="note">
-                      {t('team.flowDisagree')}
+                      {flow.answer ? t(`publication.flowAnswered.${flow.answer}`, { from: t(`team.flowParty.${flow.from}`), to: t(`team.flowParty.${flow.to}`) }) : t('team.flowDisagree')}
                     </span>
                   )}
                 </td>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FlowQuestions } from './FlowQuestions';
 import { GroupingEffectsView } from './GroupingEffectsView';
 import { GroupingsEditor } from './GroupingsEditor';
 import { HeadcountField } from './HeadcountField';
@@ -44,6 +45,7 @@ export function TeamReportScreen() {
           <GroupingsEditor onSaved={refresh} />
           <GroupingEffectsView report={report} />
           <ReportTextsEditor key={report.year} year={report.year} saveRef={saveTexts} />
+          <FlowQuestions report={report} onAnswered={refresh} />
           <PublishPanel state={state} saveTexts={() => saveTexts.current?.() ?? Promise.resolve(true)} />
           {hasFigures ? <Publication report={report} exact={exact} /> : <p className="empty">{t('team.noImports')}</p>}
         </>
