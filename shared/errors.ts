@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'NATURE_REQUIRED',
   /** A mediation session added to a case that has no mediation. */
   'SESSION_NEEDS_MEDIATION',
+  /** A legal deadline asked to be removed or moved by hand: it is only completed with the date it was met. */
+  'FOLLOW_UP_IS_LEGAL_DEADLINE',
   /** Team and sealed exports. */
   'NO_TEAM',
   'TEAM_EXISTS',
@@ -53,6 +55,22 @@ export const ERROR_CODES = [
   'SIGNER_KEY_CHANGED',
   /** A signed export naming another function or external flag than its adviser's acceptance did. */
   'SIGNER_PROFILE_MISMATCH',
+  /** Handing cases to a successor: a file that is no handover file, or one meant for another vault. */
+  'NOT_A_HANDOVER_FILE',
+  'HANDOVER_NOT_ADDRESSED',
+  'TAMPERED_HANDOVER',
+  /** Signed by another key than the one whose code was compared by phone. */
+  'HANDOVER_WRONG_SIGNER',
+  'HANDOVER_ALREADY_RECEIVED',
+  'HANDOVER_ALREADY_CONFIRMED',
+  /** A case chosen for a handover without its reporter's consent recorded. */
+  'HANDOVER_CONSENT_MISSING',
+  /** A package asked for before the leaving adviser's export of the months before it was saved. */
+  'HANDOVER_EXPORT_MISSING',
+  /** A case already in a package that awaits its confirmation. */
+  'HANDOVER_PENDING',
+  /** A key file naming one of the team's recipients: a handover is never sealed to the team. */
+  'HANDOVER_TO_TEAM_KEY',
   /** An export counting a unit that is not on the merging member's team list. */
   'UNKNOWN_UNIT',
   'PERIOD_NOT_ENDED',
@@ -64,6 +82,12 @@ export const ERROR_CODES = [
   'FLOW_NOT_IN_QUESTION',
   /** A case asked to be destroyed that is not past its retention. */
   'NOT_DUE',
+  /** A whistleblower procedure's deadline done, or its confirmation sent, before the report was received: nothing changed. */
+  'DATE_BEFORE_RECEIPT',
+  /** An access dossier saved after its case changed since the adviser's preview: to be looked at again. */
+  'DOSSIER_CHANGED',
+  /** The erasure's typed confirmation is not the case's number: nothing erased. */
+  'CONFIRMATION_MISMATCH',
   /** The vault is open in another Confidant process: one process per vault. */
   'VAULT_IN_USE',
   /** The core did not answer within its deadline: it was restarted, the vault is locked and unchanged. */

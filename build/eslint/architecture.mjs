@@ -8,10 +8,10 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 export const CORE_LAYERS = [
   ['storage', 'ipc', 'i18n'],
   ['vault'],
-  ['cases', 'outreach', 'settings', 'drafts'],
-  ['export'],
+  ['cases', 'outreach', 'settings', 'drafts', 'followUps'],
+  ['export', 'access', 'procedure'],
   ['team', 'report'],
-  ['publication'],
+  ['publication', 'handover'],
   ['restore'],
   ['handlers'],
 ];

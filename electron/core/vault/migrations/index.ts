@@ -17,6 +17,7 @@ import { caseIndexTerms } from './014-case-index-terms';
 import { incompleteCases } from './015-incomplete-cases';
 import { mediationSessionEntries } from './016-mediation-session-entries';
 import { flowAnswers } from './017-flow-answers';
+import { followUps } from './018-follow-ups';
 
 export interface Migration {
   version: number;
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   incompleteCases,
   mediationSessionEntries,
   flowAnswers,
+  followUps,
 ];
 
 /** The schema this app writes: a vault at a higher version was written by a newer app. */

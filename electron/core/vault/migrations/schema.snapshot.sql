@@ -1,4 +1,4 @@
--- sqlite_schema of a freshly migrated vault (user_version 17), by type and name.
+-- sqlite_schema of a freshly migrated vault (user_version 18), by type and name.
 -- Written by schema.test.ts: after a new migration, run UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run --project core electron/core/vault/migrations/schema.test.ts
 
 -- index case_consents_by_case on case_consents
@@ -36,6 +36,15 @@ CREATE INDEX cases_needing_attention ON cases (needs_attention) WHERE needs_atte
 
 -- index conversations_by_case on conversations
 CREATE INDEX conversations_by_case ON conversations (case_id, held_at);
+
+-- index follow_ups_by_case on follow_ups
+CREATE INDEX follow_ups_by_case ON follow_ups (case_id);
+
+-- index follow_ups_by_conversation on follow_ups
+CREATE INDEX follow_ups_by_conversation ON follow_ups (conversation_id) WHERE conversation_id IS NOT NULL;
+
+-- index follow_ups_open_by_due on follow_ups
+CREATE INDEX follow_ups_open_by_due ON follow_ups (due_date) WHERE done_on IS NULL;
 
 -- index mediation_agreements_by_case on mediation_agreements
 CREATE INDEX mediation_agreements_by_case ON mediation_agreements (case_id);
@@ -237,6 +246,19 @@ CREATE TABLE drafts (
           view TEXT NOT NULL,
           content TEXT NOT NULL,
           saved_at TEXT NOT NULL
+        ) STRICT;
+
+-- table follow_ups on follow_ups
+CREATE TABLE follow_ups (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          conversation_id INTEGER REFERENCES conversations (id) ON DELETE SET NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('own', 'procedure_confirmation', 'procedure_feedback', 'access_request')),
+          text TEXT NOT NULL CHECK (length(text) <= 2000),
+          due_date TEXT NOT NULL,
+          due_time TEXT,
+          done_on TEXT,
+          created_at TEXT NOT NULL
         ) STRICT;
 
 -- table mediation_agreements on mediation_agreements
