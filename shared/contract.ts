@@ -11,6 +11,7 @@ import {
 } from './schemas/cases';
 import { ConversationInput } from './schemas/conversations';
 import { Mediation } from './schemas/mediation';
+import { CaseFollowUps, CompleteFollowUpRequest, CompleteOpenFollowUpsRequest, DueFollowUps, FollowUpInput, MoveFollowUpRequest } from './schemas/followUps';
 import { ExportPreview, ExportRequest } from './schemas/export';
 import { Activity, ActivityInput, BoardAdvice, BoardAdviceInput, Signal, SignalInput, SignalSearchRequest, SignalSearchResponse } from './schemas/outreach';
 import { Groupings } from './schemas/groupings';
@@ -18,7 +19,36 @@ import { AnswerFlowRequest, ExportPreviewTables, ImportOutcome, ReportRequest, T
 import { Id, Language, Year } from './schemas/primitives';
 import { DocumentRequest, PublicationDocument, ReportTexts, SavePublicationRequest, EDITABLE_TEXTS, MAX_TEXT_LENGTH } from './schemas/publication';
 import { AcceptanceSummary, CreateTeamRequest, InvitationSummary, TeamInfo } from './schemas/team';
+import {
+  AddSuccessorRequest,
+  HandoverConfirmationRequest,
+  HandoverConfirmed,
+  HandoverConsentRequest,
+  HandoverExportSaveRequest,
+  HandoverKeyRequest,
+  HandoverKeySummary,
+  HandoverNoteFileRequest,
+  HandoverPackageRequest,
+  HandoverPackageSummary,
+  HandoverReceived,
+  HandoverSendRequest,
+  HandoverStatus,
+  ReceiveHandoverRequest,
+} from './schemas/handover';
 import { Draft, DraftDiscard, DraftInput, FormSave, type FormSaveChannel } from './schemas/drafts';
+import { CaseProcedure, CompleteDeadlineRequest, MarkProcedureRequest } from './schemas/procedure';
+import {
+  AccessDossier,
+  AccessRequest,
+  DossierPreview,
+  DossierRequest,
+  EraseReporterRequest,
+  ErasurePreview,
+  ErasureRequest,
+  PrintedDossierRequest,
+  RecordAccessRequest,
+  SaveDossierRequest,
+} from './schemas/access';
 import type { VaultEvent } from './events';
 import { VAULT_FUNCTIONS } from './taxonomy';
 import { passphraseVerdict } from './passphraseRule';
@@ -27,6 +57,7 @@ export { Language, LocalDate, LocalDateTime } from './schemas/primitives';
 export * from './schemas/cases';
 export * from './schemas/conversations';
 export * from './schemas/mediation';
+export * from './schemas/followUps';
 export * from './schemas/outreach';
 export * from './schemas/export';
 export * from './schemas/teamReport';
@@ -34,6 +65,9 @@ export * from './schemas/groupings';
 export * from './schemas/team';
 export * from './schemas/publication';
 export * from './schemas/drafts';
+export * from './schemas/handover';
+export * from './schemas/procedure';
+export * from './schemas/access';
 
 /**
  * The IPC contract: every channel, with a runtime schema for its request and its response.
@@ -91,6 +125,8 @@ export const SettingsUpdate = z
     retentionYears: z.number().int().min(0).max(30),
     /** The adviser answered the first-run backup proposal (set it up or skipped it): it is not asked again. */
     backupProposalAnswered: z.boolean(),
+    /** The functions that receive reports under the organisation's whistleblower procedure: only they mark a case as one. */
+    procedureFunctions: z.array(z.enum(VAULT_FUNCTIONS)).max(VAULT_FUNCTIONS.length).refine((functions) => new Set(functions).size === functions.length, 'duplicate'),
   })
   .strict();
 
@@ -108,6 +144,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keepBackups: 10,
   retentionYears: 1,
   backupProposalAnswered: false,
+  procedureFunctions: ['concerns_point_coordinator', 'ombudsperson'],
   backupFolder: null,
 };
 
@@ -199,6 +236,20 @@ export const contract = {
   'retention.staleBackups': { request: Empty, response: z.object({ count: z.number().int().min(0) }).strict() },
   'retention.deleteStaleBackups': { request: Empty, response: z.object({ deleted: z.number().int().min(0) }).strict() },
   'retention.destroy': { request: z.object({ ids: z.array(Id).min(1).max(100_000) }).strict(), response: z.object({ destroyed: z.number().int() }).strict() },
+
+  /** A reporter's access requests on their case (GDPR art. 15): dates, deadlines and dossiers given. */
+  'access.requests': { request: z.object({ caseId: Id }).strict(), response: z.array(AccessRequest) },
+  /** Records a request on its date; its answer is due a month later, as a legal follow-up. */
+  'access.recordRequest': { request: RecordAccessRequest, response: Created },
+  /** Everything the vault holds about one reporter of the case, every passage shown, for the adviser to check. */
+  'access.dossierPreview': { request: DossierRequest, response: DossierPreview },
+  /** Prints the checked dossier with the left-out passages as the marker, saves it as PDF and records that it was given. */
+  'access.saveDossier': { request: SaveDossierRequest, response: Saved },
+  /** The print window's only read: the dossier being printed, by its token. */
+  'access.printedDossier': { request: PrintedDossierRequest, response: AccessDossier },
+  'access.erasurePreview': { request: ErasureRequest, response: ErasurePreview },
+  /** Destroys what concerns only this reporter, beyond recovery, once the case's number is typed. */
+  'access.erase': { request: EraseReporterRequest, response: z.object({ wholeCase: z.boolean() }).strict() },
   'profile.get': { request: Empty, response: Profile },
   'profile.update': { request: ProfileUpdate, response: Profile },
 
@@ -217,6 +268,13 @@ export const contract = {
   'cases.delete': { request: ById, response: Empty },
   'cases.comparable': { request: ById, response: z.array(ComparableCase) },
 
+  /** Whether the case is a report under the whistleblower procedure, its deadlines, and whether this function may mark one. */
+  'procedure.get': { request: z.object({ caseId: Id }).strict(), response: CaseProcedure },
+  /** Marks the case with its day of receipt (or corrects that day): the law's two deadlines follow from it. */
+  'procedure.mark': { request: MarkProcedureRequest, response: Empty },
+  /** Completes a deadline with the day it was done; the confirmation's day moves the feedback's deadline. */
+  'procedure.complete': { request: CompleteDeadlineRequest, response: Empty },
+
   /** Unsaved work, encrypted in the vault: kept while the adviser types and at every lock. */
   'drafts.save': { request: DraftInput, response: Empty },
   /** Every draft, newest first, for the window's forms after an unlock; the vault keeps them until saved or discarded. */
@@ -232,6 +290,19 @@ export const contract = {
 
   'mediation.save': { request: z.object({ caseId: Id, mediation: Mediation }).strict(), response: Empty },
   'mediation.delete': { request: z.object({ caseId: Id }).strict(), response: Empty },
+
+  /** A case's next steps and legal deadlines, open first, with the core's date. */
+  'followUps.ofCase': { request: z.object({ caseId: Id }).strict(), response: CaseFollowUps },
+  /** Today: what is overdue, due today and due later this week, by the core's date. */
+  'followUps.due': { request: Empty, response: DueFollowUps },
+  /** The adviser's own next step; legal deadlines are made only by their own procedure. */
+  'followUps.add': { request: FollowUpInput, response: Created },
+  /** Done on a day that has come; a legal deadline is completed only this way. */
+  'followUps.complete': { request: CompleteFollowUpRequest, response: Empty },
+  'followUps.move': { request: MoveFollowUpRequest, response: Empty },
+  'followUps.remove': { request: ById, response: Empty },
+  /** Closing a case: its own open steps done that day, its legal deadlines left open. */
+  'followUps.completeOpenOfCase': { request: CompleteOpenFollowUpsRequest, response: z.object({ completed: z.number().int().min(0) }).strict() },
 
   'signals.list': { request: Empty, response: z.array(Signal) },
   /** Signals whose unit, theme or note holds every typed word, each with a snippet. */
@@ -304,6 +375,22 @@ export const contract = {
     request: z.object({ year: ReportYear, text: z.enum(EDITABLE_TEXTS), value: z.string().max(MAX_TEXT_LENGTH) }).strict(),
     response: Empty,
   },
+  /** Handing open cases to a successor: the successor's receiving key, the leaving export, the sealed package, the confirmation. */
+  'handover.status': { request: Empty, response: HandoverStatus },
+  'handover.createReceivingKey': { request: Empty, response: HandoverStatus },
+  'handover.saveReceivingKey': { request: HandoverKeyRequest, response: Saved },
+  'handover.readKey': { request: HandoverNoteFileRequest, response: HandoverKeySummary },
+  'handover.addSuccessor': { request: AddSuccessorRequest, response: HandoverStatus },
+  'handover.setConsent': { request: HandoverConsentRequest, response: HandoverStatus },
+  /** The leaving adviser's export of the whole months before the handover, previewed and saved as any export. */
+  'handover.previewExport': { request: Empty, response: ExportPreview.extend({ tables: ExportPreviewTables }).strict() },
+  'handover.saveExport': { request: HandoverExportSaveRequest, response: Saved.extend({ sealed: z.boolean() }).strict() },
+  'handover.send': { request: HandoverSendRequest, response: Saved },
+  'handover.readPackage': { request: HandoverPackageRequest, response: HandoverPackageSummary },
+  'handover.receive': { request: ReceiveHandoverRequest, response: HandoverReceived },
+  'handover.saveConfirmation': { request: HandoverConfirmationRequest, response: Saved },
+  /** The successor's confirmation: only now are the handed cases destroyed here, as retention destroys. */
+  'handover.confirm': { request: HandoverNoteFileRequest, response: HandoverConfirmed },
 } as const;
 
 export type Contract = typeof contract;

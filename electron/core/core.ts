@@ -3,14 +3,18 @@ import type { LockReason } from '../../shared/events';
 import { localMinute } from '../../shared/time';
 import { systemClock, type Clock } from './clock';
 import { CoreEvents } from './events';
+import { accessHandlers } from './handlers/access';
 import { backUpAtLock, backupHandlers } from './handlers/backup';
 import { caseHandlers } from './handlers/cases';
 import type { CoreContext } from './handlers/context';
 import { conversationHandlers } from './handlers/conversations';
 import { draftHandlers } from './handlers/drafts';
+import { handoverHandlers } from './handlers/handover';
 import { exportHandlers } from './handlers/export';
+import { followUpHandlers } from './handlers/followUps';
 import { mediationHandlers } from './handlers/mediation';
 import { outreachHandlers } from './handlers/outreach';
+import { procedureHandlers } from './handlers/procedure';
 import { publicationHandlers } from './handlers/publication';
 import { retentionHandlers } from './handlers/retention';
 import { settingsHandlers } from './handlers/settings';
@@ -75,11 +79,15 @@ export function createCore(options: CoreOptions): Core {
     caseHandlers(context),
     conversationHandlers(context),
     mediationHandlers(context),
+    followUpHandlers(context),
     draftHandlers(context, () => handlers),
     outreachHandlers(context),
     exportHandlers(context),
     teamHandlers(context),
     publicationHandlers(context),
+    handoverHandlers(context),
+    procedureHandlers(context),
+    accessHandlers(context),
   );
   const router = createRouter(handlers, context.log, {
     onFailure(code) {

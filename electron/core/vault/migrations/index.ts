@@ -18,6 +18,8 @@ import { incompleteCases } from './015-incomplete-cases';
 import { mediationSessionEntries } from './016-mediation-session-entries';
 import { flowAnswers } from './017-flow-answers';
 import { followUps } from './018-follow-ups';
+import { procedureReports } from './019-procedure-reports';
+import { accessRequests } from './020-access-requests';
 
 export interface Migration {
   version: number;
@@ -55,6 +57,8 @@ export const MIGRATIONS: readonly Migration[] = [
   mediationSessionEntries,
   flowAnswers,
   followUps,
+  procedureReports,
+  accessRequests,
 ];
 
 /** The schema this app writes: a vault at a higher version was written by a newer app. */

@@ -1,4 +1,4 @@
--- sqlite_schema of a freshly migrated vault (user_version 18), by type and name.
+-- sqlite_schema of a freshly migrated vault (user_version 19), by type and name.
 -- Written by schema.test.ts: after a new migration, run UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run --project core electron/core/vault/migrations/schema.test.ts
 
 -- index case_consents_by_case on case_consents
@@ -42,6 +42,10 @@ CREATE INDEX follow_ups_by_case ON follow_ups (case_id);
 
 -- index follow_ups_by_conversation on follow_ups
 CREATE INDEX follow_ups_by_conversation ON follow_ups (conversation_id) WHERE conversation_id IS NOT NULL;
+
+-- index follow_ups_one_procedure_deadline on follow_ups
+CREATE UNIQUE INDEX follow_ups_one_procedure_deadline ON follow_ups (case_id, kind)
+          WHERE kind IN ('procedure_confirmation', 'procedure_feedback');
 
 -- index follow_ups_open_by_due on follow_ups
 CREATE INDEX follow_ups_open_by_due ON follow_ups (due_date) WHERE done_on IS NULL;
@@ -293,6 +297,12 @@ CREATE TABLE meta (
           value TEXT NOT NULL
         ) STRICT;
 
+-- table procedure_reports on procedure_reports
+CREATE TABLE procedure_reports (
+          case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+          received_on TEXT NOT NULL CHECK (received_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+        ) STRICT;
+
 -- table report_publications on report_publications
 CREATE TABLE report_publications (
           id INTEGER PRIMARY KEY,
@@ -534,6 +544,13 @@ CREATE TRIGGER conversations_summary_insert AFTER INSERT ON conversations BEGIN
 -- trigger conversations_summary_update on conversations
 CREATE TRIGGER conversations_summary_update AFTER UPDATE OF case_id, kind ON conversations BEGIN
           UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = new.case_id AND kind = 'conversation') WHERE id = new.case_id; UPDATE cases SET conversation_count = (SELECT count(*) FROM conversations WHERE case_id = old.case_id AND kind = 'conversation') WHERE id = old.case_id;
+        END;
+
+-- trigger follow_ups_keep_procedure_deadlines on follow_ups
+CREATE TRIGGER follow_ups_keep_procedure_deadlines BEFORE DELETE ON follow_ups
+          WHEN old.kind IN ('procedure_confirmation', 'procedure_feedback') AND EXISTS (SELECT 1 FROM cases WHERE id = old.case_id)
+        BEGIN
+          SELECT RAISE(ABORT, 'procedure deadline');
         END;
 
 -- trigger mediation_agreements_search_delete on mediation_agreements
