@@ -33,6 +33,8 @@ const LONG = channels(
   'export.save',
   'team.import',
   'team.savePublication',
+  'access.saveDossier',
+  'access.erase',
 );
 
 /** How long the core may work on a request on this channel, counted from when it started it. */

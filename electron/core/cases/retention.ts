@@ -44,13 +44,21 @@ export function destroyCases(db: Db, ids: number[], clock: Clock, report: Report
     );
     return ids.reduce((count, id) => count + remove.run(id).changes, 0);
   })();
+  leaveNothingReadable(db, report);
+  return deleted;
+}
+
+/**
+ * After a deletion that must be beyond recovery (retention, an erasure at a reporter's request):
+ * the search index rebuilt without the deleted text, the file rewritten and the WAL truncated.
+ */
+export function leaveNothingReadable(db: Db, report: ReportPhase<'retention'>): void {
   report('reindex');
   db.prepare("INSERT INTO case_index (case_index) VALUES ('rebuild')").run();
   report('rewrite');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
-  return deleted;
 }
 
 /**

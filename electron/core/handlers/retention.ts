@@ -1,4 +1,5 @@
 import { localSecond } from '../../../shared/time';
+import { erasuresAsDestructions } from '../access/erasure';
 import { destructionsIn } from '../cases/destructions';
 import { destroyCases, dueCases } from '../cases/retention';
 import { AppError } from '../errors';
@@ -10,7 +11,9 @@ import type { CoreContext } from './context';
 type RetentionChannel = 'retention.due' | 'retention.destroy' | 'retention.staleBackups' | 'retention.deleteStaleBackups';
 
 export function retentionHandlers({ db, vault, settings, clock, events, records }: CoreContext) {
-  const staleBackups = () => backupsHoldingDestroyed(settings.get().backupFolder, destructionsIn(db()), localSecond, (backup) => records.inBackup(backup));
+  // A reporter erased at their request is as gone as a destroyed case: older backups still hold them.
+  const staleBackups = () =>
+    backupsHoldingDestroyed(settings.get().backupFolder, [...destructionsIn(db()), ...erasuresAsDestructions(db())], localSecond, (backup) => records.inBackup(backup));
   return {
     'retention.due': () => dueCases(db(), settings.get().retentionYears, clock),
     'retention.destroy': ({ ids }) => {

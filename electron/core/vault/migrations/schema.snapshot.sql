@@ -1,5 +1,11 @@
--- sqlite_schema of a freshly migrated vault (user_version 19), by type and name.
+-- sqlite_schema of a freshly migrated vault (user_version 20), by type and name.
 -- Written by schema.test.ts: after a new migration, run UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run --project core electron/core/vault/migrations/schema.test.ts
+
+-- index access_dossiers_by_request on access_dossiers
+CREATE INDEX access_dossiers_by_request ON access_dossiers (request_id);
+
+-- index access_requests_by_case on access_requests
+CREATE INDEX access_requests_by_case ON access_requests (case_id, requested_on);
 
 -- index case_consents_by_case on case_consents
 CREATE INDEX case_consents_by_case ON case_consents (case_id);
@@ -91,6 +97,22 @@ CREATE INDEX team_imports_by_function ON "team_imports_previous_format" (functio
 
 -- index team_imports_by_year on team_imports
 CREATE INDEX team_imports_by_year ON team_imports (report_year);
+
+-- table access_dossiers on access_dossiers
+CREATE TABLE access_dossiers (
+          id INTEGER PRIMARY KEY,
+          request_id INTEGER NOT NULL REFERENCES access_requests (id) ON DELETE CASCADE,
+          given_at TEXT NOT NULL
+        ) STRICT;
+
+-- table access_requests on access_requests
+CREATE TABLE access_requests (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+          requested_on TEXT NOT NULL CHECK (requested_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+          follow_up_id INTEGER REFERENCES follow_ups (id) ON DELETE SET NULL,
+          created_at TEXT NOT NULL
+        ) STRICT;
 
 -- table activities on activities
 CREATE TABLE activities (
@@ -318,6 +340,14 @@ CREATE TABLE report_texts (
           text_id TEXT NOT NULL,
           value TEXT NOT NULL,
           PRIMARY KEY (report_year, text_id)
+        ) STRICT;
+
+-- table reporter_erasures on reporter_erasures
+CREATE TABLE reporter_erasures (
+          id INTEGER PRIMARY KEY,
+          case_id INTEGER NOT NULL,
+          first_contact_at TEXT NOT NULL,
+          erased_at TEXT NOT NULL
         ) STRICT;
 
 -- table signals on signals
