@@ -105,6 +105,9 @@ describe('the IPC router', () => {
     await call('vault.unlock', { passphrase: CANARY.otherPassphrase });
     await call('cases.create', { ...caseInput(), label: CANARY.noteWord, firstContactAt: CANARY.noteWord });
     await call('cases.create', caseInput({ label: CANARY.name }));
+    // A follow-up refused for its control character, and one saved: neither's words reach the log.
+    await call('followUps.add', { caseId: 1, conversationId: null, dueDate: '2026-03-20', dueTime: null, text: `${CANARY.noteWord}\u0000` });
+    expect((await call('followUps.add', { caseId: 1, conversationId: null, dueDate: '2026-03-20', dueTime: null, text: CANARY.name })).ok).toBe(true);
     expect(logLines.join('\n')).not.toContain('CANARY');
   });
 });

@@ -3,6 +3,7 @@ import { Id } from './primitives';
 
 /** The screens a draft can return the adviser to; the renderer's navigation uses the same type. */
 export const AppView = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('today') }).strict(),
   z.object({ name: z.literal('cases') }).strict(),
   z.object({ name: z.literal('case'), id: Id }).strict(),
   z.object({ name: z.literal('newCase') }).strict(),
@@ -56,6 +57,7 @@ export const FORM_SAVE_CHANNELS = [
   'cases.updateIncomplete',
   'conversations.add',
   'conversations.update',
+  'followUps.add',
   'mediation.save',
   'signals.create',
   'signals.update',

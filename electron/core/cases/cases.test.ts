@@ -278,6 +278,7 @@ describe('the raw vault file', () => {
     await ok('mediation.save', { caseId: id, mediation: mediationInput() });
     await ok('conversations.add', { caseId: id, conversation: mediationSessionInput() });
     await ok('boardAdvices.create', { givenOn: '2026-03-10', reportsConcerned: 1, response: 'pending', note: 'CANARYBOARDADVICE' });
+    await ok('followUps.add', { caseId: id, conversationId: null, dueDate: '2026-03-20', dueTime: '09:30', text: 'CANARYFOLLOWUPSTAP' });
     // Everything typed about the case is in its search document, which stays inside the cipher too.
     const indexed = [
       CANARY.noteWord,
@@ -295,7 +296,8 @@ describe('the raw vault file', () => {
     ];
     for (const canary of indexed) expect((await list({ search: canary })).total, canary).toBe(1);
     const files = () => readdirSync(join(dir.path, 'vault')).map((name) => readFileSync(join(dir.path, 'vault', name)));
-    const canaries = [...indexed, 'CANARYCONSENTWHOM', 'CANARYBOARDADVICE'];
+    const canaries = [...indexed, 'CANARYCONSENTWHOM', 'CANARYBOARDADVICE', 'CANARYFOLLOWUPSTAP'];
+    expect(core.vault.database().prepare('SELECT text FROM follow_ups').pluck().all()).toEqual(['CANARYFOLLOWUPSTAP']);
     for (const bytes of files()) for (const canary of canaries) expect(containsBytes(bytes, canary)).toBe(false);
     core.vault.lock();
     for (const bytes of files()) for (const canary of canaries) expect(containsBytes(bytes, canary)).toBe(false);

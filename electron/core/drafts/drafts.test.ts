@@ -127,6 +127,7 @@ describe('a form saved with its draft', () => {
       'cases.updateIncomplete': { id, record: caseInput() },
       'conversations.add': { caseId: id, conversation: conversationInput() },
       'conversations.update': { id: conversation.id, conversation: conversationInput() },
+      'followUps.add': { caseId: id, conversationId: conversation.id, dueDate: '2026-11-30', dueTime: null, text: 'Terugbellen' },
       'mediation.save': { caseId: id, mediation: mediationInput() },
       'signals.create': signalInput,
       'signals.update': { id: signal.id, signal: signalInput },
