@@ -8,12 +8,15 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useCaseStore } from '../../stores/caseStore';
 import { leaveTo } from '../../drafts/leaveGuard';
 import { useProfileStore } from '../../stores/profileStore';
+import { CaseFollowUps } from '../followUps/CaseFollowUps';
+import { AccessPanel } from '../access/AccessPanel';
 import { CaseOverview } from './CaseOverview';
 import { CloseCasePanel } from './CloseCasePanel';
 import { ComparableCases } from './ComparableCases';
 import { ConversationTimeline } from './ConversationTimeline';
 import { MediationPanel } from './MediationPanel';
 import { NeedsAttentionNotice } from './NeedsAttentionNotice';
+import { ProcedurePanel } from './ProcedurePanel';
 
 export function CasePage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -73,11 +76,14 @@ export function CasePage({ id }: { id: number }) {
           <ConversationTimeline record={record} />
         </div>
         <div className="case-side">
+          <CaseFollowUps record={record} />
           <CaseOverview record={record} />
+          <ProcedurePanel caseId={record.id} />
           {profile && functionRecordsMediation(profile.function) && <MediationPanel record={record} />}
           <ComparableCases />
         </div>
       </div>
+      <AccessPanel record={record} />
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { IDLE_LOCK_MAX_MINUTES, IDLE_LOCK_MIN_MINUTES } from '../../../../shared
 import { canShieldFromCapture, desktopOs } from '../../platform';
 import { FunctionForm } from './FunctionForm';
 import { LockTriggers } from './LockTriggers';
+import { ProcedureFunctions } from './ProcedureFunctions';
 import { BackupSection } from './BackupSection';
 import { SecuritySection } from './SecuritySection';
 import { TeamSection } from './TeamSection';
@@ -56,6 +57,7 @@ export function SettingsScreen() {
       <p className="hint">{t('settings.savedHint')}</p>
       <FunctionForm />
       <PreferencesForm />
+      <ProcedureFunctions />
       <SecuritySection />
       <TeamSection />
       <BackupSection />
