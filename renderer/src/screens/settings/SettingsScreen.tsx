@@ -7,6 +7,7 @@ import { ProcedureFunctions } from './ProcedureFunctions';
 import { BackupSection } from './BackupSection';
 import { SecuritySection } from './SecuritySection';
 import { TeamSection } from './TeamSection';
+import { HandoverSection } from '../handover/HandoverSection';
 import { useSettingsStore } from '../../stores/settingsStore';
 import { SaveOutcome, SettingNumberField, useSettingChange } from './settingChange';
 
@@ -60,6 +61,7 @@ export function SettingsScreen() {
       <ProcedureFunctions />
       <SecuritySection />
       <TeamSection />
+      <HandoverSection />
       <BackupSection />
     </div>
   );

@@ -1,0 +1,34 @@
+import type { HandedFollowUp } from '../../../shared/schemas/handover';
+import type { Db } from '../vault/database';
+
+interface FollowUpRow {
+  conversation_id: number | null;
+  kind: string;
+  text: string;
+  due_date: string;
+  due_time: string | null;
+  done_on: string | null;
+  created_at: string;
+}
+
+/** A case's follow-ups as the package carries them: each conversation named by its place in the case's list. */
+export function followUpsToHand(db: Db, caseId: number, conversationIds: readonly number[]): HandedFollowUp[] {
+  const rows = db.prepare('SELECT conversation_id, kind, text, due_date, due_time, done_on, created_at FROM follow_ups WHERE case_id = ? ORDER BY due_date, id').all(caseId) as FollowUpRow[];
+  return rows.map((row) => ({
+    conversationIndex: row.conversation_id === null || !conversationIds.includes(row.conversation_id) ? null : conversationIds.indexOf(row.conversation_id),
+    kind: row.kind,
+    text: row.text,
+    dueDate: row.due_date,
+    dueTime: row.due_time,
+    doneOn: row.done_on,
+    createdAt: row.created_at,
+  }));
+}
+
+/** Written as they were, legal deadlines included: they go with their case, never removed on the way. */
+export function writeHandedFollowUps(db: Db, caseId: number, conversationIds: readonly number[], followUps: readonly HandedFollowUp[]): void {
+  const insert = db.prepare('INSERT INTO follow_ups (case_id, conversation_id, kind, text, due_date, due_time, done_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  for (const entry of followUps) {
+    insert.run(caseId, entry.conversationIndex === null ? null : (conversationIds[entry.conversationIndex] ?? null), entry.kind, entry.text, entry.dueDate, entry.dueTime, entry.doneOn, entry.createdAt);
+  }
+}
