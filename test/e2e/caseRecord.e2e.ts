@@ -80,6 +80,7 @@ describe('the complete case record, as advisers use it', () => {
 
     await lock(page);
     await unlock(page, CANARY.passphrase);
+    await openCaseList(page);
     await page.getByRole('listitem').filter({ hasText: 'Gezamenlijke melding' }).click();
     await page.getByRole('heading', { name: '3 gesprekken' }).waitFor();
     const overview = (await page.getByRole('region', { name: 'Overzicht' }).textContent()) ?? '';
@@ -146,6 +147,7 @@ describe('the complete case record, as advisers use it', () => {
 
     await lock(page);
     await unlock(page, CANARY.passphrase);
+    await openCaseList(page);
     await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).click();
     const reopened = page.getByRole('form', { name: 'Bemiddeling' });
     await reopened.waitFor();

@@ -92,7 +92,7 @@ describe('hardening, as an adviser meets it', () => {
     expect(await page.getByRole('button', { name: 'Openen', exact: true }).isDisabled()).toBe(true);
     await app.screenshot('32-throttled');
     await page.getByRole('button', { name: 'Openen', exact: true }).click();
-    await page.getByRole('heading', { name: 'Zaken' }).waitFor();
+    await page.getByRole('heading', { name: 'Vandaag', level: 1 }).waitFor();
   });
 
   it('destroys cases past retention after review and confirmation', async () => {

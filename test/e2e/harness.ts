@@ -63,6 +63,8 @@ export interface RunningApp {
   replaceCore(): void;
   /** Opens the app again on the same data folder, as a restart would. */
   reopen(): Promise<void>;
+  /** Moves the core's clock, fixed by `now` at launch, to another moment: days pass for the core, not for the page. */
+  moveClock(to: Date): void;
   screenshot(name: string): Promise<void>;
   /** The renderer's print route in a page of its own, as the shell renders it off-screen; rendered when it resolves. */
   openPrintRoute(route: string): Promise<Page>;
@@ -151,12 +153,13 @@ export async function launchApp(
     void page.evaluate((sent) => (globalThis as unknown as { __confidantEvent: (event: unknown) => void }).__confidantEvent(sent), event).catch(() => undefined);
   };
   let silenceCore = () => {};
+  let now = options.now;
   const startCore = () => {
     const started = createCore({
       dataDirectory: options.dataDirectory ?? folder.path,
       log: createLogger((line) => logLines.push(line)),
       shell,
-      ...(options.now ? { clock: () => options.now! } : {}),
+      ...(now ? { clock: () => now! } : {}),
     });
     const unsubscribe = started.events.on(tellPage);
     silenceCore = () => void unsubscribe();
@@ -207,6 +210,10 @@ export async function launchApp(
     async reopen() {
       await context.close();
       await open();
+    },
+    moveClock(to) {
+      if (!now) throw new Error('moveClock needs a core launched with `now`');
+      now = to;
     },
     async screenshot(name) {
       mkdirSync(SCREENSHOTS, { recursive: true });

@@ -399,7 +399,7 @@ describe.each(['nl', 'en'] as const)('the traps of daily use, in %s at 1024×640
     const open = page.getByRole('button', { name: steps.words.open, exact: true });
     await expect.poll(() => open.isEnabled(), { timeout: 6000 }).toBe(true);
     await open.click();
-    await page.getByRole('heading', { name: steps.words.cases, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: steps.words.today, level: 1 }).waitFor();
     await expect.poll(() => focusedTag(page)).toBe('H1');
   });
 

@@ -37,6 +37,7 @@ describe('the vault, as an adviser uses it', () => {
     await app.screenshot('02-wrong-passphrase');
 
     await unlock(page, CANARY.passphrase);
+    await openCaseList(page);
     await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).waitFor();
     await app.screenshot('03-reopened');
 
@@ -89,6 +90,7 @@ describe('the vault, as an adviser uses it', () => {
     await unlock(page, CANARY.passphrase);
     await page.getByText('Deze wachtwoordzin klopt niet. Probeer het opnieuw.').waitFor();
     await unlock(page, CANARY.otherPassphrase);
+    await openCaseList(page);
     await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).waitFor();
   });
 

@@ -174,7 +174,7 @@ describe('the first-run backup proposal', () => {
     await page.getByTestId('last-backup').filter({ hasText: 'Er is nog geen back-up gemaakt.' }).waitFor();
     await lock(page);
     await unlock(page, CANARY.passphrase);
-    await page.getByRole('heading', { name: 'Zaken' }).waitFor();
+    await page.getByRole('heading', { name: 'Vandaag', level: 1 }).waitFor();
     expect(await page.getByRole('heading', { name: 'Back-ups instellen' }).count()).toBe(0);
     await page.getByTestId('last-backup').getByRole('button', { name: 'Back-ups instellen' }).click();
     await page.getByRole('heading', { name: 'Instellingen' }).waitFor();

@@ -15,7 +15,8 @@ export async function keepDirtyFormsAsDrafts(): Promise<void> {
 
 /**
  * Runs right after every unlock: the drafts come back from the vault, and the adviser to the
- * screen of the newest, where its form gets the caret. Reading them leaves them in the vault.
+ * screen of the newest, where its form gets the caret; without a draft, to Today, where what is
+ * due waits. Reading them leaves them in the vault.
  */
 export async function restoreDrafts(): Promise<void> {
   const kept = takeDraftsKeptThroughRestart();
@@ -23,7 +24,10 @@ export async function restoreDrafts(): Promise<void> {
   for (const { savedAt: _savedAt, ...draft } of kept.toReversed()) await invoke('drafts.save', draft);
   const drafts = [...kept, ...(await invoke('drafts.list', {}))];
   const newest = drafts[0];
-  if (!newest) return;
+  if (!newest) {
+    useNavigationStore.setState({ view: { name: 'today' } });
+    return;
+  }
   // Newest first: where a form has two, the newer one wins.
   useDraftStore.setState({ waiting: Object.fromEntries(drafts.toReversed().map((draft) => [draft.key, draft])), caretFor: newest.key });
   useNavigationStore.setState({ view: newest.view });

@@ -9,6 +9,7 @@ import { CaptureScreen } from './cases/CaptureScreen';
 import { CaseEditScreenFor } from './cases/CaseScreens';
 import { CaseListScreen } from './cases/CaseListScreen';
 import { ExportScreen } from './export/ExportScreen';
+import { TodayScreen } from './followUps/TodayScreen';
 import { HelpScreen } from './help/HelpScreen';
 import { OutreachScreen } from './outreach/OutreachScreen';
 import { RetentionScreen } from './retention/RetentionScreen';
@@ -16,6 +17,7 @@ import { SettingsScreen } from './settings/SettingsScreen';
 import { TeamReportScreen } from './team/TeamReportScreen';
 
 const SECTIONS = [
+  { view: 'today', label: 'nav.today' },
   { view: 'cases', label: 'nav.cases' },
   { view: 'outreach', label: 'nav.outreach' },
   { view: 'export', label: 'nav.export' },
@@ -72,6 +74,7 @@ export function MainLayout() {
         </button>
       </nav>
       <main className="content">
+        {view.name === 'today' && <TodayScreen />}
         {view.name === 'cases' && <CaseListScreen />}
         {(view.name === 'case' || view.name === 'newCase' || view.name === 'editCase') && <CaseEditScreenFor view={view} />}
         {view.name === 'capture' && <CaptureScreen />}

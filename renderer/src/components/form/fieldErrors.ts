@@ -5,6 +5,7 @@ export type FieldErrors = Record<string, string>;
 
 const OWN_MESSAGES = new Set([
   'invalidDate',
+  'invalidTime',
   'tooLong',
   'invalidCharacters',
   'duplicate',

@@ -4,11 +4,13 @@ import { CaseInput, statisticsConsentOf, type CaseRecord } from '../../../../sha
 import type { ErrorCode } from '../../../../shared/errors';
 import { futureCaseFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
-import { errorCodeOf } from '../../api/client';
+import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, TextField } from '../../components/form/fields';
 import { useCaseStore } from '../../stores/caseStore';
+import { useFollowUpStore } from '../../stores/followUpStore';
+import { OpenFollowUpsQuestion, useOpenFollowUps, type OpenStepsChoice } from '../followUps/OpenFollowUpsQuestion';
 import { forCompleteSave } from './caseForm/caseDraft';
 import { editableCase } from './editableCase';
 import { leaveTo } from '../../drafts/leaveGuard';
@@ -23,6 +25,10 @@ export function CloseCasePanel({ record, onDone }: { record: CaseRecord; onDone(
   const [closedOn, setClosedOn] = useState(() => localMinute(new Date()).slice(0, 10));
   const [outcome, setOutcome] = useState<CaseInput['outcome']>(null);
   const [error, setError] = useState<ErrorCode | null>(null);
+  const openSteps = useOpenFollowUps(record.id);
+  const reloadFollowUps = useFollowUpStore((state) => state.load);
+  const [stepsChoice, setStepsChoice] = useState<OpenStepsChoice | null>(null);
+  const [stepsUnanswered, setStepsUnanswered] = useState(false);
   // Closing is a complete save: an incomplete case lists what its statistics still lack.
   const closed = forCompleteSave({ ...editableCase(record), status: 'closed', closedOn, outcome });
   const errors = fieldErrors(CaseInput, closed, futureCaseFields(closed, new Date()));
@@ -34,8 +40,16 @@ export function CloseCasePanel({ record, onDone }: { record: CaseRecord; onDone(
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (missing.length > 0 || dateError) return;
+    if (openSteps.own > 0 && stepsChoice === null) {
+      setStepsUnanswered(true);
+      return;
+    }
     try {
       await update(record.id, CaseInput.parse(closed));
+      if (openSteps.own > 0 && stepsChoice === 'complete') {
+        await invoke('followUps.completeOpenOfCase', { caseId: record.id, doneOn: openSteps.today });
+        await reloadFollowUps(record.id);
+      }
       await load(record.id);
       onDone();
     } catch (caught) {
@@ -64,6 +78,16 @@ export function CloseCasePanel({ record, onDone }: { record: CaseRecord; onDone(
         <TextField label={t('caseForm.closedOn')} type="date" value={closedOn} onChange={setClosedOn} error={dateError} autoFocus />
         <CodeSelect list="outcome" label={t('caseForm.outcome')} value={outcome} onChange={setOutcome} emptyLabel={t('form.notRecorded')} />
       </div>
+      <OpenFollowUpsQuestion
+        own={openSteps.own}
+        legal={openSteps.legal}
+        choice={stepsChoice}
+        onChoose={(choice) => {
+          setStepsChoice(choice);
+          setStepsUnanswered(false);
+        }}
+        unanswered={stepsUnanswered}
+      />
       <ErrorMessage code={error} />
       <div className="actions">
         <button type="submit" disabled={missing.length > 0}>

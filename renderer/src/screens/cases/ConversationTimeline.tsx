@@ -4,6 +4,8 @@ import type { CaseRecord } from '../../../../shared/contract';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { hasDraft } from '../../drafts/draftStore';
 import { useCaseStore } from '../../stores/caseStore';
+import { useFollowUpStore } from '../../stores/followUpStore';
+import { FollowUpForm } from '../followUps/FollowUpForm';
 import { ConversationForm, newConversation } from './ConversationForm';
 import { formatDateTime } from './format';
 
@@ -15,6 +17,9 @@ export function ConversationTimeline({ record }: { record: CaseRecord }) {
   const sessions = record.conversations.filter((entry) => entry.kind === 'mediation_session').length;
   const conversations = t('conversation.title', { count: record.conversations.length - sessions });
   const [editing, setEditing] = useState<number | null>(() => record.conversations.find((conversation) => hasDraft(`conversation:${conversation.id}`))?.id ?? null);
+  // A next step on a conversation is set under it; one half typed at the lock opens there again.
+  const [planning, setPlanning] = useState<number | null>(() => record.conversations.find((conversation) => hasDraft(`followUp:new:${record.id}:${conversation.id}`))?.id ?? null);
+  const loadFollowUps = useFollowUpStore((state) => state.load);
   return (
     <section aria-labelledby="timeline-title" className="conversations">
       <h2 id="timeline-title">{sessions > 0 ? t('conversation.andSessions', { title: conversations, count: sessions }) : conversations}</h2>
@@ -45,6 +50,9 @@ export function ConversationTimeline({ record }: { record: CaseRecord }) {
               </header>
               <p className="notes">{conversation.notes}</p>
               <div className="actions">
+                <button type="button" className="secondary" onClick={() => setPlanning(conversation.id)}>
+                  {t('followUps.onConversationButton')}
+                </button>
                 <button type="button" className="secondary" onClick={() => setEditing(conversation.id)}>
                   {t('form.edit')}
                 </button>
@@ -55,6 +63,15 @@ export function ConversationTimeline({ record }: { record: CaseRecord }) {
                   onConfirm={() => removeConversation(record.id, conversation.id)}
                 />
               </div>
+              {planning === conversation.id && (
+                <FollowUpForm
+                  caseId={record.id}
+                  conversationId={conversation.id}
+                  title={t('followUps.addOnConversation')}
+                  onSaved={() => loadFollowUps(record.id)}
+                  onCancel={() => setPlanning(null)}
+                />
+              )}
             </li>
           ),
         )}

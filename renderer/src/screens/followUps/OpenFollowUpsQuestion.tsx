@@ -1,0 +1,42 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isLegalFollowUp } from '../../../../shared/contract';
+import { useFollowUpStore } from '../../stores/followUpStore';
+
+export type OpenStepsChoice = 'complete' | 'keep';
+
+/** The case's open follow-ups as the case page last read them: the adviser's own, and legal deadlines. */
+export function useOpenFollowUps(caseId: number): { own: number; legal: number; today: string } {
+  const { caseId: loadedFor, ofCase, today } = useFollowUpStore();
+  const open = loadedFor === caseId ? ofCase.filter((followUp) => followUp.doneOn === null) : [];
+  const legal = open.filter((followUp) => isLegalFollowUp(followUp.kind)).length;
+  return { own: open.length - legal, legal, today };
+}
+
+/**
+ * Closing a case with open steps asks what becomes of them: done today, or kept open (they stay on
+ * Today). Legal deadlines are never done by this answer: only with the date each was met.
+ */
+export function OpenFollowUpsQuestion({ own, legal, choice, onChoose, unanswered }: { own: number; legal: number; choice: OpenStepsChoice | null; onChoose(choice: OpenStepsChoice): void; unanswered: boolean }) {
+  const { t } = useTranslation();
+  const name = useId();
+  if (own === 0 && legal === 0) return null;
+  return (
+    <fieldset className="radio-group open-follow-ups" aria-describedby={unanswered ? `${name}-error` : undefined}>
+      <legend>{t('followUps.closeQuestion', { count: own + legal })}</legend>
+      {own > 0 &&
+        (['complete', 'keep'] as const).map((option) => (
+          <label key={option} className="checkbox">
+            <input type="radio" name={name} value={option} checked={choice === option} onChange={() => onChoose(option)} />
+            {t(option === 'complete' ? 'followUps.closeComplete' : 'followUps.closeKeep')}
+          </label>
+        ))}
+      {legal > 0 && <p className="hint">{t('followUps.closeLegal')}</p>}
+      {unanswered && (
+        <span className="field-error" id={`${name}-error`} role="alert">
+          {t('followUps.closeChoose')}
+        </span>
+      )}
+    </fieldset>
+  );
+}
