@@ -108,10 +108,13 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
 
     // A refusal keeps a case out whether or not its statistics are complete; an incomplete case
     // not refused is listed to be completed (asking about consent is part of that), not as unasked.
+    // A case opened in an earlier year is listed too when it had talks in the period: they are left out with it.
     const uncounted = db
       .prepare(
         `SELECT id, number_year, number_seq, label, first_contact_at AS firstContactAt, statistics_consent AS consent, statistics_completion AS completion FROM cases
-         WHERE (statistics_consent IN ('refused', 'not_asked') OR statistics_completion = 'incomplete') AND first_contact_at >= @from AND first_contact_at < @end ORDER BY first_contact_at, id`,
+         WHERE (statistics_consent IN ('refused', 'not_asked') OR statistics_completion = 'incomplete')
+           AND (first_contact_at >= @from AND first_contact_at < @end OR id IN (SELECT case_id FROM conversations WHERE held_at >= @from AND held_at < @end))
+         ORDER BY first_contact_at, id`,
       )
       .all(range) as (Omit<UnansweredCase, 'number'> & { number_year: number; number_seq: number; consent: string; completion: string })[];
     const listed = ({ id, number_year, number_seq, label, firstContactAt }: (typeof uncounted)[number]): UnansweredCase => ({ id, number: formatCaseNumber(number_year, number_seq), label, firstContactAt });
