@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { armor } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord, ExportPreview, HandoverKeySummary, HandoverPackageSummary, HandoverReceived, HandoverStatus, ImportOutcome, TeamInfo, TeamReport } from '../../../shared/contract';
-import { CANARY } from '../../../test/fixtures/canaries';
+import { CANARY, containsBytes } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
@@ -57,6 +57,14 @@ let packageText = '';
 let leavingExport = '';
 let confirmation = '';
 const ids = { handed: 0, lateHanded: 0, withoutConsent: 0 };
+const FOLLOW_UP_CANARY = 'CANARYFOLLOWUPTERUGBELLEN';
+/** Every file of a vault's folder: the database, its WAL, the header, the record beside it. */
+function vaultFiles(name: string): Buffer[] {
+  leaving.db().pragma('wal_checkpoint(TRUNCATE)');
+  successor.db().pragma('wal_checkpoint(TRUNCATE)');
+  const folder = join(dir.path, name, 'vault');
+  return readdirSync(folder).map((file) => readFileSync(join(folder, file)));
+}
 
 async function joinTeam(member: ReturnType<typeof vault>, invitation: string) {
   const summary = await member.ok<{ fingerprint: string }>('team.readInvitation', { content: invitation });
@@ -76,7 +84,8 @@ beforeAll(async () => {
   ids.handed = (await leaving.ok<{ id: number }>('cases.create', caseInput())).id;
   await leaving.ok('mediation.save', { caseId: ids.handed, mediation: mediationInput() });
   await leaving.ok('conversations.add', { caseId: ids.handed, conversation: conversationInput() });
-  await leaving.ok('conversations.add', { caseId: ids.handed, conversation: conversationInput({ heldAt: '2026-12-02T10:00', notes: `December ${CANARY.noteWord}` }) });
+  const december = await leaving.ok<{ id: number }>('conversations.add', { caseId: ids.handed, conversation: conversationInput({ heldAt: '2026-12-02T10:00', notes: `December ${CANARY.noteWord}` }) });
+  await leaving.ok('followUps.add', { caseId: ids.handed, conversationId: december.id, dueDate: '2026-12-10', dueTime: '14:00', text: `Terugbellen ${FOLLOW_UP_CANARY}` });
   // First contacted after the months the leaving export covers: the successor counts this report.
   ids.lateHanded = (await leaving.ok<{ id: number }>('cases.create', caseInput({ firstContactAt: '2026-12-01T09:00', firstResponseAt: '2026-12-01T10:00', consents: [{ scope: 'count_in_statistics', answer: 'given', withWhom: '', givenOn: '2026-12-01', withdrawnOn: null }] }))).id;
   await leaving.ok('conversations.add', { caseId: ids.lateHanded, conversation: conversationInput({ heldAt: '2026-12-01T09:00' }) });
@@ -152,7 +161,7 @@ describe('sending a package', () => {
     const saved = await leaving.ok<{ fileName: string }>('handover.send', { keyId: keySummary.keyId, caseIds: [ids.handed, ids.lateHanded] });
     expect(saved.fileName).toMatch(/^confidant-handover-[0-9a-f]{6}\.age$/);
     packageText = leaving.lastSaved();
-    for (const plain of ['{', '"', CANARY.noteWord, CANARY.name, 'CANARYLABELDOSSIER', 'CANARYHEARINGNOTES', 'CANARY']) expect(packageText).not.toContain(plain);
+    for (const plain of ['{', '"', CANARY.noteWord, CANARY.name, 'CANARYLABELDOSSIER', 'CANARYHEARINGNOTES', FOLLOW_UP_CANARY, 'CANARY']) expect(packageText).not.toContain(plain);
     expect((await leaving.ok<HandoverStatus>('handover.status', {})).openCases.filter((entry) => entry.pending).map((entry) => entry.id)).toEqual([ids.handed, ids.lateHanded]);
     expect(await leaving.codeOf('handover.send', { keyId: keySummary.keyId, caseIds: [ids.handed] })).toBe('HANDOVER_PENDING');
 
@@ -186,6 +195,17 @@ describe('receiving a package', () => {
     expect(await successor.codeOf('handover.receive', { content: packageText, signerFingerprint: 'AAAA-AAAA-AAAA-AAAA-AAAA' })).toBe('HANDOVER_WRONG_SIGNER');
     expect(successor.rowCounts()).toEqual(before);
 
+    // Whoever holds the successor's (public) key file can seal to it; only the compared signer's package is taken.
+    await stranger.ok('handover.addSuccessor', { content: keyFile, fingerprint: keySummary.fingerprint });
+    const strangerCase = (await stranger.ok<{ id: number }>('cases.create', caseInput())).id;
+    await stranger.ok('handover.setConsent', { caseId: strangerCase, givenOn: '2026-12-01' });
+    await stranger.ok('handover.saveExport', { exportId: (await stranger.ok<ExportPreview>('handover.previewExport', {})).file.exportId, unsealed: true });
+    await stranger.ok('handover.send', { keyId: keySummary.keyId, caseIds: [strangerCase] });
+    const forgedPackage = stranger.lastSaved();
+    expect((await successor.ok<HandoverPackageSummary>('handover.readPackage', { content: forgedPackage })).signerFingerprint).not.toBe(summary.signerFingerprint);
+    expect(await successor.codeOf('handover.receive', { content: forgedPackage, signerFingerprint: summary.signerFingerprint })).toBe('HANDOVER_WRONG_SIGNER');
+    expect(successor.rowCounts()).toEqual(before);
+
     // Another vault, with or without a receiving key of its own, cannot open it.
     const strangerBefore = stranger.rowCounts();
     expect(await stranger.codeOf('handover.readPackage', { content: packageText })).toBe('HANDOVER_NOT_ADDRESSED');
@@ -211,6 +231,9 @@ describe('receiving a package', () => {
     expect(handed.mediation).toEqual(mediationInput());
     expect(handed.reporters[0]!.name).toBe(`${CANARY.name} reporter`);
     expect(handed.statisticsCompletion).toBe('complete');
+    const { followUps } = await successor.ok<{ followUps: { text: string; dueDate: string; dueTime: string | null; conversationId: number | null }[] }>('followUps.ofCase', { caseId: received.cases[0]!.id });
+    expect(followUps).toEqual([expect.objectContaining({ text: `Terugbellen ${FOLLOW_UP_CANARY}`, dueDate: '2026-12-10', dueTime: '14:00', conversationId: handed.conversations[1]!.id })]);
+    for (const file of vaultFiles('successor')) for (const canary of [CANARY.noteWord, FOLLOW_UP_CANARY, 'CANARYHEARINGNOTES']) expect(containsBytes(file, canary)).toBe(false);
     const status = await successor.ok<HandoverStatus>('handover.status', {});
     expect(status.received).toEqual([{ packageId: summary.packageId, receivedOn: '2026-12-05', cases: received.cases }]);
 
@@ -222,6 +245,37 @@ describe('receiving a package', () => {
     await successor.ok('handover.saveConfirmation', { packageId: summary.packageId });
     confirmation = successor.lastSaved();
     expect(confirmation).not.toContain('CANARY');
+  });
+});
+
+describe('every handover channel', () => {
+  it('answers malformed requests with INVALID_INPUT and changes nothing', async () => {
+    const uuid = keySummary.keyId;
+    const malformed: [string, unknown][] = [
+      ['handover.status', { extra: 1 }],
+      ['handover.createReceivingKey', { keyId: uuid }],
+      ['handover.saveReceivingKey', { keyId: 'not-a-uuid' }],
+      ['handover.readKey', { content: 'x'.repeat(100_001) }],
+      ['handover.addSuccessor', { content: keyFile }],
+      ['handover.addSuccessor', { content: keyFile, fingerprint: 'A'.repeat(41) }],
+      ['handover.setConsent', { caseId: -1, givenOn: '2026-12-01' }],
+      ['handover.setConsent', { caseId: ids.withoutConsent, givenOn: '2026-02-30' }],
+      ['handover.previewExport', { period: { from: '2026-01-01', to: '2026-11-30' } }],
+      ['handover.saveExport', { exportId: 'x' }],
+      ['handover.send', { keyId: uuid, caseIds: [] }],
+      ['handover.send', { keyId: uuid, caseIds: [1.5] }],
+      ['handover.readPackage', { content: 42 }],
+      ['handover.receive', { content: packageText }],
+      ['handover.receive', { content: packageText, signerFingerprint: null }],
+      ['handover.saveConfirmation', { packageId: 7 }],
+      ['handover.confirm', { content: confirmation, path: '/tmp/x' }],
+    ];
+    const before = [leaving.rowCounts(), successor.rowCounts()];
+    for (const [channel, request] of malformed) {
+      expect(await leaving.codeOf(channel, request), channel).toBe('INVALID_INPUT');
+      expect(await successor.codeOf(channel, request), channel).toBe('INVALID_INPUT');
+    }
+    expect([leaving.rowCounts(), successor.rowCounts()]).toEqual(before);
   });
 });
 
