@@ -30,7 +30,7 @@ async function exportOf(profile: ProfileUpdate, cases: Parameters<typeof caseInp
   return readFileSync(vault!.saved.at(-1)!, 'utf8');
 }
 
-describe('referrals that do not add up', { timeout: 20_000 }, () => {
+describe('referrals that do not add up', { timeout: 60_000 }, () => {
   it('asks the merging member in words naming functions, holds publishing until answered, and keeps the answer in the vault', async () => {
     await i18n.changeLanguage('nl');
     const referred = { handlings: ['referral' as const], referrals: [{ target: 'confidential_adviser' as const, referredOn: '2026-03-02' }] };
