@@ -100,6 +100,13 @@ export const ExportCounts = z
     reports: Count,
     /** Reports passed on by another team function (counted there). */
     receivedReports: Count,
+    /**
+     * Reports received from a leaving adviser by handover in the period (format 5; absent before:
+     * none). Each is counted once: as a report by the leaving adviser when its first contact lies
+     * in the months their export before the handover covered (under their function), else here as
+     * one of `reports` (under this vault's function); acts on it count here only after those months.
+     */
+    receivedByHandover: Count.default(0),
     reporters: Count,
     jointReports: Count,
     unidentifiedReporters: Count,
@@ -146,6 +153,16 @@ export const ExportCounts = z
     signals: z.object({ total: Count, byTheme: table(NATURES) }).strict(),
     activities: z.record(z.enum(ACTIVITY_TYPES), z.object({ count: Count, attendees: Count }).strict()),
     boardAdvices: z.object({ total: Count, followed: Count, notFollowed: Count, pending: Count, reportsConcerned: Count }).strict(),
+    /**
+     * Reports received under the whistleblower procedure in the period (by their day of receipt),
+     * on every counted case, and how many of them met both legal deadlines, each done on or before
+     * its day, by the day of export (format 5; absent before: none).
+     */
+    procedure: z
+      .object({ reports: Count, bothMet: Count })
+      .strict()
+      .refine((procedure) => procedure.bothMet <= procedure.reports, 'bothMetAboveReports')
+      .default({ reports: 0, bothMet: 0 }),
     /** Only when the adviser opts in: reports per unit name, for the team's pattern signal. */
     byUnit: z.record(z.string().min(1).max(300), Count).nullable(),
   })
@@ -157,13 +174,16 @@ export const EXPORT_SCHEMA = 'confidant-annual-export';
  * 3: no table by gender (no team table publishes it, so it no longer leaves the vault).
  * 4: dated acts in the period they happened (see ExportCounts); open at the start and closures
  * replace the state of the period's reports on the day of export.
+ * 5: only counts added (see ExportCounts), absent in a format-4 file and read as none; so a
+ * format-4 file is still read as it is.
  */
-export const EXPORT_SCHEMA_VERSION = 4;
+export const EXPORT_SCHEMA_VERSION = 5;
+export const EXPORT_OLDEST_READ_VERSION = 4;
 
 const ExportBodyFields = z
   .object({
     schema: z.literal(EXPORT_SCHEMA),
-    schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+    schemaVersion: z.number().int().min(EXPORT_OLDEST_READ_VERSION).max(EXPORT_SCHEMA_VERSION),
     exportId: z.string().uuid(),
     /** The vault's random id: the unit of the overlap rule, never a name. */
     adviserId: z.string().uuid(),

@@ -39,6 +39,14 @@ const COUNTED = `c.statistics_consent = 'given' AND c.statistics_completion = 'c
 const RECEIVED = `coalesce(c.intake_route IN ('via_concerns_point', 'referred_by_function') AND coalesce(c.referred_in_by IN (${TEAM_FUNCTION_SOURCES}), 0)
   AND c.referred_in_by IS NOT @own, 0)`;
 
+/**
+ * Received by handover with its report counted by the leaving adviser: first contacted within the
+ * months their export before the handover covered (migration 21). Counted here only as received.
+ */
+const HANDED = `EXISTS (SELECT 1 FROM received_cases h WHERE h.case_id = c.id AND substr(c.first_contact_at, 1, 10) <= h.counted_through)`;
+/** A dated act on a case received by handover counts here only after the months the leaving adviser's export covered. */
+const afterHandover = (caseId: string, date: string) => `NOT EXISTS (SELECT 1 FROM received_cases h WHERE h.case_id = ${caseId} AND substr(${date}, 1, 10) <= h.counted_through)`;
+
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 }
@@ -94,7 +102,7 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       response TEXT, people INTEGER, bystander INTEGER, natures TEXT, handlings TEXT)`);
     db.prepare(
       `INSERT INTO temp.export_cases
-       SELECT c.id, ${RECEIVED}, c.intake_route, c.referred_in_by, c.other_party_relation, c.other_party_hierarchical,
+       SELECT c.id, CASE WHEN ${HANDED} THEN 2 ELSE ${RECEIVED} END, c.intake_route, c.referred_in_by, c.other_party_relation, c.other_party_hierarchical,
          CASE WHEN c.first_response_at IS NULL THEN 'missing'
               WHEN unixepoch(c.first_response_at) - unixepoch(c.first_contact_at) > @promise THEN 'later'
               ELSE 'within24h' END,
@@ -122,6 +130,9 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     const c = {
       reports: 0,
       receivedReports: 0,
+      receivedByHandover: single(
+        `SELECT count(*) FROM received_cases h CROSS JOIN cases c ON c.id = h.case_id WHERE h.received_on >= @from AND h.received_on < @end AND ${COUNTED}`,
+      ),
       reporters: 0,
       jointReports: 0,
       unidentifiedReporters: 0,
@@ -223,7 +234,7 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     const inPeriod = (column: string) => `${column} >= @from AND ${column} < @end`;
     const byReferralTarget = zeros(REFERRAL_TARGETS);
     for (const row of grouped<{ target: string }>(
-      `SELECT t.target, count(*) AS n FROM case_referrals t CROSS JOIN cases c ON c.id = t.case_id WHERE ${inPeriod('t.referred_on')} AND ${COUNTED} GROUP BY 1`,
+      `SELECT t.target, count(*) AS n FROM case_referrals t CROSS JOIN cases c ON c.id = t.case_id WHERE ${inPeriod('t.referred_on')} AND ${COUNTED} AND ${afterHandover('c.id', 't.referred_on')} GROUP BY 1`,
       range,
     )) {
       bump(byReferralTarget, row.target, row.n);
@@ -232,19 +243,22 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     const held = db
       .prepare(
         `SELECT count(*) FILTER (WHERE v.kind = 'conversation') AS conversations, count(*) FILTER (WHERE v.kind = 'mediation_session') AS sessions
-         FROM conversations v INDEXED BY conversations_by_case CROSS JOIN cases c ON c.id = v.case_id WHERE ${inPeriod('v.held_at')} AND ${COUNTED}`,
+         FROM conversations v INDEXED BY conversations_by_case CROSS JOIN cases c ON c.id = v.case_id WHERE ${inPeriod('v.held_at')} AND ${COUNTED} AND ${afterHandover('c.id', 'v.held_at')}`,
       )
       .get(range) as { conversations: number; sessions: number };
-    const conversationsOnReports = single(`SELECT count(*) FROM temp.export_cases e CROSS JOIN conversations v ON v.case_id = e.id WHERE v.kind = 'conversation' AND ${inPeriod('v.held_at')}`);
+    const conversationsOnReports = single(
+      `SELECT count(*) FROM temp.export_cases e CROSS JOIN conversations v ON v.case_id = e.id WHERE v.kind = 'conversation' AND ${inPeriod('v.held_at')} AND ${afterHandover('e.id', 'v.held_at')}`,
+    );
     const mediation = {
       // A mediation and its outcome have no date of their own: they stay with the report, as its handlings do.
-      mediations: single('SELECT count(*) FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id'),
-      hearings: single(`SELECT count(*) FROM mediations m CROSS JOIN cases c ON c.id = m.case_id WHERE ${inPeriod('m.hearing_held_on')} AND ${COUNTED}`),
+      // A handed case's mediation was counted with its report by the leaving adviser.
+      mediations: single('SELECT count(*) FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id WHERE e.received < 2'),
+      hearings: single(`SELECT count(*) FROM mediations m CROSS JOIN cases c ON c.id = m.case_id WHERE ${inPeriod('m.hearing_held_on')} AND ${COUNTED} AND ${afterHandover('c.id', 'm.hearing_held_on')}`),
       sessions: held.sessions,
-      agreements: single(`SELECT count(*) FROM mediation_agreements a CROSS JOIN cases c ON c.id = a.case_id WHERE ${inPeriod('a.agreed_on')} AND ${COUNTED}`),
+      agreements: single(`SELECT count(*) FROM mediation_agreements a CROSS JOIN cases c ON c.id = a.case_id WHERE ${inPeriod('a.agreed_on')} AND ${COUNTED} AND ${afterHandover('c.id', 'a.agreed_on')}`),
     };
     const mediationOutcomes = zeros(MEDIATION_OUTCOME_KEYS);
-    for (const row of grouped<{ outcome: string | null }>('SELECT m.outcome, count(*) AS n FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id GROUP BY 1')) {
+    for (const row of grouped<{ outcome: string | null }>('SELECT m.outcome, count(*) AS n FROM temp.export_cases e CROSS JOIN mediations m ON m.case_id = e.id WHERE e.received < 2 GROUP BY 1')) {
       bump(mediationOutcomes, row.outcome, row.n);
     }
     // Reports are counted once, where they were first received: so are their state at the start and
@@ -254,7 +268,8 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
     const byOutcome = zeros(OUTCOME_KEYS);
     for (const row of grouped<{ outcome: string | null; open: number }>(
       `SELECT c.outcome,
-         count(*) FILTER (WHERE c.first_contact_at < @from AND NOT (c.status = 'closed' AND c.closed_on < @from)) AS open,
+         count(*) FILTER (WHERE c.first_contact_at < @from AND NOT (c.status = 'closed' AND c.closed_on < @from)
+           AND NOT EXISTS (SELECT 1 FROM received_cases h WHERE h.case_id = c.id AND h.received_on >= @from)) AS open,
          count(*) FILTER (WHERE c.status = 'closed' AND ${inPeriod('c.closed_on')}) AS n
        FROM cases c WHERE ${COUNTED} AND c.first_contact_at < @end AND ${RECEIVED} = 0 GROUP BY 1`,
       { ...range, own },
@@ -286,6 +301,15 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       boardAdvices.reportsConcerned += row.reports;
       boardAdvices[row.response === 'not_followed' ? 'notFollowed' : row.response] += row.n;
     }
+    // The procedure's two deadlines are follow-ups of the case (migration 19): both done in time, or not met.
+    const procedure = db
+      .prepare(
+        `SELECT count(*) AS reports,
+           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = p.case_id
+             AND f.kind IN ('procedure_confirmation', 'procedure_feedback') AND (f.done_on IS NULL OR f.done_on > f.due_date))) AS bothMet
+         FROM procedure_reports p CROSS JOIN cases c ON c.id = p.case_id WHERE ${inPeriod('p.received_on')} AND ${COUNTED}`,
+      )
+      .get(range) as ExportCounts['procedure'];
     let byUnit: Record<string, number> | null = null;
     if (units) {
       const listed = new Set(units);
@@ -314,6 +338,7 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       signals: { total: signalTotal, byTheme: signalThemes },
       activities,
       boardAdvices,
+      procedure,
       byUnit,
     };
     return {

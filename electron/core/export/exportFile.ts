@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { EXPORT_SCHEMA, EXPORT_SCHEMA_VERSION, ExportFile, type ExportBody, type ExportCounts } from '../../../shared/schemas/export';
+import { EXPORT_OLDEST_READ_VERSION, EXPORT_SCHEMA, EXPORT_SCHEMA_VERSION, ExportFile, type ExportBody, type ExportCounts } from '../../../shared/schemas/export';
 import type { ExportPeriod } from '../../../shared/schemas/export';
 import type { Profile } from '../../../shared/contract';
 import { neutralised } from '../../../shared/neutralise';
@@ -40,13 +40,13 @@ export function buildExportFile(profile: Profile, sequence: number, period: Expo
 export type VerifyResult = { ok: true; file: ExportFile } | { ok: false; reason: 'INVALID_EXPORT' | 'TAMPERED_EXPORT' | 'EXPORT_FROM_OLDER_VERSION' };
 
 /**
- * Whether an export's format is older than this version's: such a file counted conversations,
+ * Whether an export's format is older than the oldest this version reads (3 and before): such a file counted conversations,
  * referrals and closures in the year of first contact, and no conversion can move them to the
  * year they happened, so it is refused with a way forward (the adviser exports again).
  */
 export function isOlderFormat(parsed: unknown): boolean {
   const { schema, schemaVersion } = (parsed ?? {}) as { schema?: unknown; schemaVersion?: unknown };
-  return schema === EXPORT_SCHEMA && typeof schemaVersion === 'number' && schemaVersion < EXPORT_SCHEMA_VERSION;
+  return schema === EXPORT_SCHEMA && typeof schemaVersion === 'number' && schemaVersion < EXPORT_OLDEST_READ_VERSION;
 }
 
 /** A file is accepted only if it has our schema and its hash matches its content. */
@@ -64,8 +64,9 @@ export function verifyExportFile(text: string): VerifyResult {
   // would vanish; the checked original's entries go into a map without a prototype instead.
   const units = (parsed as { counts: { byUnit: Record<string, number> | null } }).counts.byUnit;
   if (units) result.data.counts.byUnit = Object.assign(emptyMap<number>(), Object.fromEntries(Object.entries(units)));
-  const { sha256, ...body } = result.data;
-  if (contentHash(body) !== sha256) return { ok: false, reason: 'TAMPERED_EXPORT' };
+  // Over the bytes as written: a count a later format added and this file lacks is filled in only after the check.
+  const { sha256: _hash, ...written } = parsed as Record<string, unknown>;
+  if (contentHash(written as ExportBody) !== result.data.sha256) return { ok: false, reason: 'TAMPERED_EXPORT' };
   return { ok: true, file: result.data };
 }
 

@@ -19,6 +19,7 @@ function otherTables(counts: ExportCounts): PreviewTable[] {
       labels: 'figure',
       rows: [
         { key: 'receivedReports', path: 'receivedReports', value: counts.receivedReports, count: true },
+        { key: 'receivedByHandover', path: 'receivedByHandover', value: counts.receivedByHandover, count: true },
         { key: 'unidentifiedReporters', path: 'unidentifiedReporters', value: counts.unidentifiedReporters, count: true },
         { key: 'conversationsPerReporter', path: 'conversationsPerReporter', value: counts.conversationsPerReporter, count: false },
         { key: 'closures', path: 'closures', value: counts.closures, count: true },

@@ -20,6 +20,7 @@ import { flowAnswers } from './017-flow-answers';
 import { followUps } from './018-follow-ups';
 import { procedureReports } from './019-procedure-reports';
 import { accessRequests } from './020-access-requests';
+import { handover } from './021-handover';
 
 export interface Migration {
   version: number;
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   followUps,
   procedureReports,
   accessRequests,
+  handover,
 ];
 
 /** The schema this app writes: a vault at a higher version was written by a newer app. */

@@ -1,4 +1,4 @@
--- sqlite_schema of a freshly migrated vault (user_version 20), by type and name.
+-- sqlite_schema of a freshly migrated vault (user_version 21), by type and name.
 -- Written by schema.test.ts: after a new migration, run UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run --project core electron/core/vault/migrations/schema.test.ts
 
 -- index access_dossiers_by_request on access_dossiers
@@ -66,6 +66,24 @@ CREATE INDEX mediation_parties_by_case ON mediation_parties (case_id);
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_drafts_1 on drafts
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_handover_leaving_exports_1 on handover_leaving_exports
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_handover_receiving_keys_1 on handover_receiving_keys
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_handover_sent_cases_1 on handover_sent_cases
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_handover_successors_1 on handover_successors
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_handovers_received_1 on handovers_received
+-- (made by SQLite, no SQL)
+
+-- index sqlite_autoindex_handovers_sent_1 on handovers_sent
 -- (made by SQLite, no SQL)
 
 -- index sqlite_autoindex_meta_1 on meta
@@ -287,6 +305,65 @@ CREATE TABLE follow_ups (
           created_at TEXT NOT NULL
         ) STRICT;
 
+-- table handover_consents on handover_consents
+CREATE TABLE handover_consents (
+          case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+          given_on TEXT NOT NULL
+        ) STRICT;
+
+-- table handover_leaving_exports on handover_leaving_exports
+CREATE TABLE handover_leaving_exports (
+          export_id TEXT PRIMARY KEY,
+          period_to TEXT NOT NULL,
+          saved_on TEXT NOT NULL
+        ) STRICT;
+
+-- table handover_receiving_keys on handover_receiving_keys
+CREATE TABLE handover_receiving_keys (
+          key_id TEXT PRIMARY KEY,
+          age_identity TEXT NOT NULL,
+          recipient TEXT NOT NULL,
+          created_on TEXT NOT NULL
+        ) STRICT;
+
+-- table handover_sent_cases on handover_sent_cases
+CREATE TABLE handover_sent_cases (
+          package_id TEXT NOT NULL REFERENCES handovers_sent (package_id),
+          case_id INTEGER NOT NULL,
+          first_contact_at TEXT NOT NULL,
+          PRIMARY KEY (package_id, case_id)
+        ) STRICT;
+
+-- table handover_successors on handover_successors
+CREATE TABLE handover_successors (
+          key_id TEXT PRIMARY KEY,
+          recipient TEXT NOT NULL,
+          signing_key BLOB NOT NULL,
+          adviser_id TEXT NOT NULL,
+          function TEXT NOT NULL,
+          added_on TEXT NOT NULL
+        ) STRICT;
+
+-- table handovers_received on handovers_received
+CREATE TABLE handovers_received (
+          package_id TEXT PRIMARY KEY,
+          key_id TEXT NOT NULL REFERENCES handover_receiving_keys (key_id),
+          from_adviser_id TEXT NOT NULL,
+          from_function TEXT NOT NULL,
+          handed_on TEXT NOT NULL,
+          received_on TEXT NOT NULL,
+          confirmation TEXT NOT NULL
+        ) STRICT;
+
+-- table handovers_sent on handovers_sent
+CREATE TABLE handovers_sent (
+          package_id TEXT PRIMARY KEY,
+          key_id TEXT NOT NULL REFERENCES handover_successors (key_id),
+          handed_on TEXT NOT NULL,
+          counted_through TEXT NOT NULL,
+          confirmed_on TEXT
+        ) STRICT;
+
 -- table mediation_agreements on mediation_agreements
 CREATE TABLE mediation_agreements (
           id INTEGER PRIMARY KEY,
@@ -323,6 +400,15 @@ CREATE TABLE meta (
 CREATE TABLE procedure_reports (
           case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
           received_on TEXT NOT NULL CHECK (received_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+        ) STRICT;
+
+-- table received_cases on received_cases
+CREATE TABLE received_cases (
+          case_id INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+          package_id TEXT NOT NULL REFERENCES handovers_received (package_id),
+          previous_number TEXT NOT NULL,
+          counted_through TEXT NOT NULL,
+          received_on TEXT NOT NULL
         ) STRICT;
 
 -- table report_publications on report_publications
