@@ -100,6 +100,10 @@ export const KeyFigures = z
     boardAdvices: Published,
     /** How many reports the advice to the board concerned: a count of reports, hidden like any other. */
     boardAdviceReports: Published,
+    /** Reports under the whistleblower procedure received in the year, on every counted case. */
+    procedureReports: Published,
+    /** Of those, the ones whose confirmation and feedback were both given within the legal deadlines. */
+    procedureBothMet: Published,
   })
   .strict();
 export type KeyFigures = z.infer<typeof KeyFigures>;

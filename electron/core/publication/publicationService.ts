@@ -22,10 +22,11 @@ type KeptSection = PublishedTables['published']['team'];
 
 /**
  * A kept publication as a report again, so it can be laid out and compared like the current one.
- * A key figure one kept before format 4 did not print counts as zero there, as a row left out does.
+ * A key figure one kept before format 4 (or, for the procedure's, format 5) did not print counts as
+ * zero there, as a row left out does.
  */
 function reportOf({ coverage: _coverage, published, ...tables }: PublishedTables): TeamReport {
-  const section = (kept: KeptSection) => kept && { ...kept, keyFigures: { openAtStart: 0, conversationsOnReports: 0, ...kept.keyFigures } };
+  const section = (kept: KeptSection) => kept && { ...kept, keyFigures: { openAtStart: 0, conversationsOnReports: 0, procedureReports: 0, procedureBothMet: 0, ...kept.keyFigures } };
   return {
     ...tables,
     published: { team: section(published.team), faculty: section(published.faculty) },

@@ -1,4 +1,4 @@
-import type { ExportFile } from '../../../shared/schemas/export';
+import type { ExportCounts, ExportFile } from '../../../shared/schemas/export';
 import type { ImportOutcome, ImportSummary, Replacement } from '../../../shared/schemas/teamReport';
 import { AppError } from '../errors';
 import type { ReportPhase } from '../events';
@@ -86,6 +86,12 @@ export function importExport(db: Db, content: string, replace: readonly string[]
   })();
 }
 
+/** A format-4 file, stored as it came, predates the procedure's counts: it had none to give. */
+function withProcedureCounts(file: ExportFile): ExportFile {
+  const counts = file.counts as Omit<ExportCounts, 'procedure'> & Partial<Pick<ExportCounts, 'procedure'>>;
+  return { ...file, counts: { ...counts, procedure: counts.procedure ?? { reports: 0, bothMet: 0 } } };
+}
+
 /**
  * The year's imports the report counts. One of an earlier export format, imported before this
  * version, stays stored (a new export of its adviser replaces it as any newer export does) but
@@ -95,7 +101,7 @@ export function importedExports(db: Db, year: number): ExportFile[] {
   const stored = (db.prepare('SELECT content FROM team_imports WHERE report_year = ? ORDER BY function, period_from, adviser_id').pluck().all(year) as string[]).map(
     (content) => JSON.parse(content) as unknown,
   );
-  return stored.filter((file) => !isOlderFormat(file)) as ExportFile[];
+  return (stored.filter((file) => !isOlderFormat(file)) as ExportFile[]).map(withProcedureCounts);
 }
 
 export function importYears(db: Db): number[] {

@@ -297,7 +297,7 @@ describe('a sealed file in transit', () => {
       decrypter.addIdentity(teamIdentity(merger.core.vault.database())!.identity);
       return Buffer.byteLength(await decrypter.decrypt(armor.decode(sealed), 'text'));
     };
-    const small = await sealedOf(20);
+    const small = await sealedOf(10);
     const large = await sealedOf(150);
     expect(large.payload.length).toBeGreaterThan(3 * small.payload.length);
     expect(large.sealed.length).toBe(small.sealed.length);
