@@ -33,6 +33,11 @@ const LONG = channels(
   'export.save',
   'team.import',
   'team.savePublication',
+  'handover.previewExport',
+  'handover.saveExport',
+  'handover.send',
+  'handover.receive',
+  'handover.confirm',
   'access.saveDossier',
   'access.erase',
 );
