@@ -20,6 +20,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // The CSP loads fonts only from the app itself (font-src 'self'): a font inlined as a data: URL would be refused.
+      assetsInlineLimit: (file: string) => (/\.woff2?$/.test(file) ? false : undefined),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -78,8 +78,8 @@ function routeIpc(core: CoreClient) {
   // refuses what did not come from the app's own page or names no channel at all.
   ipcMain.handle('vault', (event, channel: unknown, request: unknown): Promise<Result<unknown>> | Result<never> => {
     if (!isAppUrl(event.senderFrame?.url) || !isChannel(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
-    // The print window only reads the document it prints.
-    if (printWindows.has(event.sender) && channel !== 'team.document') return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
+    // The print window only reads the document it prints: the annual report or an access dossier.
+    if (printWindows.has(event.sender) && channel !== 'team.document' && channel !== 'access.printedDossier') return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
     return core.invoke(channel, request);
   });
   core.onEvent((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));

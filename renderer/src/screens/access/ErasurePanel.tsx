@@ -1,0 +1,91 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord } from '../../../../shared/contract';
+import { invoke } from '../../api/client';
+import { useCoreQuery } from '../../api/useCoreQuery';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField } from '../../components/form/fields';
+import { leaveTo } from '../../drafts/leaveGuard';
+import { useAttempt } from '../../hooks/useAttempt';
+import { useCaseStore } from '../../stores/caseStore';
+import { reporterLabel } from './reporterLabel';
+
+/**
+ * Erasure at the reporter's request: what goes and what stays is shown first, the adviser types
+ * the case's number, and afterwards the backups that still hold the reporter are offered for
+ * deletion, as after retention.
+ */
+export function ErasurePanel({ record, reporter, onClose }: { record: CaseRecord; reporter: number; onClose(): void }) {
+  const { t } = useTranslation();
+  const caseId = record.id;
+  const load = useCallback(() => invoke('access.erasurePreview', { caseId, reporter }), [caseId, reporter]);
+  const preview = useCoreQuery(load);
+  const [typed, setTyped] = useState('');
+  const [erased, setErased] = useState<{ wholeCase: boolean } | null>(null);
+  const [staleBackups, setStaleBackups] = useState(0);
+  const { status, error, attempt } = useAttempt();
+  const reload = useCaseStore((state) => state.load);
+  const name = reporterLabel(record, reporter, t);
+
+  const erase = () =>
+    attempt(async () => {
+      const result = await invoke('access.erase', { caseId, reporter, confirmation: typed });
+      setErased(result);
+      setStaleBackups((await invoke('retention.staleBackups', {})).count);
+      if (!result.wholeCase) await reload(caseId);
+      return t(result.wholeCase ? 'access.erase.caseDestroyed' : 'access.erase.done', { name });
+    });
+
+  const deleteStaleBackups = () =>
+    attempt(async () => {
+      const { deleted } = await invoke('retention.deleteStaleBackups', {});
+      setStaleBackups((await invoke('retention.staleBackups', {})).count);
+      return t('retention.backupsDeleted', { count: deleted });
+    });
+
+  const shown = preview.data;
+  return (
+    <section className="erasure" aria-labelledby="erasure-title">
+      <h3 id="erasure-title">{t('access.erase.title', { name })}</h3>
+      {shown && !erased && (
+        <>
+          <ul>
+            <li>{shown.wholeCase ? t('access.erase.wholeCase') : t('access.erase.entries', { count: shown.entriesDestroyed })}</li>
+            {!shown.wholeCase && <li>{t('access.erase.kept', { count: shown.entriesKept, reporters: shown.reportersKept })}</li>}
+            {shown.draftsDiscarded > 0 && <li>{t('access.erase.drafts', { count: shown.draftsDiscarded })}</li>}
+          </ul>
+          <p>{t('access.erase.irreversible')}</p>
+          <TextField label={t('access.erase.typeNumber', { number: shown.caseNumber })} value={typed} onChange={setTyped} />
+          <div className="actions">
+            <button type="button" className="danger" disabled={typed.trim() !== shown.caseNumber} onClick={() => void erase()}>
+              {t('access.erase.confirm')}
+            </button>
+            <button type="button" className="secondary" onClick={onClose}>
+              {t('form.cancel')}
+            </button>
+          </div>
+        </>
+      )}
+      {erased && staleBackups > 0 && (
+        <section className="card" aria-labelledby="erasure-stale-title">
+          <h4 id="erasure-stale-title">{t('access.erase.staleTitle')}</h4>
+          <p>{t('access.erase.staleBackups', { count: staleBackups })}</p>
+          <ConfirmButton
+            label={t('retention.deleteBackups', { count: staleBackups })}
+            question={t('retention.confirmDeleteBackups', { count: staleBackups })}
+            confirmLabel={t('form.confirmDelete')}
+            onConfirm={deleteStaleBackups}
+          />
+        </section>
+      )}
+      {erased?.wholeCase && (
+        <button type="button" onClick={() => leaveTo({ name: 'cases' })}>
+          {t('casePage.back')}
+        </button>
+      )}
+      <ErrorMessage code={error ?? preview.error} />
+      {status && <p role="status">{status}</p>}
+    </section>
+  );
+}
