@@ -76,6 +76,9 @@ describe('the vault, as an adviser uses it', () => {
     await page.getByRole('button', { name: 'Verder', exact: true }).click();
     await typeBackRecoveryKey(page, renewedKey);
     await page.getByRole('button', { name: 'Verder naar mijn kluis' }).click();
+    // A recovery opens the vault as an unlock does: on Today.
+    await page.getByRole('heading', { name: 'Vandaag', level: 1 }).waitFor();
+    await openCaseList(page);
     await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-001/ }).waitFor();
     await app.screenshot('04-recovered');
 

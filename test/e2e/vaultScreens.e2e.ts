@@ -54,7 +54,7 @@ describe('the vault screens, as an adviser uses them', () => {
     await expect.poll(() => open.isEnabled(), { timeout: 6000 }).toBe(true);
     expect(await wait.count()).toBe(0);
     await open.click();
-    await page.getByRole('heading', { name: 'Zaken' }).waitFor();
+    await page.getByRole('heading', { name: 'Vandaag', level: 1 }).waitFor();
   });
 
   it('shows the passphrase on request and warns about caps lock', async () => {
