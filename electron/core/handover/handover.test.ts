@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { armor } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +8,10 @@ import type { CaseRecord, ExportPreview, HandoverKeySummary, HandoverPackageSumm
 import { CANARY, containsBytes } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
+import { decryptDatabase, decryptWal } from '../../../test/support/sqlcipherPages';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
+import { dataKeyOf } from '../../../test/support/vaultKey';
 import { createCore } from '../core';
 import { createLogger } from '../log';
 
@@ -294,6 +296,13 @@ describe('the confirmation', () => {
     expect(await leaving.ok<CaseRecord>('cases.get', { id: ids.withoutConsent })).toMatchObject({ id: ids.withoutConsent });
     expect(leaving.db().prepare('SELECT case_id FROM destructions ORDER BY case_id').pluck().all()).toEqual([ids.handed, ids.lateHanded]);
     expect(leaving.db().prepare("SELECT count(*) FROM case_index WHERE case_index MATCH 'CANARYHEARINGNOTES'").pluck().get()).toBe(0);
+    // Destroyed, not merely encrypted: no page of the file or its WAL holds the text, read with the vault's own key.
+    const folder = join(dir.path, 'leaving', 'vault');
+    const key = await dataKeyOf(join(folder, 'vault.header.json'), CANARY.passphrase);
+    const wal = join(folder, 'vault.db-wal');
+    const pages = Buffer.concat([decryptDatabase(readFileSync(join(folder, 'vault.db')), key), existsSync(wal) ? decryptWal(readFileSync(wal), key) : Buffer.alloc(0)]);
+    expect(pages.includes('CREATE TABLE')).toBe(true);
+    for (const canary of [CANARY.noteWord, 'CANARYHEARINGNOTES', FOLLOW_UP_CANARY]) expect(pages.includes(canary), canary).toBe(false);
     const after = leaving.rowCounts();
     expect(await leaving.codeOf('handover.confirm', { content: confirmation })).toBe('HANDOVER_ALREADY_CONFIRMED');
     expect(leaving.rowCounts()).toEqual(after);
