@@ -276,8 +276,10 @@ describe('a failed save, the keyboard and the focus ring', () => {
         const element = document.activeElement;
         const composer = document.querySelector('form.composer');
         if (!composer || composer.contains(element) || !element.closest('main')) return null;
+        // Covered means under it: a control below where the writing area ends (the case's side panels) is not.
         const box = element.getBoundingClientRect();
-        return box.bottom > composer.getBoundingClientRect().top ? element.textContent : null;
+        const bar = composer.getBoundingClientRect();
+        return box.bottom > bar.top && box.top < bar.bottom ? element.textContent : null;
       })()`)) as string | null;
       if (covered !== null) underComposer.push(covered);
     }
