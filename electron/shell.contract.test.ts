@@ -221,6 +221,37 @@ describe('the built shell, driven through its vault IPC handler', () => {
     expect(standIn.windows[2]!.destroyed).toBe(true);
   });
 
+  it('prints an access dossier from its own print route in a window that may only read that dossier', async () => {
+    const { id: caseId } = (await ok('cases.create', caseInput())) as { id: number };
+    const { id: requestId } = (await ok('access.recordRequest', { caseId, requestedOn: '2026-03-02' })) as { id: number };
+    const dossier = { caseId, reporter: 0, language: 'nl' };
+    const { version } = (await ok('access.dossierPreview', dossier)) as { version: string };
+    const asPrintWindow: { channel: string; code: string | undefined }[] = [];
+    let printedText = '';
+    standIn.whilePrinting(async (window) => {
+      const token = new URLSearchParams(window.loaded[0]!.split('#/print?')[1]).get('dossier');
+      for (const [channel, request] of [['access.printedDossier', { token }], ['access.dossierPreview', dossier], ['vault.status', {}]] as const) {
+        const result = await standIn.invoke(channel, request, APP_ENTRY, window);
+        if (result.ok && channel === 'access.printedDossier') printedText = JSON.stringify(result.value);
+        asPrintWindow.push({ channel, code: result.ok ? undefined : result.error?.code });
+      }
+    });
+    const { fileName } = (await ok('access.saveDossier', { ...dossier, requestId, version, leftOut: ['case.otherParty'] })) as { fileName: string };
+    expect(fileName).toMatch(/^inzage-\d{4}-\d{3}\.pdf$/);
+    expect(readFileSync(join(paths.documents, fileName)).subarray(0, 5).toString()).toBe('%PDF-');
+    const printWindow = standIn.windows.at(-1)!;
+    expect(printWindow.options.show).toBe(false);
+    expect(printWindow.loaded).toEqual([expect.stringMatching(/#\/print\?dossier=[a-f0-9]{32}$/)]);
+    expect(printWindow.destroyed).toBe(true);
+    expect(asPrintWindow).toEqual([
+      { channel: 'access.printedDossier', code: undefined },
+      { channel: 'access.dossierPreview', code: 'UNKNOWN_CHANNEL' },
+      { channel: 'vault.status', code: 'UNKNOWN_CHANNEL' },
+    ]);
+    expect(printedText).toContain('weggelaten: betreft een ander');
+    expect(printedText).not.toContain('CANARYOTHERPARTY');
+  });
+
   it('holds a quit back until the vault is locked, then quits', async () => {
     expect(await isUnlocked()).toBe(true);
     const quitsBefore = standIn.quitCalls();
