@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY } from '../fixtures/canaries';
 import { temporaryDirectory } from '../support/temporaryDirectory';
 import { appPerTest } from './appPerTest';
+import { seriousViolations } from './axe';
 import { launchApp, type RunningApp } from './harness';
 import { addCase, addConversation, createVault, goTo } from './steps';
 
@@ -66,6 +67,7 @@ describe('handing a case to a successor, both advisers in Dutch at 1024×640', (
       await send.getByRole('button', { name: 'Pakket met 1 zaak opslaan' }).click();
       await savedStatus(leaving, /^Pakket opgeslagen als confidant-handover-[0-9a-f]{6}\.age\./);
       await leaving.screenshot('handover-leaving-sent');
+      expect(await seriousViolations(leaving.page)).toEqual([]);
       const packageFile = keep(leaving, 'overdracht.age');
       const signingCode = await send.getByTestId('own-signing-code').textContent();
 
@@ -76,6 +78,7 @@ describe('handing a case to a successor, both advisers in Dutch at 1024×640', (
       await receive.getByText('Afzender: Ombudsfunctionaris, overgedragen op 5 dec 2026: 1 zaak.').waitFor();
       await receive.getByLabel('Ik heb deze code telefonisch vergeleken met de vertrekkende collega en hij klopt').check();
       await successor.screenshot('handover-successor-compare');
+      expect(await seriousViolations(successor.page)).toEqual([]);
       await receive.getByRole('button', { name: 'Zaken ontvangen' }).click();
       await savedStatus(successor, '1 zaak ontvangen. Sla de bevestiging op en geef die aan de vertrekkende collega.');
       const received = receive.getByRole('table', { name: 'Ontvangen op 5 dec 2026' });
