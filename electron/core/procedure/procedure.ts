@@ -20,8 +20,9 @@ function deadlinesOf(db: Db, caseId: number): { confirmation: DeadlineRow; feedb
     .all(caseId) as DeadlineRow[];
   const confirmation = rows.find((row) => row.kind === 'procedure_confirmation');
   const feedback = rows.find((row) => row.kind === 'procedure_feedback');
-  // Marking writes both in one transaction and only the case's deletion takes them away.
-  if (!confirmation || !feedback) throw new AppError('CORRUPT_VAULT');
+  // Marking writes both in one transaction and only the case's deletion takes them away; a vault
+  // that lacks one is refused for this case alone, never closed as damaged.
+  if (!confirmation || !feedback) throw new AppError('NOT_FOUND');
   return { confirmation, feedback };
 }
 
