@@ -134,6 +134,8 @@ describe('a report under the whistleblower procedure', () => {
     const feedback = await idOf(caseId, 'procedure_feedback');
     // The law's deadlines are not the adviser's own: removing one is refused, in the app and in the file.
     expect(() => removeFollowUp(db(), confirmation)).toThrow(new AppError('FOLLOW_UP_IS_LEGAL_DEADLINE'));
+    expect(await codeOf('followUps.remove', { id: feedback })).toBe('FOLLOW_UP_IS_LEGAL_DEADLINE');
+    expect(await codeOf('followUps.move', { id: confirmation, dueDate: '2027-12-31', dueTime: null })).toBe('FOLLOW_UP_IS_LEGAL_DEADLINE');
     expect(() => db().prepare('DELETE FROM follow_ups WHERE id = ?').run(feedback)).toThrow(/procedure deadline/);
     expect(() => db().prepare('DELETE FROM follow_ups').run()).toThrow(/procedure deadline/);
 
