@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addFollowUp } from '../../electron/core/followUps/followUps';
 import { CANARY } from '../fixtures/canaries';
 import { caseInput, conversationInput } from '../fixtures/records';
 import { appPerTest } from './appPerTest';
@@ -81,6 +82,9 @@ describe('follow-ups and Today (issue 25)', () => {
     await week.getByRole('listitem').filter({ hasText: 'Melder terugbellen' }).waitFor();
     expect(await page.getByRole('region', { name: /^Te laat/ }).count()).toBe(0);
 
+    // A legal deadline (as the access request sets one) for Friday.
+    addFollowUp(db(), { caseId, kind: 'access_request', text: '', dueDate: '2026-03-13' });
+
     // Thursday morning: the adviser unlocks and lands on Today.
     await lock(page);
     app.moveClock(THURSDAY);
@@ -104,8 +108,24 @@ describe('follow-ups and Today (issue 25)', () => {
     expect(db().prepare("SELECT done_on FROM follow_ups WHERE text LIKE 'Melder terugbellen%'").pluck().get()).toBe('2026-03-12');
     expect(await page.getByRole('region', { name: /^Vandaag/ }).count()).toBe(0);
 
-    // One click from Today to the overdue step's case.
-    await overdue.getByRole('button', { name: /Conflict met leidinggevende/ }).click();
+    // The legal deadline says its basis and can only be completed with a date, never removed or moved.
+    const legal = page.getByRole('region', { name: /^Later deze week/ }).getByRole('listitem').filter({ hasText: 'Antwoord op het inzageverzoek van de melder' });
+    expect(await legal.textContent()).toContain('AVG, art. 12 lid 3 en art. 15');
+    expect(await legal.getByRole('button', { name: 'Verwijderen' }).count()).toBe(0);
+    expect(await legal.getByRole('button', { name: 'Verplaatsen' }).count()).toBe(0);
+    await legal.getByRole('button', { name: 'Afronden met deze datum' }).waitFor();
+
+    // Moved to Friday in one action: no longer overdue, later this week.
+    await overdue.getByLabel('Nieuwe datum').fill('13-03-2026');
+    await overdue.getByRole('button', { name: 'Verplaatsen' }).click();
+    await expect.poll(() => page.getByRole('region', { name: /^Te laat/ }).count()).toBe(0);
+    const moved = page.getByRole('region', { name: /^Later deze week/ }).getByRole('listitem').filter({ hasText: 'Verslag naar de melder sturen' });
+    await moved.waitFor();
+    expect(await moved.locator('.flag-overdue').count()).toBe(0);
+    expect(db().prepare("SELECT due_date FROM follow_ups WHERE text = 'Verslag naar de melder sturen'").pluck().get()).toBe('2026-03-13');
+
+    // One click from Today to its case.
+    await moved.getByRole('button', { name: /Conflict met leidinggevende/ }).click();
     await page.getByRole('heading', { name: /^Zaak \d{4}-\d{3} Conflict met leidinggevende$/ }).waitFor();
   });
 
@@ -134,6 +154,7 @@ describe('follow-ups and Today (issue 25)', () => {
     await question.getByRole('radio', { name: 'Vandaag afronden' }).check();
     await page.getByRole('form', { name: 'Zaak sluiten' }).getByRole('button', { name: 'Zaak sluiten' }).click();
     await expect.poll(() => db().prepare('SELECT status FROM cases').pluck().get()).toBe('closed');
-    expect(db().prepare('SELECT done_on FROM follow_ups').pluck().all()).toEqual(['2026-03-12']);
+    // The case is closed first, then its own steps are done on the core's day.
+    await expect.poll(() => db().prepare('SELECT done_on FROM follow_ups').pluck().all()).toEqual(['2026-03-12']);
   });
 });

@@ -80,25 +80,25 @@ export function FollowUpItem({
           {legal ? (
             <form className="inline-action" onSubmit={(event) => void complete(event)} aria-label={t('followUps.completeLegal')}>
               <TextField label={t('followUps.doneOnLabel')} type="date" value={doneOn} onChange={setDoneOn} />
-              <button type="submit" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(doneOn)}>
+              <button type="submit" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(doneOn)} aria-describedby={titleId}>
                 {t('followUps.completeLegal')}
               </button>
             </form>
           ) : (
-            <button type="button" onClick={() => void complete()}>
+            <button type="button" onClick={() => void complete()} aria-describedby={titleId}>
               {t('followUps.done')}
             </button>
           )}
           {!legal && (
             <form className="inline-action" onSubmit={(event) => void move(event)} aria-label={t('followUps.move')}>
               <TextField label={t('followUps.moveTo')} type="date" value={movedTo} onChange={setMovedTo} />
-              <button type="submit" className="secondary" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(movedTo)}>
+              <button type="submit" className="secondary" disabled={!/^\d{4}-\d{2}-\d{2}$/.test(movedTo)} aria-describedby={titleId}>
                 {t('followUps.move')}
               </button>
             </form>
           )}
           {!legal && (
-            <button type="button" className="secondary" onClick={() => void remove()}>
+            <button type="button" className="secondary" onClick={() => void remove()} aria-describedby={titleId}>
               {t('followUps.remove')}
             </button>
           )}
