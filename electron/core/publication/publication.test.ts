@@ -7,6 +7,7 @@ import type { ImportOutcome, PublicationDocument, ReportTexts } from '../../../s
 import { CANARY } from '../../../test/fixtures/canaries';
 import { withPeriod } from '../../../test/fixtures/generatedTeams';
 import { syntheticCase, syntheticExport, type SyntheticCase } from '../../../test/fixtures/syntheticExports';
+import { answerOpenFlows } from '../../../test/support/answerFlows';
 import { callCore } from '../../../test/support/callCore';
 import { csvRows, FORMULA_START, xlsxSheets, type SheetCell } from '../../../test/support/outsideReaders';
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
@@ -27,6 +28,11 @@ const dir = temporaryDirectory();
 let core: Core;
 const dialogs = testShell(dir.path, async () => ({ pdf: Buffer.from('%PDF-1.4\n'), charts: [{ id: 'team.reporterProfile', png: CHART_PNG }] }));
 const { ok, codeOf } = callCore(() => core);
+/** Publishes as the merging member does: the questions about flows counted differently answered first. */
+const publish = async (request: { year: number } & Record<string, unknown>) => {
+  await answerOpenFlows(ok, request.year);
+  return ok('team.savePublication', request);
+};
 const base = { k: 5, grouped: true, language: 'nl' as const, ioa: true };
 
 function casesOf(seed: number, size: number): SyntheticCase[] {
@@ -89,7 +95,7 @@ beforeAll(async () => {
   await ok('team.create', { organisation: 'Universiteit Voorbeeld', units: [HOSTILE_UNIT, SEPARATED_UNIT, '@SUM(A1)', 'Faculteit Canarywetenschappen'], k: 5 });
   // Last year: a larger report, kept as published, so this year's changes are negative numbers.
   await importFile(JSON.stringify(syntheticExport('ombudsperson', casesOf(1, 60), 2024)));
-  await ok('team.savePublication', { ...base, year: 2024, format: 'csv', acceptDifferencing: false });
+  await publish({ ...base, year: 2024, format: 'csv', acceptDifferencing: false });
   await importFile(JSON.stringify(syntheticExport('ombudsperson', casesOf(2, 30), 2025, { [HOSTILE_UNIT]: 9, [SEPARATED_UNIT]: 6, '@SUM(A1)': 5, 'Faculteit Canarywetenschappen': 2 })));
   await importFile(JSON.stringify(syntheticExport('concerns_point_coordinator', casesOf(3, 14), 2025)));
   // An adviser who joined on 1 September: the period line says so instead of claiming the year.
@@ -134,7 +140,7 @@ describe('the annual report as a publication', () => {
   });
 
   it('writes Excel that reads back with numbers as numbers, marks as text and no formula from a unit’s name', async () => {
-    await ok('team.savePublication', { ...base, year: 2025, format: 'xlsx', acceptDifferencing: false });
+    await publish({ ...base, year: 2025, format: 'xlsx', acceptDifferencing: false });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(dialogs.saved.at(-1)!);
     const document = await ok<PublicationDocument>('team.document', { ...base, year: 2025 });
@@ -171,9 +177,9 @@ describe('the annual report as a publication', () => {
   });
 
   it('writes the Dutch CSV as Dutch Excel opens it (byte-order mark, `;`, decimal comma), with the Excel file’s tables and numbers, and no formula however it is split', async () => {
-    await ok('team.savePublication', { ...base, year: 2025, format: 'xlsx', acceptDifferencing: false });
+    await publish({ ...base, year: 2025, format: 'xlsx', acceptDifferencing: false });
     const xlsx = dialogs.saved.at(-1)!;
-    await ok('team.savePublication', { ...base, year: 2025, format: 'csv', acceptDifferencing: false });
+    await publish({ ...base, year: 2025, format: 'csv', acceptDifferencing: false });
     const csv = dialogs.saved.at(-1)!;
     expect([...readFileSync(csv).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = csvRows(csv, ';');
@@ -196,7 +202,7 @@ describe('the annual report as a publication', () => {
   });
 
   it('writes the English CSV as English Excel opens it: `,` and a decimal point, with the byte-order mark that keeps "×" and "–" readable', async () => {
-    await ok('team.savePublication', { ...base, language: 'en', year: 2025, format: 'csv', acceptDifferencing: false });
+    await publish({ ...base, language: 'en', year: 2025, format: 'csv', acceptDifferencing: false });
     const csv = dialogs.saved.at(-1)!;
     expect([...readFileSync(csv).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = csvRows(csv, ',');
@@ -207,7 +213,7 @@ describe('the annual report as a publication', () => {
   });
 
   it('writes Word that a reader opens: title page, every section heading, real tables, the chart as a picture, the text from the vault', async () => {
-    await ok('team.savePublication', { ...base, year: 2025, format: 'docx', acceptDifferencing: false });
+    await publish({ ...base, year: 2025, format: 'docx', acceptDifferencing: false });
     const file = saved();
     const document = await ok<PublicationDocument>('team.document', { ...base, year: 2025 });
     const { value: html } = await mammoth.convertToHtml({ buffer: file });
@@ -226,7 +232,7 @@ describe('the annual report as a publication', () => {
   });
 
   it('warns after an import was removed, lists the cells whose change reveals it, and publishes only once the member confirms', async () => {
-    await ok('team.savePublication', { ...base, year: 2025, format: 'pdf', acceptDifferencing: false });
+    await publish({ ...base, year: 2025, format: 'pdf', acceptDifferencing: false });
     expect(saved().subarray(0, 5).toString()).toBe('%PDF-');
     expect((await ok<PublicationDocument>('team.document', { ...base, year: 2025 })).differencing).toBeNull();
 
@@ -239,7 +245,7 @@ describe('the annual report as a publication', () => {
     const before = dialogs.saved.length;
     expect(await codeOf('team.savePublication', { ...base, year: 2025, format: 'pdf', acceptDifferencing: false })).toBe('DIFFERENCING_RISK');
     expect(dialogs.saved).toHaveLength(before);
-    await ok('team.savePublication', { ...base, year: 2025, format: 'pdf', acceptDifferencing: true });
+    await publish({ ...base, year: 2025, format: 'pdf', acceptDifferencing: true });
     expect((await ok<PublicationDocument>('team.document', { ...base, year: 2025 })).differencing).toBeNull();
   });
 
