@@ -11,7 +11,8 @@ import { DossierPreview } from './DossierPreview';
 import { ErasurePanel } from './ErasurePanel';
 import { reporterLabel } from './reporterLabel';
 
-type Open = { kind: 'dossier'; requestId: number } | { kind: 'erasure' } | null;
+/** What is open below the panel, for the reporter chosen when it opened (an erasure renumbers the others). */
+type Open = { kind: 'dossier'; requestId: number } | { kind: 'erasure'; reporter: number; name: string } | null;
 
 /**
  * A reporter's requests under the GDPR, from their case: access (recorded with its date, which
@@ -84,7 +85,7 @@ export function AccessPanel({ record }: { record: CaseRecord }) {
           <button type="button" disabled={!latest} onClick={() => latest && setOpen({ kind: 'dossier', requestId: latest.id })}>
             {t('access.makeDossier')}
           </button>
-          <button type="button" className="danger" onClick={() => setOpen({ kind: 'erasure' })}>
+          <button type="button" className="danger" onClick={() => setOpen({ kind: 'erasure', reporter: chosen, name: reporterLabel(record, chosen, t) })}>
             {t('access.erase.open')}
           </button>
         </div>
@@ -103,7 +104,7 @@ export function AccessPanel({ record }: { record: CaseRecord }) {
           onClose={() => setOpen(null)}
         />
       )}
-      {open?.kind === 'erasure' && <ErasurePanel key={chosen} record={record} reporter={chosen} onClose={() => setOpen(null)} />}
+      {open?.kind === 'erasure' && <ErasurePanel key={open.reporter} caseId={caseId} reporter={open.reporter} name={open.name} onClose={() => setOpen(null)} />}
     </details>
   );
 }

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseRecord } from '../../../../shared/contract';
 import { invoke } from '../../api/client';
 import { useCoreQuery } from '../../api/useCoreQuery';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -9,16 +8,14 @@ import { TextField } from '../../components/form/fields';
 import { leaveTo } from '../../drafts/leaveGuard';
 import { useAttempt } from '../../hooks/useAttempt';
 import { useCaseStore } from '../../stores/caseStore';
-import { reporterLabel } from './reporterLabel';
 
 /**
  * Erasure at the reporter's request: what goes and what stays is shown first, the adviser types
  * the case's number, and afterwards the backups that still hold the reporter are offered for
  * deletion, as after retention.
  */
-export function ErasurePanel({ record, reporter, onClose }: { record: CaseRecord; reporter: number; onClose(): void }) {
+export function ErasurePanel({ caseId, reporter, name, onClose }: { caseId: number; reporter: number; name: string; onClose(): void }) {
   const { t } = useTranslation();
-  const caseId = record.id;
   const load = useCallback(() => invoke('access.erasurePreview', { caseId, reporter }), [caseId, reporter]);
   const preview = useCoreQuery(load);
   const [typed, setTyped] = useState('');
@@ -26,7 +23,6 @@ export function ErasurePanel({ record, reporter, onClose }: { record: CaseRecord
   const [staleBackups, setStaleBackups] = useState(0);
   const { status, error, attempt } = useAttempt();
   const reload = useCaseStore((state) => state.load);
-  const name = reporterLabel(record, reporter, t);
 
   const erase = () =>
     attempt(async () => {
