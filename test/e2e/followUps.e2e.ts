@@ -156,5 +156,22 @@ describe('follow-ups and Today (issue 25)', () => {
     await expect.poll(() => db().prepare('SELECT status FROM cases').pluck().get()).toBe('closed');
     // The case is closed first, then its own steps are done on the core's day.
     await expect.poll(() => db().prepare('SELECT done_on FROM follow_ups').pluck().all()).toEqual(['2026-03-12']);
+
+    // Closed through the case's form instead: its page asks the same, and 'keep open' keeps the step on Today.
+    const second = await seedCase(app);
+    expect((await app.core.router.handle('followUps.add', { caseId: second, conversationId: null, dueDate: '2026-03-20', dueTime: null, text: 'Evaluatie plannen' })).ok).toBe(true);
+    await goTo(page, 'Help');
+    await openCaseList(page);
+    await page.getByRole('listitem').filter({ hasText: /Zaak \d{4}-002/ }).getByRole('button').click();
+    await page.getByRole('button', { name: 'Bewerken', exact: true }).first().click();
+    await page.getByRole('navigation', { name: 'Onderdelen van het formulier' }).getByRole('button', { name: 'Status en uitkomst' }).click();
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Gesloten' });
+    await page.getByLabel('Gesloten op').fill('12-03-2026');
+    await page.getByRole('button', { name: 'Zaak opslaan' }).click();
+    const afterForm = page.getByRole('group', { name: 'Deze zaak is gesloten en heeft nog 1 open vervolgstap. Wat gebeurt ermee?' });
+    await afterForm.getByRole('button', { name: 'Open laten' }).click();
+    await afterForm.waitFor({ state: 'detached' });
+    expect(db().prepare('SELECT status FROM cases WHERE id = ?').pluck().get(second)).toBe('closed');
+    expect(db().prepare('SELECT done_on FROM follow_ups WHERE case_id = ?').pluck().all(second)).toEqual([null]);
   });
 });

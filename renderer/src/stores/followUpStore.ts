@@ -7,6 +7,8 @@ interface FollowUpState {
   caseId: number | null;
   today: string;
   ofCase: FollowUp[];
+  /** A case just closed through its form: its page asks what becomes of its open steps. */
+  closedWithoutAnswer: number | null;
   load(caseId: number): Promise<void>;
 }
 
@@ -15,6 +17,7 @@ export const useFollowUpStore = createResettableStore<FollowUpState>((set) => ({
   caseId: null,
   today: '',
   ofCase: [],
+  closedWithoutAnswer: null,
   async load(caseId) {
     const { today, followUps } = await invoke('followUps.ofCase', { caseId });
     set({ caseId, today, ofCase: followUps });

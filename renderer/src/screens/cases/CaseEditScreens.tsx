@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCaseStore } from '../../stores/caseStore';
+import { useFollowUpStore } from '../../stores/followUpStore';
 import { leaveTo } from '../../drafts/leaveGuard';
 import { CaseForm } from './CaseForm';
 import { emptyCase } from './caseForm/caseDraft';
@@ -42,6 +43,8 @@ export function EditCaseScreen({ id }: { id: number }) {
         initial={editableCase(record)}
         onSave={async (input) => {
           await update(id, input);
+          // Closed here rather than with 'Zaak sluiten': the case page asks about its open steps.
+          if (record.status === 'open' && input.status === 'closed') useFollowUpStore.setState({ closedWithoutAnswer: id });
           leaveTo({ name: 'case', id });
         }}
         onSaveIncomplete={async (input) => {

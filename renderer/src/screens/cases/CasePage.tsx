@@ -9,6 +9,7 @@ import { useCaseStore } from '../../stores/caseStore';
 import { leaveTo } from '../../drafts/leaveGuard';
 import { useProfileStore } from '../../stores/profileStore';
 import { CaseFollowUps } from '../followUps/CaseFollowUps';
+import { ClosedCaseFollowUps } from '../followUps/OpenFollowUpsQuestion';
 import { AccessPanel } from '../access/AccessPanel';
 import { CaseOverview } from './CaseOverview';
 import { CloseCasePanel } from './CloseCasePanel';
@@ -69,6 +70,7 @@ export function CasePage({ id }: { id: number }) {
           </button>
         </div>
       )}
+      <ClosedCaseFollowUps caseId={record.id} />
       {closing && record.status === 'open' && <CloseCasePanel record={record} onDone={() => setClosing(false)} />}
       {/* The conversations and the writing area lead; the case's facts and statistics stand beside them, completed when it suits. */}
       <div className="case-layout">

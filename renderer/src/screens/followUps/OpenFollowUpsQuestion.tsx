@@ -1,6 +1,9 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLegalFollowUp } from '../../../../shared/contract';
+import type { ErrorCode } from '../../../../shared/errors';
+import { errorCodeOf, invoke } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFollowUpStore } from '../../stores/followUpStore';
 
 export type OpenStepsChoice = 'complete' | 'keep';
@@ -38,5 +41,42 @@ export function OpenFollowUpsQuestion({ own, legal, choice, onChoose, unanswered
         </span>
       )}
     </fieldset>
+  );
+}
+
+/** The same question after the case was closed through its form: answered on the case page, in one click. */
+export function ClosedCaseFollowUps({ caseId }: { caseId: number }) {
+  const { t } = useTranslation();
+  const { own, legal, today } = useOpenFollowUps(caseId);
+  const asking = useFollowUpStore((state) => state.closedWithoutAnswer === caseId);
+  const load = useFollowUpStore((state) => state.load);
+  const [error, setError] = useState<ErrorCode | null>(null);
+  const titleId = useId();
+  if (!asking || own === 0) return null;
+  const answered = () => useFollowUpStore.setState({ closedWithoutAnswer: null });
+  async function completeToday() {
+    setError(null);
+    try {
+      await invoke('followUps.completeOpenOfCase', { caseId, doneOn: today });
+      await load(caseId);
+      answered();
+    } catch (caught) {
+      setError(errorCodeOf(caught));
+    }
+  }
+  return (
+    <div className="notice-block" role="group" aria-labelledby={titleId}>
+      <p id={titleId}>{t('followUps.closedQuestion', { count: own + legal })}</p>
+      {legal > 0 && <p className="hint">{t('followUps.closeLegal')}</p>}
+      <div className="actions">
+        <button type="button" onClick={() => void completeToday()}>
+          {t('followUps.closeComplete')}
+        </button>
+        <button type="button" className="secondary" onClick={answered}>
+          {t('followUps.closeKeep')}
+        </button>
+      </div>
+      <ErrorMessage code={error} />
+    </div>
   );
 }
