@@ -1,13 +1,21 @@
 import type { CaseRecord, Conversation } from '../../../shared/contract';
 
-/** Names compared as written, whatever the case, accents composed or not, and the spacing. */
-const folded = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The positions of the case's reporters an entry names among who took part. */
-function namedIn(entry: Conversation, names: string[]): number[] {
-  const participants = folded(entry.participants);
-  return names.flatMap((name, position) => (name !== '' && participants.includes(name) ? [position] : []));
+/**
+ * A reporter's name as whole words, whatever the case and the spacing, accents composed or not:
+ * "Jan" is not in "Janneke". Null for a reporter recorded without a name.
+ */
+function namePattern(name: string): RegExp | null {
+  const words = name.normalize('NFC').trim().split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0) return null;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escaped).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
 }
+
+const names = (participants: string, name: string) => {
+  const pattern = namePattern(name);
+  return pattern !== null && pattern.test(participants.normalize('NFC'));
+};
 
 /**
  * Whose an entry is, by who took part in it: the reporter's own (naming them and no other
@@ -18,7 +26,7 @@ export type EntryOwner = 'own' | 'shared' | 'other' | 'case';
 
 export function entryOwner(record: CaseRecord, entry: Conversation, position: number): EntryOwner {
   if (record.reporters.length <= 1) return 'own';
-  const named = namedIn(entry, record.reporters.map((reporter) => folded(reporter.name)));
+  const named = record.reporters.flatMap((reporter, index) => (names(entry.participants, reporter.name) ? [index] : []));
   if (named.length === 0) return 'case';
   if (!named.includes(position)) return 'other';
   return named.length === 1 ? 'own' : 'shared';
@@ -30,15 +38,14 @@ export const entriesInDossier = (record: CaseRecord, position: number) => record
 /** The entries an erasure keeps but that name the reporter among who took part: their name goes from there. */
 export const entriesSharedWith = (record: CaseRecord, position: number) => record.conversations.filter((entry) => entryOwner(record, entry, position) === 'shared');
 
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Who took part, without the reporter's name and the separator it leaves behind. */
 export function withoutName(participants: string, name: string): string {
-  const pattern = new RegExp(escaped(name.normalize('NFC').trim()).replace(/\s+/g, '\\s+'), 'giu');
+  const pattern = namePattern(name);
+  if (pattern === null) return participants;
   return participants
     .normalize('NFC')
     .replace(pattern, '')
-    .replace(/\s*([,;])\s*(?=[,;]|$)/g, '')
+    .replace(/\s*[,;]\s*(?=[,;]|$)/g, '')
     .replace(/^\s*[,;]\s*/, '')
     .replace(/\s{2,}/g, ' ')
     .trim();
