@@ -101,6 +101,15 @@ describe('follow-ups and Today (issue 25)', () => {
     expect(await step.locator('.flag-overdue').count()).toBe(0);
     await app.screenshot('follow-ups-today');
     expect(await seriousViolations(page)).toEqual([]);
+    // The same screen in English, the mark in words there too.
+    await page.getByLabel('Taal').selectOption('en');
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    expect(await page.getByRole('region', { name: /^Overdue/ }).locator('.flag-overdue').textContent()).toBe('Overdue');
+    await page.getByRole('region', { name: /^Later this week/ }).getByText("Answer to the reporter's access request").waitFor();
+    await app.screenshot('follow-ups-today-en');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Language').selectOption('nl');
+    await page.getByRole('heading', { name: 'Vandaag', level: 1 }).waitFor();
 
     // Done in one action: gone from Today, dated Thursday in the vault.
     await step.getByRole('button', { name: 'Afgerond' }).click();
