@@ -75,6 +75,9 @@ const dossierText = (dossier: AccessDossier) => JSON.stringify(dossier);
 describe('an access request', () => {
   it('sets a legal follow-up due one month later by the calendar, which cannot be removed and is met by the dossier', async () => {
     const { caseId } = await jointCase();
+    expect(await codeOf('access.recordRequest', { caseId, requestedOn: '2026-02-01' })).toBe('INVALID_INPUT');
+    expect(await codeOf('access.recordRequest', { caseId: caseId + 1, requestedOn: '2026-01-31' })).toBe('NOT_FOUND');
+    expect(followUpsOfCase(db(), caseId)).toEqual([]);
     const { id: requestId } = await ok<{ id: number }>('access.recordRequest', { caseId, requestedOn: '2026-01-31' });
     const [followUp] = followUpsOfCase(db(), caseId) as [FollowUp];
     // 31 January plus one month is the last day of February (date-fns addMonths), never 3 March.

@@ -11,8 +11,12 @@ export const ACCESS_ANSWER_MONTHS = 1;
 /** One month later by the calendar; the 31st of a shorter month's predecessor gives that month's last day. */
 export const accessAnswerDue = (requestedOn: string) => format(addMonths(parseISO(requestedOn), ACCESS_ANSWER_MONTHS), 'yyyy-MM-dd');
 
-/** The request and its deadline, one legal follow-up that only the dossier (or the case's end) settles. */
-export function recordAccessRequest(db: Db, caseId: number, requestedOn: string, createdAt: string): { id: number } {
+/**
+ * The request and its deadline, one legal follow-up that only the dossier (or the case's end)
+ * settles. A request dated after today is a typo, refused as a conversation in the future is.
+ */
+export function recordAccessRequest(db: Db, caseId: number, requestedOn: string, today: string, createdAt: string): { id: number } {
+  if (requestedOn > today) throw new AppError('INVALID_INPUT');
   return db.transaction(() => {
     assertCaseExists(db, caseId);
     const followUp = addFollowUp(db, { caseId, kind: 'access_request', text: '', dueDate: accessAnswerDue(requestedOn), createdAt });

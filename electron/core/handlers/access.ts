@@ -19,7 +19,7 @@ export function accessHandlers({ db, shell, clock, today, events, records }: Cor
   const dossiers = new DossierService({ db, shell, clock, today, saveTo: (suggestedName, content) => saveWhereChosen(shell, suggestedName, content) });
   return {
     'access.requests': ({ caseId }) => accessRequestsOf(db(), caseId),
-    'access.recordRequest': ({ caseId, requestedOn }) => recordAccessRequest(db(), caseId, requestedOn, clock().toISOString()),
+    'access.recordRequest': ({ caseId, requestedOn }) => recordAccessRequest(db(), caseId, requestedOn, today(), clock().toISOString()),
     'access.dossierPreview': (request) => dossiers.preview(request),
     'access.saveDossier': (request) => dossiers.save(request),
     'access.printedDossier': ({ token }) => dossiers.printed(token),
