@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   'HANDOVER_PENDING',
   /** A key file naming one of the team's recipients: a handover is never sealed to the team. */
   'HANDOVER_TO_TEAM_KEY',
+  /** A write to a case in a sent package whose confirmation has not come back: the confirmation would destroy it. */
+  'CASE_HANDED_OVER',
   /** An export counting a unit that is not on the merging member's team list. */
   'UNKNOWN_UNIT',
   'PERIOD_NOT_ENDED',

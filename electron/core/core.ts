@@ -9,6 +9,7 @@ import { caseHandlers } from './handlers/cases';
 import type { CoreContext } from './handlers/context';
 import { conversationHandlers } from './handlers/conversations';
 import { draftHandlers } from './handlers/drafts';
+import { guardHandedOverCases } from './handlers/handedOverGuard';
 import { handoverHandlers } from './handlers/handover';
 import { exportHandlers } from './handlers/export';
 import { followUpHandlers } from './handlers/followUps';
@@ -71,23 +72,27 @@ export function createCore(options: CoreOptions): Core {
   };
   backUpAtLock(context);
 
-  const handlers: Handlers = assembleHandlers(
-    vaultLifecycleHandlers(context),
-    settingsHandlers(context),
-    backupHandlers(context),
-    retentionHandlers(context),
-    caseHandlers(context),
-    conversationHandlers(context),
-    mediationHandlers(context),
-    followUpHandlers(context),
-    draftHandlers(context, () => handlers),
-    outreachHandlers(context),
-    exportHandlers(context),
-    teamHandlers(context),
-    publicationHandlers(context),
-    handoverHandlers(context),
-    procedureHandlers(context),
-    accessHandlers(context),
+  // Drafts' form saves take their save from this same table, so they pass the same guard.
+  const handlers: Handlers = guardHandedOverCases(
+    assembleHandlers(
+      vaultLifecycleHandlers(context),
+      settingsHandlers(context),
+      backupHandlers(context),
+      retentionHandlers(context),
+      caseHandlers(context),
+      conversationHandlers(context),
+      mediationHandlers(context),
+      followUpHandlers(context),
+      draftHandlers(context, () => handlers),
+      outreachHandlers(context),
+      exportHandlers(context),
+      teamHandlers(context),
+      publicationHandlers(context),
+      handoverHandlers(context),
+      procedureHandlers(context),
+      accessHandlers(context),
+    ),
+    context.db,
   );
   const router = createRouter(handlers, context.log, {
     onFailure(code) {

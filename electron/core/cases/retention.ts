@@ -4,6 +4,7 @@ import type { Clock } from '../clock';
 import type { ReportPhase } from '../events';
 import type { Db } from '../vault/database';
 import { CASE_NUMBER_SQL } from './caseNumbers';
+import { handedOverSql } from './handedOver';
 import { recordDestructions, type Destruction } from './destructions';
 
 /** The date `years` before today: a case closed on or before it is due for destruction. */
@@ -13,13 +14,18 @@ function cutoff(now: Date, years: number): string {
   return localMinute(date).slice(0, 10);
 }
 
-/** Cases past their retention: closed longer ago than the setting, or past their own destroy-by date. */
+/**
+ * Cases past their retention: closed longer ago than the setting, or past their own destroy-by date.
+ * A case awaiting its successor's confirmation waits for it: the confirmation destroys this copy as
+ * retention would, the successor's copy keeps its destroy-by date, and until the confirmation comes
+ * back the package may never have arrived.
+ */
 export function dueCases(db: Db, retentionYears: number, clock: Clock): DueCase[] {
   const now = clock();
   return db
     .prepare(
       `SELECT c.id, ${CASE_NUMBER_SQL} AS number, c.label, c.first_contact_at AS firstContactAt, c.closed_on AS closedOn, c.destroy_by AS destroyBy FROM cases c
-       WHERE (c.status = 'closed' AND c.closed_on <= @cutoff) OR c.destroy_by <= @today
+       WHERE ((c.status = 'closed' AND c.closed_on <= @cutoff) OR c.destroy_by <= @today) AND NOT ${handedOverSql('c.id')}
        ORDER BY coalesce(c.destroy_by, c.closed_on), c.id`,
     )
     .all({ cutoff: cutoff(now, retentionYears), today: localMinute(now).slice(0, 10) }) as DueCase[];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HandedCase, HandoverPackage, HandoverSendRequest } from '../../../shared/schemas/handover';
 import { getCase } from '../cases/caseRecords';
+import { isHandedOver } from '../cases/handedOver';
 import { AppError } from '../errors';
 import { signWithVault, vaultPublicKey } from '../team/signingKey';
 import type { Db } from '../vault/database';
@@ -19,19 +20,12 @@ export interface PreparedHandover {
   sealed: string;
 }
 
-/** Whether a case is already in a package whose confirmation has not come back. */
-export function isPending(db: Db, caseId: number): boolean {
-  return (
-    db.prepare('SELECT 1 FROM handover_sent_cases s JOIN handovers_sent h ON h.package_id = s.package_id WHERE s.case_id = ? AND h.confirmed_on IS NULL').get(caseId) !== undefined
-  );
-}
-
 function caseToHand(db: Db, caseId: number): HandedCase {
   const record = getCase(db, caseId);
   if (record.status !== 'open') throw new AppError('INVALID_INPUT');
   const handoverConsentOn = handoverConsentOf(db, caseId);
   if (handoverConsentOn === null) throw new AppError('HANDOVER_CONSENT_MISSING');
-  if (isPending(db, caseId)) throw new AppError('HANDOVER_PENDING');
+  if (isHandedOver(db, caseId)) throw new AppError('HANDOVER_PENDING');
   return { previousNumber: record.number, handoverConsentOn, record, followUps: followUpsToHand(db, caseId, record.conversations.map((entry) => entry.id)) };
 }
 
