@@ -6,7 +6,7 @@ import { temporaryDirectory } from '../support/temporaryDirectory';
 import { appPerTest } from './appPerTest';
 import { seriousViolations } from './axe';
 import { launchApp, type RunningApp } from './harness';
-import { addCase, addConversation, createVault, goTo } from './steps';
+import { addCase, addConversation, createVault, goTo, openCaseList } from './steps';
 
 const running = appPerTest();
 const files = temporaryDirectory();
@@ -87,8 +87,19 @@ describe('handing a case to a successor, both advisers in Dutch at 1024×640', (
       await savedStatus(successor, /confidant-handover-confirmation\.json/);
       const confirmationFile = keep(successor, 'bevestiging.json');
 
-      // Until the confirmation is read, the case stays in the leaving vault.
+      // Until the confirmation is read, the case stays in the leaving vault, read-only: its page says
+      // so, shows its note, and takes no change (the way back to the list is its one enabled button).
       expect(leaving.core.vault.database().prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);
+      await openCaseList(leaving.page);
+      await leaving.page.getByRole('listitem').filter({ hasText: /Zaak 2026-001/ }).click();
+      await savedStatus(leaving, 'Overgedragen aan uw opvolger; wacht op de bevestiging. Wijzigen kan niet meer.');
+      await leaving.page.locator('.timeline-item').filter({ hasText: `Eerste gesprek ${CANARY.noteWord}` }).waitFor();
+      expect(await leaving.page.getByRole('form', { name: 'Gesprek toevoegen' }).getByLabel('Notities').isDisabled()).toBe(true);
+      expect(await leaving.page.locator('.case-page button:enabled').allTextContents()).toEqual(['Terug naar de lijst']);
+      expect(await leaving.page.locator('.case-page button:disabled').count()).toBeGreaterThan(5);
+      await leaving.screenshot('handover-leaving-case-read-only');
+      expect(await seriousViolations(leaving.page)).toEqual([]);
+      await goTo(leaving.page, 'Instellingen');
       await send.getByLabel('Bevestiging van de opvolger kiezen').setInputFiles(confirmationFile);
       await savedStatus(leaving, 'Bevestiging aanvaard: 1 zaak hier vernietigd.');
       await leaving.screenshot('handover-leaving-confirmed');
