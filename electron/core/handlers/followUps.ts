@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import { addFollowUp, completeFollowUp, completeOpenFollowUps, dueFollowUps, followUpsOfCase, moveFollowUp, removeFollowUp } from '../followUps/followUps';
 import type { Handlers } from '../ipc/router';
+import { completeProcedureDeadline, isProcedureDeadline } from '../procedure/procedure';
 import { done, type CoreContext } from './context';
 
 type FollowUpChannel =
@@ -23,7 +24,9 @@ export function followUpHandlers({ db, clock, today }: CoreContext) {
     'followUps.due': () => dueFollowUps(db(), today()),
     'followUps.add': (input) => addFollowUp(db(), { ...input, kind: 'own', createdAt: clock().toISOString() }),
     'followUps.complete': ({ id, doneOn }) => {
-      completeFollowUp(db(), id, doneDay(doneOn));
+      // Done from Today, the confirmation still moves the feedback's deadline and is checked against the receipt.
+      if (isProcedureDeadline(db(), id)) completeProcedureDeadline(db(), id, doneOn, today());
+      else completeFollowUp(db(), id, doneDay(doneOn));
       return done;
     },
     'followUps.move': ({ id, dueDate, dueTime }) => {

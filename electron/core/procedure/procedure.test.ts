@@ -126,6 +126,21 @@ describe('a report under the whistleblower procedure', () => {
     expect(report.exact.team!.keyFigures).toMatchObject({ procedureReports: 0, procedureBothMet: 0 });
   });
 
+  it('moves the feedback when the confirmation is done from Today, and refuses there a day before the receipt with nothing changed', async () => {
+    await openVault('ombudsperson');
+    const caseId = await newCase('2026-11-20T09:00');
+    await ok('procedure.mark', { caseId, receivedOn: '2026-11-24' });
+    const confirmation = await idOf(caseId, 'procedure_confirmation');
+    const before = rows();
+    expect(await codeOf('followUps.complete', { id: confirmation, doneOn: '2026-11-23' })).toBe('DATE_BEFORE_RECEIPT');
+    expect(rows()).toEqual(before);
+    await ok('followUps.complete', { id: confirmation, doneOn: '2026-11-30' });
+    expect(await deadlines(caseId)).toEqual([
+      { kind: 'procedure_confirmation', dueDate: '2026-12-01', doneOn: '2026-11-30', status: 'met' },
+      { kind: 'procedure_feedback', dueDate: '2027-02-28', doneOn: null, status: 'overdue' },
+    ]);
+  });
+
   it('keeps its deadlines until its case goes, and refuses a day before the receipt with nothing changed', async () => {
     await openVault('ombudsperson');
     const caseId = await newCase('2027-05-20T09:00');

@@ -54,6 +54,11 @@ export function markProcedureReport(db: Db, caseId: number, receivedOn: string, 
   })();
 }
 
+/** One of the procedure's deadlines: it completes by the procedure's rules, from wherever it is done (the case page or Today). */
+export function isProcedureDeadline(db: Db, id: number): boolean {
+  return db.prepare("SELECT 1 FROM follow_ups WHERE id = ? AND kind IN ('procedure_confirmation', 'procedure_feedback')").get(id) !== undefined;
+}
+
 /**
  * Completes one of the deadlines with the day it was done. The confirmation's day is the day it
  * was sent: the feedback is due three months from it, so its deadline moves with it.
