@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'NO_BACKUP_FOLDER',
   /** A restore could read nothing of the vault it would replace: it needs the current passphrase or recovery key first. */
   'RESTORE_NEEDS_CURRENT_KEY',
+  /** A backup made before a reporter of a joint case was erased, which still holds them: refused, nothing changed. */
+  'BACKUP_PREDATES_ERASURE',
   'CANCELLED',
   'INVALID_EXPORT',
   'TAMPERED_EXPORT',
@@ -73,6 +75,8 @@ export const ERROR_CODES = [
   'HANDOVER_TO_TEAM_KEY',
   /** A write to a case in a sent package whose confirmation has not come back: the confirmation would destroy it. */
   'CASE_HANDED_OVER',
+  /** A case chosen for a handover with unsaved work (a draft): it would not travel, and the confirmation would destroy it. */
+  'HANDOVER_DRAFT_OPEN',
   /** An export counting a unit that is not on the merging member's team list. */
   'UNKNOWN_UNIT',
   'PERIOD_NOT_ENDED',

@@ -65,13 +65,17 @@ beforeAll(async () => {
   const { followUps } = await leaving.ok<{ followUps: { id: number; kind: string }[] }>('followUps.ofCase', { caseId: ids.handed });
   ids.confirmationDeadline = followUps.find((entry) => entry.kind === 'procedure_confirmation')!.id;
   ids.request = (await leaving.ok<{ id: number }>('access.recordRequest', { caseId: ids.handed, requestedOn: '2026-12-02' })).id;
-  // Unsaved work from before the package left: a refused save must leave it where it was.
-  await leaving.ok('drafts.save', { key: `conversation:new:${ids.handed}`, caseId: ids.handed, view: { name: 'case', id: ids.handed }, content: JSON.stringify({ notes: CANARY.noteWord }) });
   await leaving.ok('handover.setConsent', { caseId: ids.handed, givenOn: '2026-12-03' });
   ids.other = (await leaving.ok<{ id: number }>('cases.create', caseInput({ label: 'andere zaak' }))).id;
 
   expect((await leaving.ok<DueCase[]>('retention.due', {})).map((entry) => entry.id)).toEqual([ids.handed]);
   await leaving.ok('handover.saveExport', { exportId: (await leaving.ok<ExportPreview>('handover.previewExport', {})).file.exportId, unsealed: true });
+  // Unsaved work would not travel, and the confirmation would take it with the case: it stops the package.
+  await leaving.ok('drafts.save', { key: `conversation:new:${ids.handed}`, caseId: ids.handed, view: { name: 'case', id: ids.handed }, content: JSON.stringify({ notes: CANARY.noteWord }) });
+  const withDraft = leaving.tables();
+  expect(await leaving.codeOf('handover.send', { keyId, caseIds: [ids.handed] })).toBe('HANDOVER_DRAFT_OPEN');
+  expect(leaving.tables()).toEqual(withDraft);
+  await leaving.ok('drafts.discard', { key: `conversation:new:${ids.handed}` });
   await leaving.ok('handover.send', { keyId, caseIds: [ids.handed] });
   packageText = leaving.lastSaved();
 }, 60_000);

@@ -26,13 +26,16 @@ function caseToHand(db: Db, caseId: number): HandedCase {
   const handoverConsentOn = handoverConsentOf(db, caseId);
   if (handoverConsentOn === null) throw new AppError('HANDOVER_CONSENT_MISSING');
   if (isHandedOver(db, caseId)) throw new AppError('HANDOVER_PENDING');
+  // Unsaved work on the case would not travel, and the confirmation would destroy it with the case.
+  if (db.prepare('SELECT 1 FROM drafts WHERE case_id = ?').get(caseId)) throw new AppError('HANDOVER_DRAFT_OPEN');
   return { previousNumber: record.number, handoverConsentOn, record, followUps: followUpsToHand(db, caseId, record.conversations.map((entry) => entry.id)) };
 }
 
 /**
  * The package for the chosen cases, sealed to the successor and signed, and nothing written yet.
  * It leaves only after the leaving adviser's export of the months before it was saved, and only
- * with cases that are open, whose reporter consented, and that no earlier package still holds.
+ * with cases that are open, whose reporter consented, that no earlier package still holds, and
+ * that have no unsaved draft.
  */
 export async function prepareHandover(db: Db, request: HandoverSendRequest, today: string): Promise<PreparedHandover> {
   const successor = successorOf(db, request.keyId);
