@@ -11,7 +11,7 @@ export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 export const LEGAL_FOLLOW_UP_KINDS = ['procedure_confirmation', 'procedure_feedback', 'access_request'] as const satisfies readonly FollowUpKind[];
 
 export function isLegalFollowUp(kind: FollowUpKind): boolean {
-  return kind !== 'own';
+  return (LEGAL_FOLLOW_UP_KINDS as readonly FollowUpKind[]).includes(kind);
 }
 
 /** A next step in the adviser's words: a line or two, never a note (the vault's table refuses more). */

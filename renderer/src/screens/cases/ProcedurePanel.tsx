@@ -2,14 +2,12 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors';
 import type { ProcedureDeadline } from '../../../../shared/schemas/procedure';
-import { localMinute } from '../../../../shared/time';
 import { errorCodeOf, invoke } from '../../api/client';
 import { useCoreQuery } from '../../api/useCoreQuery';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/form/fields';
+import { today } from './caseForm/caseDraft';
 import { formatDate } from './format';
-
-const today = () => localMinute(new Date()).slice(0, 10);
 
 /** One action of the panel: the date it asks for, sent to the core, and a refusal shown beside it. */
 function DateAction({ label, action, run }: { label: string; action: string; run(date: string): Promise<void> }) {
