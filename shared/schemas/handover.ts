@@ -51,6 +51,17 @@ export const HandedFollowUp = z
   .strict();
 export type HandedFollowUp = z.infer<typeof HandedFollowUp>;
 
+/** A reporter's access request; its deadline named by its place in the case's follow-ups, and when dossiers answered it. */
+export const HandedAccessRequest = z
+  .object({
+    requestedOn: LocalDate,
+    followUpIndex: z.number().int().min(0).max(10_000).nullable(),
+    createdAt: z.string().max(40),
+    dossiersGivenAt: z.array(z.string().max(40)).max(1000),
+  })
+  .strict();
+export type HandedAccessRequest = z.infer<typeof HandedAccessRequest>;
+
 export const HandedCase = z
   .object({
     /** The number the case had in the leaving vault, kept as its reference. */
@@ -58,6 +69,9 @@ export const HandedCase = z
     handoverConsentOn: LocalDate,
     record: CaseRecord,
     followUps: z.array(HandedFollowUp).max(10_000),
+    /** Handled under the whistleblower procedure: the day its report was received; its deadlines are among the follow-ups. */
+    procedureReceivedOn: LocalDate.nullable(),
+    accessRequests: z.array(HandedAccessRequest).max(1000),
   })
   .strict();
 export type HandedCase = z.infer<typeof HandedCase>;

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { armor } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseRecord, ExportPreview, HandoverKeySummary, HandoverPackageSummary, HandoverReceived, HandoverStatus, ImportOutcome, TeamInfo, TeamReport } from '../../../shared/contract';
+import type { AccessRequest, CaseProcedure, CaseRecord, ExportPreview, HandoverKeySummary, HandoverPackageSummary, HandoverReceived, HandoverStatus, ImportOutcome, TeamInfo, TeamReport } from '../../../shared/contract';
 import { CANARY, containsBytes } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
@@ -12,6 +12,7 @@ import { decryptDatabase, decryptWal } from '../../../test/support/sqlcipherPage
 import { temporaryDirectory } from '../../../test/support/temporaryDirectory';
 import { testShell } from '../../../test/support/testShell';
 import { dataKeyOf } from '../../../test/support/vaultKey';
+import { recordDossierGiven } from '../access/accessRequests';
 import { createCore } from '../core';
 import { createLogger } from '../log';
 
@@ -58,7 +59,7 @@ let keySummary: HandoverKeySummary;
 let packageText = '';
 let leavingExport = '';
 let confirmation = '';
-const ids = { handed: 0, lateHanded: 0, withoutConsent: 0 };
+const ids = { handed: 0, lateHanded: 0, withoutConsent: 0, accessRequest: 0 };
 const FOLLOW_UP_CANARY = 'CANARYFOLLOWUPTERUGBELLEN';
 /** Every file of a vault's folder: the database, its WAL, the header, the record beside it. */
 function vaultFiles(name: string): Buffer[] {
@@ -88,6 +89,13 @@ beforeAll(async () => {
   await leaving.ok('conversations.add', { caseId: ids.handed, conversation: conversationInput() });
   const december = await leaving.ok<{ id: number }>('conversations.add', { caseId: ids.handed, conversation: conversationInput({ heldAt: '2026-12-02T10:00', notes: `December ${CANARY.noteWord}` }) });
   await leaving.ok('followUps.add', { caseId: ids.handed, conversationId: december.id, dueDate: '2026-12-10', dueTime: '14:00', text: `Terugbellen ${FOLLOW_UP_CANARY}` });
+  // A report under the whistleblower procedure, its receipt confirmed; and a reporter's access request, answered.
+  await leaving.ok('procedure.mark', { caseId: ids.handed, receivedOn: '2026-11-20' });
+  const confirmationDeadline = (await leaving.ok<CaseProcedure>('procedure.get', { caseId: ids.handed })).report!.deadlines[0]!;
+  await leaving.ok('procedure.complete', { id: confirmationDeadline.id, doneOn: '2026-11-24' });
+  ids.accessRequest = (await leaving.ok<{ id: number }>('access.recordRequest', { caseId: ids.handed, requestedOn: '2026-12-02' })).id;
+  // The dossier's PDF is access.test.ts's; here only the record that it was given, as saving it writes.
+  recordDossierGiven(leaving.db(), ids.accessRequest, '2026-12-04T10:00:00', '2026-12-04');
   // First contacted after the months the leaving export covers: the successor counts this report.
   ids.lateHanded = (await leaving.ok<{ id: number }>('cases.create', caseInput({ firstContactAt: '2026-12-01T09:00', firstResponseAt: '2026-12-01T10:00', consents: [{ scope: 'count_in_statistics', answer: 'given', withWhom: '', givenOn: '2026-12-01', withdrawnOn: null }] }))).id;
   await leaving.ok('conversations.add', { caseId: ids.lateHanded, conversation: conversationInput({ heldAt: '2026-12-01T09:00' }) });
@@ -233,8 +241,8 @@ describe('receiving a package', () => {
     expect(handed.mediation).toEqual(mediationInput());
     expect(handed.reporters[0]!.name).toBe(`${CANARY.name} reporter`);
     expect(handed.statisticsCompletion).toBe('complete');
-    const { followUps } = await successor.ok<{ followUps: { text: string; dueDate: string; dueTime: string | null; conversationId: number | null }[] }>('followUps.ofCase', { caseId: received.cases[0]!.id });
-    expect(followUps).toEqual([expect.objectContaining({ text: `Terugbellen ${FOLLOW_UP_CANARY}`, dueDate: '2026-12-10', dueTime: '14:00', conversationId: handed.conversations[1]!.id })]);
+    const { followUps } = await successor.ok<{ followUps: { kind: string; text: string; dueDate: string; dueTime: string | null; conversationId: number | null }[] }>('followUps.ofCase', { caseId: received.cases[0]!.id });
+    expect(followUps.filter((entry) => entry.kind === 'own')).toEqual([expect.objectContaining({ text: `Terugbellen ${FOLLOW_UP_CANARY}`, dueDate: '2026-12-10', dueTime: '14:00', conversationId: handed.conversations[1]!.id })]);
     for (const file of vaultFiles('successor')) for (const canary of [CANARY.noteWord, FOLLOW_UP_CANARY, 'CANARYHEARINGNOTES']) expect(containsBytes(file, canary)).toBe(false);
     const status = await successor.ok<HandoverStatus>('handover.status', {});
     expect(status.received).toEqual([{ packageId: summary.packageId, receivedOn: '2026-12-05', cases: received.cases }]);
@@ -243,6 +251,23 @@ describe('receiving a package', () => {
     expect(await successor.codeOf('handover.readPackage', { content: packageText })).toBe('HANDOVER_ALREADY_RECEIVED');
     expect(await successor.codeOf('handover.receive', { content: packageText, signerFingerprint: summary.signerFingerprint })).toBe('HANDOVER_ALREADY_RECEIVED');
     expect(successor.rowCounts()).toEqual(after);
+
+
+    // The procedure's deadlines and the access request arrive as deadlines of the case, not loose follow-ups.
+    const procedure = await successor.ok<CaseProcedure>('procedure.get', { caseId: handed.id });
+    expect(procedure.report).toMatchObject({
+      receivedOn: '2026-11-20',
+      deadlines: [
+        { kind: 'procedure_confirmation', dueDate: '2026-11-27', doneOn: '2026-11-24', status: 'met' },
+        { kind: 'procedure_feedback', dueDate: '2027-02-24', doneOn: null, status: 'open' },
+      ],
+    });
+    await successor.ok('procedure.complete', { id: procedure.report!.deadlines[1]!.id, doneOn: '2026-12-05' });
+    expect((await successor.ok<CaseProcedure>('procedure.get', { caseId: handed.id })).report!.deadlines[1]).toMatchObject({ doneOn: '2026-12-05', status: 'met' });
+    expect(await successor.codeOf('followUps.remove', { id: procedure.report!.deadlines[0]!.id })).toBe('FOLLOW_UP_IS_LEGAL_DEADLINE');
+    expect(await successor.ok<AccessRequest[]>('access.requests', { caseId: handed.id })).toEqual([
+      { id: expect.any(Number), requestedOn: '2026-12-02', dueOn: '2027-01-02', doneOn: '2026-12-04', dossiersGivenAt: ['2026-12-04T10:00:00'] },
+    ]);
 
     await successor.ok('handover.saveConfirmation', { packageId: summary.packageId });
     confirmation = successor.lastSaved();

@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { signWithVault } from '../team/signingKey';
 import type { Db } from '../vault/database';
 import { writeHandedFollowUps } from './handedFollowUps';
+import { writeHandedLegalRecords } from './handedLegalRecords';
 import { receivingIdentities } from './receivingKey';
 import { openHandover } from './sealedHandover';
 
@@ -33,14 +34,14 @@ function caseInputOf(record: CaseRecord): IncompleteCaseInput {
   return input;
 }
 
-/** One handed case written whole: its facts, mediation, entries and follow-ups, numbered in this vault's series. */
+/** One handed case written whole: its facts, mediation, entries, follow-ups and what makes some of them legal deadlines, numbered in this vault's series. */
 function writeHandedCase(db: Db, handed: HandedCase, packageId: string, countedThrough: string, today: string, clock: Clock): { id: number; number: string; previousNumber: string } {
   const { record } = handed;
   const { id } = createIncompleteCase(db, caseInputOf(record), clock);
   db.prepare('UPDATE cases SET statistics_completion = ?, needs_attention = ? WHERE id = ?').run(record.statisticsCompletion, record.needsAttention ? 1 : 0, id);
   if (record.mediation) saveMediation(db, id, record.mediation, clock);
   const conversationIds = record.conversations.map(({ id: _entryId, caseId: _caseId, ...entry }) => addConversation(db, id, entry, clock).id);
-  writeHandedFollowUps(db, id, conversationIds, handed.followUps);
+  writeHandedLegalRecords(db, id, writeHandedFollowUps(db, id, conversationIds, handed.followUps), handed);
   db.prepare('INSERT INTO received_cases (case_id, package_id, previous_number, counted_through, received_on) VALUES (?, ?, ?, ?, ?)').run(id, packageId, handed.previousNumber, countedThrough, today);
   const number = db.prepare('SELECT number_year, number_seq FROM cases WHERE id = ?').get(id) as { number_year: number; number_seq: number };
   return { id, number: formatCaseNumber(number.number_year, number.number_seq), previousNumber: handed.previousNumber };

@@ -7,6 +7,7 @@ import { signWithVault, vaultPublicKey } from '../team/signingKey';
 import type { Db } from '../vault/database';
 import { getProfile } from '../vault/profile';
 import { followUpsToHand } from './handedFollowUps';
+import { legalRecordsToHand } from './handedLegalRecords';
 import { handoverConsentOf } from './handoverConsent';
 import { leavingExportSaved, leavingPeriod } from './leavingExport';
 import { successorOf } from './receivingKey';
@@ -28,7 +29,8 @@ function caseToHand(db: Db, caseId: number): HandedCase {
   if (isHandedOver(db, caseId)) throw new AppError('HANDOVER_PENDING');
   // Unsaved work on the case would not travel, and the confirmation would destroy it with the case.
   if (db.prepare('SELECT 1 FROM drafts WHERE case_id = ?').get(caseId)) throw new AppError('HANDOVER_DRAFT_OPEN');
-  return { previousNumber: record.number, handoverConsentOn, record, followUps: followUpsToHand(db, caseId, record.conversations.map((entry) => entry.id)) };
+  const { ids, followUps } = followUpsToHand(db, caseId, record.conversations.map((entry) => entry.id));
+  return { previousNumber: record.number, handoverConsentOn, record, followUps, ...legalRecordsToHand(db, caseId, ids) };
 }
 
 /**
