@@ -14,6 +14,9 @@ export function isHandedOver(db: Db, caseId: number): boolean {
   return db.prepare(`SELECT ${handedOverSql('?')}`).pluck().get(caseId) === 1;
 }
 
-export function assertNotHandedOver(db: Db, caseId: number): void {
-  if (isHandedOver(db, caseId)) throw new AppError('CASE_HANDED_OVER');
+/** One read for any number of cases: retention may name thousands in one request. */
+export function assertNoneHandedOver(db: Db, caseIds: readonly number[]): void {
+  if (caseIds.length === 0) return;
+  const waiting = new Set(db.prepare('SELECT s.case_id FROM handover_sent_cases s JOIN handovers_sent h ON h.package_id = s.package_id WHERE h.confirmed_on IS NULL').pluck().all() as number[]);
+  if (caseIds.some((id) => waiting.has(id))) throw new AppError('CASE_HANDED_OVER');
 }

@@ -1,5 +1,5 @@
 import type { Channel } from '../../../shared/contract';
-import { assertNotHandedOver } from '../cases/handedOver';
+import { assertNoneHandedOver } from '../cases/handedOver';
 import type { Handlers } from '../ipc/router';
 import type { Db } from '../vault/database';
 
@@ -90,7 +90,7 @@ export function guardHandedOverCases(handlers: Handlers, db: () => Db): Handlers
     if (written === null) continue;
     const handler = handlers[channel] as (request: unknown) => unknown;
     guarded[channel] = (request: unknown) => {
-      for (const caseId of written(request, db())) if (caseId !== null && caseId !== undefined) assertNotHandedOver(db(), caseId);
+      assertNoneHandedOver(db(), written(request, db()).filter((caseId) => caseId !== null && caseId !== undefined));
       return handler(request);
     };
   }
