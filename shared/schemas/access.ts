@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_REPORTERS, SHORT_TEXT_MAX } from '../limits';
-import { Id, Language, LocalDate, uniqueList } from './primitives';
+import { CONVERSATION_KINDS } from '../taxonomy';
+import { Id, Language, LocalDate, LocalDateTime, uniqueList } from './primitives';
 
 /**
  * A reporter's access request (GDPR art. 15) and its erasure request, one reporter of a case at a
@@ -82,6 +83,25 @@ export const PrintedDossierRequest = z.object({ token: z.string().regex(/^[a-f0-
 
 export const ErasureRequest = z.object({ caseId: Id, reporter: ReporterPosition }).strict();
 
+/** Where a kept text is: the case's own fields, an entry's notes, or a consent, mediation or follow-up of the case. */
+export const KEPT_TEXT_FIELDS = ['caseLabel', 'otherParty', 'reporterUnit', 'entryNotes', 'consentWithWhom', 'mediationParty', 'mediationHearing', 'mediationAgreement', 'followUp'] as const;
+
+/**
+ * A line of text an erasure keeps that still names the reporter as whole words, as who took part
+ * names them. The erasure never rewrites the adviser's text: the adviser edits it first.
+ */
+export const KeptMention = z
+  .object({
+    field: z.enum(KEPT_TEXT_FIELDS),
+    /** The entry it is in or set on; null for a text of the case itself. */
+    entry: z.object({ id: Id, kind: z.enum(CONVERSATION_KINDS), heldAt: LocalDateTime }).nullable(),
+    /** The consent's, agreement's or follow-up's date; null where the place has none. */
+    date: LocalDate.nullable(),
+    text: z.string(),
+  })
+  .strict();
+export type KeptMention = z.infer<typeof KeptMention>;
+
 /** What an erasure would destroy and keep, shown before the adviser types the confirmation. */
 export const ErasurePreview = z
   .object({
@@ -92,6 +112,7 @@ export const ErasurePreview = z
     entriesKept: z.number().int().min(0),
     reportersKept: z.number().int().min(0),
     draftsDiscarded: z.number().int().min(0),
+    keptMentions: z.array(KeptMention),
   })
   .strict();
 export type ErasurePreview = z.infer<typeof ErasurePreview>;

@@ -198,6 +198,7 @@ describe('erasing one reporter', () => {
       entriesKept: 2,
       reportersKept: 1,
       draftsDiscarded: 0,
+      keptMentions: [],
     });
     expect(await codeOf('access.erase', { caseId, reporter: 1, confirmation: '2026-002' })).toBe('CONFIRMATION_MISMATCH');
     expect((await ok<CaseRecord>('cases.get', { id: caseId })).reporters).toHaveLength(2);
@@ -223,6 +224,45 @@ describe('erasing one reporter', () => {
     expect(await ok('retention.staleBackups', {})).toEqual({ count: 1 });
     expect(await ok('retention.deleteStaleBackups', {})).toEqual({ deleted: 1 });
     expect(await ok('retention.staleBackups', {})).toEqual({ count: 0 });
+  });
+
+  it('lists first every line it keeps that still names the reporter, with where it is, and leaves those lines as they are', async () => {
+    const erased = WORDS.otherReporterName;
+    const { id: caseId } = await ok<{ id: number }>(
+      'cases.create',
+      caseInput({
+        ...IN_JANUARY,
+        otherParty: { relation: 'direct_supervisor', hierarchical: true, description: `leidinggevende van ${erased.toLowerCase()}` },
+        consents: [...IN_JANUARY.consents, { scope: 'share_case_content', answer: 'given', withWhom: `HR, samen met ${erased}`, givenOn: '2026-01-07', withdrawnOn: null }],
+        reporters: [reporter({ name: ASKING }), reporter({ name: erased })],
+      }),
+    );
+    const add = async (heldAt: string, participants: string, notes: string) => (await ok<{ id: number }>('conversations.add', { caseId, conversation: conversationInput({ heldAt, participants, notes }) })).id;
+    await add('2026-01-06T10:00', erased, `Apart gesprek. ${erased} alleen.`);
+    const shared = await add('2026-01-07T10:00', `${ASKING}, ${erased}`, `Samen gesproken.\nHet voorstel kwam van ${erased}.`);
+    const caseWide = await add('2026-01-08T10:00', 'de leidinggevende', `Overleg met de leidinggevende.\nDie noemde ${erased}S en niet ${erased} zelf.`);
+    await ok('followUps.add', { caseId, conversationId: null, dueDate: '2026-02-03', dueTime: null, text: `${erased} terugbellen` });
+    await ok('followUps.add', { caseId, conversationId: caseWide, dueDate: '2026-02-04', dueTime: null, text: `Nagaan bij ${ASKING}` });
+
+    const preview = await ok<ErasurePreview>('access.erasurePreview', { caseId, reporter: 1 });
+    expect(preview.keptMentions).toEqual([
+      { field: 'otherParty', entry: null, date: null, text: `leidinggevende van ${erased.toLowerCase()}` },
+      { field: 'entryNotes', entry: { id: shared, kind: 'conversation', heldAt: '2026-01-07T10:00' }, date: null, text: `Het voorstel kwam van ${erased}.` },
+      { field: 'entryNotes', entry: { id: caseWide, kind: 'conversation', heldAt: '2026-01-08T10:00' }, date: null, text: `Die noemde ${erased}S en niet ${erased} zelf.` },
+      { field: 'consentWithWhom', entry: null, date: '2026-01-07', text: `HR, samen met ${erased}` },
+      { field: 'followUp', entry: null, date: '2026-02-03', text: `${erased} terugbellen` },
+    ]);
+    // The other way round, the asking reporter is named in a step on an entry the erasure keeps.
+    expect((await ok<ErasurePreview>('access.erasurePreview', { caseId, reporter: 0 })).keptMentions).toContainEqual({
+      field: 'followUp',
+      entry: { id: caseWide, kind: 'conversation', heldAt: '2026-01-08T10:00' },
+      date: '2026-02-04',
+      text: `Nagaan bij ${ASKING}`,
+    });
+
+    await ok('access.erase', { caseId, reporter: 1, confirmation: '2026-001' });
+    const notes = (await ok<CaseRecord>('cases.get', { id: caseId })).conversations.map((entry) => entry.notes);
+    expect(notes).toEqual([`Samen gesproken.\nHet voorstel kwam van ${erased}.`, `Overleg met de leidinggevende.\nDie noemde ${erased}S en niet ${erased} zelf.`]);
   });
 
   it('who is the case’s only reporter destroys the whole case, recorded as retention records it', async () => {

@@ -6,7 +6,9 @@ import { destroyCases, leaveNothingReadable } from '../cases/retention';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { ReportPhase } from '../events';
+import { followUpsOfCase } from '../followUps/followUps';
 import type { Db } from '../vault/database';
+import { keptMentionsOf } from './keptMentions';
 import { entriesOnlyOf, entriesSharedWith, withoutName } from './reporterEntries';
 
 function erasureOf(db: Db, caseId: number, position: number) {
@@ -26,6 +28,7 @@ export function erasurePreview(db: Db, caseId: number, position: number): Erasur
     entriesKept: record.conversations.length - destroyed.length,
     reportersKept: record.reporters.length - 1,
     draftsDiscarded: db.prepare('SELECT count(*) FROM drafts WHERE case_id = ?').pluck().get(caseId) as number,
+    keptMentions: wholeCase ? [] : keptMentionsOf(record, position, destroyed, followUpsOfCase(db, caseId)),
   };
 }
 

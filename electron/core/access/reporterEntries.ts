@@ -12,9 +12,10 @@ function namePattern(name: string): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escaped).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-const names = (participants: string, name: string) => {
+/** Whether `text` names the reporter as whole words; a reporter recorded without a name is named nowhere. */
+export const names = (text: string, name: string) => {
   const pattern = namePattern(name);
-  return pattern !== null && pattern.test(participants.normalize('NFC'));
+  return pattern !== null && pattern.test(text.normalize('NFC'));
 };
 
 /**
