@@ -1,7 +1,6 @@
 import type { ErasurePreview } from '../../../shared/schemas/access';
 import { localSecond } from '../../../shared/time';
 import { getCase } from '../cases/caseRecords';
-import type { Destruction } from '../cases/destructions';
 import { destroyCases, leaveNothingReadable } from '../cases/retention';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
@@ -64,14 +63,4 @@ export function eraseReporter(db: Db, caseId: number, position: number, confirma
   })();
   leaveNothingReadable(db, report);
   return { wholeCase };
-}
-
-/**
- * Erasures as the stale-backup step reads destructions: a backup made after the case's first
- * contact and before the erasure still holds the reporter.
- */
-export function erasuresAsDestructions(db: Db): Destruction[] {
-  return db
-    .prepare('SELECT case_id AS caseId, first_contact_at AS firstContactAt, erased_at AS destroyedAt FROM reporter_erasures ORDER BY erased_at, id')
-    .all() as Destruction[];
 }

@@ -1,5 +1,5 @@
 import { localSecond } from '../../../shared/time';
-import { erasuresAsDestructions } from '../access/erasure';
+import { erasuresIn } from '../access/erasureRecord';
 import { destructionsIn } from '../cases/destructions';
 import { destroyCases, dueCases } from '../cases/retention';
 import { AppError } from '../errors';
@@ -13,7 +13,7 @@ type RetentionChannel = 'retention.due' | 'retention.destroy' | 'retention.stale
 export function retentionHandlers({ db, vault, settings, clock, events, records }: CoreContext) {
   // A reporter erased at their request is as gone as a destroyed case: older backups still hold them.
   const staleBackups = () =>
-    backupsHoldingDestroyed(settings.get().backupFolder, [...destructionsIn(db()), ...erasuresAsDestructions(db())], localSecond, (backup) => records.inBackup(backup));
+    backupsHoldingDestroyed(settings.get().backupFolder, { destructions: destructionsIn(db()), erasures: erasuresIn(db()) }, localSecond, (backup) => records.inBackup(backup));
   return {
     'retention.due': () => dueCases(db(), settings.get().retentionYears, clock),
     'retention.destroy': ({ ids }) => {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { erasuresNotIn, type Erasure } from '../access/erasureRecord';
 import type { Destruction } from '../cases/destructions';
 import { madeAtOf } from '../vault/backup';
 import type { VaultRecord } from './vaultRecord';
@@ -10,28 +11,32 @@ const sameCase = (a: Destruction, b: Destruction) => a.caseId === b.caseId && a.
 const lastSecondOf = (destroyedAt: string) => (destroyedAt.length === 16 ? `${destroyedAt}:59` : destroyedAt);
 
 /**
- * Backups in the folder that still hold a destroyed case: made after its first contact and
- * before its destruction, unless the record inside the backup (read with the current key where it
- * can be) already lists the destruction, which proves the backup was made after it. They cannot be
- * rewritten (one made under a rotated key cannot even be opened), only deleted.
+ * Backups in the folder that still hold a destroyed case or an erased reporter: made after the
+ * case's first contact and before its destruction or the erasure, unless the record inside the
+ * backup (read with the current key where it can be) already lists it, which proves the backup was
+ * made after it, in the same second too. They cannot be rewritten (one made under a rotated key
+ * cannot even be opened), only deleted.
  */
 export function backupsHoldingDestroyed(
   folder: string | null,
-  destructions: Destruction[],
+  { destructions, erasures }: { destructions: Destruction[]; erasures: Erasure[] },
   localTime: (date: Date) => string,
   recordIn: (backup: string) => VaultRecord | null,
 ): string[] {
-  if (!folder || !existsSync(folder) || destructions.length === 0) return [];
+  if (!folder || !existsSync(folder) || destructions.length + erasures.length === 0) return [];
   return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .filter((entry) => {
       const made = madeAtOf(entry.name);
       if (!made) return false;
       const local = localTime(made);
-      const known = recordIn(join(folder, entry.name))?.destructions ?? [];
-      return destructions.some(
-        (destruction) => !known.some((entry) => sameCase(entry, destruction)) && destruction.firstContactAt <= local && local <= lastSecondOf(destruction.destroyedAt),
-      );
+      const record = recordIn(join(folder, entry.name));
+      const known = record?.destructions ?? [];
+      const unknown = [
+        ...destructions.filter((destruction) => !known.some((entry) => sameCase(entry, destruction))).map((entry) => ({ since: entry.firstContactAt, until: entry.destroyedAt })),
+        ...erasuresNotIn(erasures, record?.erasures ?? []).map((entry) => ({ since: entry.firstContactAt, until: entry.erasedAt })),
+      ];
+      return unknown.some(({ since, until }) => since <= local && local <= lastSecondOf(until));
     })
     .map((entry) => join(folder, entry.name));
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
+import { Erasure, erasuresIn, erasuresNotIn } from '../access/erasureRecord';
 import { highestIssued, issuedNumbers, type IssuedNumber } from '../cases/caseNumbers';
 import { Destruction, destructionsIn } from '../cases/destructions';
 import { savedExports } from '../export/exportSequence';
@@ -14,29 +15,38 @@ import type { VaultSession } from '../vault/vaultSession';
 
 /**
  * What must survive a restore of an older backup: the cases retention destroyed (a restore
- * destroys them again), the highest case number issued per year (a restore never issues one
- * again) and the number of exports saved (a restore never numbers an export the team has seen
- * already). Kept in the database and in the encrypted record file beside it, which goes into
- * every backup.
+ * destroys them again), the reporters of joint cases erased (a restore that would bring one back
+ * is refused), the highest case number issued per year (a restore never issues one again) and the
+ * number of exports saved (a restore never numbers an export the team has seen already). Kept in
+ * the database and in the encrypted record file beside it, which goes into every backup.
  */
 export interface VaultRecord {
   destructions: Destruction[];
+  erasures: Erasure[];
   caseNumbers: IssuedNumber[];
   savedExports: number;
 }
 
 const Issued = z.object({ year: z.number().int().min(1000).max(9999), last: z.number().int().positive() }).strict();
 
-/** Files written before case numbers hold only the destructions: none issued; before export numbers, none saved. */
+/**
+ * Files written before case numbers hold only the destructions: none issued; before export numbers,
+ * none saved; before erasures were recorded, none erased.
+ */
 const RecordContent = z.union([
-  z.array(Destruction).transform((destructions): VaultRecord => ({ destructions, caseNumbers: [], savedExports: 0 })),
+  z.array(Destruction).transform((destructions): VaultRecord => ({ destructions, erasures: [], caseNumbers: [], savedExports: 0 })),
   z
-    .object({ destructions: z.array(Destruction), caseNumbers: z.array(Issued), savedExports: z.number().int().min(0).max(1_000_000_000).default(0) })
+    .object({
+      destructions: z.array(Destruction),
+      erasures: z.array(Erasure).default([]),
+      caseNumbers: z.array(Issued),
+      savedExports: z.number().int().min(0).max(1_000_000_000).default(0),
+    })
     .strict(),
 ]);
 
 function recordIn(db: Db): VaultRecord {
-  return { destructions: destructionsIn(db), caseNumbers: issuedNumbers(db), savedExports: savedExports(db) };
+  return { destructions: destructionsIn(db), erasures: erasuresIn(db), caseNumbers: issuedNumbers(db), savedExports: savedExports(db) };
 }
 
 function parsed(content: unknown): VaultRecord | null {
@@ -46,7 +56,7 @@ function parsed(content: unknown): VaultRecord | null {
 
 function writeRecord(path: string, db: Db, dataKey: Buffer, vaultId: string): void {
   const record = recordIn(db);
-  if (record.destructions.length === 0 && record.caseNumbers.length === 0 && record.savedExports === 0) return;
+  if (record.destructions.length === 0 && record.erasures.length === 0 && record.caseNumbers.length === 0 && record.savedExports === 0) return;
   writeRecordFile(path, record, dataKey, vaultId);
 }
 
@@ -154,7 +164,11 @@ function readable(paths: string[], key: Buffer): VaultRecord[] {
   return paths.flatMap((path) => parsed(readRecordFile(path, key)) ?? []);
 }
 
-/** One record holding everything any of them holds: every destruction once, the highest numbers. */
+/**
+ * One record holding everything any of them holds: every destruction once, every erasure as often
+ * as the record holding most of it has it (each record is a moment of the same history), the
+ * highest numbers.
+ */
 function merged(records: VaultRecord[]): VaultRecord {
   const destructions = new Map<string, Destruction>();
   for (const record of records) {
@@ -163,8 +177,10 @@ function merged(records: VaultRecord[]): VaultRecord {
       if (!destructions.has(sameCase)) destructions.set(sameCase, entry);
     }
   }
+  const erasures = records.reduce<Erasure[]>((all, record) => [...all, ...erasuresNotIn(record.erasures, all)], []);
   return {
     destructions: [...destructions.values()],
+    erasures,
     caseNumbers: highestIssued(...records.map((record) => record.caseNumbers)),
     savedExports: Math.max(0, ...records.map((record) => record.savedExports)),
   };
