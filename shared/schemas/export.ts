@@ -155,14 +155,16 @@ export const ExportCounts = z
     boardAdvices: z.object({ total: Count, followed: Count, notFollowed: Count, pending: Count, reportsConcerned: Count }).strict(),
     /**
      * Reports received under the whistleblower procedure in the period (by their day of receipt),
-     * on every counted case, and how many of them met both legal deadlines, each done on or before
-     * its day, by the day of export (format 5; absent before: none).
+     * on every counted case; of those, the ones whose two legal deadlines were both done on or
+     * before their day (`bothMet`), and the ones not decided on the day of export: a deadline still
+     * open and not yet past its day, none missed (`pending`). The rest missed one. Format 5; absent
+     * before: none.
      */
     procedure: z
-      .object({ reports: Count, bothMet: Count })
+      .object({ reports: Count, bothMet: Count, pending: Count })
       .strict()
-      .refine((procedure) => procedure.bothMet <= procedure.reports, 'bothMetAboveReports')
-      .default({ reports: 0, bothMet: 0 }),
+      .refine((procedure) => procedure.bothMet + procedure.pending <= procedure.reports, 'procedureAboveReports')
+      .default({ reports: 0, bothMet: 0, pending: 0 }),
     /** Only when the adviser opts in: reports per unit name, for the team's pattern signal. */
     byUnit: z.record(z.string().min(1).max(300), Count).nullable(),
   })

@@ -104,6 +104,8 @@ export const KeyFigures = z
     procedureReports: Published,
     /** Of those, the ones whose confirmation and feedback were both given within the legal deadlines. */
     procedureBothMet: Published,
+    /** Of those, the ones with a deadline still open and not yet past on the day of export, none missed. */
+    procedurePending: Published,
   })
   .strict();
 export type KeyFigures = z.infer<typeof KeyFigures>;

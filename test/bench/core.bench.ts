@@ -105,12 +105,12 @@ export async function benchCore(folder: string, conversations: number): Promise<
   });
   const period = { from: '2025-01-01', to: '2025-12-31' };
   const exportRun = (db: Db) => {
-    const { counts } = aggregate(db, period, null);
+    const { counts } = aggregate(db, period, null, '2026-01-15');
     exportCsv(buildExportFile({ function: 'ombudsperson', external: false, adviserId: randomUUID() }, 1, period, '2026-01-15', counts));
   };
   const yearly = compare(encrypted, plain, 15, exportRun);
 
-  const { counts } = aggregate(encrypted, period, FACULTIES);
+  const { counts } = aggregate(encrypted, period, FACULTIES, '2026-01-15');
   const exportFiles: string[] = Array.from({ length: 25 }, (_, i) =>
     JSON.stringify(buildExportFile({ function: VAULT_FUNCTIONS[i % VAULT_FUNCTIONS.length]!, external: false, adviserId: randomUUID() }, 1, period, '2026-01-15', counts)),
   );

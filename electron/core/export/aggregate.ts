@@ -86,9 +86,10 @@ export const UNIT_NOT_IN_LIST = 'not_in_list';
  * a dated act counts in the period it happened, on any counted case (shared/schemas/export.ts).
  *
  * `units`: the team's unit list when the adviser opted in to the table per unit, else null. Only
- * names from that list reach the export; free text typed in a case never does.
+ * names from that list reach the export; free text typed in a case never does. `exportedOn`: the
+ * day of export, on which a procedure deadline not yet done is still running or already missed.
  */
-export function aggregate(db: Db, period: ExportPeriod, units: readonly string[] | null): Aggregate {
+export function aggregate(db: Db, period: ExportPeriod, units: readonly string[] | null, exportedOn: string): Aggregate {
   const range = { from: period.from, end: dayAfter(period.to) };
   const own = ownReferralCode(getProfile(db).function);
   db.exec('DROP TABLE IF EXISTS temp.export_cases');
@@ -301,15 +302,19 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       boardAdvices.reportsConcerned += row.reports;
       boardAdvices[row.response === 'not_followed' ? 'notFollowed' : row.response] += row.n;
     }
-    // The procedure's two deadlines are follow-ups of the case (migration 19): both done in time, or not met.
+    // The procedure's two deadlines are follow-ups of the case (migration 19). A report received in
+    // December has its feedback due in March: on the day of export it is still running, not missed.
+    const deadlineCount = (condition: string) =>
+      `(SELECT count(*) FROM follow_ups f WHERE f.case_id = p.case_id AND f.kind IN ('procedure_confirmation', 'procedure_feedback') AND ${condition})`;
     const procedure = db
       .prepare(
-        `SELECT count(*) AS reports,
-           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = p.case_id
-             AND f.kind IN ('procedure_confirmation', 'procedure_feedback') AND (f.done_on IS NULL OR f.done_on > f.due_date))) AS bothMet
-         FROM procedure_reports p CROSS JOIN cases c ON c.id = p.case_id WHERE ${inPeriod('p.received_on')} AND ${COUNTED}`,
+        `SELECT count(*) AS reports, count(*) FILTER (WHERE met = 2) AS bothMet, count(*) FILTER (WHERE missed = 0 AND running > 0) AS pending
+         FROM (SELECT ${deadlineCount('f.done_on <= f.due_date')} AS met,
+                 ${deadlineCount('(f.done_on > f.due_date OR (f.done_on IS NULL AND f.due_date < @exportedOn))')} AS missed,
+                 ${deadlineCount('f.done_on IS NULL AND f.due_date >= @exportedOn')} AS running
+               FROM procedure_reports p CROSS JOIN cases c ON c.id = p.case_id WHERE ${inPeriod('p.received_on')} AND ${COUNTED})`,
       )
-      .get(range) as ExportCounts['procedure'];
+      .get({ ...range, exportedOn }) as ExportCounts['procedure'];
     let byUnit: Record<string, number> | null = null;
     if (units) {
       const listed = new Set(units);

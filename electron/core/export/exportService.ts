@@ -47,9 +47,10 @@ export class ExportService {
     const units = request.includeUnits ? this.team.units(db) : null;
     // The table per unit uses the team's list only; without a team there is no list to count by.
     if (request.includeUnits && !units) throw new AppError('NO_TEAM');
-    const { counts, refused, notAskedYet, incomplete } = aggregate(db, request.period, units);
+    const exportedOn = localMinute(now).slice(0, 10);
+    const { counts, refused, notAskedYet, incomplete } = aggregate(db, request.period, units, exportedOn);
     report('format');
-    const file = buildExportFile(getProfile(db), savedExports(db) + 1, request.period, localMinute(now).slice(0, 10), counts);
+    const file = buildExportFile(getProfile(db), savedExports(db) + 1, request.period, exportedOn, counts);
     this.pending = { file, json: `${JSON.stringify(file, null, 2)}\n`, csv: exportCsv(file), excludedRefused: refused, notAskedYet, incomplete };
     return this.pending;
   }

@@ -85,24 +85,58 @@ describe('a report under the whistleblower procedure', () => {
     await ok('procedure.mark', { caseId: thisYear, receivedOn: '2027-06-05' });
     expect((await deadlines(thisYear)).map((deadline) => deadline.status)).toEqual(['open', 'open']);
 
+    // Exported in June, every deadline of last year's reports has passed: one met both, the other missed one.
     const preview = await preview2026();
-    expect(preview.file.counts.procedure).toEqual({ reports: 2, bothMet: 1 });
-    expect(preview.tables.section.keyFigures).toMatchObject({ procedureReports: 2, procedureBothMet: 1 });
-    // A count of reports like any other: below the team's threshold it is not printed.
+    expect(preview.file.counts.procedure).toEqual({ reports: 2, bothMet: 1, pending: 0 });
+    expect(preview.tables.section.keyFigures).toMatchObject({ procedureReports: 2, procedureBothMet: 1, procedurePending: 0 });
     const report = buildTeamReport({ year: 2026, years: [2026], files: [preview.file], k: 3, grouped: false, groupings: [], headcount: null, replacements: [], importsToRedo: 0 });
-    expect(report.exact.team!.keyFigures).toMatchObject({ procedureReports: 2, procedureBothMet: 1 });
-    expect(report.published.team!.keyFigures).toMatchObject({ procedureReports: 'small', procedureBothMet: 'small' });
-    // The publication prints both among the key figures, in either language, hidden as the plan hid them.
+    expect(report.exact.team!.keyFigures).toMatchObject({ procedureReports: 2, procedureBothMet: 1, procedurePending: 0 });
+  });
+
+  it('counts a report whose deadline has not come yet on the day of export as running, not as missed, in the export, the team report and the publication', async () => {
+    // Five days into the new year: December's reports still have their feedback, some their confirmation, to come.
+    now = new Date(2027, 0, 5, 12, 0);
+    await openVault('concerns_point_coordinator');
+    const report = async (receivedOn: string, done: { confirmation?: string; feedback?: string } = {}) => {
+      const caseId = await newCase(`${receivedOn}T09:00`);
+      await ok('procedure.mark', { caseId, receivedOn });
+      if (done.confirmation) await ok('procedure.complete', { id: await idOf(caseId, 'procedure_confirmation'), doneOn: done.confirmation });
+      if (done.feedback) await ok('procedure.complete', { id: await idOf(caseId, 'procedure_feedback'), doneOn: done.feedback });
+      return caseId;
+    };
+    // Met: both done in time (feedback due 2 January).
+    await report('2026-10-01', { confirmation: '2026-10-02', feedback: '2026-12-15' });
+    // Running: confirmed in time, feedback due 28 February.
+    await report('2026-11-24', { confirmation: '2026-11-30' });
+    // Running: confirmation due tomorrow, and one due today, which is not past yet.
+    await report('2026-12-30');
+    await report('2026-12-29');
+    // Missed, though the feedback is still open: the confirmation came late.
+    await report('2026-12-01', { confirmation: '2026-12-10' });
+    // Missed: the confirmation was due on 10 December and was never sent.
+    const unconfirmed = await report('2026-12-03');
+    expect((await deadlines(unconfirmed)).map((deadline) => deadline.status)).toEqual(['overdue', 'open']);
+
+    const preview = await preview2026();
+    expect(preview.file.exportedOn).toBe('2027-01-05');
+    expect(preview.file.counts.procedure).toEqual({ reports: 6, bothMet: 1, pending: 3 });
+    expect(preview.tables.section.keyFigures).toMatchObject({ procedureReports: 6, procedureBothMet: 1, procedurePending: 3 });
+    // Counts of reports like any other: below the team's threshold one is not printed.
+    const team = buildTeamReport({ year: 2026, years: [2026], files: [preview.file], k: 3, grouped: false, groupings: [], headcount: null, replacements: [], importsToRedo: 0 });
+    expect(team.exact.team!.keyFigures).toMatchObject({ procedureReports: 6, procedureBothMet: 1, procedurePending: 3 });
+    expect(team.published.team!.keyFigures).toMatchObject({ procedureReports: 6, procedureBothMet: 'small', procedurePending: 3 });
+    // The publication prints the three among the key figures, in either language, hidden as the plan hid them.
     for (const [language, words] of [
-      ['nl', ['Meldingen onder de klokkenluidersregeling', 'Daarvan beide wettelijke termijnen gehaald']],
-      ['en', ['Reports under the whistleblower procedure', 'Of which both legal deadlines met']],
+      ['nl', ['Meldingen onder de klokkenluidersregeling', 'Daarvan beide wettelijke termijnen gehaald', 'Daarvan loopt nog een termijn']],
+      ['en', ['Reports under the whistleblower procedure', 'Of which both legal deadlines met', 'Of which a deadline is still running']],
     ] as const) {
-      const document = buildPublicationDocument({ report, language, texts: {}, organisation: null, madeOn: '2027-06-10', ioa: false, previous: null, differencing: null });
+      const document = buildPublicationDocument({ report: team, language, texts: {}, organisation: null, madeOn: '2027-01-05', ioa: false, previous: null, differencing: null });
       const keyFigures = document.sections.flatMap((section) => section.tables).find((table) => table.id === 'team.keyFigures')!;
       const rows = keyFigures.rows.filter((row) => row.code.startsWith('procedure')).map((row) => [row.label, cellText(row.cells[0]!, document.k, document.language)]);
       expect(rows).toEqual([
-        [words[0], '<3'],
+        [words[0], '6'],
         [words[1], '<3'],
+        [words[2], '3'],
       ]);
     }
   });
@@ -121,9 +155,9 @@ describe('a report under the whistleblower procedure', () => {
        VALUES (?, ?, 'ombudsperson', 2026, '2026-01-01', '2026-12-31', '2027-01-05', ?, 'x')`,
     ).run(older.exportId, older.adviserId, JSON.stringify(older));
     const [stored] = importedExports(db(), 2026);
-    expect(stored!.counts.procedure).toEqual({ reports: 0, bothMet: 0 });
+    expect(stored!.counts.procedure).toEqual({ reports: 0, bothMet: 0, pending: 0 });
     const report = buildTeamReport({ year: 2026, years: [2026], files: [stored!], k: 3, grouped: false, groupings: [], headcount: null, replacements: [], importsToRedo: 0 });
-    expect(report.exact.team!.keyFigures).toMatchObject({ procedureReports: 0, procedureBothMet: 0 });
+    expect(report.exact.team!.keyFigures).toMatchObject({ procedureReports: 0, procedureBothMet: 0, procedurePending: 0 });
   });
 
   it('moves the feedback when the confirmation is done from Today, and refuses there a day before the receipt with nothing changed', async () => {

@@ -176,7 +176,7 @@ class DocumentBuilder {
 
   keyFigures(part: Part, figures: KeyFigures, previous: KeptSection | null, headcount: number | null): PublicationTable {
     const before = previous?.keyFigures;
-    const counted = ['reports', 'reporters', 'jointReports', 'openAtStart', 'conversations', 'conversationsOnReports', 'boardAdvices', 'boardAdviceReports', 'procedureReports', 'procedureBothMet'] as const;
+    const counted = ['reports', 'reporters', 'jointReports', 'openAtStart', 'conversations', 'conversationsOnReports', 'boardAdvices', 'boardAdviceReports', 'procedureReports', 'procedureBothMet', 'procedurePending'] as const;
     const twice = figures.recordedReports;
     const rows = [
       { label: this.t('team.key.advisers'), code: 'advisers', value: figures.advisers as Published, earlier: before?.advisers as Published | undefined },

@@ -26,7 +26,7 @@ type KeptSection = PublishedTables['published']['team'];
  * zero there, as a row left out does.
  */
 function reportOf({ coverage: _coverage, published, ...tables }: PublishedTables): TeamReport {
-  const section = (kept: KeptSection) => kept && { ...kept, keyFigures: { openAtStart: 0, conversationsOnReports: 0, procedureReports: 0, procedureBothMet: 0, ...kept.keyFigures } };
+  const section = (kept: KeptSection) => kept && { ...kept, keyFigures: { openAtStart: 0, conversationsOnReports: 0, procedureReports: 0, procedureBothMet: 0, procedurePending: 0, ...kept.keyFigures } };
   return {
     ...tables,
     published: { team: section(published.team), faculty: section(published.faculty) },

@@ -20,7 +20,7 @@ export const CoveredPeriod = ImportSummary.pick({ function: true, adviser: true,
 export type CoveredPeriod = z.infer<typeof CoveredPeriod>;
 
 /** A publication kept before export format 4 printed neither of the key figures it brought, nor one kept before format 5 the procedure's. */
-const KeptSection = ReportSection.extend({ keyFigures: KeyFigures.partial({ openAtStart: true, conversationsOnReports: true, procedureReports: true, procedureBothMet: true }) });
+const KeptSection = ReportSection.extend({ keyFigures: KeyFigures.partial({ openAtStart: true, conversationsOnReports: true, procedureReports: true, procedureBothMet: true, procedurePending: true }) });
 
 /**
  * What is kept of a publication: its published tables, the few facts the document prints, and its

@@ -38,6 +38,7 @@ function shownCounts(model: ExportPreviewTables): Map<string, number> {
   shown.set('boardAdvices.total', section.keyFigures.boardAdvices as number);
   shown.set('procedure.reports', section.keyFigures.procedureReports as number);
   shown.set('procedure.bothMet', section.keyFigures.procedureBothMet as number);
+  shown.set('procedure.pending', section.keyFigures.procedurePending as number);
   for (const key of ['mediations', 'hearings', 'sessions', 'agreements'] as const) shown.set(`mediation.${key}`, section.mediation[key] as number);
   shown.set('signals.total', section.signals.base as number);
   for (const table of model.tables) for (const row of table.rows) shown.set(row.path, row.value);
@@ -78,7 +79,7 @@ function fileWith(cases: fc.Arbitrary<Parameters<typeof syntheticExport>[1]>) {
       closures: extra.closures,
       firstResponse: extra.firstResponse,
       boardAdvices: extra.boardAdvices,
-      procedure: { reports: extra.procedure, bothMet: Math.ceil(extra.procedure / 2) },
+      procedure: { reports: extra.procedure * 2, bothMet: Math.ceil(extra.procedure / 2), pending: Math.floor(extra.procedure / 2) + 1 },
       byOutcome: Object.fromEntries(Object.keys(file.counts.byOutcome).map((key, index) => [key, index + 1])) as ExportCounts['byOutcome'],
       byReferralSource: Object.fromEntries(Object.keys(file.counts.byReferralSource).map((key, index) => [key, index + 2])) as ExportCounts['byReferralSource'],
       referralsReceived: Object.fromEntries(Object.keys(file.counts.referralsReceived).map((key, index) => [key, index + 1])) as ExportCounts['referralsReceived'],

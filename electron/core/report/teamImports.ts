@@ -89,7 +89,7 @@ export function importExport(db: Db, content: string, replace: readonly string[]
 /** A format-4 file, stored as it came, predates the procedure's counts: it had none to give. */
 function withProcedureCounts(file: ExportFile): ExportFile {
   const counts = file.counts as Omit<ExportCounts, 'procedure'> & Partial<Pick<ExportCounts, 'procedure'>>;
-  return { ...file, counts: { ...counts, procedure: counts.procedure ?? { reports: 0, bothMet: 0 } } };
+  return { ...file, counts: { ...counts, procedure: counts.procedure ?? { reports: 0, bothMet: 0, pending: 0 } } };
 }
 
 /**

@@ -171,10 +171,12 @@ function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): 
   // Advice to the board is the team's own act; how many reports it concerned is a count of reports like any other.
   const boardAdvices = single(plan, key('boardAdvices'), merged.boardAdvices.total, 'act');
   const boardAdviceReports = single(plan, key('boardAdviceReports'), merged.boardAdvices.reportsConcerned);
-  // Reports under the whistleblower procedure, and those of them that met both legal deadlines: counts of reports like any other.
+  // Reports under the whistleblower procedure, those that met both legal deadlines and those still running: counts of reports like any other.
+  // Met and running are apart, the missed ones the rest, so the two together are at most the reports.
   const procedureReports = single(plan, key('procedureReports'), merged.procedure.reports);
   const procedureBothMet = single(plan, key('procedureBothMet'), merged.procedure.bothMet);
-  plan.atMost([key('procedureBothMet')], key('procedureReports'));
+  const procedurePending = single(plan, key('procedurePending'), merged.procedure.pending);
+  plan.atMost([key('procedureBothMet'), key('procedurePending')], key('procedureReports'));
   const conversationsPerReporter = ratioFigure(plan, key('conversationsPerReporter'), key('conversationsOnReports'), key('reporters'), 1);
   const staffShare = ratioFigure(plan, key('staffShare'), key('reporters'), counts.headcount, 100);
   const byReports = { total: recorded };
@@ -242,6 +244,7 @@ function planSection(plan: SuppressionPlan, part: Part, counts: SectionCounts): 
       boardAdviceReports: boardAdviceReports(resolve),
       procedureReports: procedureReports(resolve),
       procedureBothMet: procedureBothMet(resolve),
+      procedurePending: procedurePending(resolve),
     },
     reportsByFunction: reportsByFunction?.(resolve) ?? null,
     reportsByAdviser: reportsByAdviser?.(resolve) ?? null,

@@ -23,6 +23,7 @@ export function KeyFiguresView({ figures, k, headcount }: { figures: KeyFigures;
     [t('team.key.boardAdviceReports'), count(figures.boardAdviceReports)],
     [t('team.key.procedureReports'), count(figures.procedureReports)],
     [t('team.key.procedureBothMet'), count(figures.procedureBothMet)],
+    [t('team.key.procedurePending'), count(figures.procedurePending)],
   ];
   if (headcount !== undefined) {
     items.push([
