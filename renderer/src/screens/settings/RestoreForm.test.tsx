@@ -8,7 +8,7 @@ import { createCore, type Core } from '../../../../electron/core/core';
 import { createLogger } from '../../../../electron/core/log';
 import type { VaultEvent } from '../../../../shared/events';
 import { CANARY } from '../../../../test/fixtures/canaries';
-import { caseInput } from '../../../../test/fixtures/records';
+import { caseInput, reporter } from '../../../../test/fixtures/records';
 import { temporaryDirectory } from '../../../../test/support/temporaryDirectory';
 import { testShell } from '../../../../test/support/testShell';
 import { invoke } from '../../api/client';
@@ -75,5 +75,36 @@ describe('restoring from the unlock screen when the vault no longer opens with t
     await user.click(screen.getByRole('button', { name: /Ja, back-up kiezen en terugzetten/ }));
     expect(await screen.findByText(/is teruggezet, met 1 zaak/, {}, { timeout: 30_000 })).toBeVisible();
     expect(core.vault.database().prepare('SELECT id FROM cases').pluck().all()).toEqual([kept.id]);
+  });
+});
+
+describe('restoring a backup made before a reporter of a joint case was erased', () => {
+  it('says the backup would bring erased data back and that the vault stays as it is, and changes nothing', async () => {
+    await invoke('vault.create', { passphrase: CANARY.passphrase, function: 'ombudsperson', external: false });
+    const backups = join(folder.path, 'backups');
+    mkdirSync(backups);
+    dialogs.nextFolder(backups);
+    await invoke('backup.chooseFolder', {});
+    const joint = await invoke('cases.create', caseInput({ reporters: [reporter({ name: 'CANARYBLIJFT' }), reporter({ name: 'CANARYGEWIST' })] }));
+    const { name } = await invoke('backup.now', {});
+    await invoke('access.erase', { caseId: joint.id, reporter: 1, confirmation: '2026-001' });
+    const reporters = () => core.vault.database().prepare('SELECT name FROM case_reporters').pluck().all();
+    expect(reporters()).toEqual(['CANARYBLIJFT']);
+
+    const user = userEvent.setup();
+    render(
+      <I18nextProvider i18n={i18n}>
+        <RestoreForm />
+      </I18nextProvider>,
+    );
+    await user.type(screen.getByLabelText('Wachtwoordzin van de back-up'), CANARY.passphrase);
+    await user.click(screen.getByRole('button', { name: /Back-up kiezen en terugzetten/ }));
+    dialogs.nextFolder(join(backups, name));
+    await user.click(screen.getByRole('button', { name: /Ja, back-up kiezen en terugzetten/ }));
+    const refusal = await screen.findByText(/terugzetten zou die gegevens terugbrengen/, {}, { timeout: 30_000 });
+    expect(refusal).toBeVisible();
+    expect(refusal).toHaveTextContent('de kluis blijft zoals hij is');
+    expect(screen.queryByText(/is teruggezet/)).toBeNull();
+    expect(reporters()).toEqual(['CANARYBLIJFT']);
   });
 });
