@@ -8,6 +8,7 @@ import { TextField } from '../../components/form/fields';
 import { leaveTo } from '../../drafts/leaveGuard';
 import { useAttempt } from '../../hooks/useAttempt';
 import { useCaseStore } from '../../stores/caseStore';
+import { KeptMentions } from './KeptMentions';
 
 /**
  * Erasure at the reporter's request: what goes and what stays is shown first, the adviser types
@@ -51,6 +52,7 @@ export function ErasurePanel({ caseId, reporter, name, onClose }: { caseId: numb
             {!shown.wholeCase && <li>{t('access.erase.kept', { count: shown.entriesKept, reporters: shown.reportersKept })}</li>}
             {shown.draftsDiscarded > 0 && <li>{t('access.erase.drafts', { count: shown.draftsDiscarded })}</li>}
           </ul>
+          <KeptMentions mentions={shown.keptMentions} onRecheck={() => void preview.reload()} />
           <p>{t('access.erase.irreversible')}</p>
           <TextField label={t('access.erase.typeNumber', { number: shown.caseNumber })} value={typed} onChange={setTyped} />
           <div className="actions">
