@@ -44,8 +44,20 @@ const RECEIVED = `coalesce(c.intake_route IN ('via_concerns_point', 'referred_by
  * months their export before the handover covered (migration 21). Counted here only as received.
  */
 const HANDED = `EXISTS (SELECT 1 FROM received_cases h WHERE h.case_id = c.id AND substr(c.first_contact_at, 1, 10) <= h.counted_through)`;
-/** A dated act on a case received by handover counts here only after the months the leaving adviser's export covered. */
-const afterHandover = (caseId: string, date: string) => `NOT EXISTS (SELECT 1 FROM received_cases h WHERE h.case_id = ${caseId} AND substr(${date}, 1, 10) <= h.counted_through)`;
+/**
+ * In a package this vault sent (confirmed or not), on a date after the months its export before the
+ * handover covered: from then on the case is the successor's to count. The first contact tells the
+ * case that left from a later one that took its id.
+ */
+const successorsToCount = (caseId: string, date: string) =>
+  `EXISTS (SELECT 1 FROM handover_sent_cases s CROSS JOIN handovers_sent p ON p.package_id = s.package_id CROSS JOIN cases k ON k.id = s.case_id
+     WHERE s.case_id = ${caseId} AND k.first_contact_at = s.first_contact_at AND substr(${date}, 1, 10) > p.counted_through)`;
+/**
+ * A dated act on a handed case counts on one side only: at the successor after the months the
+ * leaving adviser's export covered, in the leaving vault up to them, even before the confirmation.
+ */
+const afterHandover = (caseId: string, date: string) =>
+  `NOT EXISTS (SELECT 1 FROM received_cases h WHERE h.case_id = ${caseId} AND substr(${date}, 1, 10) <= h.counted_through) AND NOT ${successorsToCount(caseId, date)}`;
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
@@ -108,7 +120,7 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
               WHEN unixepoch(c.first_response_at) - unixepoch(c.first_contact_at) > @promise THEN 'later'
               ELSE 'within24h' END,
          c.reporter_count, c.has_bystander, c.nature_set, c.handling_set
-       FROM cases c WHERE ${COUNTED} AND c.first_contact_at >= @from AND c.first_contact_at < @end`,
+       FROM cases c WHERE ${COUNTED} AND c.first_contact_at >= @from AND c.first_contact_at < @end AND NOT ${successorsToCount('c.id', 'c.first_contact_at')}`,
     ).run({ ...range, promise: FIRST_RESPONSE_PROMISE_HOURS * 3600, own });
     const grouped = <T>(sql: string, params: Record<string, unknown> = {}) => db.prepare(sql).all(params) as (T & { n: number })[];
     const single = (sql: string, params: Record<string, unknown> = range) => db.prepare(sql).pluck().get(params) as number;
@@ -263,16 +275,19 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
       bump(mediationOutcomes, row.outcome, row.n);
     }
     // Reports are counted once, where they were first received: so are their state at the start and
-    // their closures, both read in one pass over the reports opened before the period ended.
+    // their closures, both read in one pass over the reports opened before the period ended. One
+    // handed over before the period began is open at its start at the successor's, not here.
     let openAtStart = 0;
     let closures = 0;
     const byOutcome = zeros(OUTCOME_KEYS);
     for (const row of grouped<{ outcome: string | null; open: number }>(
       `SELECT c.outcome,
          count(*) FILTER (WHERE c.first_contact_at < @from AND NOT (c.status = 'closed' AND c.closed_on < @from)
-           AND NOT EXISTS (SELECT 1 FROM received_cases h WHERE h.case_id = c.id AND h.received_on >= @from)) AS open,
+           AND NOT EXISTS (SELECT 1 FROM received_cases h WHERE h.case_id = c.id AND h.received_on >= @from)
+           AND NOT EXISTS (SELECT 1 FROM handover_sent_cases s CROSS JOIN handovers_sent p ON p.package_id = s.package_id
+             WHERE s.case_id = c.id AND s.first_contact_at = c.first_contact_at AND p.handed_on < @from)) AS open,
          count(*) FILTER (WHERE c.status = 'closed' AND ${inPeriod('c.closed_on')}) AS n
-       FROM cases c WHERE ${COUNTED} AND c.first_contact_at < @end AND ${RECEIVED} = 0 GROUP BY 1`,
+       FROM cases c WHERE ${COUNTED} AND c.first_contact_at < @end AND ${RECEIVED} = 0 AND NOT ${successorsToCount('c.id', 'c.first_contact_at')} GROUP BY 1`,
       { ...range, own },
     )) {
       openAtStart += row.open;

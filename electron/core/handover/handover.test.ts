@@ -306,6 +306,23 @@ describe('every handover channel', () => {
   });
 });
 
+describe('the leaving vault before the confirmation', () => {
+  it('counts none of what is the successor’s in an export of the months after its export before the handover', async () => {
+    const preview = async (period: { from: string; to: string }) => (await leaving.ok<ExportPreview>('export.preview', { period, includeUnits: false })).file.counts;
+    try {
+      now = new Date(2027, 0, 10, 12, 0);
+      // December: the late report is the successor's own, and so are both handed cases' December entries.
+      // The March report was still the leaving adviser's on 1 December, so open at its start here.
+      expect(await preview({ from: '2026-12-01', to: '2026-12-31' })).toMatchObject({ reports: 0, conversations: 0, conversationsOnReports: 0, openAtStart: 2 });
+      now = new Date(2027, 1, 10, 12, 0);
+      // January: handed over before it began, open at its start at the successor's only.
+      expect(await preview({ from: '2027-01-01', to: '2027-01-31' })).toMatchObject({ reports: 0, conversations: 0, openAtStart: 1 });
+    } finally {
+      now = new Date(2026, 11, 5, 12, 0);
+    }
+  });
+});
+
 describe('the confirmation', () => {
   it('is the only thing that destroys the leaving vault’s copies, as retention does, and only once', async () => {
     for (const id of [ids.handed, ids.lateHanded]) expect((await leaving.ok<CaseRecord>('cases.get', { id })).id).toBe(id);
