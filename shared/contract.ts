@@ -8,6 +8,7 @@ import {
   CaseListResponse,
   CaseRecord,
   ComparableCase,
+  UpdateCaseRequest,
 } from './schemas/cases';
 import { ConversationInput } from './schemas/conversations';
 import { Mediation } from './schemas/mediation';
@@ -259,7 +260,8 @@ export const contract = {
   'cases.create': { request: CaseInput, response: Created },
   /** A new case from its first conversation and a label; its statistics are completed later. */
   'cases.capture': { request: CaseCapture, response: Created },
-  'cases.update': { request: z.object({ id: Id, record: CaseInput }).strict(), response: Created },
+  /** Closing with `openFollowUps: 'complete'` does the case's own open steps today in the same transaction. */
+  'cases.update': { request: UpdateCaseRequest, response: Created },
   /** Saves with statistics answers still open (NULL): counted nowhere until a complete save. */
   'cases.createIncomplete': { request: IncompleteCaseInput, response: Created },
   'cases.updateIncomplete': { request: z.object({ id: Id, record: IncompleteCaseInput }).strict(), response: Created },

@@ -159,6 +159,21 @@ export const CaseInput = CaseFields.extend({ natures: uniqueList(z.enum(NATURES)
 });
 export type CaseInput = z.infer<typeof CaseInput>;
 
+/** What becomes of a case's own open follow-ups when a save closes it: done today, or kept open. */
+export const OPEN_STEPS_CHOICES = ['complete', 'keep'] as const;
+export type OpenStepsChoice = (typeof OPEN_STEPS_CHOICES)[number];
+
+/**
+ * A complete save of a case. One that closes it may carry the answer about its own open
+ * follow-ups: the close and their completion are then one transaction, so a failure leaves the
+ * case and its steps as they were. Without it, the steps stay as they are.
+ */
+export const UpdateCaseRequest = z
+  .object({ id: Id, record: CaseInput, openFollowUps: z.enum(OPEN_STEPS_CHOICES).optional() })
+  .strict()
+  .refine((request) => request.openFollowUps === undefined || request.record.status === 'closed', 'openFollowUpsOnlyWhenClosing');
+export type UpdateCaseRequest = z.infer<typeof UpdateCaseRequest>;
+
 /**
  * A case saved to be completed later: every statistics answer may stay open (NULL) and no rule
  * between answers applies yet; only the facts hold. It is counted nowhere until a complete save.

@@ -1,6 +1,7 @@
 import { captureCase } from '../cases/captureCase';
 import { caseYears, comparableCases, listCases } from '../cases/caseList';
 import { createCase, createIncompleteCase, deleteCase, getCase, leaveOutOfStatistics, updateCase, updateIncompleteCase } from '../cases/caseRecords';
+import { completeOpenFollowUps } from '../followUps/followUps';
 import type { Handlers } from '../ipc/router';
 import { done, type CoreContext } from './context';
 
@@ -17,7 +18,7 @@ type CaseChannel =
   | 'cases.delete'
   | 'cases.comparable';
 
-export function caseHandlers({ db, clock, records }: CoreContext) {
+export function caseHandlers({ db, clock, today, records }: CoreContext) {
   return {
     'cases.list': (request) => listCases(db(), request, clock),
     'cases.years': () => caseYears(db()),
@@ -38,7 +39,13 @@ export function caseHandlers({ db, clock, records }: CoreContext) {
       records.save();
       return created;
     },
-    'cases.update': ({ id, record }) => updateCase(db(), id, record, clock),
+    'cases.update': ({ id, record, openFollowUps }) =>
+      // One transaction: a close whose steps could not be done is no close, and the panel's error tells the truth.
+      db().transaction(() => {
+        const updated = updateCase(db(), id, record, clock);
+        if (openFollowUps === 'complete') completeOpenFollowUps(db(), id, today());
+        return updated;
+      })(),
     'cases.updateIncomplete': ({ id, record }) => updateIncompleteCase(db(), id, record, clock),
     'cases.leaveOutOfStatistics': ({ id, leaveOut }) => {
       leaveOutOfStatistics(db(), id, leaveOut);

@@ -1,4 +1,4 @@
-import type { CaseInput, CaseRecord, ComparableCase, ConversationInput, IncompleteCaseInput, Mediation } from '../../../shared/contract';
+import type { CaseInput, CaseRecord, ComparableCase, ConversationInput, IncompleteCaseInput, Mediation, OpenStepsChoice } from '../../../shared/contract';
 import { invoke } from '../api/client';
 import { createResettableStore } from './resettable';
 
@@ -7,7 +7,8 @@ interface CaseState {
   comparable: ComparableCase[];
   load(id: number): Promise<void>;
   create(input: CaseInput): Promise<number>;
-  update(id: number, input: CaseInput): Promise<void>;
+  /** `openFollowUps`: on a save that closes the case, whether its own open steps are done today, in the same request. */
+  update(id: number, input: CaseInput, openFollowUps?: OpenStepsChoice): Promise<void>;
   createIncomplete(input: IncompleteCaseInput): Promise<number>;
   updateIncomplete(id: number, input: IncompleteCaseInput): Promise<void>;
   /** An incomplete case left out of the statistics on purpose, or taken back. */
@@ -32,8 +33,8 @@ export const useCaseStore = createResettableStore<CaseState>((set, get) => ({
     const { id } = await invoke('cases.create', input);
     return id;
   },
-  async update(id, input) {
-    await invoke('cases.update', { id, record: input });
+  async update(id, input, openFollowUps) {
+    await invoke('cases.update', { id, record: input, ...(openFollowUps && { openFollowUps }) });
   },
   async createIncomplete(input) {
     const { id } = await invoke('cases.createIncomplete', input);

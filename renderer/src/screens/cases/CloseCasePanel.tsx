@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseInput, statisticsConsentOf, type CaseRecord } from '../../../../shared/contract';
+import { CaseInput, statisticsConsentOf, type CaseRecord, type OpenStepsChoice } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
 import { futureCaseFields } from '../../../../shared/futureDates';
 import { localMinute } from '../../../../shared/time';
-import { errorCodeOf, invoke } from '../../api/client';
+import { errorCodeOf } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { fieldErrors } from '../../components/form/fieldErrors';
 import { CodeSelect, TextField } from '../../components/form/fields';
 import { useCaseStore } from '../../stores/caseStore';
 import { useFollowUpStore } from '../../stores/followUpStore';
-import { OpenFollowUpsQuestion, useOpenFollowUps, type OpenStepsChoice } from '../followUps/OpenFollowUpsQuestion';
+import { OpenFollowUpsQuestion, useOpenFollowUps } from '../followUps/OpenFollowUpsQuestion';
 import { forCompleteSave } from './caseForm/caseDraft';
 import { editableCase } from './editableCase';
 import { leaveTo } from '../../drafts/leaveGuard';
@@ -45,11 +45,9 @@ export function CloseCasePanel({ record, onDone }: { record: CaseRecord; onDone(
       return;
     }
     try {
-      await update(record.id, CaseInput.parse(closed));
-      if (openSteps.own > 0 && stepsChoice === 'complete') {
-        await invoke('followUps.completeOpenOfCase', { caseId: record.id, doneOn: openSteps.today });
-        await reloadFollowUps(record.id);
-      }
+      // The close and the answer in one request: either both are saved or neither, so an error here means nothing changed.
+      await update(record.id, CaseInput.parse(closed), openSteps.own > 0 ? (stepsChoice ?? undefined) : undefined);
+      if (openSteps.own > 0 && stepsChoice === 'complete') await reloadFollowUps(record.id);
       await load(record.id);
       onDone();
     } catch (caught) {

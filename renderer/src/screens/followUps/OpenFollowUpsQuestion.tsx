@@ -1,12 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLegalFollowUp } from '../../../../shared/contract';
+import { isLegalFollowUp, type OpenStepsChoice } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFollowUpStore } from '../../stores/followUpStore';
-
-export type OpenStepsChoice = 'complete' | 'keep';
 
 /** The case's open follow-ups as the case page last read them: the adviser's own, and legal deadlines. */
 export function useOpenFollowUps(caseId: number): { own: number; legal: number; today: string } {
