@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VAULT_FUNCTIONS } from '../taxonomy';
 import { CaseRecord } from './cases';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_TEXT_MAX, LocalTime } from './followUps';
 import { Id, LocalDate } from './primitives';
 import { AgeRecipient } from './team';
 
@@ -41,10 +42,10 @@ export type HandoverKeyFile = z.infer<typeof HandoverKeyFile>;
 export const HandedFollowUp = z
   .object({
     conversationIndex: z.number().int().min(0).max(1_000_000).nullable(),
-    kind: z.string().max(40),
-    text: z.string().max(2000),
+    kind: z.enum(FOLLOW_UP_KINDS),
+    text: z.string().max(FOLLOW_UP_TEXT_MAX),
     dueDate: LocalDate,
-    dueTime: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+    dueTime: LocalTime.nullable(),
     doneOn: LocalDate.nullable(),
     createdAt: z.string().max(40),
   })

@@ -1,10 +1,11 @@
+import type { FollowUpKind } from '../../../shared/schemas/followUps';
 import type { HandedFollowUp } from '../../../shared/schemas/handover';
 import type { Db } from '../vault/database';
 
 interface FollowUpRow {
   id: number;
   conversation_id: number | null;
-  kind: string;
+  kind: FollowUpKind;
   text: string;
   due_date: string;
   due_time: string | null;

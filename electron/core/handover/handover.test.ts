@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { armor } from 'age-encryption';
+import { armor, Decrypter } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessRequest, CaseProcedure, CaseRecord, ExportPreview, HandoverKeySummary, HandoverPackageSummary, HandoverReceived, HandoverStatus, ImportOutcome, TeamInfo, TeamReport } from '../../../shared/contract';
 import { CANARY, containsBytes } from '../../../test/fixtures/canaries';
@@ -15,6 +15,8 @@ import { dataKeyOf } from '../../../test/support/vaultKey';
 import { recordDossierGiven } from '../access/accessRequests';
 import { createCore } from '../core';
 import { createLogger } from '../log';
+import { signWithVault, vaultPublicKey } from '../team/signingKey';
+import { sealHandover } from './sealedHandover';
 
 /**
  * A handover between real vaults: the successor makes a receiving key, the leaving adviser adds it
@@ -224,6 +226,25 @@ describe('receiving a package', () => {
     const withKey = stranger.rowCounts();
     expect(await stranger.codeOf('handover.receive', { content: packageText, signerFingerprint: summary.signerFingerprint })).toBe('HANDOVER_NOT_ADDRESSED');
     expect(stranger.rowCounts()).toEqual(withKey);
+  });
+
+  it('refuses a package from the compared signer whose inside is not a handover’s (a follow-up of no known kind, a time of no clock), nothing changed', async () => {
+    const decrypter = new Decrypter();
+    decrypter.addIdentity(successor.db().prepare('SELECT age_identity FROM handover_receiving_keys').pluck().get() as string);
+    const envelope = JSON.parse(await decrypter.decrypt(armor.decode(packageText), 'text')) as { keyId: string; payload: string };
+    const successorKey = leaving.db().prepare('SELECT key_id AS keyId, recipient FROM handover_successors').get() as { keyId: string; recipient: string };
+    const { signerFingerprint } = await successor.ok<HandoverPackageSummary>('handover.readPackage', { content: packageText });
+    const before = successor.rowCounts();
+    for (const change of [{ kind: 'CANARYKIND' }, { dueTime: '25:99' }]) {
+      const pkg = JSON.parse(envelope.payload) as { packageId: string; cases: { followUps: object[] }[] };
+      pkg.packageId = '00000000-0000-4000-8000-00000000000a';
+      pkg.cases[0]!.followUps[0] = { ...pkg.cases[0]!.followUps[0], ...change };
+      // Signed with the leaving vault's own key: only the inside is wrong.
+      const forged = await sealHandover(JSON.stringify(pkg), successorKey, vaultPublicKey(leaving.db()), (data) => signWithVault(leaving.db(), data));
+      expect(await successor.codeOf('handover.readPackage', { content: forged }), JSON.stringify(change)).toBe('NOT_A_HANDOVER_FILE');
+      expect(await successor.codeOf('handover.receive', { content: forged, signerFingerprint }), JSON.stringify(change)).toBe('NOT_A_HANDOVER_FILE');
+    }
+    expect(successor.rowCounts()).toEqual(before);
   });
 
   it('takes the cases whole, numbered in the successor’s own series with the old number kept, and only once', async () => {
