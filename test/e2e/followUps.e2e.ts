@@ -161,10 +161,17 @@ describe('follow-ups and Today (issue 25)', () => {
     await question.getByText('Kies wat er met de open vervolgstappen gebeurt.').waitFor();
     expect(db().prepare('SELECT status FROM cases').pluck().get()).toBe('open');
     await question.getByRole('radio', { name: 'Vandaag afronden' }).check();
+    // The file refuses the step's completion: the close goes with it, and the panel's 'nothing changed' is true.
+    db().exec("CREATE TEMP TRIGGER refuse_done BEFORE UPDATE OF done_on ON follow_ups BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    await page.getByRole('form', { name: 'Zaak sluiten' }).getByRole('button', { name: 'Zaak sluiten' }).click();
+    await page.getByRole('form', { name: 'Zaak sluiten' }).getByText('Er ging iets mis. Er is niets gewijzigd; probeer het opnieuw.').waitFor();
+    expect(db().prepare('SELECT status FROM cases').pluck().get()).toBe('open');
+    expect(db().prepare('SELECT done_on FROM follow_ups').pluck().all()).toEqual([null]);
+    db().exec('DROP TRIGGER temp.refuse_done');
     await page.getByRole('form', { name: 'Zaak sluiten' }).getByRole('button', { name: 'Zaak sluiten' }).click();
     await expect.poll(() => db().prepare('SELECT status FROM cases').pluck().get()).toBe('closed');
-    // The case is closed first, then its own steps are done on the core's day.
-    await expect.poll(() => db().prepare('SELECT done_on FROM follow_ups').pluck().all()).toEqual(['2026-03-12']);
+    // Closed and its own steps done on the core's day, in one request.
+    expect(db().prepare('SELECT done_on FROM follow_ups').pluck().all()).toEqual(['2026-03-12']);
 
     // Closed through the case's form instead: its page asks the same, and 'keep open' keeps the step on Today.
     const second = await seedCase(app);
