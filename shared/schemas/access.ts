@@ -33,6 +33,9 @@ export const PassageId = z
   .string()
   .max(80)
   .regex(/^[a-z][A-Za-z]*(\.[A-Za-z0-9]+)*$/);
+/** The passage of a dossier that tells one access request and its dates. */
+export const requestPassageId = (requestId: number) => `request.${requestId}`;
+
 /** More than any dossier holds: every line of fifty notes. */
 export const MAX_LEFT_OUT = 10_000;
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccessDossier, AccessRequest, CaseRecord, DossierPreview, ErasurePreview } from '../../../shared/contract';
+import { requestPassageId } from '../../../shared/schemas/access';
 import type { FollowUp } from '../../../shared/schemas/followUps';
 import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, reporter } from '../../../test/fixtures/records';
@@ -149,6 +150,31 @@ describe('a dossier', () => {
     await ok('conversations.add', { caseId, conversation: conversationInput({ heldAt: '2026-01-07T10:00', participants: ASKING, notes: 'Later toegevoegd.' }) });
     expect(await save({})).toBe('DOSSIER_CHANGED');
     expect(logLines.join('\n')).not.toMatch(/CANARY|Wiśniewska/);
+  });
+
+  it("tells each access request in one passage the adviser can leave out, so another reporter's request date reaches no page", async () => {
+    const { caseId } = await jointCase();
+    // Which reporter asked is not recorded: the second reporter's request is one of the case's.
+    const { id: theirs } = await ok<{ id: number }>('access.recordRequest', { caseId, requestedOn: '2026-01-14' });
+    const { id: requestId } = await ok<{ id: number }>('access.recordRequest', { caseId, requestedOn: '2026-01-20' });
+    const { version, dossier } = await ok<DossierPreview>('access.dossierPreview', { caseId, reporter: 0, language: 'nl' });
+    const theirDates = ['14 januari 2026', '14 februari 2026'];
+    const passages = dossier.sections.flatMap((section) => section.entries.flatMap((entry) => entry.lines.flatMap((line) => line.passages)));
+    // Their dates, the request's and its deadline's, are in their passage and nowhere else of the dossier.
+    const withTheirDates = (text: string) => theirDates.some((date) => text.includes(date));
+    expect(passages.filter((passage) => withTheirDates(passage.text)).map((passage) => passage.id)).toEqual([requestPassageId(theirs)]);
+    const facts = dossier.sections.flatMap((section) => section.entries.flatMap((entry) => [entry.heading ?? '', ...entry.lines.map((line) => line.value ?? '')]));
+    expect(facts.filter(withTheirDates)).toEqual([]);
+
+    await ok('access.saveDossier', { caseId, reporter: 0, language: 'nl', requestId, version, leftOut: [requestPassageId(theirs)] });
+    const [sent] = printed as [AccessDossier];
+    for (const date of theirDates) expect(dossierText(sent), date).not.toContain(date);
+    expect(dossierText(sent)).toContain('Verzoek van 20 januari 2026; antwoord uiterlijk 20 februari 2026');
+    const requests = sent.sections.find((section) => section.id === 'requests')!;
+    expect(requests.entries.flatMap((entry) => entry.lines.flatMap((line) => line.passages))).toEqual([
+      { id: requestPassageId(theirs), text: sent.leftOutMarker, leftOut: true },
+      { id: requestPassageId(requestId), text: 'Verzoek van 20 januari 2026; antwoord uiterlijk 20 februari 2026', leftOut: false },
+    ]);
   });
 
   it('refuses malformed requests on every access channel with INVALID_INPUT and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CaseRecord } from '../../../shared/contract';
-import type { AccessDossier, AccessRequest, DossierEntry, DossierLine, DossierPassage, DossierSection } from '../../../shared/schemas/access';
+import { requestPassageId, type AccessDossier, type AccessRequest, type DossierEntry, type DossierLine, type DossierPassage, type DossierSection } from '../../../shared/schemas/access';
 import type { FollowUp } from '../../../shared/schemas/followUps';
 import type { Language } from '../../../shared/schemas/primitives';
 import { longDate, translatorFor } from '../i18n/translator';
@@ -43,6 +43,11 @@ class DossierWriter {
     const parts = byLine ? text.split(/\r?\n/).map((line, index) => ({ id: `${id}.${index}`, text: line })) : [{ id, text }];
     const passages = parts.filter((part) => part.text.trim() !== '').map((part) => this.passage(part.id, part.text));
     return passages.length === 0 ? null : { label: this.t(labelKey), value: null, passages };
+  }
+
+  /** A fact the adviser may leave out whole, as a passage of its own. */
+  factPassage(labelKey: string, id: string, text: string): DossierLine {
+    return { label: this.t(labelKey), value: null, passages: [this.passage(id, text)] };
   }
 
   private passage(id: string, text: string): DossierPassage {
@@ -155,12 +160,16 @@ function referralSection(w: DossierWriter, record: CaseRecord): DossierSection {
   );
 }
 
-/** Steps set on another reporter's entry stay out with that entry. */
+/**
+ * Steps set on another reporter's entry stay out with that entry. An access request's deadline is
+ * told with its request, where the adviser can leave it out: the request may be another reporter's.
+ */
 function followUpSection(w: DossierWriter, source: DossierSource): DossierSection {
   const shown = new Set(entriesInDossier(source.record, source.reporter).map((entry) => entry.id));
   return w.section(
     'followUps',
     source.followUps
+      .filter((followUp) => followUp.kind !== 'access_request')
       .filter((followUp) => followUp.conversationId === null || shown.has(followUp.conversationId))
       .map((followUp) =>
         w.entry(w.translate(`access.dossier.followUpKind.${followUp.kind}`), [
@@ -172,15 +181,24 @@ function followUpSection(w: DossierWriter, source: DossierSource): DossierSectio
   );
 }
 
+/**
+ * The vault does not record which reporter of a case asked (migration 020 keeps dates only), so in
+ * a joint case a request may be another reporter's: each request, its dates all in one passage, is
+ * the adviser's to leave out.
+ */
 function requestSection(w: DossierWriter, requests: AccessRequest[]): DossierSection {
+  const t = w.translate;
   return w.section(
     'requests',
-    requests.map((request) =>
-      w.entry(w.date(request.requestedOn), [
-        request.dueOn ? w.fact('access.dossier.dueOn', w.date(request.dueOn)) : null,
-        ...request.dossiersGivenAt.map((givenAt) => w.fact('access.dossier.given', w.dateTime(givenAt))),
-      ]),
-    ),
+    requests.map((request) => {
+      const told = [
+        t('access.request', { date: w.date(request.requestedOn) }),
+        request.dueOn ? t('access.dueOn', { date: w.date(request.dueOn) }) : null,
+        request.doneOn && request.dossiersGivenAt.length === 0 ? t('access.answered', { date: w.date(request.doneOn) }) : null,
+        ...request.dossiersGivenAt.map((givenAt) => t('access.given', { date: w.dateTime(givenAt) })),
+      ];
+      return w.entry(null, [w.factPassage('access.dossier.request', requestPassageId(request.id), told.filter((part) => part !== null).join('; '))]);
+    }),
   );
 }
 

@@ -100,6 +100,7 @@ export function AccessPanel({ record }: { record: CaseRecord }) {
           reporter={chosen}
           reporterName={reporterLabel(record, chosen, t)}
           requestId={open.requestId}
+          joint={record.reporters.length > 1}
           onSaved={() => void requests.reload()}
           onClose={() => setOpen(null)}
         />

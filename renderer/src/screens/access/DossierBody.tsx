@@ -7,7 +7,8 @@ export interface PassageChoice {
   toggle(id: string): void;
 }
 
-function Passage({ passage, choice }: { passage: DossierPassage; choice: PassageChoice | undefined }) {
+/** A passage left out in the preview reads the dossier's own marker, in the dossier's language, as the PDF will. */
+function Passage({ passage, choice, marker }: { passage: DossierPassage; choice: PassageChoice | undefined; marker: string }) {
   const { t } = useTranslation();
   if (!choice) return <p className={passage.leftOut ? 'passage left-out' : 'passage'}>{passage.text}</p>;
   const leftOut = choice.leftOut.has(passage.id);
@@ -17,7 +18,7 @@ function Passage({ passage, choice }: { passage: DossierPassage; choice: Passage
         <input type="checkbox" checked={leftOut} onChange={() => choice.toggle(passage.id)} />
         {t('access.preview.leaveOut')}
       </label>
-      <p>{leftOut ? t('access.dossier.leftOut') : passage.text}</p>
+      <p>{leftOut ? marker : passage.text}</p>
     </div>
   );
 }
@@ -43,7 +44,7 @@ export function DossierBody({ dossier, choice }: { dossier: AccessDossier; choic
                     <dd>
                       {line.value}
                       {line.passages.map((passage) => (
-                        <Passage key={passage.id} passage={passage} choice={choice} />
+                        <Passage key={passage.id} passage={passage} choice={choice} marker={dossier.leftOutMarker} />
                       ))}
                     </dd>
                   </div>

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { requestPassageId, type AccessDossier } from '../../../../shared/schemas/access';
 import { invoke } from '../../api/client';
 import { useCoreQuery } from '../../api/useCoreQuery';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -7,6 +8,16 @@ import { useAttempt } from '../../hooks/useAttempt';
 import { DossierBody } from './DossierBody';
 import '../print/dossierFonts';
 import '../print/dossierDocument.css';
+
+/**
+ * In a joint case, the requests other than the one answered: the vault does not know which
+ * reporter made them, so they start left out and the adviser puts back the reporter's own.
+ */
+function otherRequests(dossier: AccessDossier, requestId: number): Set<string> {
+  const requests = dossier.sections.find((section) => section.id === 'requests')?.entries ?? [];
+  const ids = requests.flatMap((entry) => entry.lines.flatMap((line) => line.passages.map((passage) => passage.id)));
+  return new Set(ids.filter((id) => id !== requestPassageId(requestId)));
+}
 
 /**
  * The dossier as it will be saved, before anything is saved: the adviser leaves out each passage
@@ -18,6 +29,7 @@ export function DossierPreview({
   reporter,
   reporterName,
   requestId,
+  joint,
   onSaved,
   onClose,
 }: {
@@ -25,6 +37,7 @@ export function DossierPreview({
   reporter: number;
   reporterName: string;
   requestId: number;
+  joint: boolean;
   onSaved(): void;
   onClose(): void;
 }) {
@@ -32,13 +45,14 @@ export function DossierPreview({
   const language = i18n.language === 'en' ? 'en' : 'nl';
   const load = useCallback(() => invoke('access.dossierPreview', { caseId, reporter, language }), [caseId, reporter, language]);
   const preview = useCoreQuery(load);
-  const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
+  const [chosen, setChosen] = useState<ReadonlySet<string> | null>(null);
   const { status, error, attempt } = useAttempt();
+  const leftOut: ReadonlySet<string> = chosen ?? (joint && preview.data ? otherRequests(preview.data.dossier, requestId) : new Set());
 
   const toggle = (id: string) => {
     const next = new Set(leftOut);
     if (!next.delete(id)) next.add(id);
-    setLeftOut(next);
+    setChosen(next);
   };
 
   const save = () =>
