@@ -40,7 +40,8 @@ async function createVault(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Wachtwoordzin'), CANARY.passphrase);
   await user.type(screen.getByLabelText('Herhaal de wachtwoordzin'), CANARY.passphrase);
   await user.click(screen.getByRole('button', { name: 'Kluis aanmaken' }));
-  await screen.findByRole('heading', { name: 'Uw herstelsleutel' });
+  // The key derivation is meant to be slow; on a loaded machine it takes longer than a screen query waits by default.
+  await screen.findByRole('heading', { name: 'Uw herstelsleutel' }, { timeout: 10_000 });
 }
 
 describe('creating a vault', { timeout: 15_000 }, () => {
