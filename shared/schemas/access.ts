@@ -45,7 +45,7 @@ const DossierVersion = z.string().regex(/^[a-f0-9]{64}$/);
 export const SaveDossierRequest = DossierRequest.extend({ requestId: Id, version: DossierVersion, leftOut: uniqueList(PassageId, MAX_LEFT_OUT) }).strict();
 export type SaveDossierRequest = z.infer<typeof SaveDossierRequest>;
 
-/** A stretch of the adviser's own text; a left-out one reads only the dossier's marker. */
+/** A stretch of the adviser's own text, or one access request told whole; a left-out one reads only the dossier's marker. */
 export const DossierPassage = z.object({ id: PassageId, text: z.string(), leftOut: z.boolean() }).strict();
 export type DossierPassage = z.infer<typeof DossierPassage>;
 
@@ -109,7 +109,7 @@ export type KeptMention = z.infer<typeof KeptMention>;
 export const ErasurePreview = z
   .object({
     caseNumber: z.string(),
-    /** The reporter is the case's only one: the whole case goes, as retention destroys it. */
+    /** This is the case's only reporter: the whole case goes, as retention destroys it. */
     wholeCase: z.boolean(),
     entriesDestroyed: z.number().int().min(0),
     entriesKept: z.number().int().min(0),
