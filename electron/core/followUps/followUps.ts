@@ -1,5 +1,6 @@
 import type { DueFollowUp, DueFollowUps, FollowUp, FollowUpKind } from '../../../shared/schemas/followUps';
 import { CASE_NUMBER_SQL } from '../cases/caseNumbers';
+import { handedOverSql } from '../cases/handedOver';
 import { AppError } from '../errors';
 import type { Db } from '../vault/database';
 
@@ -128,13 +129,17 @@ export function endOfWeek(today: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Every open follow-up due by the end of `today`'s week, overdue ones however old. */
+/**
+ * Every open follow-up due by the end of `today`'s week, overdue ones however old. Not those of a
+ * case awaiting its successor's confirmation: they went with it, to be done there, and nothing of
+ * it can be done here; its page still shows them.
+ */
 export function dueFollowUps(db: Db, today: string): DueFollowUps {
   const rows = db
     .prepare(
       `SELECT ${COLUMNS}, ${CASE_NUMBER_SQL} AS case_number, c.label AS case_label
        FROM follow_ups f JOIN cases c ON c.id = f.case_id
-       WHERE f.done_on IS NULL AND f.due_date <= ?
+       WHERE f.done_on IS NULL AND f.due_date <= ? AND NOT ${handedOverSql('c.id')}
        ORDER BY ${ORDER}`,
     )
     .all(endOfWeek(today)) as (FollowUpRow & { case_number: string; case_label: string })[];

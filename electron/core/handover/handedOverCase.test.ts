@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseRecord, DossierPreview, DueCase, ExportPreview, HandoverPackageSummary, HandoverReceived, HandoverStatus } from '../../../shared/contract';
+import type { CaseRecord, DossierPreview, DueCase, DueFollowUps, ExportPreview, HandoverPackageSummary, HandoverReceived, HandoverStatus } from '../../../shared/contract';
 import { CANARY } from '../../../test/fixtures/canaries';
 import { caseInput, conversationInput, mediationInput, mediationSessionInput } from '../../../test/fixtures/records';
 import { callCore } from '../../../test/support/callCore';
@@ -60,7 +60,7 @@ beforeAll(async () => {
   await leaving.ok('mediation.save', { caseId: ids.handed, mediation: mediationInput() });
   ids.conversation = (await leaving.ok<{ id: number }>('conversations.add', { caseId: ids.handed, conversation: conversationInput() })).id;
   ids.session = (await leaving.ok<{ id: number }>('conversations.add', { caseId: ids.handed, conversation: mediationSessionInput() })).id;
-  ids.followUp = (await leaving.ok<{ id: number }>('followUps.add', { caseId: ids.handed, conversationId: ids.conversation, dueDate: '2026-12-10', dueTime: null, text: 'CANARYFOLLOWUPBELLEN' })).id;
+  ids.followUp = (await leaving.ok<{ id: number }>('followUps.add', { caseId: ids.handed, conversationId: ids.conversation, dueDate: '2026-12-05', dueTime: null, text: 'CANARYFOLLOWUPBELLEN' })).id;
   await leaving.ok('procedure.mark', { caseId: ids.handed, receivedOn: '2026-12-01' });
   const { followUps } = await leaving.ok<{ followUps: { id: number; kind: string }[] }>('followUps.ofCase', { caseId: ids.handed });
   ids.confirmationDeadline = followUps.find((entry) => entry.kind === 'procedure_confirmation')!.id;
@@ -69,6 +69,7 @@ beforeAll(async () => {
   ids.other = (await leaving.ok<{ id: number }>('cases.create', caseInput({ label: 'andere zaak' }))).id;
 
   expect((await leaving.ok<DueCase[]>('retention.due', {})).map((entry) => entry.id)).toEqual([ids.handed]);
+  expect((await leaving.ok<DueFollowUps>('followUps.due', {})).dueToday.map((entry) => entry.id)).toEqual([ids.followUp]);
   await leaving.ok('handover.saveExport', { exportId: (await leaving.ok<ExportPreview>('handover.previewExport', {})).file.exportId, unsealed: true });
   // Unsaved work would not travel, and the confirmation would take it with the case: it stops the package.
   await leaving.ok('drafts.save', { key: `conversation:new:${ids.handed}`, caseId: ids.handed, view: { name: 'case', id: ids.handed }, content: JSON.stringify({ notes: CANARY.noteWord }) });
@@ -127,6 +128,8 @@ describe('a case in a sent package awaiting its confirmation', () => {
     expect(leaving.tables()).toEqual(before);
     // Retention waits for the confirmation, which destroys the case as retention would.
     expect(await leaving.ok<DueCase[]>('retention.due', {})).toEqual([]);
+    // Its steps went with it: Today, where each would be one click from a refusal, lists none of them.
+    expect(await leaving.ok<DueFollowUps>('followUps.due', {})).toMatchObject({ overdue: [], dueToday: [], laterThisWeek: [] });
   });
 
   it('is still read, and every other case is still written', async () => {
@@ -136,7 +139,8 @@ describe('a case in a sent package awaiting its confirmation', () => {
     await leaving.ok('cases.update', { id: other, record: caseInput({ label: 'andere zaak, bijgewerkt' }) });
     const { id: entry } = await leaving.ok<{ id: number }>('drafts.saveForm', { draftKey: `conversation:new:${other}`, channel: 'conversations.add', request: { caseId: other, conversation: conversationInput() } });
     await leaving.ok('conversations.update', { id: entry, conversation: conversationInput({ notes: 'bijgewerkt' }) });
-    const { id: step } = await leaving.ok<{ id: number }>('followUps.add', { caseId: other, conversationId: entry, dueDate: '2026-12-08', dueTime: null, text: 'bellen' });
+    const { id: step } = await leaving.ok<{ id: number }>('followUps.add', { caseId: other, conversationId: entry, dueDate: '2026-12-05', dueTime: null, text: 'bellen' });
+    expect((await leaving.ok<DueFollowUps>('followUps.due', {})).dueToday.map((due) => due.id)).toEqual([step]);
     await leaving.ok('followUps.move', { id: step, dueDate: '2026-12-09', dueTime: null });
     await leaving.ok('mediation.save', { caseId: other, mediation: mediationInput() });
     expect(await leaving.ok<CaseRecord>('cases.get', { id: other })).toMatchObject({ label: 'andere zaak, bijgewerkt', conversations: [{ notes: 'bijgewerkt' }] });
