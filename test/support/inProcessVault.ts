@@ -8,7 +8,7 @@ import { testShell } from './testShell';
  * For renderer tests under jsdom: installs `window.vault` (the jsdom global) wired to a real core on a real vault in
  * a temp folder, passing requests through a JSON round trip as the IPC boundary would.
  */
-export function installInProcessVault(): { core: Core; dataDirectory: string; saved: string[]; remove: () => void } {
+export function installInProcessVault(): { core: Core; dataDirectory: string; saved: string[]; nextFolder: (folder: string | null) => void; remove: () => void } {
   const folder = temporaryDirectory();
   // Save dialogs answer with a file in the same temp folder, so a test can read what was written.
   const dialogs = testShell(folder.path);
@@ -25,6 +25,8 @@ export function installInProcessVault(): { core: Core; dataDirectory: string; sa
     core,
     dataDirectory: folder.path,
     saved: dialogs.saved,
+    /** The folder the next folder dialog answers with (a backup folder, say). */
+    nextFolder: (chosen) => dialogs.nextFolder(chosen),
     remove: () => {
       core.vault.lock();
       folder.remove();

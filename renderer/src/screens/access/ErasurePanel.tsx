@@ -2,8 +2,8 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
 import { useCoreQuery } from '../../api/useCoreQuery';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { StaleBackupsCard } from '../../components/StaleBackupsCard';
 import { TextField } from '../../components/form/fields';
 import { leaveTo } from '../../drafts/leaveGuard';
 import { useAttempt } from '../../hooks/useAttempt';
@@ -21,7 +21,6 @@ export function ErasurePanel({ caseId, reporter, name, onClose }: { caseId: numb
   const preview = useCoreQuery(load);
   const [typed, setTyped] = useState('');
   const [erased, setErased] = useState<{ wholeCase: boolean } | null>(null);
-  const [staleBackups, setStaleBackups] = useState(0);
   const { status, error, attempt } = useAttempt();
   const reload = useCaseStore((state) => state.load);
 
@@ -29,16 +28,8 @@ export function ErasurePanel({ caseId, reporter, name, onClose }: { caseId: numb
     attempt(async () => {
       const result = await invoke('access.erase', { caseId, reporter, confirmation: typed });
       setErased(result);
-      setStaleBackups((await invoke('retention.staleBackups', {})).count);
       if (!result.wholeCase) await reload(caseId);
       return t(result.wholeCase ? 'access.erase.caseDestroyed' : 'access.erase.done', { name });
-    });
-
-  const deleteStaleBackups = () =>
-    attempt(async () => {
-      const { deleted } = await invoke('retention.deleteStaleBackups', {});
-      setStaleBackups((await invoke('retention.staleBackups', {})).count);
-      return t('retention.backupsDeleted', { count: deleted });
     });
 
   const shown = preview.data;
@@ -65,18 +56,7 @@ export function ErasurePanel({ caseId, reporter, name, onClose }: { caseId: numb
           </div>
         </>
       )}
-      {erased && staleBackups > 0 && (
-        <section className="card" aria-labelledby="erasure-stale-title">
-          <h4 id="erasure-stale-title">{t('access.erase.staleTitle')}</h4>
-          <p>{t('access.erase.staleBackups', { count: staleBackups })}</p>
-          <ConfirmButton
-            label={t('retention.deleteBackups', { count: staleBackups })}
-            question={t('retention.confirmDeleteBackups', { count: staleBackups })}
-            confirmLabel={t('form.confirmDelete')}
-            onConfirm={deleteStaleBackups}
-          />
-        </section>
-      )}
+      {erased && <StaleBackupsCard reason="erasure" heading="h4" after={erased} />}
       {erased?.wholeCase && (
         <button type="button" onClick={() => leaveTo({ name: 'cases' })}>
           {t('casePage.back')}

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -132,9 +132,26 @@ describe('handing cases over', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('own-signing-code')).toHaveTextContent(summary.signerFingerprint);
     const { packageId } = await other.ok<{ packageId: string }>('handover.receive', { content: packageText, signerFingerprint: summary.signerFingerprint });
     await other.ok('handover.saveConfirmation', { packageId });
+    // A backup made while the case was still here: after the confirmation it holds a destroyed case.
+    const backups = join(vault.dataDirectory, 'backups');
+    mkdirSync(backups);
+    vault.nextFolder(backups);
+    await invoke('backup.chooseFolder', {});
+    await invoke('backup.now', {});
+    const [older] = readdirSync(backups);
+    expect(screen.queryByRole('region', { name: 'Backups that still hold the handed-over cases' })).toBeNull();
 
     await user.upload(screen.getByLabelText("Choose the successor's confirmation"), new File([other.lastSaved()], 'confirmation.json'));
     await screen.findByText('Confirmation accepted: 1 case destroyed here.');
     await expect(invoke('cases.get', { id: handed })).rejects.toThrow();
+    const stale = await screen.findByRole('region', { name: 'Backups that still hold the handed-over cases' });
+    expect(stale).toHaveTextContent('1 backup in your backup folder was made before the confirmation and still holds the handed-over case(s).');
+    await user.click(within(stale).getByRole('button', { name: 'Delete 1 backup' }));
+    await user.click(within(stale).getByRole('button', { name: 'Yes, delete permanently' }));
+    await screen.findByText('1 backup deleted.');
+    // The older one is gone; the one the step made first, so the adviser is never without, holds none of it.
+    expect(readdirSync(backups)).toEqual([expect.not.stringMatching(older!)]);
+    expect(await invoke('retention.staleBackups', {})).toEqual({ count: 0 });
+    expect(screen.queryByRole('region', { name: 'Backups that still hold the handed-over cases' })).toBeNull();
   });
 });

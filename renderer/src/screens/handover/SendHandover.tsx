@@ -5,6 +5,7 @@ import { localMinute } from '../../../../shared/time';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilePicker } from '../../components/form/FilePicker';
+import { StaleBackupsCard } from '../../components/StaleBackupsCard';
 import { Checkbox, TextField } from '../../components/form/fields';
 import { useAttempt } from '../../hooks/useAttempt';
 import { formatDate } from '../cases/format';
@@ -121,6 +122,7 @@ export function SendHandover({ status, sealed, onStatus }: { status: HandoverSta
   const [consentOn, setConsentOn] = useState(() => localMinute(new Date()).slice(0, 10));
   const [chosen, setChosen] = useState<number[]>([]);
   const [keyId, setKeyId] = useState<string | null>(null);
+  const [confirmations, setConfirmations] = useState(0);
   const { status: outcome, error, attempt } = useAttempt();
   const successor = keyId ?? status.successors.at(-1)?.keyId ?? null;
 
@@ -232,6 +234,7 @@ export function SendHandover({ status, sealed, onStatus }: { status: HandoverSta
               const file = files[0];
               if (!file) return null;
               const { destroyed } = await invoke('handover.confirm', { content: await file.text() });
+              setConfirmations((count) => count + 1);
               onStatus(await invoke('handover.status', {}));
               return t('handover.confirmed', { count: destroyed });
             })
@@ -240,6 +243,8 @@ export function SendHandover({ status, sealed, onStatus }: { status: HandoverSta
       )}
       {outcome && <p role="status">{outcome}</p>}
       <ErrorMessage code={error} />
+      {/* The confirmation destroyed the cases here as retention does: older backups still hold them. */}
+      {confirmations > 0 && <StaleBackupsCard reason="handover" heading="h4" after={confirmations} />}
     </section>
   );
 }

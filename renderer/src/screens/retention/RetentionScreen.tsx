@@ -5,11 +5,12 @@ import { useCoreQuery } from '../../api/useCoreQuery';
 import { useAttempt } from '../../hooks/useAttempt';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { StaleBackupsCard } from '../../components/StaleBackupsCard';
 import { useSettingsStore } from '../../stores/settingsStore';
 import { formatDate } from '../cases/format';
 import { SaveOutcome, SettingNumberField, useSettingChange } from '../settings/settingChange';
 
-const readRetention = async () => ({ due: await invoke('retention.due', {}), staleBackups: (await invoke('retention.staleBackups', {})).count });
+const readDue = () => invoke('retention.due', {});
 
 /** Cases past their retention, reviewed and destroyed so that nothing readable remains. */
 export function RetentionScreen() {
@@ -19,19 +20,11 @@ export function RetentionScreen() {
   const [unselected, setUnselected] = useState<Set<number>>(new Set());
   const { status, error: actionError, attempt } = useAttempt();
   // What is due follows the retention setting, which the core reads itself.
-  const query = useCoreQuery(readRetention, settings?.retentionYears);
-  const due = query.data?.due ?? [];
-  const staleBackups = query.data?.staleBackups ?? 0;
+  const query = useCoreQuery(readDue, settings?.retentionYears);
+  const due = query.data ?? [];
   // Every due case starts selected; the adviser takes out what must stay.
   const selected = new Set(due.map((item) => item.id).filter((id) => !unselected.has(id)));
   const setSelected = (next: Set<number>) => setUnselected(new Set(due.map((item) => item.id).filter((id) => !next.has(id))));
-
-  const deleteStaleBackups = () =>
-    attempt(async () => {
-      const { deleted } = await invoke('retention.deleteStaleBackups', {});
-      await query.reload();
-      return t('retention.backupsDeleted', { count: deleted });
-    });
 
   const destroy = () =>
     attempt(async () => {
@@ -96,18 +89,8 @@ export function RetentionScreen() {
           onConfirm={destroy}
         />
       )}
-      {staleBackups > 0 && (
-        <section className="card" aria-labelledby="stale-backups-title">
-          <h2 id="stale-backups-title">{t('retention.staleTitle')}</h2>
-          <p>{t('retention.staleBackups', { count: staleBackups })}</p>
-          <ConfirmButton
-            label={t('retention.deleteBackups', { count: staleBackups })}
-            question={t('retention.confirmDeleteBackups', { count: staleBackups })}
-            confirmLabel={t('form.confirmDelete')}
-            onConfirm={deleteStaleBackups}
-          />
-        </section>
-      )}
+      {/* Read again with every reading of what is due, so after each destruction too. */}
+      <StaleBackupsCard reason="destruction" heading="h2" after={query.data} />
       <ErrorMessage code={actionError ?? query.error} />
       {status && <p role="status">{status}</p>}
     </div>
