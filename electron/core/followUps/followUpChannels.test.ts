@@ -22,7 +22,8 @@ beforeEach(async () => {
   const other = (await ok<{ id: number }>('cases.create', caseInput())).id;
   otherConversation = (await ok<{ id: number }>('conversations.add', { caseId: other, conversation: conversationInput() })).id;
   own = (await ok<{ id: number }>('followUps.add', step())).id;
-  legal = addFollowUp(core().vault.database(), { caseId, kind: 'procedure_feedback', text: '', dueDate: '2026-06-12' }).id;
+  // The access request's answer: a legal deadline with no rule of its own beyond a date (the procedure's are in procedure.test.ts).
+  legal = addFollowUp(core().vault.database(), { caseId, kind: 'access_request', text: '', dueDate: '2026-06-12' }).id;
 });
 
 describe('the follow-up channels', () => {
@@ -58,7 +59,7 @@ describe('the follow-up channels', () => {
       today: '2026-03-12',
       followUps: [
         { id: own, caseId, conversationId: null, kind: 'own', text: 'Terugbellen', dueDate: '2026-03-13', dueTime: null, doneOn: null },
-        { id: legal, caseId, conversationId: null, kind: 'procedure_feedback', text: '', dueDate: '2026-06-12', dueTime: null, doneOn: '2026-03-10' },
+        { id: legal, caseId, conversationId: null, kind: 'access_request', text: '', dueDate: '2026-06-12', dueTime: null, doneOn: '2026-03-10' },
       ],
     });
     expect(await ok('followUps.due', {})).toMatchObject({ today: '2026-03-12', overdue: [], dueToday: [], laterThisWeek: [{ id: own }] });
