@@ -1,13 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverPackageSummary, HandoverStatus } from '../../../../shared/contract';
-import { errorCodeOf, invoke } from '../../api/client';
+import type { HandoverStatus } from '../../../../shared/contract';
+import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilePicker } from '../../components/form/FilePicker';
 import { Checkbox } from '../../components/form/fields';
 import { useAttempt } from '../../hooks/useAttempt';
 import { formatDate } from '../cases/format';
 import { HandoverCode } from './HandoverCode';
+import { useComparedFile } from './useComparedFile';
 
 /**
  * The successor's side: a receiving key whose code the leaving adviser compares by phone, then the
@@ -16,31 +16,15 @@ import { HandoverCode } from './HandoverCode';
  */
 export function ReceiveHandover({ status, onStatus }: { status: HandoverStatus; onStatus(status: HandoverStatus): void }) {
   const { t, i18n } = useTranslation();
-  const [content, setContent] = useState<string | null>(null);
-  const [summary, setSummary] = useState<HandoverPackageSummary | null>(null);
-  const [compared, setCompared] = useState(false);
   const { status: outcome, error, attempt, setError } = useAttempt();
-
-  async function read(file: File | undefined) {
-    setError(null);
-    setSummary(null);
-    setCompared(false);
-    if (!file) return;
-    try {
-      const text = await file.text();
-      setSummary(await invoke('handover.readPackage', { content: text }));
-      setContent(text);
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    }
-  }
+  const { file, compared, setCompared, read, clear } = useComparedFile((content) => invoke('handover.readPackage', { content }), setError);
+  const summary = file?.summary;
 
   async function receive() {
-    if (!content || !summary) return;
+    if (!file) return;
     await attempt(async () => {
-      const received = await invoke('handover.receive', { content, signerFingerprint: summary.signerFingerprint });
-      setSummary(null);
-      setContent(null);
+      const received = await invoke('handover.receive', { content: file.content, signerFingerprint: file.summary.signerFingerprint });
+      clear();
       onStatus(await invoke('handover.status', {}));
       return t('handover.received', { count: received.cases.length });
     });
@@ -96,8 +80,8 @@ export function ReceiveHandover({ status, onStatus }: { status: HandoverStatus; 
             <caption>{t('handover.receivedTitle', { date: formatDate(pkg.receivedOn, i18n.language) })}</caption>
             <thead>
               <tr>
-                <th>{t('handover.number')}</th>
-                <th>{t('handover.previousNumber')}</th>
+                <th scope="col">{t('handover.number')}</th>
+                <th scope="col">{t('handover.previousNumber')}</th>
               </tr>
             </thead>
             <tbody>

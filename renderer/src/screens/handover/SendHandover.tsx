@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverKeySummary, HandoverStatus, ResponseOf } from '../../../../shared/contract';
+import type { HandoverStatus, ResponseOf } from '../../../../shared/contract';
 import { localMinute } from '../../../../shared/time';
-import { errorCodeOf, invoke } from '../../api/client';
+import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FilePicker } from '../../components/form/FilePicker';
 import { StaleBackupsCard } from '../../components/StaleBackupsCard';
@@ -11,44 +11,29 @@ import { useAttempt } from '../../hooks/useAttempt';
 import { formatDate } from '../cases/format';
 import { PreviewSummary } from '../export/PreviewSummary';
 import { HandoverCode } from './HandoverCode';
+import { useComparedFile } from './useComparedFile';
 
 /** The successor's key, added only after reading its code out together by phone. */
 function AddSuccessor({ onStatus }: { onStatus(status: HandoverStatus): void }) {
   const { t } = useTranslation();
-  const [content, setContent] = useState<string | null>(null);
-  const [summary, setSummary] = useState<HandoverKeySummary | null>(null);
-  const [compared, setCompared] = useState(false);
   const { status, error, attempt, setError } = useAttempt();
-
-  async function read(file: File | undefined) {
-    setError(null);
-    setSummary(null);
-    setCompared(false);
-    if (!file) return;
-    try {
-      const text = await file.text();
-      setSummary(await invoke('handover.readKey', { content: text }));
-      setContent(text);
-    } catch (caught) {
-      setError(errorCodeOf(caught));
-    }
-  }
+  const { file, compared, setCompared, read, clear } = useComparedFile((content) => invoke('handover.readKey', { content }), setError);
 
   return (
     <div>
       <FilePicker label={t('handover.chooseKey')} accept=".json,application/json" onFiles={(files) => void read(files[0])} />
-      {summary && content && (
+      {file && (
         <div className="invitation-summary">
-          <p>{t(`taxonomy.vaultFunction.${summary.function}`)}</p>
-          <HandoverCode label={t('handover.successorCode')} value={summary.fingerprint} testId="successor-key-code" />
+          <p>{t(`taxonomy.vaultFunction.${file.summary.function}`)}</p>
+          <HandoverCode label={t('handover.successorCode')} value={file.summary.fingerprint} testId="successor-key-code" />
           <Checkbox label={t('handover.keyCompared')} checked={compared} onChange={setCompared} />
           <button
             type="button"
             disabled={!compared}
             onClick={() =>
               void attempt(async () => {
-                onStatus(await invoke('handover.addSuccessor', { content, fingerprint: summary.fingerprint }));
-                setSummary(null);
+                onStatus(await invoke('handover.addSuccessor', { content: file.content, fingerprint: file.summary.fingerprint }));
+                clear();
                 return t('handover.successorAdded');
               })
             }
@@ -154,10 +139,10 @@ export function SendHandover({ status, sealed, onStatus }: { status: HandoverSta
           <table aria-label={t('handover.casesTitle')}>
             <thead>
               <tr>
-                <th>{t('handover.choose')}</th>
-                <th>{t('handover.number')}</th>
-                <th>{t('handover.label')}</th>
-                <th>{t('handover.consent')}</th>
+                <th scope="col">{t('handover.choose')}</th>
+                <th scope="col">{t('handover.number')}</th>
+                <th scope="col">{t('handover.label')}</th>
+                <th scope="col">{t('handover.consent')}</th>
               </tr>
             </thead>
             <tbody>
