@@ -1,15 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import { databaseAt } from '../../../../test/support/migratedDatabase';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../database';
-import { nodeAddonPath } from '../sqliteAddon';
-import { MIGRATIONS, migrate } from '.';
-
-function databaseAt(version: number): Db {
-  const db = new Database(':memory:', { nativeBinding: nodeAddonPath() });
-  db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS.filter((migration) => migration.version <= version));
-  return db;
-}
 
 const insert = (db: Db, row: [number, string, string, number, number, string]) =>
   db.prepare('INSERT INTO team_flow_answers (report_year, from_code, to_code, made, received, answer) VALUES (?, ?, ?, ?, ?, ?)').run(...row);

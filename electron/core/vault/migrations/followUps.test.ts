@@ -1,16 +1,7 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import { databaseAt } from '../../../../test/support/migratedDatabase';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../database';
-import { nodeAddonPath } from '../sqliteAddon';
 import { MIGRATIONS, migrate, schemaVersion } from '.';
-
-/** Migration 18 from the version before it, on raw rows and schema only (as migrationSteps.test.ts). */
-function databaseAt(version: number): Db {
-  const db = new Database(':memory:', { nativeBinding: nodeAddonPath() });
-  db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS.filter((migration) => migration.version <= version));
-  return db;
-}
 
 const columns = (db: Db, table: string) =>
   (db.pragma(`table_info(${table})`) as { name: string; type: string; notnull: number; pk: number }[]).map(

@@ -1,16 +1,8 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import { databaseAt } from '../../../../test/support/migratedDatabase';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../database';
-import { nodeAddonPath } from '../sqliteAddon';
 import { MIGRATIONS, migrate, schemaVersion } from '.';
 
-/** Migration 15 on raw rows, as migrationSteps.test.ts does for the others; foreign keys on, as every vault connection runs. */
-function databaseAt(version: number): Db {
-  const db = new Database(':memory:', { nativeBinding: nodeAddonPath() });
-  db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS.filter((migration) => migration.version <= version));
-  return db;
-}
 const upTo15 = (db: Db) => migrate(db, MIGRATIONS.filter((migration) => migration.version <= 15));
 
 const CHILD_TABLES = ['case_reporters', 'case_natures', 'case_handlings', 'case_referrals', 'case_consents', 'conversations', 'mediations', 'mediation_parties', 'mediation_sessions', 'mediation_agreements', 'drafts'];
