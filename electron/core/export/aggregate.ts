@@ -327,7 +327,7 @@ export function aggregate(db: Db, period: ExportPeriod, units: readonly string[]
          FROM (SELECT ${deadlineCount('f.done_on <= f.due_date')} AS met,
                  ${deadlineCount('(f.done_on > f.due_date OR (f.done_on IS NULL AND f.due_date < @exportedOn))')} AS missed,
                  ${deadlineCount('f.done_on IS NULL AND f.due_date >= @exportedOn')} AS running
-               FROM procedure_reports p CROSS JOIN cases c ON c.id = p.case_id WHERE ${inPeriod('p.received_on')} AND ${COUNTED})`,
+               FROM procedure_reports p CROSS JOIN cases c ON c.id = p.case_id WHERE ${inPeriod('p.received_on')} AND ${COUNTED} AND ${afterHandover('c.id', 'p.received_on')})`,
       )
       .get({ ...range, exportedOn }) as ExportCounts['procedure'];
     let byUnit: Record<string, number> | null = null;

@@ -394,5 +394,8 @@ describe('counting a handed-over report', () => {
     const report = await merger.ok<TeamReport>('team.report', { year: 2026, k: 3, grouped: false });
     // Four distinct reports: two of each adviser, the handed ones once each; every conversation once.
     expect(report.exact.team!.keyFigures).toMatchObject({ reports: 4, conversations: 3 });
+    // The procedure report received on 20 November, in the leaving export's months, is counted there and not again here.
+    expect(file.counts.procedure.reports).toBe(0);
+    expect(report.exact.team!.keyFigures.procedureReports).toBe(1);
   });
 });
