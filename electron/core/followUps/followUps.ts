@@ -1,4 +1,4 @@
-import type { DueFollowUp, DueFollowUps, FollowUp, FollowUpKind } from '../../../shared/schemas/followUps';
+import { isLegalFollowUp, type DueFollowUp, type DueFollowUps, type FollowUp, type FollowUpKind } from '../../../shared/schemas/followUps';
 import { CASE_NUMBER_SQL } from '../cases/caseNumbers';
 import { handedOverSql } from '../cases/handedOver';
 import { AppError } from '../errors';
@@ -55,7 +55,7 @@ function kindOf(db: Db, id: number): FollowUpKind {
 }
 
 function refuseLegal(db: Db, id: number): void {
-  if (kindOf(db, id) !== 'own') throw new AppError('FOLLOW_UP_IS_LEGAL_DEADLINE');
+  if (isLegalFollowUp(kindOf(db, id))) throw new AppError('FOLLOW_UP_IS_LEGAL_DEADLINE');
 }
 
 export function addFollowUp(db: Db, input: NewFollowUp): { id: number } {

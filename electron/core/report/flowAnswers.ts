@@ -1,7 +1,8 @@
 import type { AnswerFlowRequest } from '../../../shared/schemas/teamReport';
 import { AppError } from '../errors';
 import type { Db } from '../vault/database';
-import { referralFlows, needsAnswer, type KeptFlowAnswer } from './referralFlows';
+import { needsAnswer } from '../../../shared/flowQuestions';
+import { referralFlows, type KeptFlowAnswer } from './referralFlows';
 import { importedExports } from './teamImports';
 
 /** The answers kept for a report year, each with the counts it was given for. */

@@ -1,3 +1,4 @@
+import { needsAnswer } from '../../../shared/flowQuestions';
 import type { ExportFile } from '../../../shared/schemas/export';
 import type { FlowAnswer } from '../../../shared/schemas/teamReport';
 import { FUNCTION_REFERRAL_CODES, REFERRAL_CODE_OF_FUNCTION, type FunctionReferralCode } from '../../../shared/taxonomy';
@@ -22,11 +23,6 @@ export interface KeptFlowAnswer {
   made: number;
   received: number;
   answer: FlowAnswer;
-}
-
-/** Only a sender counting more than its receiver leaves a question: were the others recorded as direct reports, or did they not arrive? */
-export function needsAnswer(flow: Pick<Flow, 'made' | 'received'>): boolean {
-  return flow.made > flow.received;
 }
 
 export function referralFlows(files: ExportFile[], answers: readonly KeptFlowAnswer[] = []): Flow[] {

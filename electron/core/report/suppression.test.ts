@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generatedTeam, teamFiles, withCounts } from '../../../test/fixtures/generatedTeams';
 import { syntheticCase, syntheticExport } from '../../../test/fixtures/syntheticExports';
 import { auditReport } from '../../../test/support/suppressionAudit';
-import { needsAnswer, referralFlows } from './referralFlows';
+import { needsAnswer } from '../../../shared/flowQuestions';
+import { referralFlows } from './referralFlows';
 import type { ReportInput } from './teamReport';
 import { SuppressionPlan } from './suppression';
 

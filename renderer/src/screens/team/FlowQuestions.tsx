@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FLOW_ANSWERS, type FlowAnswer, type ReferralFlow, type TeamReport } from '../../../../shared/contract';
 import type { ErrorCode } from '../../../../shared/errors';
+import { needsAnswer } from '../../../../shared/flowQuestions';
 import { errorCodeOf, invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
@@ -41,7 +42,7 @@ export function FlowQuestions({ report, onAnswered }: { report: TeamReport; onAn
         const received = Number(flow.received);
         const words = { from: party(flow.from), to: party(flow.to), made, received };
         const key = `${flow.from}>${flow.to}`;
-        if (made < received) {
+        if (!needsAnswer({ made, received })) {
           return (
             <p key={key} className="flow-question">
               {capitalised(t('team.flowQuestions.receivedMore', words))}
